@@ -1,0 +1,174 @@
+import { z } from "zod";
+import { Locale, LocalizedText } from "./locale";
+
+const idPattern = /^[a-z][a-z0-9_]{0,63}$/;
+const Id = (what: string) =>
+  z.string().regex(idPattern, `${what} must be lower-case letters, digits and _ (starting with a letter)`);
+
+export const QuestionId = Id("a question id");
+export const OptionId = Id("an option id");
+export const SurveyId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "a survey id must be lower-case letters, digits and -");
+
+export const Option = z.object({ id: OptionId, label: LocalizedText });
+export type Option = z.infer<typeof Option>;
+
+/** Skip logic: the question is shown only when question `questionId` was answered with one of `anyOf`. */
+export const Condition = z.object({ questionId: QuestionId, anyOf: z.array(OptionId).min(1) });
+export type Condition = z.infer<typeof Condition>;
+
+const QuestionBase = {
+  id: QuestionId,
+  label: LocalizedText,
+  help: LocalizedText.optional(),
+  required: z.boolean().default(false),
+  showIf: Condition.optional(),
+};
+
+export const SingleChoiceQuestion = z.object({
+  ...QuestionBase,
+  kind: z.literal("single"),
+  options: z.array(Option).min(2),
+});
+export const MultipleChoiceQuestion = z.object({
+  ...QuestionBase,
+  kind: z.literal("multiple"),
+  options: z.array(Option).min(2),
+  /** Options that cannot be combined with any other, such as 「特にない」. */
+  exclusive: z.array(OptionId).default([]),
+});
+export const TextQuestion = z.object({
+  ...QuestionBase,
+  kind: z.literal("text"),
+  maxLength: z.number().int().min(1).max(4000),
+  multiline: z.boolean().default(false),
+});
+export const NumberQuestion = z.object({
+  ...QuestionBase,
+  kind: z.literal("number"),
+  min: z.number().finite().optional(),
+  max: z.number().finite().optional(),
+  integer: z.boolean().default(true),
+  unit: LocalizedText.optional(),
+});
+
+export const Question = z.discriminatedUnion("kind", [
+  SingleChoiceQuestion,
+  MultipleChoiceQuestion,
+  TextQuestion,
+  NumberQuestion,
+]);
+export type Question = z.infer<typeof Question>;
+export type ChoiceQuestion = Extract<Question, { kind: "single" | "multiple" }>;
+
+export const Target = z.object({ op: z.enum([">=", "<="]), value: z.number().min(0).max(100) });
+export type Target = z.infer<typeof Target>;
+
+/** An outcome indicator of the operating policy: the share of the base answering one of `positive`. */
+export const Indicator = z.object({
+  id: Id("an indicator id"),
+  label: LocalizedText,
+  questionId: QuestionId,
+  positive: z.array(OptionId).min(1),
+  excludeFromBase: z.array(OptionId).default([]),
+  target: Target.optional(),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+export const SurveyDefinition = z
+  .object({
+    id: SurveyId,
+    version: z.number().int().min(1),
+    title: LocalizedText,
+    description: LocalizedText,
+    locales: z.array(Locale).min(1),
+    /** Groups with a base below this are suppressed in breakdowns (small-cell rule). */
+    minCell: z.number().int().min(1).default(10),
+    questions: z.array(Question).min(1),
+    indicators: z.array(Indicator).default([]),
+  })
+  .superRefine((def, ctx) => {
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: "custom", path, message });
+    if (!def.locales.includes("ja")) issue(["locales"], "must include ja");
+
+    // Every text has every language the survey declares: a missing translation is an error, not a blank.
+    const checkText = (text: LocalizedText | undefined, path: (string | number)[]) => {
+      if (!text) return;
+      for (const locale of def.locales) if (!text[locale]) issue(path, `missing the ${locale} translation`);
+    };
+    checkText(def.title, ["title"]);
+    checkText(def.description, ["description"]);
+
+    const seen = new Map<string, Question>();
+    def.questions.forEach((q, i) => {
+      const at = ["questions", i];
+      if (seen.has(q.id)) issue([...at, "id"], `duplicate question id "${q.id}"`);
+      checkText(q.label, [...at, "label"]);
+      checkText(q.help, [...at, "help"]);
+      if (q.kind === "single" || q.kind === "multiple") {
+        const ids = new Set<string>();
+        q.options.forEach((o, j) => {
+          if (ids.has(o.id)) issue([...at, "options", j, "id"], `duplicate option id "${o.id}"`);
+          ids.add(o.id);
+          checkText(o.label, [...at, "options", j, "label"]);
+        });
+        if (q.kind === "multiple")
+          q.exclusive.forEach((id, j) => {
+            if (!ids.has(id)) issue([...at, "exclusive", j], `"${id}" is not an option of "${q.id}"`);
+          });
+      }
+      if (q.kind === "number" && q.min !== undefined && q.max !== undefined && q.min > q.max)
+        issue([...at, "min"], "min is greater than max");
+      if (q.kind === "number") checkText(q.unit, [...at, "unit"]);
+      if (q.showIf) {
+        // Conditions may only look back, so the form never depends on an answer not yet given.
+        const source = seen.get(q.showIf.questionId);
+        if (!source)
+          issue([...at, "showIf", "questionId"], `"${q.showIf.questionId}" is not an earlier question`);
+        else if (source.kind !== "single" && source.kind !== "multiple")
+          issue([...at, "showIf", "questionId"], `"${source.id}" is not a choice question`);
+        else
+          q.showIf.anyOf.forEach((id, j) => {
+            if (!source.options.some((o) => o.id === id))
+              issue([...at, "showIf", "anyOf", j], `"${id}" is not an option of "${source.id}"`);
+          });
+      }
+      seen.set(q.id, q);
+    });
+
+    const indicatorIds = new Set<string>();
+    def.indicators.forEach((ind, i) => {
+      const at = ["indicators", i];
+      if (indicatorIds.has(ind.id)) issue([...at, "id"], `duplicate indicator id "${ind.id}"`);
+      indicatorIds.add(ind.id);
+      checkText(ind.label, [...at, "label"]);
+      const q = seen.get(ind.questionId);
+      if (!q) return issue([...at, "questionId"], `"${ind.questionId}" is not a question of this survey`);
+      if (q.kind !== "single")
+        return issue([...at, "questionId"], `"${q.id}" is not a single-choice question`);
+      const check = (list: string[], key: string) =>
+        list.forEach((id, j) => {
+          if (!q.options.some((o) => o.id === id))
+            issue([...at, key, j], `"${id}" is not an option of "${q.id}"`);
+        });
+      check(ind.positive, "positive");
+      check(ind.excludeFromBase, "excludeFromBase");
+      for (const id of ind.positive)
+        if (ind.excludeFromBase.includes(id))
+          issue([...at, "positive"], `"${id}" is both positive and excluded`);
+    });
+  });
+export type SurveyDefinition = z.infer<typeof SurveyDefinition>;
+/** What an author writes: defaults (required, minCell, …) may be left out. */
+export type SurveyDefinitionInput = z.input<typeof SurveyDefinition>;
+
+/** A short listing of a survey, as GET /api/v1/surveys answers. */
+export const SurveySummary = z.object({
+  id: SurveyId,
+  version: z.number().int(),
+  title: LocalizedText,
+  locales: z.array(Locale),
+});
+export type SurveySummary = z.infer<typeof SurveySummary>;

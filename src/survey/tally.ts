@@ -1,0 +1,89 @@
+import type { Indicator, Target } from "./definition";
+import type { Answer } from "./response";
+
+/** z for a two-sided 95% interval. */
+export const Z95 = 1.959964;
+
+/** How many responses chose each option of one question: what SQL's GROUP BY and the app's loop both give. */
+export type OptionCounts = Readonly<Record<string, number>>;
+
+export interface Estimate {
+  n: number;
+  positive: number;
+  /** 0–100, or null when the base is empty. */
+  percent: number | null;
+  /** Wilson 95% score interval in percent, or null when the base is empty. */
+  ci95: [number, number] | null;
+}
+
+export type Verdict = "met" | "not_met";
+
+const clampPercent = (x: number) => Math.min(100, Math.max(0, x));
+
+/** Wilson's score interval for `positive` out of `n`, in percent, clamped to [0, 100]. */
+export function wilson(positive: number, n: number, z: number = Z95): [number, number] | null {
+  if (n <= 0) return null;
+  const p = positive / n;
+  const z2 = z * z;
+  const denom = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denom;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
+  // +0 turns the -0 that clamping can leave into 0, so JSON and CSV never show "-0".
+  return [clampPercent((centre - half) * 100) + 0, clampPercent((centre + half) * 100) + 0];
+}
+
+/**
+ * An indicator's estimate from its question's option counts. The base is every answer except those
+ * in excludeFromBase (「わからない」); blank and unshown answers never reach the counts.
+ */
+export function estimate(
+  indicator: Pick<Indicator, "positive" | "excludeFromBase">,
+  counts: OptionCounts,
+): Estimate {
+  let n = 0;
+  let positive = 0;
+  for (const [option, count] of Object.entries(counts)) {
+    if (indicator.excludeFromBase.includes(option)) continue;
+    n += count;
+    if (indicator.positive.includes(option)) positive += count;
+  }
+  return { n, positive, percent: n > 0 ? (positive / n) * 100 : null, ci95: wilson(positive, n) };
+}
+
+export function verdict(percent: number | null, target: Target | undefined): Verdict | null {
+  if (percent === null || !target) return null;
+  const met = target.op === ">=" ? percent >= target.value : percent <= target.value;
+  return met ? "met" : "not_met";
+}
+
+/** Counts per option of a single-choice question over in-memory answers (the app's path). */
+export function countOptions(answers: Iterable<Answer | undefined>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const a of answers) if (typeof a === "string") counts[a] = (counts[a] ?? 0) + 1;
+  return counts;
+}
+
+export interface GroupEstimate {
+  key: string;
+  n: number | null;
+  positive: number | null;
+  percent: number | null;
+  ci95: [number, number] | null;
+  suppressed: boolean;
+}
+
+/** A breakdown's groups; a group whose base is below minCell is suppressed and carries no counts. */
+export function groupEstimates(
+  indicator: Pick<Indicator, "positive" | "excludeFromBase">,
+  countsByGroup: ReadonlyMap<string, OptionCounts>,
+  minCell: number,
+): GroupEstimate[] {
+  return [...countsByGroup.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, counts]) => {
+      const e = estimate(indicator, counts);
+      return e.n < minCell
+        ? { key, n: null, positive: null, percent: null, ci95: null, suppressed: true }
+        : { key, ...e, suppressed: false };
+    });
+}

@@ -1,0 +1,42 @@
+import type { Question, SurveyDefinition } from "./definition";
+import type { Answer, Answers } from "./response";
+
+function matches(answer: Answer | undefined, anyOf: readonly string[]): boolean {
+  if (typeof answer === "string") return anyOf.includes(answer);
+  if (Array.isArray(answer)) return answer.some((a) => anyOf.includes(a));
+  return false;
+}
+
+/**
+ * Whether the respondent sees `question` given the answers so far. A question whose condition
+ * points at a hidden question is hidden too, so a stale answer left behind by "back" never counts.
+ */
+export function visibleQuestions(def: SurveyDefinition, answers: Answers): Question[] {
+  const shown = new Set<string>();
+  const result: Question[] = [];
+  for (const q of def.questions) {
+    const cond = q.showIf;
+    if (cond && !(shown.has(cond.questionId) && matches(answers[cond.questionId], cond.anyOf))) continue;
+    shown.add(q.id);
+    result.push(q);
+  }
+  return result;
+}
+
+/** The answers restricted to the questions that are visible: what is submitted. */
+export function visibleAnswers(def: SurveyDefinition, answers: Answers): Answers {
+  const out: Answers = {};
+  for (const q of visibleQuestions(def, answers)) {
+    const a = answers[q.id];
+    if (a !== undefined && !isBlank(a)) out[q.id] = a;
+  }
+  return out;
+}
+
+export function isBlank(answer: Answer | undefined): boolean {
+  return (
+    answer === undefined ||
+    (typeof answer === "string" && answer.trim() === "") ||
+    (Array.isArray(answer) && answer.length === 0)
+  );
+}
