@@ -139,15 +139,20 @@ export const SurveyDefinition = z
     });
 
     const indicatorIds = new Set<string>();
-    def.indicators.forEach((ind, i) => {
+    for (const [i, ind] of def.indicators.entries()) {
       const at = ["indicators", i];
       if (indicatorIds.has(ind.id)) issue([...at, "id"], `duplicate indicator id "${ind.id}"`);
       indicatorIds.add(ind.id);
       checkText(ind.label, [...at, "label"]);
       const q = seen.get(ind.questionId);
-      if (!q) return issue([...at, "questionId"], `"${ind.questionId}" is not a question of this survey`);
-      if (q.kind !== "single")
-        return issue([...at, "questionId"], `"${q.id}" is not a single-choice question`);
+      if (!q) {
+        issue([...at, "questionId"], `"${ind.questionId}" is not a question of this survey`);
+        continue;
+      }
+      if (q.kind !== "single") {
+        issue([...at, "questionId"], `"${q.id}" is not a single-choice question`);
+        continue;
+      }
       const check = (list: string[], key: string) =>
         list.forEach((id, j) => {
           if (!q.options.some((o) => o.id === id))
@@ -158,7 +163,7 @@ export const SurveyDefinition = z
       for (const id of ind.positive)
         if (ind.excludeFromBase.includes(id))
           issue([...at, "positive"], `"${id}" is both positive and excluded`);
-    });
+    }
   });
 export type SurveyDefinition = z.infer<typeof SurveyDefinition>;
 /** What an author writes: defaults (required, minCell, …) may be left out. */
