@@ -1,3 +1,4 @@
+export * from "./contract";
 export * from "./definition";
 export * from "./fiscal-year";
 export * from "./issues";

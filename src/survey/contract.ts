@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { Target } from "./definition";
+
+/**
+ * The bodies of HTTP contract v1 (DESIGN.md): one schema each, used by the sync engine to read the
+ * collector's answers and by the collector to write them, so the two cannot drift apart.
+ */
+export const MAX_BATCH_ITEMS = 500;
+export const MAX_BATCH_BYTES = 1024 * 1024;
+export const MAX_RECEIPT_IDS = 1000;
+
+/** Items stay `unknown` here: each is checked on its own so one bad item never sinks the batch. */
+export const ResponsesBody = z.object({ responses: z.array(z.unknown()).max(MAX_BATCH_ITEMS) });
+
+export const ItemStatus = z.enum(["accepted", "duplicate", "conflict", "rejected"]);
+export type ItemStatus = z.infer<typeof ItemStatus>;
+
+export const ItemResult = z.object({ id: z.string(), status: ItemStatus, error: z.string().optional() });
+export type ItemResult = z.infer<typeof ItemResult>;
+
+export const ResponsesResult = z.object({ results: z.array(ItemResult) });
+export type ResponsesResult = z.infer<typeof ResponsesResult>;
+
+export const ReceiptsBody = z.object({ ids: z.array(z.string().max(64)).max(MAX_RECEIPT_IDS) });
+export const ReceiptsResult = z.object({ stored: z.array(z.string()) });
+export type ReceiptsResult = z.infer<typeof ReceiptsResult>;
+
+export const Health = z.object({ ok: z.literal(true), storage: z.enum(["sqlite", "postgres"]) });
+
+const Interval = z.tuple([z.number(), z.number()]);
+
+export const TallyGroup = z.object({
+  key: z.string(),
+  n: z.number().int().nullable(),
+  positive: z.number().int().nullable(),
+  percent: z.number().nullable(),
+  ci95: Interval.nullable(),
+  suppressed: z.boolean(),
+});
+
+export const IndicatorTally = z.object({
+  id: z.string(),
+  n: z.number().int(),
+  positive: z.number().int(),
+  percent: z.number().nullable(),
+  ci95: Interval.nullable(),
+  target: Target.nullable(),
+  verdict: z.enum(["met", "not_met"]).nullable(),
+  groups: z.array(TallyGroup).optional(),
+});
+export type IndicatorTally = z.infer<typeof IndicatorTally>;
+
+export const Tallies = z.object({
+  surveyId: z.string(),
+  wave: z.number().int().nullable(),
+  by: z.string().nullable(),
+  indicators: z.array(IndicatorTally),
+});
+export type Tallies = z.infer<typeof Tallies>;
+
+/** Every error the collector answers has this shape; `code` is stable, `message` is for people. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
