@@ -9,7 +9,7 @@ describe("postStratify", () => {
     // young: 8 of 10 yes (+5 dk, outside the base); old: 12 of 30. Population 600 young, 400 old.
     // Weighted p = 0.6·0.8 + 0.4·0.4 = 0.64. Unweighted would be 20/40 = 50%.
     // n_eff = 1 / (0.6²/10 + 0.4²/30) = 1 / 0.0413333… = 24.1935; Wilson at n_eff: [44.2104, 79.9529].
-    const counts = new Map([
+    const counts = new Map<string, Record<string, number>>([
       ["young", { yes: 8, no: 2, dk: 5 }],
       ["old", { yes: 12, no: 18 }],
     ]);
