@@ -1,3 +1,5 @@
+export * from "./backup";
+export * from "./canonical-json";
 export * from "./choice-shares";
 export * from "./contract";
 export * from "./definition";

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { canonicalJson, sha256Hex } from "./canonical-json";
+import { describeProblems, problemsOf } from "./issues";
+
+/**
+ * A device backup: what a tablet holds, written to a file when the network is gone for good, and
+ * read by the collector's import. Items stay `unknown` so that one bad response is rejected on its
+ * own by the same checks as sync; the checksum covers them all, so a damaged file is refused whole.
+ */
+export const BACKUP_FORMAT = "tsunagu-backup";
+export const BACKUP_VERSION = 1;
+
+export const BackupItem = z.object({
+  response: z.unknown(),
+  state: z.enum(["pending", "sent", "rejected", "conflict"]),
+  reason: z.string().optional(),
+});
+export type BackupItem = z.infer<typeof BackupItem>;
+
+export const BackupFile = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  createdAt: z.iso.datetime({ offset: true }),
+  deviceId: z.string().max(64).optional(),
+  items: z.array(BackupItem),
+  checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+});
+export type BackupFile = z.infer<typeof BackupFile>;
+
+export async function writeBackup(
+  items: BackupItem[],
+  options: { deviceId?: string; now?: Date } = {},
+): Promise<BackupFile> {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt: (options.now ?? new Date()).toISOString(),
+    ...(options.deviceId ? { deviceId: options.deviceId } : {}),
+    items,
+    checksum: `sha256:${await sha256Hex(canonicalJson(items))}`,
+  };
+}
+
+export class BackupError extends Error {
+  override name = "BackupError";
+}
+
+/** Reads a backup file's text; throws BackupError saying what is wrong with a foreign or damaged file. */
+export async function readBackup(text: string): Promise<BackupFile> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new BackupError(`not a Tsunagu backup: the file is not JSON (${(e as Error).message})`);
+  }
+  const format = (json as { format?: unknown } | null)?.format;
+  if (format !== BACKUP_FORMAT)
+    throw new BackupError(`not a Tsunagu backup: format is ${JSON.stringify(format)}`);
+  const version = (json as { version?: unknown }).version;
+  if (version !== BACKUP_VERSION)
+    throw new BackupError(
+      `backup version ${JSON.stringify(version)} is not supported (this collector reads ${BACKUP_VERSION})`,
+    );
+  const parsed = BackupFile.safeParse(json);
+  if (!parsed.success) throw new BackupError(`damaged backup: ${describeProblems(problemsOf(parsed.error))}`);
+  const expected = `sha256:${await sha256Hex(canonicalJson(parsed.data.items))}`;
+  if (expected !== parsed.data.checksum)
+    throw new BackupError(
+      "damaged backup: the checksum does not match its contents (the file was changed or cut short)",
+    );
+  return parsed.data;
+}
