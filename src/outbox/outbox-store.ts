@@ -1,0 +1,74 @@
+import { canonicalJson, describeProblems, type ItemResult, problemsOf, Response } from "../survey";
+import type { OutboxDb, StoredRecord } from "./outbox-db";
+import { decodeRecord, emptyCounts, type OutboxCounts, type OutboxRecord } from "./record";
+import { applyItemResult } from "./transitions";
+
+export class OutboxValidationError extends Error {
+  override name = "OutboxValidationError";
+}
+
+/** The same id was queued before with other content: the first one is kept, this one is not stored. */
+export class OutboxConflictError extends Error {
+  override name = "OutboxConflictError";
+}
+
+/** Adds meaning to the raw database: checks on the way in and out, and the state rules. */
+export class OutboxStore {
+  constructor(
+    private readonly db: OutboxDb,
+    private readonly clock: () => number,
+  ) {}
+
+  async enqueue(input: Response): Promise<void> {
+    const parsed = Response.safeParse(input);
+    if (!parsed.success) throw new OutboxValidationError(describeProblems(problemsOf(parsed.error)));
+    const response = parsed.data;
+    let clash = false;
+    await this.db.modify([response.id], (id, stored) => {
+      if (stored === undefined)
+        return { id, response, state: "pending", queuedAt: this.clock(), attempts: 0 };
+      // Queuing again (a double tap, a retried submit) must not reset or downgrade what is there.
+      const existing = decodeRecord(id, stored);
+      clash = existing.corrupt === true || canonicalJson(existing.response) !== canonicalJson(response);
+      return undefined;
+    });
+    if (clash) throw new OutboxConflictError(`response ${response.id} is already queued with other content`);
+  }
+
+  takePending(limit: number, after?: { queuedAt: number; id: string }): Promise<OutboxRecord[]> {
+    return this.db.pending(
+      limit,
+      (id, stored) => {
+        const record = decodeRecord(id, stored);
+        return record.state === "pending" ? record : undefined;
+      },
+      after,
+    );
+  }
+
+  async applyResults(results: readonly ItemResult[], now: number): Promise<void> {
+    const byId = new Map<string, ItemResult>();
+    for (const result of results) byId.set(result.id, result);
+    await this.db.modify([...byId.keys()], (id, stored): StoredRecord | undefined => {
+      const result = byId.get(id);
+      if (stored === undefined || !result) return undefined;
+      const record = decodeRecord(id, stored);
+      // A corrupt record was never sent; its stored value is kept as it is for repair.
+      if (record.corrupt) return undefined;
+      return applyItemResult(record, result, now);
+    });
+  }
+
+  async records(): Promise<OutboxRecord[]> {
+    const rows = await this.db.all();
+    return rows
+      .map(({ id, stored }) => decodeRecord(id, stored))
+      .sort((a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async counts(): Promise<OutboxCounts> {
+    const counts = emptyCounts();
+    for (const record of await this.records()) counts[record.state]++;
+    return counts;
+  }
+}

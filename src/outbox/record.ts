@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { describeProblems, problemsOf, Response } from "../survey";
+
+export const OUTBOX_STATES = ["pending", "sent", "rejected", "conflict"] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+export interface OutboxRecord {
+  id: string;
+  response: Response;
+  state: OutboxState;
+  reason?: string;
+  queuedAt: number;
+  sentAt?: number;
+  attempts: number;
+  /**
+   * Set when the stored value failed its checks on read: `response` is then what was stored, not
+   * a checked Response, and the record is shown as rejected so that it is never sent but stays visible.
+   */
+  corrupt?: true;
+}
+
+export interface OutboxCounts {
+  pending: number;
+  sent: number;
+  rejected: number;
+  conflict: number;
+}
+
+export const CORRUPT_REASON = "corrupt record";
+
+const StoredRecord = z.object({
+  id: z.string(),
+  response: Response,
+  state: z.enum(OUTBOX_STATES),
+  reason: z.string().optional(),
+  queuedAt: z.number().finite(),
+  sentAt: z.number().finite().optional(),
+  attempts: z.number().int().min(0),
+});
+
+/**
+ * What was read from the database, checked again: storage outlives app versions and can be edited
+ * in devtools, so a bad record must be shown (as rejected) instead of crashing a list or being sent.
+ * The stored value itself is left untouched so that it can still be exported and repaired.
+ */
+export function decodeRecord(key: string, raw: unknown): OutboxRecord {
+  const parsed = StoredRecord.safeParse(raw);
+  if (parsed.success && parsed.data.id === key && parsed.data.response.id === key) {
+    const { reason, sentAt, ...rest } = parsed.data;
+    return { ...rest, ...(reason !== undefined && { reason }), ...(sentAt !== undefined && { sentAt }) };
+  }
+  const problem = parsed.success
+    ? "its id does not match its response's id"
+    : describeProblems(problemsOf(parsed.error));
+  const value = (raw && typeof raw === "object" ? raw : {}) as Partial<Record<keyof OutboxRecord, unknown>>;
+  return {
+    id: key,
+    response: (value.response ?? {}) as Response,
+    state: "rejected",
+    reason: `${CORRUPT_REASON}: ${problem}`,
+    queuedAt: typeof value.queuedAt === "number" ? value.queuedAt : 0,
+    attempts: typeof value.attempts === "number" ? value.attempts : 0,
+    corrupt: true,
+  };
+}
+
+export function emptyCounts(): OutboxCounts {
+  return { pending: 0, sent: 0, rejected: 0, conflict: 0 };
+}
