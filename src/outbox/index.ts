@@ -4,6 +4,7 @@ export { OutboxConflictError, OutboxValidationError } from "./outbox-store";
 export { type PersistenceReport, requestPersistence } from "./persistence";
 export {
   CORRUPT_REASON,
+  emptyCounts,
   OUTBOX_STATES,
   type OutboxCounts,
   type OutboxRecord,

@@ -1,0 +1,44 @@
+import { MAX_BATCH_BYTES } from "../survey";
+
+/** Smaller than the contract's 500: on flaky mobile data a short request is likelier to finish. */
+export const BATCH_MAX_ITEMS = 100;
+/** Under the contract's 1 MiB with room for a proxy or collector that counts a little differently. */
+export const BATCH_MAX_BYTES = MAX_BATCH_BYTES - 64 * 1024;
+/** `{"responses":[` and `]}` around the items. */
+export const ENVELOPE_BYTES = '{"responses":[]}'.length;
+
+const encoder = new TextEncoder();
+
+/** The UTF-8 size of a value as JSON: what it adds to a request body. */
+export function jsonBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).byteLength;
+}
+
+/**
+ * Cuts items, in order, into batches of at most `maxItems` whose JSON body stays within `maxBytes`.
+ * An item too big on its own still gets a batch of its own: the endpoint's 413 is the authority
+ * that marks it rejected, not a guess made here.
+ */
+export function planBatches<T>(
+  items: readonly T[],
+  sizeOf: (item: T) => number,
+  maxItems: number = BATCH_MAX_ITEMS,
+  maxBytes: number = BATCH_MAX_BYTES,
+): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let bytes = ENVELOPE_BYTES;
+  for (const item of items) {
+    const size = sizeOf(item);
+    const added = current.length > 0 ? size + 1 : size; // the comma
+    if (current.length > 0 && (current.length >= maxItems || bytes + added > maxBytes)) {
+      batches.push(current);
+      current = [];
+      bytes = ENVELOPE_BYTES;
+    }
+    bytes += current.length > 0 ? size + 1 : size;
+    current.push(item);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}

@@ -1,0 +1,131 @@
+import { emptyCounts, type Outbox } from "../outbox";
+import { BACKOFF_CAP_HIDDEN_MS, BACKOFF_CAP_VISIBLE_MS } from "./backoff";
+import type { LockManagerLike } from "./lock";
+import { describeError, emptyTally, type SyncOutcome } from "./outcome";
+import { getDeviceToken, getEndpoint } from "./settings";
+import { decide, IDLE_INTERVAL_MS, type SyncStatus } from "./status";
+import { syncOnce } from "./sync-once";
+import { attachTriggers, isPageVisible, requestBackgroundSync } from "./triggers";
+
+export interface SyncEngine {
+  /** One run now; resolves when it (and any run asked for meanwhile) has finished. Never rejects. */
+  syncNow(): Promise<void>;
+  /** Runs at once, then on triggers and on a timer; returns stop(). */
+  start(): () => void;
+  /** Called on every change of status (not at once: read getStatus() first). */
+  subscribe(listener: (status: SyncStatus) => void): () => void;
+  getStatus(): SyncStatus;
+}
+
+export interface SyncEngineOptions {
+  outbox: Outbox;
+  fetch?: typeof fetch;
+  random?: () => number;
+  now?: () => number;
+  locks?: LockManagerLike | null;
+  isVisible?: () => boolean;
+  attach?: (run: () => void) => () => void;
+  /** After a failed run with work left; by default asks for Background Sync. */
+  onRetryLater?: () => void;
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { outbox } = options;
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const isVisible = options.isVisible ?? isPageVisible;
+  const listeners = new Set<(status: SyncStatus) => void>();
+  let status: SyncStatus = { phase: "idle", counts: emptyCounts() };
+  let failures = 0;
+  let blockedOn: string | undefined; // the settings that got 401/403
+  let running: Promise<void> | undefined;
+  let again: { manual: boolean } | undefined;
+  let started = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const publish = (next: SyncStatus) => {
+    status = next;
+    for (const listener of [...listeners]) {
+      try {
+        listener(status);
+      } catch (error) {
+        // A failing view must not stop syncing; rethrown apart so it is still reported.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  };
+  const schedule = (delayMs: number) => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = started ? setTimeout(() => void request(false), delayMs) : undefined;
+  };
+
+  async function pass(manual: boolean): Promise<void> {
+    const settings = await Promise.all([getEndpoint(outbox), getDeviceToken(outbox)]).catch(() => undefined);
+    const key = settings && JSON.stringify(settings);
+    if (!manual && key !== undefined && key === blockedOn) {
+      publish({ ...status, counts: await outbox.counts() });
+      return schedule(IDLE_INTERVAL_MS);
+    }
+    blockedOn = undefined;
+    publish({ ...status, phase: "syncing" });
+    const outcome: SyncOutcome = await syncOnce(outbox, {
+      ...(options.fetch && { fetch: options.fetch }),
+      ...(options.locks !== undefined && { locks: options.locks }),
+      ...(settings && { endpoint: settings[0], token: settings[1] }),
+      now,
+    }).catch((error) => ({ kind: "error", error: describeError(error), ...emptyTally() }));
+    if (outcome.kind === "unauthorized") blockedOn = key;
+    const counts = await outbox.counts().catch(() => status.counts);
+    const capMs = isVisible() ? BACKOFF_CAP_VISIBLE_MS : BACKOFF_CAP_HIDDEN_MS;
+    const decision = decide(status, outcome, { counts, failures, now: now(), random, capMs });
+    failures = decision.failures;
+    const { nextAttemptAt, ...rest } = decision.status;
+    publish(started && nextAttemptAt !== undefined ? { ...rest, nextAttemptAt } : rest);
+    schedule(decision.delayMs);
+    if ((outcome.kind === "offline" || outcome.kind === "error") && counts.pending > 0)
+      (options.onRetryLater ?? requestBackgroundSync)();
+  }
+
+  // One runner per engine; a request during a run is folded into one more run after it.
+  function request(manual: boolean): Promise<void> {
+    if (running) {
+      again = { manual: manual || (again?.manual ?? false) };
+      return running;
+    }
+    running = (async () => {
+      try {
+        for (let next: { manual: boolean } | undefined = { manual }; next; next = again) {
+          again = undefined;
+          await pass(next.manual).catch((error) =>
+            publish({ ...status, phase: "error", lastError: describeError(error) }),
+          );
+        }
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  }
+
+  return {
+    syncNow: () => request(true),
+    start() {
+      if (started) return () => {};
+      started = true;
+      const detach = (options.attach ?? attachTriggers)(() => void request(false));
+      void request(false);
+      return () => {
+        started = false;
+        detach();
+        schedule(0);
+      };
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getStatus: () => status,
+  };
+}
