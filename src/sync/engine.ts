@@ -1,7 +1,8 @@
 import { emptyCounts, type Outbox } from "../outbox";
-import { BACKOFF_CAP_HIDDEN_MS, BACKOFF_CAP_VISIBLE_MS } from "./backoff";
+import { BACKOFF_CAP_HIDDEN_MS, BACKOFF_CAP_VISIBLE_MS, retryDelay } from "./backoff";
 import type { LockManagerLike } from "./lock";
 import { describeError, emptyTally, type SyncOutcome } from "./outcome";
+import { singleFlight } from "./runner";
 import { getDeviceToken, getEndpoint } from "./settings";
 import { decide, IDLE_INTERVAL_MS, type SyncStatus } from "./status";
 import { syncOnce } from "./sync-once";
@@ -27,7 +28,19 @@ export interface SyncEngineOptions {
   attach?: (run: () => void) => () => void;
   /** After a failed run with work left; by default asks for Background Sync. */
   onRetryLater?: () => void;
+  /** `set`'s callback returns the run's promise, so tests can fire a timer and await the run. */
+  timers?: Timers;
 }
+
+export interface Timers {
+  set(callback: () => Promise<void>, delayMs: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const defaultTimers: Timers = {
+  set: (callback, delayMs) => setTimeout(() => void callback(), delayMs),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { outbox } = options;
@@ -38,10 +51,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let status: SyncStatus = { phase: "idle", counts: emptyCounts() };
   let failures = 0;
   let blockedOn: string | undefined; // the settings that got 401/403
-  let running: Promise<void> | undefined;
-  let again: { manual: boolean } | undefined;
   let started = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timers = options.timers ?? defaultTimers;
+  let timer: unknown;
 
   const publish = (next: SyncStatus) => {
     status = next;
@@ -57,8 +69,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   };
   const schedule = (delayMs: number) => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = started ? setTimeout(() => void request(false), delayMs) : undefined;
+    if (timer !== undefined) timers.clear(timer);
+    timer = started ? timers.set(() => request(false), delayMs) : undefined;
   };
 
   async function pass(manual: boolean): Promise<void> {
@@ -88,26 +100,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       (options.onRetryLater ?? requestBackgroundSync)();
   }
 
-  // One runner per engine; a request during a run is folded into one more run after it.
-  function request(manual: boolean): Promise<void> {
-    if (running) {
-      again = { manual: manual || (again?.manual ?? false) };
-      return running;
-    }
-    running = (async () => {
-      try {
-        for (let next: { manual: boolean } | undefined = { manual }; next; next = again) {
-          again = undefined;
-          await pass(next.manual).catch((error) =>
-            publish({ ...status, phase: "error", lastError: describeError(error) }),
-          );
-        }
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
-  }
+  // Only a database read outside syncOnce can fail here; keep the timer going all the same.
+  const request = singleFlight((manual) =>
+    pass(manual).catch((error) => {
+      const delayMs = retryDelay(failures++, random, BACKOFF_CAP_VISIBLE_MS);
+      publish({ ...status, phase: "error", lastError: describeError(error) });
+      schedule(delayMs);
+    }),
+  );
 
   return {
     syncNow: () => request(true),
