@@ -1,8 +1,9 @@
 import { emptyCounts, type Outbox } from "../outbox";
 import { BACKOFF_CAP_HIDDEN_MS, BACKOFF_CAP_VISIBLE_MS, retryDelay } from "./backoff";
 import type { LockManagerLike } from "./lock";
+import { observable } from "./observable";
 import { describeError, emptyTally, type SyncOutcome } from "./outcome";
-import { singleFlight } from "./runner";
+import { defaultTimers, singleFlight, type Timers } from "./runner";
 import { getDeviceToken, getEndpoint } from "./settings";
 import { decide, IDLE_INTERVAL_MS, type SyncStatus } from "./status";
 import { syncOnce } from "./sync-once";
@@ -32,42 +33,19 @@ export interface SyncEngineOptions {
   timers?: Timers;
 }
 
-export interface Timers {
-  set(callback: () => Promise<void>, delayMs: number): unknown;
-  clear(handle: unknown): void;
-}
-
-const defaultTimers: Timers = {
-  set: (callback, delayMs) => setTimeout(() => void callback(), delayMs),
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { outbox } = options;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const isVisible = options.isVisible ?? isPageVisible;
-  const listeners = new Set<(status: SyncStatus) => void>();
-  let status: SyncStatus = { phase: "idle", counts: emptyCounts() };
+  const state = observable<SyncStatus>({ phase: "idle", counts: emptyCounts() });
+  const publish = state.set;
   let failures = 0;
   let blockedOn: string | undefined; // the settings that got 401/403
   let started = false;
   const timers = options.timers ?? defaultTimers;
   let timer: unknown;
 
-  const publish = (next: SyncStatus) => {
-    status = next;
-    for (const listener of [...listeners]) {
-      try {
-        listener(status);
-      } catch (error) {
-        // A failing view must not stop syncing; rethrown apart so it is still reported.
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
-  };
   const schedule = (delayMs: number) => {
     if (timer !== undefined) timers.clear(timer);
     timer = started ? timers.set(() => request(false), delayMs) : undefined;
@@ -77,11 +55,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const settings = await Promise.all([getEndpoint(outbox), getDeviceToken(outbox)]).catch(() => undefined);
     const key = settings && JSON.stringify(settings);
     if (!manual && key !== undefined && key === blockedOn) {
-      publish({ ...status, counts: await outbox.counts() });
+      publish({ ...state.get(), counts: await outbox.counts() });
       return schedule(IDLE_INTERVAL_MS);
     }
     blockedOn = undefined;
-    publish({ ...status, phase: "syncing" });
+    publish({ ...state.get(), phase: "syncing" });
     const outcome: SyncOutcome = await syncOnce(outbox, {
       ...(options.fetch && { fetch: options.fetch }),
       ...(options.locks !== undefined && { locks: options.locks }),
@@ -89,9 +67,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       now,
     }).catch((error) => ({ kind: "error", error: describeError(error), ...emptyTally() }));
     if (outcome.kind === "unauthorized") blockedOn = key;
-    const counts = await outbox.counts().catch(() => status.counts);
+    const counts = await outbox.counts().catch(() => state.get().counts);
     const capMs = isVisible() ? BACKOFF_CAP_VISIBLE_MS : BACKOFF_CAP_HIDDEN_MS;
-    const decision = decide(status, outcome, { counts, failures, now: now(), random, capMs });
+    const decision = decide(state.get(), outcome, { counts, failures, now: now(), random, capMs });
     failures = decision.failures;
     const { nextAttemptAt, ...rest } = decision.status;
     publish(started && nextAttemptAt !== undefined ? { ...rest, nextAttemptAt } : rest);
@@ -104,7 +82,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const request = singleFlight((manual) =>
     pass(manual).catch((error) => {
       const delayMs = retryDelay(failures++, random, BACKOFF_CAP_VISIBLE_MS);
-      publish({ ...status, phase: "error", lastError: describeError(error) });
+      publish({ ...state.get(), phase: "error", lastError: describeError(error) });
       schedule(delayMs);
     }),
   );
@@ -122,10 +100,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         schedule(0);
       };
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getStatus: () => status,
+    subscribe: state.subscribe,
+    getStatus: state.get,
   };
 }

@@ -24,3 +24,13 @@ export function singleFlight(run: (manual: boolean) => Promise<void>): (manual: 
     return running;
   };
 }
+
+export interface Timers {
+  set(callback: () => Promise<void>, delayMs: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export const defaultTimers: Timers = {
+  set: (callback, delayMs) => setTimeout(() => void callback(), delayMs),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};

@@ -9,7 +9,7 @@ import {
   setDeviceToken,
   setEndpoint,
 } from "../../src/sync";
-import type { Timers } from "../../src/sync/engine";
+import type { Timers } from "../../src/sync/runner";
 import { freshOutbox, makeResponse, tickingClock } from "../outbox/fixtures";
 import { type Fault, fakeCollector } from "./fake-collector";
 
