@@ -1,0 +1,57 @@
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import type { AppDeps } from "./deps";
+import { HttpProblem, problemResponse } from "./problems";
+import { requestLog } from "./request-log";
+import { csvRoutes } from "./routes/csv";
+import { healthRoutes } from "./routes/health";
+import { openApiRoutes } from "./routes/openapi";
+import { receiptRoutes } from "./routes/receipts";
+import { responseRoutes } from "./routes/responses";
+import { surveyRoutes } from "./routes/surveys";
+import { tallyRoutes } from "./routes/tallies";
+import { staticFiles } from "./static-files";
+
+export type { AppDeps } from "./deps";
+
+/** The collector: HTTP contract v1 under /api/v1, and the built app beside it when there is one. */
+export function createApp(deps: AppDeps): Hono {
+  const log = deps.log ?? ((line: string) => console.log(line));
+  const app = new Hono();
+  app.use("*", requestLog(log));
+
+  const origins = deps.corsOrigins ?? [];
+  if (origins.length > 0)
+    app.use(
+      "/api/v1/*",
+      cors({
+        origin: (origin) => (origins.includes(origin) ? origin : null),
+        allowMethods: ["GET", "POST", "OPTIONS"],
+        allowHeaders: ["Content-Type", "Authorization"],
+        maxAge: 600,
+      }),
+    );
+
+  const api = new Hono()
+    .route("/", healthRoutes(deps))
+    .route("/", surveyRoutes(deps))
+    .route("/", responseRoutes(deps))
+    .route("/", receiptRoutes(deps))
+    .route("/", tallyRoutes(deps))
+    .route("/", csvRoutes(deps))
+    .route("/", openApiRoutes());
+  app.route("/api/v1", api);
+
+  if (deps.staticDir) app.use("*", ...staticFiles(deps.staticDir));
+
+  app.notFound((c) =>
+    problemResponse(c, new HttpProblem("not_found", `nothing at ${c.req.method} ${c.req.path}`)),
+  );
+  app.onError((error, c) => {
+    if (error instanceof HttpProblem) return problemResponse(c, error);
+    // Never the request body: only where it failed and the error itself.
+    log(`error in ${c.req.method} ${c.req.path}: ${error.name}: ${error.message}`);
+    return problemResponse(c, new HttpProblem("internal", "the collector failed; nothing was acknowledged"));
+  });
+  return app;
+}

@@ -1,0 +1,17 @@
+/**
+ * One CSV field per RFC 4180, safe to open in Excel. A text that starts with = + - @ (or a tab or
+ * CR) would run as a formula (CSV injection), so it gets a leading apostrophe. Numbers are written
+ * by us, never as a formula, and keep their sign so Excel still reads -3 as a number.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return String(value);
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function csvRow(cells: readonly (string | number | null | undefined)[]): string {
+  return `${cells.map(csvCell).join(",")}\r\n`;
+}

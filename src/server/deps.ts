@@ -1,0 +1,17 @@
+import type { LogLine } from "./request-log";
+import type { Storage } from "./storage";
+import type { SurveyRegistry } from "./surveys";
+
+/** What the collector's HTTP app is built from; main.ts makes them from the environment. */
+export interface AppDeps {
+  storage: Storage;
+  surveys: SurveyRegistry;
+  organizerToken: string;
+  /** Origins allowed to call /api/v1 from another site; none by default. */
+  corsOrigins?: string[];
+  /** The built app (dist/); without it only the API is served. */
+  staticDir?: string;
+  /** Where the request lines go; console.log by default. */
+  log?: LogLine;
+  now?: () => Date;
+}

@@ -1,0 +1,69 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { readConfig } from "./config";
+import { resolveOrganizerToken } from "./organizer-token";
+import { openStorage } from "./storage";
+import { loadSurveyRegistry } from "./surveys";
+
+/** Start-up: environment, data directory, token, database and migrations, surveys, then listen. */
+async function main(): Promise<void> {
+  const config = readConfig(process.env);
+  mkdirSync(config.dataDir, { recursive: true });
+  const token = resolveOrganizerToken(config.organizerToken, config.dataDir);
+  const surveys = loadSurveyRegistry(config.surveyDirs);
+  const storage = openStorage(config);
+  const ran = await storage.migrate();
+  if (ran.length > 0) console.log(`database: ran ${ran.join(", ")}`);
+
+  const built = existsSync(join(config.staticDir, "index.html"));
+  const app = createApp({
+    storage,
+    surveys,
+    organizerToken: token.token,
+    corsOrigins: config.corsOrigins,
+    ...(built && { staticDir: config.staticDir }),
+  });
+
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    console.log(`storage: ${storage.kind}${storage.kind === "sqlite" ? ` in ${config.dataDir}` : ""}`);
+    console.log(
+      `surveys: ${
+        surveys
+          .summaries()
+          .map((s) => `${s.id} v${s.version}`)
+          .join(", ") || "none"
+      }`,
+    );
+    if (!built)
+      console.log(
+        `the app is not built (no ${config.staticDir}/index.html): serving the API only; run \`npm run build\``,
+      );
+    if (token.source === "generated")
+      console.log(`ORGANIZER TOKEN (shown once, kept in ${token.file}): ${token.token}`);
+    console.log(`Tsunagu collector listening on http://localhost:${info.port}`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: closing`);
+    // Let requests in flight finish (their commits are what the devices wait for), then close.
+    server.close(() => {
+      storage.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(`the collector did not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

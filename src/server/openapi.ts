@@ -1,0 +1,173 @@
+import { z } from "zod";
+import {
+  ErrorBody,
+  Health,
+  MAX_BATCH_ITEMS,
+  ReceiptsBody,
+  ReceiptsResult,
+  Response,
+  ResponsesResult,
+  SurveyDefinition,
+  SurveySummary,
+  Tallies,
+} from "../survey";
+
+/** The body of GET /api/v1/surveys. */
+export const SurveyList = z.object({ surveys: z.array(SurveySummary) });
+
+// The route reads items as unknown to judge each alone; the document says what each should be.
+const ResponsesRequest = z.object({ responses: z.array(Response).max(MAX_BATCH_ITEMS) });
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+    target: "draft-2020-12",
+    io,
+    unrepresentable: "any",
+  });
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string, description: string) => ({
+  description,
+  content: { "application/json": { schema: ref(name) } },
+});
+const problem = (description: string) => json("ErrorBody", description);
+const surveyId = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const wave = {
+  name: "wave",
+  in: "query",
+  required: false,
+  description: "Fiscal year (年度, April–March in Asia/Tokyo); omitted: every wave",
+  schema: { type: "integer" },
+};
+const organizer = { security: [{ organizerToken: [] }] };
+const unauthorized = { "401": problem("No valid organizer token (WWW-Authenticate: Bearer)") };
+
+/** OpenAPI 3.1 for HTTP contract v1, its schemas generated from the same zod schemas the routes use. */
+export function openApiDocument(): Record<string, unknown> {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Tsunagu collector — HTTP contract v1",
+      version: "1.0.0",
+      description:
+        "Any server that speaks this can be the app's endpoint. Responses are stored by id: resending is always safe.",
+    },
+    servers: [{ url: "/api/v1" }],
+    components: {
+      securitySchemes: { organizerToken: { type: "http", scheme: "bearer" } },
+      schemas: {
+        Health: jsonSchema(Health, "output"),
+        SurveyList: jsonSchema(SurveyList, "output"),
+        SurveyDefinition: jsonSchema(SurveyDefinition, "output"),
+        Response: jsonSchema(Response, "input"),
+        ResponsesRequest: jsonSchema(ResponsesRequest, "input"),
+        ResponsesResult: jsonSchema(ResponsesResult, "output"),
+        ReceiptsRequest: jsonSchema(ReceiptsBody, "input"),
+        ReceiptsResult: jsonSchema(ReceiptsResult, "output"),
+        Tallies: jsonSchema(Tallies, "output"),
+        ErrorBody: jsonSchema(ErrorBody, "output"),
+      },
+    },
+    paths: {
+      "/health": {
+        get: { summary: "Liveness and storage kind", responses: { "200": json("Health", "Up") } },
+      },
+      "/surveys": {
+        get: {
+          summary: "The latest version of every survey",
+          responses: { "200": json("SurveyList", "Summaries") },
+        },
+      },
+      "/surveys/{id}": {
+        get: {
+          summary: "One survey definition, the latest or ?version=N",
+          parameters: [
+            surveyId,
+            { name: "version", in: "query", required: false, schema: { type: "integer" } },
+          ],
+          responses: {
+            "200": json("SurveyDefinition", "The definition"),
+            "400": problem("Bad version"),
+            "404": problem("No such survey or version"),
+          },
+        },
+      },
+      "/responses": {
+        post: {
+          summary: `Store up to ${MAX_BATCH_ITEMS} responses (1 MiB); one result per item, in order`,
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("ResponsesRequest") } },
+          },
+          responses: {
+            "200": json(
+              "ResponsesResult",
+              "accepted: stored now; duplicate: stored before with the same content; conflict: stored with other content, nothing changed; rejected: invalid, error says which field",
+            ),
+            "400": problem("Malformed JSON or not { responses: [...] }"),
+            "413": problem("More than 500 items or 1 MiB"),
+            "415": problem("Not JSON"),
+          },
+        },
+      },
+      "/receipts": {
+        post: {
+          summary: "Which of these ids the collector holds",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("ReceiptsRequest") } },
+          },
+          responses: {
+            "200": json("ReceiptsResult", "The stored ids"),
+            "400": problem("Malformed body"),
+            "413": problem("More than 1000 ids"),
+          },
+        },
+      },
+      "/surveys/{id}/tallies": {
+        get: {
+          ...organizer,
+          summary: "Each indicator's n, positive, percent, Wilson 95% interval, target and verdict",
+          parameters: [
+            surveyId,
+            wave,
+            {
+              name: "by",
+              in: "query",
+              required: false,
+              description: "A single-choice question id to break down by; small groups are suppressed",
+              schema: { type: "string" },
+            },
+          ],
+          responses: {
+            "200": json("Tallies", "The tallies"),
+            "400": problem("Bad wave or by"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+          },
+        },
+      },
+      "/surveys/{id}/responses.csv": {
+        get: {
+          ...organizer,
+          summary: "Every response as CSV: UTF-8 with BOM, CRLF, id first, one column a question",
+          parameters: [surveyId, wave],
+          responses: {
+            "200": { description: "The CSV", content: { "text/csv": { schema: { type: "string" } } } },
+            "400": problem("Bad wave"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+          },
+        },
+      },
+      "/openapi.json": {
+        get: {
+          summary: "This document",
+          responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": {} } } },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ErrorBody } from "../survey";
+import type { Problem as FieldProblem } from "../survey/issues";
+
+/**
+ * Every error the collector answers, by a stable code a client may act on, mapped once to its HTTP
+ * status. The message is for people and may change; the code may not.
+ */
+export const PROBLEM_STATUS = {
+  malformed_json: 400,
+  invalid_body: 400,
+  invalid_query: 400,
+  unauthorized: 401,
+  not_found: 404,
+  survey_not_found: 404,
+  too_many_items: 413,
+  body_too_large: 413,
+  unsupported_media_type: 415,
+  internal: 500,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ProblemCode = keyof typeof PROBLEM_STATUS;
+
+export class HttpProblem extends Error {
+  override name = "HttpProblem";
+
+  constructor(
+    readonly code: ProblemCode,
+    message: string,
+    readonly problems?: readonly FieldProblem[],
+  ) {
+    super(message);
+  }
+
+  get status(): ContentfulStatusCode {
+    return PROBLEM_STATUS[this.code];
+  }
+
+  toBody(): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.problems && this.problems.length > 0 && { problems: [...this.problems] }),
+      },
+    };
+  }
+}
+
+export function problemResponse(c: Context, problem: HttpProblem): Response {
+  return c.json(problem.toBody(), problem.status);
+}

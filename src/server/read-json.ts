@@ -1,0 +1,44 @@
+import type { Context } from "hono";
+import { HttpProblem } from "./problems";
+
+/**
+ * The request body as JSON, read at most `maxBytes` deep. Content-Length is checked first to refuse
+ * early, and the bytes actually read are counted too, since a chunked body has no length and a
+ * declared one may lie.
+ */
+export async function readJsonLimited(c: Context, maxBytes: number): Promise<unknown> {
+  const type = c.req.header("Content-Type") ?? "";
+  if (type && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type))
+    throw new HttpProblem("unsupported_media_type", `send application/json, not ${type}`);
+  const declared = Number(c.req.header("Content-Length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+
+  const text = await readText(c.req.raw.body, maxBytes);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new HttpProblem("malformed_json", `the body is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+async function readText(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string> {
+  if (!body) return "";
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+function tooLarge(maxBytes: number): HttpProblem {
+  return new HttpProblem("body_too_large", `the body is larger than ${maxBytes} bytes`);
+}

@@ -1,0 +1,32 @@
+import type { ItemResult } from "../../survey";
+import type { Storage } from "../storage";
+import type { SurveyRegistry } from "../surveys";
+import { judgeItem } from "./judge";
+
+/**
+ * A batch's per-item results, in order. Valid items are stored in one transaction; the answer is
+ * built only after it committed. An id that was already stored, or appears earlier in the same
+ * batch, is a duplicate when its content hash matches what is stored and a conflict otherwise.
+ */
+export async function ingestBatch(
+  items: readonly unknown[],
+  deps: { storage: Storage; surveys: SurveyRegistry; now?: () => Date },
+): Promise<ItemResult[]> {
+  const judged = await Promise.all(items.map((item) => judgeItem(item, deps.surveys)));
+  const rows = judged.flatMap((j) => (j.ok ? [j.row] : []));
+  const receivedAt = (deps.now?.() ?? new Date()).toISOString();
+  const { inserted, storedHashes } = await deps.storage.insertResponses(rows, receivedAt);
+
+  const answered = new Set<string>();
+  return judged.map((j): ItemResult => {
+    if (!j.ok) return j.result;
+    const { id } = j.row.response;
+    const first = !answered.has(id);
+    answered.add(id);
+    if (first && inserted.has(id)) return { id, status: "accepted" };
+    const stored = storedHashes.get(id);
+    if (stored === undefined) throw new Error(`response ${id} is neither new nor stored`);
+    if (stored === j.row.contentHash) return { id, status: "duplicate" };
+    return { id, status: "conflict", error: "this id is stored with other content; nothing was changed" };
+  });
+}

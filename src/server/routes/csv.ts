@@ -1,0 +1,20 @@
+import { Hono } from "hono";
+import { requireOrganizer } from "../auth";
+import { responsesCsv } from "../csv/responses-csv";
+import type { AppDeps } from "../deps";
+import { HttpProblem } from "../problems";
+import { parseWave } from "../query-params";
+
+export function csvRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "organizerToken">): Hono {
+  return new Hono().get("/surveys/:id/responses.csv", requireOrganizer(deps.organizerToken), (c) => {
+    const id = c.req.param("id");
+    const versions = deps.surveys.versionsOf(id);
+    if (versions.length === 0) throw new HttpProblem("survey_not_found", `there is no survey "${id}"`);
+    const wave = parseWave(c.req.query("wave"));
+    const name = `${id}${wave === null ? "" : `-fy${wave}`}-responses.csv`;
+    c.header("Content-Type", "text/csv; charset=utf-8");
+    c.header("Content-Disposition", `attachment; filename="${name}"`);
+    c.header("Cache-Control", "no-store");
+    return c.body(responsesCsv(deps.storage, versions, { surveyId: id, wave }));
+  });
+}

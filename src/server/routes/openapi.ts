@@ -1,0 +1,7 @@
+import { Hono } from "hono";
+import { openApiDocument } from "../openapi";
+
+export function openApiRoutes(): Hono {
+  const document = openApiDocument();
+  return new Hono().get("/openapi.json", (c) => c.json(document));
+}

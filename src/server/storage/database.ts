@@ -1,0 +1,35 @@
+/**
+ * The collector's tables as Kysely sees them: one schema for SQLite and PostgreSQL. Instants are
+ * ISO 8601 text so both dialects store and sort them alike.
+ */
+export interface ResponsesTable {
+  id: string;
+  survey_id: string;
+  survey_version: number;
+  /** Fiscal year (年度) of submitted_at in Asia/Tokyo. */
+  wave: number;
+  submitted_at: string;
+  received_at: string;
+  locale: string;
+  mode: "self" | "kiosk";
+  event_id: string | null;
+  device_id: string | null;
+  /** The answers object as JSON text. */
+  answers: string;
+  /** sha256 of the whole response's canonical JSON: equal content, equal hash. */
+  content_hash: string;
+}
+
+/** One row per chosen option of a choice answer, so tallies are GROUP BYs. */
+export interface AnswerChoicesTable {
+  response_id: string;
+  survey_id: string;
+  wave: number;
+  question_id: string;
+  option_id: string;
+}
+
+export interface Database {
+  responses: ResponsesTable;
+  answer_choices: AnswerChoicesTable;
+}

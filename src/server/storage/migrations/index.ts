@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from "kysely/migration";
+import * as responses from "./2026_11_25_0001_responses";
+import * as answerChoices from "./2026_11_25_0002_answer_choices";
+
+/**
+ * Every migration by its date-stamped name, listed here rather than found by scanning a folder, so a
+ * bundled or relocated collector runs exactly these. Names sort in the order they must run.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  "2026_11_25_0001_responses": responses,
+  "2026_11_25_0002_answer_choices": answerChoices,
+};
+
+export const staticMigrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};

@@ -1,0 +1,108 @@
+import type { Kysely, Selectable, Transaction } from "kysely";
+import { chunks } from "./chunks";
+import type { Database, ResponsesTable } from "./database";
+import type { InsertOutcome, NewResponse, StoredResponse } from "./storage";
+
+export async function insertResponses(
+  db: Kysely<Database>,
+  rows: readonly NewResponse[],
+  receivedAt: string,
+): Promise<InsertOutcome> {
+  const firstById = new Map<string, NewResponse>();
+  for (const row of rows) if (!firstById.has(row.response.id)) firstById.set(row.response.id, row);
+  const unique = [...firstById.values()];
+  if (unique.length === 0) return { inserted: new Set(), storedHashes: new Map() };
+
+  return await db.transaction().execute(async (trx) => {
+    const inserted = new Set<string>();
+    for (const part of chunks(unique, 100)) {
+      const returned = await trx
+        .insertInto("responses")
+        .values(part.map((row) => toRow(row, receivedAt)))
+        .onConflict((oc) => oc.column("id").doNothing())
+        .returning("id")
+        .execute();
+      for (const { id } of returned) inserted.add(id);
+    }
+    const choices = unique
+      .filter((row) => inserted.has(row.response.id))
+      .flatMap(({ response, wave, choices }) =>
+        choices.map((c) => ({
+          response_id: response.id,
+          survey_id: response.surveyId,
+          wave,
+          question_id: c.questionId,
+          option_id: c.optionId,
+        })),
+      );
+    for (const part of chunks(choices, 500)) await trx.insertInto("answer_choices").values(part).execute();
+    return { inserted, storedHashes: await hashesOf(trx, [...firstById.keys()]) };
+  });
+}
+
+async function hashesOf(trx: Transaction<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const part of chunks(ids, 500)) {
+    const found = await trx
+      .selectFrom("responses")
+      .select(["id", "content_hash"])
+      .where("id", "in", part)
+      .execute();
+    for (const r of found) hashes.set(r.id, r.content_hash);
+  }
+  return hashes;
+}
+
+function toRow({ response: r, wave, contentHash }: NewResponse, receivedAt: string): ResponsesTable {
+  return {
+    id: r.id,
+    survey_id: r.surveyId,
+    survey_version: r.surveyVersion,
+    wave,
+    submitted_at: r.submittedAt,
+    received_at: receivedAt,
+    locale: r.locale,
+    mode: r.mode,
+    event_id: r.eventId ?? null,
+    device_id: r.deviceId ?? null,
+    answers: JSON.stringify(r.answers),
+    content_hash: contentHash,
+  };
+}
+
+export async function storedIds(db: Kysely<Database>, ids: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  const found = new Set<string>();
+  for (const part of chunks(unique, 500)) {
+    const rows = await db.selectFrom("responses").select("id").where("id", "in", part).execute();
+    for (const { id } of rows) found.add(id);
+  }
+  return unique.filter((id) => found.has(id));
+}
+
+export async function responsesPage(
+  db: Kysely<Database>,
+  query: { surveyId: string; wave: number | null; afterId: string | null; limit: number },
+): Promise<StoredResponse[]> {
+  let q = db.selectFrom("responses").selectAll().where("survey_id", "=", query.surveyId);
+  if (query.wave !== null) q = q.where("wave", "=", query.wave);
+  if (query.afterId !== null) q = q.where("id", ">", query.afterId);
+  const rows = await q.orderBy("id").limit(query.limit).execute();
+  return rows.map(fromRow);
+}
+
+function fromRow(row: Selectable<ResponsesTable>): StoredResponse {
+  return {
+    id: row.id,
+    surveyId: row.survey_id,
+    surveyVersion: Number(row.survey_version),
+    wave: Number(row.wave),
+    submittedAt: row.submitted_at,
+    receivedAt: row.received_at,
+    locale: row.locale,
+    mode: row.mode,
+    eventId: row.event_id,
+    deviceId: row.device_id,
+    answers: JSON.parse(row.answers),
+  };
+}

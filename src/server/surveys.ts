@@ -1,0 +1,75 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describeProblems, problemsOf, SurveyDefinition, type SurveySummary } from "../survey";
+
+/** Every survey definition the collector knows, all versions: responses to any of them are accepted. */
+export interface SurveyRegistry {
+  /** The newest version of each survey. */
+  latest(): SurveyDefinition[];
+  latestOf(id: string): SurveyDefinition | undefined;
+  get(id: string, version: number): SurveyDefinition | undefined;
+  /** Every version of one survey, newest first. */
+  versionsOf(id: string): SurveyDefinition[];
+  summaries(): SurveySummary[];
+}
+
+export class SurveyFileError extends Error {
+  override name = "SurveyFileError";
+}
+
+export function createSurveyRegistry(definitions: readonly SurveyDefinition[]): SurveyRegistry {
+  const byId = new Map<string, SurveyDefinition[]>();
+  for (const def of definitions) {
+    const versions = byId.get(def.id) ?? [];
+    if (versions.some((v) => v.version === def.version))
+      throw new SurveyFileError(`survey "${def.id}" version ${def.version} is defined twice`);
+    versions.push(def);
+    versions.sort((a, b) => b.version - a.version);
+    byId.set(def.id, versions);
+  }
+  const latest = () => [...byId.values()].map((v) => v[0] as SurveyDefinition);
+  return {
+    latest,
+    latestOf: (id) => byId.get(id)?.[0],
+    get: (id, version) => byId.get(id)?.find((d) => d.version === version),
+    versionsOf: (id) => [...(byId.get(id) ?? [])],
+    summaries: () =>
+      latest().map(({ id, version, title, locales }) => ({ id, version, title, locales: [...locales] })),
+  };
+}
+
+/** Parses one definition file; a bad one throws naming the file and every problem's path. */
+export function readSurveyFile(file: string): SurveyDefinition {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new SurveyFileError(`${file}: not valid JSON (${(e as Error).message})`);
+  }
+  const parsed = SurveyDefinition.safeParse(json);
+  if (!parsed.success)
+    throw new SurveyFileError(
+      `${file}: not a valid survey definition: ${describeProblems(problemsOf(parsed.error))}`,
+    );
+  return parsed.data;
+}
+
+/** Every *.json directly under each directory that exists (surveys/, then surveys/archive/). */
+export function loadSurveyRegistry(dirs: readonly string[]): SurveyRegistry {
+  const definitions: SurveyDefinition[] = [];
+  const fileOf = new Map<string, string>();
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).sort()) {
+      if (!name.endsWith(".json")) continue;
+      const file = join(dir, name);
+      const def = readSurveyFile(file);
+      const key = `${def.id} version ${def.version}`;
+      const earlier = fileOf.get(key);
+      if (earlier) throw new SurveyFileError(`${file}: survey ${key} is already defined in ${earlier}`);
+      fileOf.set(key, file);
+      definitions.push(def);
+    }
+  }
+  return createSurveyRegistry(definitions);
+}
