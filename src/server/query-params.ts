@@ -15,7 +15,7 @@ export function parseWave(raw: string | undefined): number | null {
 export function parseBy(raw: string | undefined, def: SurveyDefinition): string | null {
   if (raw === undefined || raw === "") return null;
   const q = def.questions.find((question) => question.id === raw);
-  if (!q || q.kind !== "single")
+  if (q?.kind !== "single")
     throw new HttpProblem(
       "invalid_query",
       `by must be a single-choice question of "${def.id}", not "${raw}"`,
