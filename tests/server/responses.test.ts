@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, expect, it } from "vitest";
 import type { Hono } from "hono";
-import { MAX_BATCH_BYTES, ResponsesResult, uuidv7 } from "../../src/survey";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import type { Storage } from "../../src/server/storage";
+import { MAX_BATCH_BYTES, ResponsesResult, uuidv7 } from "../../src/survey";
 import { describeEachStorage, makeResponse, openApp, postJson } from "./support";
 
 describeEachStorage("POST /api/v1/responses", (variant) => {
@@ -29,7 +29,9 @@ describeEachStorage("POST /api/v1/responses", (variant) => {
     const r = makeResponse({ answers: { q_area: "south", q_prepared: "no" } });
     await send([r]);
     const reordered = JSON.parse(
-      `{"answers":{"q_prepared":"no","q_area":"south"},${JSON.stringify(r).slice(1).replace(/,"answers":\{[^}]*\}/, "")}`,
+      `{"answers":{"q_prepared":"no","q_area":"south"},${JSON.stringify(r)
+        .slice(1)
+        .replace(/,"answers":\{[^}]*\}/, "")}`,
     );
     expect(await send([reordered])).toEqual([{ id: r.id, status: "duplicate" }]);
   });
@@ -40,7 +42,12 @@ describeEachStorage("POST /api/v1/responses", (variant) => {
     const [result] = await send([{ ...r, answers: { q_prepared: "dk" } }]);
     expect(result).toMatchObject({ id: r.id, status: "conflict" });
     expect(result?.error).toMatch(/other content/);
-    const [stored] = await storage.responsesPage({ surveyId: r.surveyId, wave: null, afterId: null, limit: 10 });
+    const [stored] = await storage.responsesPage({
+      surveyId: r.surveyId,
+      wave: null,
+      afterId: null,
+      limit: 10,
+    });
     expect(stored?.answers).toEqual({ q_prepared: "no" });
   });
 
@@ -50,7 +57,11 @@ describeEachStorage("POST /api/v1/responses", (variant) => {
     const good2 = makeResponse();
     const results = await send([good1, bad, good2]);
     expect(results.map((r) => r.status)).toEqual(["accepted", "rejected", "accepted"]);
-    expect(results[1]).toEqual({ id: bad.id, status: "rejected", error: 'answers.q_area: "x" is not an option' });
+    expect(results[1]).toEqual({
+      id: bad.id,
+      status: "rejected",
+      error: 'answers.q_area: "x" is not an option',
+    });
     expect(await storage.storedIds([good1.id, bad.id, good2.id])).toEqual([good1.id, good2.id]);
   });
 
@@ -58,7 +69,11 @@ describeEachStorage("POST /api/v1/responses", (variant) => {
     ["a schema problem", { surveyVersion: "2" }, /^surveyVersion: /],
     ["an unknown survey", { surveyId: "no-such-survey" }, /^surveyId: "no-such-survey" is not a survey/],
     ["an unknown version", { surveyVersion: 9 }, /^surveyVersion: survey "ward-test" has no version 9/],
-    ["a skipped question answered", { answers: { q_prepared: "no", q_measures: ["water"] } }, /^answers\.q_measures: /],
+    [
+      "a skipped question answered",
+      { answers: { q_prepared: "no", q_measures: ["water"] } },
+      /^answers\.q_measures: /,
+    ],
     ["a number out of range", { answers: { q_household: 99 } }, /^answers\.q_household: must be at most 20/],
     ["a self response with a device", { deviceId: "tablet-1" }, /^mode: /],
     ["an unknown field", { ip: "10.0.0.1" }, /ip/],
@@ -117,16 +132,27 @@ describeEachStorage("POST /api/v1/responses", (variant) => {
     const r = makeResponse();
     const res = await app.request(
       "/api/v1/responses",
-      postJson({ responses: [r] }, { "User-Agent": "Secret/1.0", Cookie: "sid=abc", "X-Forwarded-For": "203.0.113.9" }),
+      postJson(
+        { responses: [r] },
+        { "User-Agent": "Secret/1.0", Cookie: "sid=abc", "X-Forwarded-For": "203.0.113.9" },
+      ),
     );
     expect(res.status).toBe(200);
-    const [stored] = await storage.responsesPage({ surveyId: r.surveyId, wave: null, afterId: null, limit: 1 });
+    const [stored] = await storage.responsesPage({
+      surveyId: r.surveyId,
+      wave: null,
+      afterId: null,
+      limit: 1,
+    });
     const text = JSON.stringify(stored);
     for (const secret of ["Secret/1.0", "sid=abc", "203.0.113.9"]) expect(text).not.toContain(secret);
   });
 
   it("answers 413 for more than 500 items", async () => {
-    const res = await app.request("/api/v1/responses", postJson({ responses: Array.from({ length: 501 }, () => ({})) }));
+    const res = await app.request(
+      "/api/v1/responses",
+      postJson({ responses: Array.from({ length: 501 }, () => ({})) }),
+    );
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ error: { code: "too_many_items" } });
   });
@@ -232,7 +258,10 @@ describeEachStorage("POST /api/v1/receipts", (variant) => {
   });
 
   it("answers 413 for more than 1000 ids and 400 for a wrong shape", async () => {
-    const many = await app.request("/api/v1/receipts", postJson({ ids: Array.from({ length: 1001 }, () => "x") }));
+    const many = await app.request(
+      "/api/v1/receipts",
+      postJson({ ids: Array.from({ length: 1001 }, () => "x") }),
+    );
     expect(many.status).toBe(413);
     const wrong = await app.request("/api/v1/receipts", postJson({ ids: [1, 2] }));
     expect(wrong.status).toBe(400);

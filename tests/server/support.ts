@@ -76,7 +76,9 @@ export const STORAGE_VARIANTS: StorageVariant[] = [
 /** One describe per storage; a variant that cannot run here is reported as skipped, not passed. */
 export function describeEachStorage(title: string, body: (variant: StorageVariant) => void): void {
   describe.each(STORAGE_VARIANTS)(`${title} on $name`, (variant) => {
-    describe.skipIf(variant.unavailable !== undefined)(variant.unavailable ?? "available", () => body(variant));
+    describe.skipIf(variant.unavailable !== undefined)(variant.unavailable ?? "available", () =>
+      body(variant),
+    );
   });
 }
 

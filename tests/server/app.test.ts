@@ -1,0 +1,151 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/server/app";
+import { createKyselyStorage, openSqlite, type Storage } from "../../src/server/storage";
+import { fixtureSurveys, makeResponse, postJson, TOKEN } from "./support";
+
+// Routes that do not depend on the database dialect: one SQLite storage serves them all.
+let storage: Storage;
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "tsunagu-app-"));
+  storage = createKyselyStorage(openSqlite(join(dir, "t.sqlite")), "sqlite");
+  await storage.migrate();
+});
+afterAll(async () => {
+  await storage.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const appWith = (extra: { corsOrigins?: string[]; staticDir?: string; log?: (l: string) => void } = {}) =>
+  createApp({ storage, surveys: fixtureSurveys(), organizerToken: TOKEN, log: () => {}, ...extra });
+
+describe("GET /api/v1/openapi.json", () => {
+  it("is OpenAPI 3.1 with every route and the contract's field names", async () => {
+    const res = await appWith().request("/api/v1/openapi.json");
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+    };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      [
+        "/health",
+        "/openapi.json",
+        "/receipts",
+        "/responses",
+        "/surveys",
+        "/surveys/{id}",
+        "/surveys/{id}/responses.csv",
+        "/surveys/{id}/tallies",
+      ].sort(),
+    );
+    const { schemas } = doc.components;
+    expect(Object.keys(schemas.Response?.properties ?? {}).sort()).toEqual(
+      [
+        "answers",
+        "deviceId",
+        "eventId",
+        "id",
+        "locale",
+        "mode",
+        "submittedAt",
+        "surveyId",
+        "surveyVersion",
+      ].sort(),
+    );
+    expect(Object.keys(schemas.Tallies?.properties ?? {}).sort()).toEqual([
+      "by",
+      "indicators",
+      "surveyId",
+      "wave",
+    ]);
+    expect(Object.keys(schemas.ResponsesResult?.properties ?? {})).toEqual(["results"]);
+    expect(Object.keys(schemas.ReceiptsResult?.properties ?? {})).toEqual(["stored"]);
+    expect(JSON.stringify(doc.paths["/surveys/{id}/tallies"])).toContain("organizerToken");
+  });
+});
+
+describe("CORS", () => {
+  const preflight = (origin: string) =>
+    new Request("http://collector.test/api/v1/responses", {
+      method: "OPTIONS",
+      headers: {
+        Origin: origin,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type",
+      },
+    });
+
+  it("allows no other origin by default", async () => {
+    const res = await appWith().request(preflight("https://other.example"));
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBeNull();
+  });
+
+  it("allows only the configured origins, with Content-Type and Authorization", async () => {
+    const app = appWith({ corsOrigins: ["https://ward.example"] });
+    const allowed = await app.request(preflight("https://ward.example"));
+    expect(allowed.headers.get("Access-Control-Allow-Origin")).toBe("https://ward.example");
+    expect(allowed.headers.get("Access-Control-Allow-Headers")).toMatch(/Content-Type.*Authorization/i);
+    const other = await app.request(preflight("https://evil.example"));
+    expect(other.headers.get("Access-Control-Allow-Origin")).toBeNull();
+  });
+});
+
+describe("request log", () => {
+  it("writes one line with method, path, status and duration, and nothing of the answers or client", async () => {
+    const lines: string[] = [];
+    const app = appWith({ log: (l) => lines.push(l) });
+    const r = makeResponse({ answers: { q_comment: "秘密の意見" } });
+    await app.request(
+      "/api/v1/responses?x=1",
+      postJson({ responses: [r] }, { "User-Agent": "Secret/1.0", "X-Forwarded-For": "203.0.113.9" }),
+    );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^POST \/api\/v1\/responses 200 \d+(\.\d+)?ms$/);
+  });
+});
+
+describe("the built app", () => {
+  let dist: string;
+  beforeAll(() => {
+    dist = mkdtempSync(join(tmpdir(), "tsunagu-dist-"));
+    mkdirSync(join(dist, "assets"));
+    writeFileSync(join(dist, "index.html"), "<!doctype html><title>つなぐ</title>");
+    writeFileSync(join(dist, "sw.js"), "self.addEventListener('install', () => {});");
+    writeFileSync(join(dist, "assets", "index-abc123.js"), "console.log(1)");
+  });
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+  it("serves index.html and sw.js with no-cache and hashed assets as immutable", async () => {
+    const app = appWith({ staticDir: dist });
+    const index = await app.request("/");
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain("つなぐ");
+    expect(index.headers.get("Cache-Control")).toBe("no-cache");
+    const sw = await app.request("/sw.js");
+    expect(sw.headers.get("Cache-Control")).toBe("no-cache");
+    const asset = await app.request("/assets/index-abc123.js");
+    expect(asset.headers.get("Cache-Control")).toMatch(/immutable/);
+  });
+
+  it("falls back to index.html for app routes, but not for /api, missing assets or files", async () => {
+    const app = appWith({ staticDir: dist });
+    const page = await app.request("/dashboard");
+    expect(page.status).toBe(200);
+    expect(page.headers.get("Content-Type")).toMatch(/text\/html/);
+    expect(page.headers.get("Cache-Control")).toBe("no-cache");
+    for (const path of ["/api/v1/nope", "/assets/gone-123.js", "/favicon.ico"])
+      expect((await app.request(path)).status).toBe(404);
+    expect((await app.request("/api/v1/nope")).headers.get("Content-Type")).toMatch(/json/);
+  });
+
+  it("serves only the API without a staticDir", async () => {
+    expect((await appWith().request("/")).status).toBe(404);
+    expect((await appWith().request("/api/v1/health")).status).toBe(200);
+  });
+});

@@ -1,0 +1,118 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readConfig } from "../../src/server/config";
+import { resolveOrganizerToken } from "../../src/server/organizer-token";
+import { FIXTURES } from "./support";
+
+const MAIN = resolve(import.meta.dirname, "../../src/server/main.ts");
+const TSX = import.meta.resolve("tsx");
+
+let cwd: string;
+beforeEach(() => {
+  cwd = mkdtempSync(join(tmpdir(), "tsunagu-start-"));
+  mkdirSync(join(cwd, "surveys"));
+});
+afterEach(() => rmSync(cwd, { recursive: true, force: true }));
+
+async function freePort(): Promise<number> {
+  return await new Promise((done, fail) => {
+    const server = createServer().once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => done(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** The real main.ts in `cwd`; resolves when it listens or exits. */
+function start(env: Record<string, string>) {
+  const child: ChildProcess = spawn(process.execPath, ["--import", TSX, MAIN], {
+    cwd,
+    env: { ...process.env, DATABASE_URL: "", ORGANIZER_TOKEN: "", CORS_ORIGINS: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
+  const ready = new Promise<"listening" | "exited">((done) => {
+    const onData = (d: Buffer) => {
+      output += String(d);
+      if (output.includes("listening on http://")) done("listening");
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    void exited.then(() => done("exited"));
+  });
+  return { child, ready, exited, output: () => output };
+}
+
+describe("start-up", () => {
+  it("refuses to start on a bad survey file, naming the file and the problem's path", async () => {
+    copyFileSync(join(FIXTURES, "bad", "broken-survey.json"), join(cwd, "surveys", "broken-survey.json"));
+    const run = start({ DATA_DIR: join(cwd, "data"), PORT: String(await freePort()) });
+    expect(await run.ready).toBe("exited");
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain(join(cwd, "surveys", "broken-survey.json"));
+    expect(run.output()).toContain('indicators.0.positive.0: "zzz" is not an option of "q_one"');
+  });
+
+  it("generates the organizer token once, keeps it 0600, reuses it, serves the API and stops on SIGTERM", async () => {
+    for (const name of ["ward-test-v1.json", "ward-test-v2.json"])
+      copyFileSync(join(FIXTURES, "surveys", name), join(cwd, "surveys", name));
+    const dataDir = join(cwd, "data");
+    const port = await freePort();
+
+    const first = start({ DATA_DIR: dataDir, PORT: String(port) });
+    expect(await first.ready).toBe("listening");
+    const tokenFile = join(dataDir, "organizer-token");
+    const token = readFileSync(tokenFile, "utf8").trim();
+    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+    expect(first.output()).toContain(`ORGANIZER TOKEN (shown once, kept in ${tokenFile}): ${token}`);
+    expect(first.output()).toContain("the app is not built");
+    const health = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
+    expect(await health.json()).toEqual({ ok: true, storage: "sqlite" });
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+
+    const second = start({ DATA_DIR: dataDir, PORT: String(port) });
+    expect(await second.ready).toBe("listening");
+    expect(second.output()).not.toContain(token);
+    const tallies = await fetch(`http://127.0.0.1:${port}/api/v1/surveys/ward-test/tallies`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(tallies.status).toBe(200);
+    second.child.kill("SIGINT");
+    expect(await second.exited).toBe(0);
+  });
+});
+
+describe("configuration", () => {
+  it("reads the environment with defaults for one machine", () => {
+    const config = readConfig({}, "/srv/tsunagu");
+    expect(config).toMatchObject({
+      port: 8080,
+      dataDir: "/srv/tsunagu/data",
+      databaseUrl: undefined,
+      organizerToken: undefined,
+      corsOrigins: [],
+      staticDir: "/srv/tsunagu/dist",
+    });
+    const set = readConfig(
+      { PORT: "9000", CORS_ORIGINS: "https://a.example, https://b.example/", DATA_DIR: "/var/lib/t" },
+      "/srv",
+    );
+    expect(set).toMatchObject({
+      port: 9000,
+      dataDir: "/var/lib/t",
+      corsOrigins: ["https://a.example", "https://b.example"],
+    });
+    expect(() => readConfig({ PORT: "http" })).toThrow(/PORT/);
+  });
+
+  it("prefers ORGANIZER_TOKEN to the kept file", () => {
+    expect(resolveOrganizerToken("from-env", cwd)).toEqual({ token: "from-env", source: "env" });
+  });
+});
