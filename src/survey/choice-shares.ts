@@ -21,7 +21,7 @@ export function choiceShares(
       optionId: o.id,
       n: respondents,
       positive,
-      percent: respondents > 0 ? (positive / respondents) * 100 : null,
+      percent: respondents > 0 ? (positive * 100) / respondents : null, // exact, as in estimate()
       ci95: wilson(positive, respondents),
     };
   });

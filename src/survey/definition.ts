@@ -135,7 +135,9 @@ export const SurveyDefinition = z
               issue([...at, "showIf", "anyOf", j], `"${id}" is not an option of "${source.id}"`);
           });
       }
-      seen.set(q.id, q);
+      // Keep the first of duplicate ids: overwriting made later showIf and indicator checks run
+      // against the duplicate and report a misleading second error on top of the duplicate.
+      if (!seen.has(q.id)) seen.set(q.id, q);
     });
 
     const indicatorIds = new Set<string>();

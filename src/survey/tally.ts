@@ -28,8 +28,12 @@ export function wilson(positive: number, n: number, z: number = Z95): [number, n
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
+  // At 0/n and n/n the exact bound is 0 or 100, but the formula's rounding can land just inside
+  // (100/100 gave 99.99999999999999), leaving the interval without its own percent: pin them.
+  const lo = positive <= 0 ? 0 : clampPercent((centre - half) * 100);
+  const hi = positive >= n ? 100 : clampPercent((centre + half) * 100);
   // +0 turns the -0 that clamping can leave into 0, so JSON and CSV never show "-0".
-  return [clampPercent((centre - half) * 100) + 0, clampPercent((centre + half) * 100) + 0];
+  return [lo + 0, hi + 0];
 }
 
 /**
@@ -47,7 +51,9 @@ export function estimate(
     n += count;
     if (indicator.positive.includes(option)) positive += count;
   }
-  return { n, positive, percent: n > 0 ? (positive / n) * 100 : null, ci95: wilson(positive, n) };
+  // (positive * 100) / n, not (positive / n) * 100: 57/100 * 100 is 56.99999999999999, which
+  // would read 未達成 against a 57% target. The integer product keeps exact shares exact.
+  return { n, positive, percent: n > 0 ? (positive * 100) / n : null, ci95: wilson(positive, n) };
 }
 
 export function verdict(percent: number | null, target: Target | undefined): Verdict | null {

@@ -20,8 +20,9 @@ export function changeBetween(
   const a = wilson(earlier.positive, earlier.n);
   const b = wilson(later.positive, later.n);
   if (!a || !b) return null;
-  const p1 = (earlier.positive / earlier.n) * 100;
-  const p2 = (later.positive / later.n) * 100;
+  // Multiply first, as estimate() does, so the points match the published percentages exactly.
+  const p1 = (earlier.positive * 100) / earlier.n;
+  const p2 = (later.positive * 100) / later.n;
   const d = p2 - p1;
   const lo = d - Math.sqrt((p2 - b[0]) ** 2 + (a[1] - p1) ** 2);
   const hi = d + Math.sqrt((b[1] - p2) ** 2 + (p1 - a[0]) ** 2);
