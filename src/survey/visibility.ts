@@ -1,9 +1,15 @@
 import type { Question, SurveyDefinition } from "./definition";
 import type { Answer, Answers } from "./response";
 
-function matches(answer: Answer | undefined, anyOf: readonly string[]): boolean {
-  if (typeof answer === "string") return anyOf.includes(answer);
-  if (Array.isArray(answer)) return answer.some((a) => anyOf.includes(a));
+// The answer must have its question's shape: a list given to a single-choice question (or a string to
+// a multiple-choice one) is a wrong_type error, and used to open follow-ups, adding "required" noise.
+function matches(
+  source: Question | undefined,
+  answer: Answer | undefined,
+  anyOf: readonly string[],
+): boolean {
+  if (source?.kind === "single" && typeof answer === "string") return anyOf.includes(answer);
+  if (source?.kind === "multiple" && Array.isArray(answer)) return answer.some((a) => anyOf.includes(a));
   return false;
 }
 
@@ -12,12 +18,12 @@ function matches(answer: Answer | undefined, anyOf: readonly string[]): boolean 
  * points at a hidden question is hidden too, so a stale answer left behind by "back" never counts.
  */
 export function visibleQuestions(def: SurveyDefinition, answers: Answers): Question[] {
-  const shown = new Set<string>();
+  const shown = new Map<string, Question>();
   const result: Question[] = [];
   for (const q of def.questions) {
     const cond = q.showIf;
-    if (cond && !(shown.has(cond.questionId) && matches(answers[cond.questionId], cond.anyOf))) continue;
-    shown.add(q.id);
+    if (cond && !matches(shown.get(cond.questionId), answers[cond.questionId], cond.anyOf)) continue;
+    if (!shown.has(q.id)) shown.set(q.id, q);
     result.push(q);
   }
   return result;
