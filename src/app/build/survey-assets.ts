@@ -1,0 +1,58 @@
+import { describeProblems, problemsOf, SurveyDefinition, type SurveySummary } from "../../survey";
+
+/** One definition file as read from surveys/: its name (for messages) and its text. */
+export interface SurveySource {
+  file: string;
+  text: string;
+}
+
+/** A file to publish beside the app, at /surveys/<id>.json and /surveys/index.json. */
+export interface SurveyAsset {
+  fileName: string;
+  json: string;
+}
+
+export class SurveyAssetError extends Error {
+  override name = "SurveyAssetError";
+}
+
+/**
+ * Checks every definition with the same schema the app and the collector use, and turns them into
+ * the files the app fetches (and the service worker precaches). Pure, so the build plugin stays glue
+ * and this is tested without Vite. A bad file throws naming the file and each problem's path.
+ */
+export function surveyAssets(sources: readonly SurveySource[]): SurveyAsset[] {
+  const definitions = new Map<string, { def: SurveyDefinition; file: string }>();
+  for (const { file, text } of sources) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      throw new SurveyAssetError(`${file}: not valid JSON (${(e as Error).message})`);
+    }
+    const parsed = SurveyDefinition.safeParse(json);
+    if (!parsed.success)
+      throw new SurveyAssetError(
+        `${file}: not a valid survey definition: ${describeProblems(problemsOf(parsed.error))}`,
+      );
+    const def = parsed.data;
+    const earlier = definitions.get(def.id);
+    if (earlier?.def.version === def.version)
+      throw new SurveyAssetError(
+        `${file}: survey "${def.id}" version ${def.version} is also in ${earlier.file}`,
+      );
+    // The app answers the newest version; older files stay for the collector's archive.
+    if (!earlier || earlier.def.version < def.version) definitions.set(def.id, { def, file });
+  }
+  const latest = [...definitions.values()].map((d) => d.def).sort((a, b) => a.id.localeCompare(b.id));
+  const summaries: SurveySummary[] = latest.map(({ id, version, title, locales }) => ({
+    id,
+    version,
+    title,
+    locales,
+  }));
+  return [
+    ...latest.map((def) => ({ fileName: `surveys/${def.id}.json`, json: JSON.stringify(def) })),
+    { fileName: "surveys/index.json", json: JSON.stringify(summaries) },
+  ];
+}

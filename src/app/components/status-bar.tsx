@@ -1,0 +1,43 @@
+import { t } from "../../i18n";
+import { useOnline } from "../hooks/use-online";
+import { useStore } from "../hooks/use-store";
+import { useLocale } from "../locale-context";
+import { Link } from "../router/link";
+import { persistence } from "../services/persistence";
+import { syncNow, syncStatus } from "../services/sync";
+
+/** What the device holds and whether it can send: always visible, so nobody wonders where answers went. */
+export function StatusBar() {
+  useLocale();
+  const online = useOnline();
+  const status = useStore(syncStatus);
+  const stored = useStore(persistence);
+  const { pending, rejected, conflict } = status.counts;
+  const syncing = status.phase === "syncing";
+  return (
+    <footer class="status-bar">
+      <ul class="status-bar__facts">
+        <li class={online ? "is-online" : "is-offline"}>
+          <span aria-hidden="true">{online ? "●" : "○"}</span>{" "}
+          {online ? t("status.online") : t("status.offline")}
+        </li>
+        <li>{t("status.pending", { n: pending })}</li>
+        {rejected + conflict > 0 && (
+          <li class="is-warning">{t("status.held", { n: rejected + conflict })}</li>
+        )}
+        {status.phase === "unauthorized" && <li class="is-warning">{t("status.unauthorized")}</li>}
+        {stored !== "unknown" && (
+          <li>{stored === "granted" ? t("status.persistent") : t("status.notPersistent")}</li>
+        )}
+      </ul>
+      <div class="status-bar__actions">
+        <button type="button" class="button button--small" onClick={() => void syncNow()} disabled={syncing}>
+          {syncing ? t("status.syncing") : t("status.syncNow")}
+        </button>
+        <Link href="/settings" class="status-bar__link">
+          {t("status.settings")}
+        </Link>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,37 @@
+import type { z } from "zod";
+import type { MultipleChoiceQuestion } from "../../survey/definition";
+import { localize } from "../../survey/locale";
+import type { AnswerInputProps } from "./answer-input";
+import { toggleOption } from "./toggle-option";
+
+type Props = AnswerInputProps<string[]> & { question: z.infer<typeof MultipleChoiceQuestion> };
+
+export function MultipleChoice({
+  question,
+  value = [],
+  onChange,
+  locale,
+  describedBy,
+  invalid,
+  renderTitle,
+}: Props) {
+  return (
+    <fieldset class="choices" aria-describedby={describedBy} aria-invalid={invalid || undefined}>
+      <legend>{renderTitle()}</legend>
+      {question.options.map((option) => (
+        <label key={option.id} class="choice">
+          <input
+            type="checkbox"
+            name={question.id}
+            value={option.id}
+            checked={value.includes(option.id)}
+            onChange={(event) =>
+              onChange(toggleOption(value, option.id, event.currentTarget.checked, question.exclusive))
+            }
+          />
+          <span>{localize(option.label, locale)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from "preact/hooks";
+import type { z } from "zod";
+import { t } from "../../i18n";
+import type { NumberQuestion } from "../../survey/definition";
+import { localize } from "../../survey/locale";
+import type { AnswerInputProps } from "./answer-input";
+
+type Props = AnswerInputProps<number> & { question: z.infer<typeof NumberQuestion> };
+
+export function NumberAnswer({
+  question,
+  value,
+  onChange,
+  locale,
+  describedBy,
+  invalid,
+  renderTitle,
+}: Props) {
+  // The field keeps what was typed ("1." on the way to "1.5"); the answer is the number it parses to.
+  const [text, setText] = useState(value === undefined ? "" : String(value));
+  const inputId = `${question.id}-input`;
+  const rangeId = `${question.id}-range`;
+  const { min, max } = question;
+  const range =
+    min !== undefined && max !== undefined
+      ? t("respondent.numberRange", { min, max })
+      : min !== undefined
+        ? t("respondent.numberMin", { min })
+        : max !== undefined
+          ? t("respondent.numberMax", { max })
+          : undefined;
+  return (
+    <div class="number-answer">
+      {renderTitle(inputId)}
+      <div class="number-answer__row">
+        <input
+          id={inputId}
+          type="number"
+          inputMode={question.integer ? "numeric" : "decimal"}
+          step={question.integer ? 1 : "any"}
+          min={min}
+          max={max}
+          value={text}
+          aria-describedby={range ? `${describedBy} ${rangeId}` : describedBy}
+          aria-invalid={invalid || undefined}
+          onInput={(event) => {
+            const raw = event.currentTarget.value;
+            setText(raw);
+            const parsed = raw.trim() === "" ? undefined : Number(raw);
+            onChange(parsed === undefined || Number.isNaN(parsed) ? undefined : parsed);
+          }}
+        />
+        {question.unit && <span class="number-answer__unit">{localize(question.unit, locale)}</span>}
+      </div>
+      {range && (
+        <p id={rangeId} class="hint">
+          {range}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { useEffect, useRef } from "preact/hooks";
+import { t } from "../../i18n";
+import type { Answer, AnswerError, Question } from "../../survey";
+import { localize } from "../../survey/locale";
+import { errorMessage } from "./error-message";
+import { MultipleChoice } from "./multiple-choice";
+import { NumberAnswer } from "./number-answer";
+import { Progress } from "./progress";
+import { SingleChoice } from "./single-choice";
+import { TextAnswer } from "./text-answer";
+
+interface Props {
+  question: Question;
+  answer: Answer | undefined;
+  error: AnswerError | undefined;
+  locale: string;
+  progress: { current: number; total: number };
+  /** Came here with "edit" from the review: the main button returns there. */
+  fromReview: boolean;
+  onAnswer(answer: Answer | undefined): void;
+  onBack(): void;
+  onNext(): void;
+}
+
+export function QuestionScreen(props: Props) {
+  const { question, answer, error, locale, progress } = props;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // A new question is a new page to a screen reader: move focus to its heading so it is read out.
+  useEffect(() => headingRef.current?.focus(), [question.id]);
+
+  const helpId = `${question.id}-help`;
+  const errorId = `${question.id}-error`;
+  const describedBy = [question.help && helpId, error && errorId].filter(Boolean).join(" ");
+  const message = error && errorMessage(error, question);
+  const label = localize(question.label, locale);
+  const renderTitle = (labelFor?: string) => (
+    <h1 ref={headingRef} tabIndex={-1} class="question__title">
+      {labelFor ? <label for={labelFor}>{label}</label> : label}
+      <span class={question.required ? "tag tag--required" : "tag"}>
+        {question.required ? t("respondent.required") : t("respondent.optional")}
+      </span>
+    </h1>
+  );
+  const common = { locale, describedBy, invalid: Boolean(error), renderTitle };
+
+  return (
+    <form
+      class="question"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onNext();
+      }}
+    >
+      <Progress {...progress} />
+      {question.help && (
+        <p id={helpId} class="hint question__help">
+          {localize(question.help, locale)}
+        </p>
+      )}
+      {question.kind === "multiple" && <p class="hint">{t("respondent.chooseAll")}</p>}
+      {question.kind === "single" && (
+        <SingleChoice
+          {...common}
+          question={question}
+          value={answer as string | undefined}
+          onChange={props.onAnswer}
+        />
+      )}
+      {question.kind === "multiple" && (
+        <MultipleChoice
+          {...common}
+          question={question}
+          value={answer as string[] | undefined}
+          onChange={props.onAnswer}
+        />
+      )}
+      {question.kind === "text" && (
+        <TextAnswer
+          {...common}
+          question={question}
+          value={answer as string | undefined}
+          onChange={props.onAnswer}
+        />
+      )}
+      {question.kind === "number" && (
+        <NumberAnswer
+          {...common}
+          key={question.id}
+          question={question}
+          value={answer as number | undefined}
+          onChange={props.onAnswer}
+        />
+      )}
+      <p id={errorId} class="field-error" hidden={!message}>
+        {message}
+      </p>
+      {/* Announced when a "next" is refused; the inline text above stays for sighted readers. */}
+      <div class="visually-hidden" aria-live="assertive">
+        {message}
+      </div>
+      <div class="nav-buttons">
+        <button type="button" class="button button--secondary" onClick={props.onBack}>
+          {t("respondent.back")}
+        </button>
+        <button type="submit" class="button button--primary">
+          {props.fromReview ? t("respondent.toReview") : t("respondent.next")}
+        </button>
+      </div>
+    </form>
+  );
+}

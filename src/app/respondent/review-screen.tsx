@@ -1,0 +1,76 @@
+import { useEffect, useRef } from "preact/hooks";
+import { t } from "../../i18n";
+import type { Answers, SurveyDefinition } from "../../survey";
+import { localize } from "../../survey/locale";
+import { visibleQuestions } from "../../survey/visibility";
+import { formatAnswer } from "./format-answer";
+
+export type SubmitState = "idle" | "saving" | "not_saved";
+
+interface Props {
+  def: SurveyDefinition;
+  answers: Answers;
+  locale: string;
+  submitState: SubmitState;
+  onEdit(questionId: string): void;
+  onBack(): void;
+  onSubmit(): void;
+}
+
+/** Every visible question with its answer, before anything is saved: the respondent's last look. */
+export function ReviewScreen({ def, answers, locale, submitState, onEdit, onBack, onSubmit }: Props) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  const saving = submitState === "saving";
+  return (
+    <div class="review">
+      <h1 ref={headingRef} tabIndex={-1}>
+        {t("review.title")}
+      </h1>
+      <p class="hint">{t("review.intro")}</p>
+      <dl class="review__list">
+        {visibleQuestions(def, answers).map((q) => {
+          const text = formatAnswer(q, answers[q.id], locale);
+          return (
+            <div key={q.id} class="review__item">
+              <dt>{localize(q.label, locale)}</dt>
+              <dd>
+                <span
+                  class={
+                    text
+                      ? "review__answer"
+                      : q.required
+                        ? "review__answer is-missing"
+                        : "review__answer is-empty"
+                  }
+                >
+                  {text ?? (q.required ? t("review.missingRequired") : t("review.notAnswered"))}
+                </span>
+                <button type="button" class="link-button" onClick={() => onEdit(q.id)}>
+                  {t("review.edit")}
+                  <span class="visually-hidden">: {localize(q.label, locale)}</span>
+                </button>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      {submitState === "not_saved" && (
+        <div class="notice notice--error" role="alert">
+          <p>
+            <strong>{t("review.notSavedTitle")}</strong>
+          </p>
+          <p>{t("review.notSavedBody")}</p>
+        </div>
+      )}
+      <div class="nav-buttons">
+        <button type="button" class="button button--secondary" onClick={onBack} disabled={saving}>
+          {t("respondent.back")}
+        </button>
+        <button type="button" class="button button--primary" onClick={onSubmit} disabled={saving}>
+          {saving ? t("review.saving") : t("review.submit")}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { AnswerError, Answers, Locale, Response, SurveyDefinition } from "../../survey";
+import { uuidv7 } from "../../survey/uuid";
+import { validateAnswers } from "../../survey/validate";
+import { visibleAnswers } from "../../survey/visibility";
+import { requestBackgroundSync } from "../../sync/triggers";
+import { getOutbox } from "./outbox";
+import { askForPersistence } from "./persistence";
+import { syncNow } from "./sync";
+
+export type SubmitResult = { kind: "saved"; id: string } | { kind: "invalid"; errors: AnswerError[] };
+
+export function buildResponse(
+  def: SurveyDefinition,
+  answers: Answers,
+  locale: Locale,
+  now = new Date(),
+): Response {
+  return {
+    id: uuidv7(now.getTime()),
+    surveyId: def.id,
+    surveyVersion: def.version,
+    submittedAt: now.toISOString(),
+    locale,
+    mode: "self",
+    answers: visibleAnswers(def, answers),
+  };
+}
+
+/**
+ * Checks the answers, then writes the response to the outbox and resolves only once it is on disk.
+ * Throws when it could not be saved: the caller must then keep the answers and say so.
+ * Sending happens afterwards and never delays the result.
+ */
+export async function submitResponse(
+  def: SurveyDefinition,
+  answers: Answers,
+  locale: Locale,
+): Promise<SubmitResult> {
+  const response = buildResponse(def, answers, locale);
+  const errors = validateAnswers(def, response.answers);
+  if (errors.length > 0) return { kind: "invalid", errors };
+  const outbox = await getOutbox();
+  await outbox.enqueue(response);
+  void askForPersistence().catch(() => {});
+  requestBackgroundSync();
+  void syncNow();
+  return { kind: "saved", id: response.id };
+}
+
+export type Delivery = "saved" | "sent" | "held";
+
+/** Where one saved response stands: still on the device, acknowledged, or held back with a reason. */
+export async function deliveryOf(id: string): Promise<Delivery> {
+  const outbox = await getOutbox();
+  const record = (await outbox.list()).find((r) => r.id === id);
+  if (!record || record.state === "pending") return "saved";
+  return record.state === "sent" ? "sent" : "held";
+}

@@ -1,0 +1,34 @@
+import type { SurveyDefinition, SurveySummary } from "../../survey";
+
+/**
+ * Definitions come from /surveys/: files the build wrote from surveys/*.json after checking each
+ * with the SurveyDefinition schema (defaults filled in), precached by the service worker together
+ * with this code, so the form opens offline and the two always match. Parsing them again here
+ * would put zod on the respondent's first load; a shape check catches a wrong file instead.
+ */
+async function getJson(path: string): Promise<unknown> {
+  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return await response.json();
+}
+
+function hasShape(value: unknown, keys: readonly string[]): boolean {
+  return typeof value === "object" && value !== null && keys.every((k) => k in value);
+}
+
+export async function loadSurveyIndex(): Promise<SurveySummary[]> {
+  const index = await getJson("/surveys/index.json");
+  if (!Array.isArray(index) || !index.every((s) => hasShape(s, ["id", "version", "title"])))
+    throw new Error("/surveys/index.json is not a survey index");
+  return index as SurveySummary[];
+}
+
+export async function loadSurvey(id: string): Promise<SurveyDefinition> {
+  const def = await getJson(`/surveys/${encodeURIComponent(id)}.json`);
+  if (
+    !hasShape(def, ["id", "version", "title", "questions", "indicators", "minCell"]) ||
+    (def as SurveyDefinition).id !== id
+  )
+    throw new Error(`/surveys/${id}.json is not the definition of "${id}"`);
+  return def as SurveyDefinition;
+}

@@ -1,0 +1,34 @@
+import type { SyncEngine, SyncStatus } from "../../sync";
+import { getOutbox } from "./outbox";
+import { createStore } from "./store";
+
+/** The engine's status for the status bar and the thank-you screen; idle with zero counts until it runs. */
+export const syncStatus = createStore<SyncStatus>({
+  phase: "idle",
+  counts: { pending: 0, sent: 0, rejected: 0, conflict: 0 },
+});
+
+let starting: Promise<SyncEngine> | undefined;
+
+/** Starts the page's sync engine once: it then syncs on start, online, visibility and its timer. */
+export function startSync(): Promise<SyncEngine> {
+  starting ??= Promise.all([getOutbox(), import("../../sync")])
+    .then(([outbox, { createSyncEngine }]) => {
+      const engine = createSyncEngine({ outbox });
+      engine.subscribe(syncStatus.set);
+      engine.start();
+      syncStatus.set(engine.getStatus());
+      return engine;
+    })
+    .catch((error: unknown) => {
+      starting = undefined;
+      throw error;
+    });
+  return starting;
+}
+
+/** "Sync now": never rejects, the outcome shows in syncStatus. */
+export async function syncNow(): Promise<void> {
+  const engine = await startSync().catch(() => undefined);
+  await engine?.syncNow();
+}

@@ -1,0 +1,85 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { t } from "../../i18n";
+import { useLocale } from "../locale-context";
+import { Link } from "../router/link";
+import { defaultEndpoint, readEndpoint, saveEndpoint } from "../services/settings";
+
+type Feedback = "none" | "saved" | "invalid" | "failed";
+
+/** "/settings": where this device sends its responses (staff may point a tablet at another collector). */
+export function SettingsPage() {
+  useLocale();
+  const [endpoint, setEndpoint] = useState("");
+  const [feedback, setFeedback] = useState<Feedback>("none");
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+    readEndpoint().then(setEndpoint, () => setEndpoint(defaultEndpoint()));
+  }, []);
+
+  const save = async (url: string) => {
+    try {
+      const ok = await saveEndpoint(url);
+      setFeedback(ok ? "saved" : "invalid");
+      if (ok) setEndpoint(await readEndpoint());
+    } catch {
+      setFeedback("failed");
+    }
+  };
+
+  return (
+    <div class="page settings">
+      <h1 ref={headingRef} tabIndex={-1}>
+        {t("settings.title")}
+      </h1>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save(endpoint);
+        }}
+      >
+        <label for="endpoint" class="field-label">
+          {t("settings.endpointLabel")}
+        </label>
+        <p id="endpoint-help" class="hint">
+          {t("settings.endpointHelp")}
+        </p>
+        <input
+          id="endpoint"
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          spellcheck={false}
+          value={endpoint}
+          aria-describedby="endpoint-help endpoint-feedback"
+          aria-invalid={feedback === "invalid" || undefined}
+          onInput={(event) => {
+            setEndpoint(event.currentTarget.value);
+            setFeedback("none");
+          }}
+        />
+        <p
+          id="endpoint-feedback"
+          class={feedback === "saved" ? "hint is-success" : "field-error"}
+          role="status"
+        >
+          {feedback === "saved" && t("settings.saved")}
+          {feedback === "invalid" && t("settings.invalid")}
+          {feedback === "failed" && t("settings.failed")}
+        </p>
+        <div class="nav-buttons">
+          <button type="button" class="button button--secondary" onClick={() => void save(defaultEndpoint())}>
+            {t("settings.useDefault")}
+          </button>
+          <button type="submit" class="button button--primary">
+            {t("settings.save")}
+          </button>
+        </div>
+      </form>
+      <p>
+        <Link href="/">{t("common.home")}</Link>
+      </p>
+    </div>
+  );
+}

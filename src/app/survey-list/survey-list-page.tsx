@@ -1,0 +1,42 @@
+import { useEffect } from "preact/hooks";
+import { t } from "../../i18n";
+import { localize } from "../../survey/locale";
+import { LoadError } from "../components/load-error";
+import { Loading } from "../components/loading";
+import { useResource } from "../hooks/use-resource";
+import { useLocale } from "../locale-context";
+import { navigate } from "../router/history";
+import { Link } from "../router/link";
+import { surveyPath } from "../router/routes";
+import { loadSurveyIndex } from "../services/surveys";
+
+/** "/": the surveys on offer, or straight into the only one (a flyer's QR code should open the form). */
+export function SurveyListPage() {
+  const { locale } = useLocale();
+  const [index, retry] = useResource(loadSurveyIndex, "index");
+  const only = index.status === "ready" && index.value.length === 1 ? index.value[0] : undefined;
+  useEffect(() => {
+    if (only) navigate(surveyPath(only.id), { replace: true });
+  }, [only]);
+
+  if (index.status === "loading" || only) return <Loading />;
+  if (index.status === "failed") return <LoadError onRetry={retry} />;
+  return (
+    <div class="page">
+      <h1>{t("list.title")}</h1>
+      {index.value.length === 0 ? (
+        <p>{t("list.empty")}</p>
+      ) : (
+        <ul class="survey-list">
+          {index.value.map((s) => (
+            <li key={s.id}>
+              <Link href={surveyPath(s.id)} class="survey-list__link">
+                {localize(s.title, locale)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import preact from "@preact/preset-vite";
+import { defineConfig, type Plugin } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
+import { type SurveyAsset, surveyAssets } from "./src/app/build/survey-assets";
+
+const SURVEYS_DIR = "surveys";
+
+function readSurveyAssets(): SurveyAsset[] {
+  const files = readdirSync(SURVEYS_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
+  return surveyAssets(
+    files.map((f) => ({ file: join(SURVEYS_DIR, f), text: readFileSync(join(SURVEYS_DIR, f), "utf8") })),
+  );
+}
+
+/**
+ * Publishes surveys/*.json as /surveys/<id>.json and /surveys/index.json: emitted into the build (so
+ * the service worker precaches them and the form works offline) and served by `vite dev`. An invalid
+ * definition fails the build, naming the file and the path of each problem.
+ */
+function surveysPlugin(): Plugin {
+  return {
+    name: "tsunagu-surveys",
+    buildStart() {
+      for (const f of readdirSync(SURVEYS_DIR)) this.addWatchFile(join(SURVEYS_DIR, f));
+    },
+    generateBundle() {
+      for (const asset of readSurveyAssets())
+        this.emitFile({ type: "asset", fileName: asset.fileName, source: asset.json });
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = req.url?.split("?")[0];
+        if (!path?.startsWith("/surveys/")) return next();
+        try {
+          const asset = readSurveyAssets().find((a) => `/${a.fileName}` === path);
+          if (!asset) return next();
+          res.setHeader("Content-Type", "application/json; charset=utf-8");
+          res.end(asset.json);
+        } catch (error) {
+          next(error);
+        }
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    surveysPlugin(),
+    VitePWA({
+      strategies: "injectManifest",
+      srcDir: "src",
+      filename: "sw.ts",
+      registerType: "prompt",
+      // The app registers /sw.js itself with workbox-window, so that it decides when to offer a reload.
+      injectRegister: false,
+      manifest: {
+        name: "つなぐ 区民アンケート",
+        short_name: "つなぐ",
+        description: "区民アンケートにオフラインでも回答できるアプリ",
+        lang: "ja",
+        start_url: "/",
+        scope: "/",
+        display: "standalone",
+        theme_color: "#0b5d8f",
+        background_color: "#ffffff",
+        icons: [
+          { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png" },
+          { src: "/icons/icon-512.png", sizes: "512x512", type: "image/png" },
+          { src: "/icons/maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+        ],
+      },
+      injectManifest: {
+        // The app shell and the survey definitions: what the form needs to open with no network.
+        globPatterns: ["**/*.{js,css,html,png,webmanifest}", "surveys/*.json"],
+      },
+    }),
+  ],
+  build: {
+    outDir: "dist",
+    target: "es2022",
+    rolldownOptions: {
+      // Building a zod schema has no side effects, but the bundler cannot know: without this, a
+      // module that merely defines schemas (survey/locale.ts beside localize()) pulls all of zod
+      // into the respondent's first load.
+      treeshake: { manualPureFunctions: ["z"] },
+    },
+  },
+});
