@@ -21,7 +21,14 @@ function run(title, command, args, env = {}) {
 
 function vitest(title, args, reportFile) {
   rmSync(reportFile, { force: true });
-  run(title, "npx", ["vitest", "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${reportFile}`]);
+  run(title, "npx", [
+    "vitest",
+    "run",
+    ...args,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${reportFile}`,
+  ]);
   const report = JSON.parse(readFileSync(reportFile, "utf8"));
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
