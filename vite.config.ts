@@ -81,14 +81,5 @@ export default defineConfig({
       },
     }),
   ],
-  build: {
-    outDir: "dist",
-    target: "es2022",
-    rolldownOptions: {
-      // Building a zod schema has no side effects, but the bundler cannot know: without this, a
-      // module that merely defines schemas (survey/locale.ts beside localize()) pulls all of zod
-      // into the respondent's first load.
-      treeshake: { manualPureFunctions: ["z"] },
-    },
-  },
+  build: { outDir: "dist", target: "es2022" },
 });

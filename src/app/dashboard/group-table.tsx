@@ -18,9 +18,10 @@ export function GroupTable({ groups, groupLabel, byLabel, minCell, locale }: Pro
   return (
     <div class="table-wrap">
       <table class="group-table">
+        <caption class="visually-hidden">{byLabel}</caption>
         <thead>
           <tr>
-            <th scope="col">{byLabel}</th>
+            <th scope="col">{t("dashboard.group")}</th>
             <th scope="col" class="num">
               {t("dashboard.percent")}
             </th>

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { t } from "../../i18n";
 import type { MultipleChoiceQuestion } from "../../survey/definition";
 import { localize } from "../../survey/locale";
 import type { AnswerInputProps } from "./answer-input";
@@ -18,6 +19,7 @@ export function MultipleChoice({
   return (
     <fieldset class="choices" aria-describedby={describedBy} aria-invalid={invalid || undefined}>
       <legend>{renderTitle()}</legend>
+      <p class="hint">{t("respondent.chooseAll")}</p>
       {question.options.map((option) => (
         <label key={option.id} class="choice">
           <input

@@ -58,7 +58,6 @@ export function QuestionScreen(props: Props) {
           {localize(question.help, locale)}
         </p>
       )}
-      {question.kind === "multiple" && <p class="hint">{t("respondent.chooseAll")}</p>}
       {question.kind === "single" && (
         <SingleChoice
           {...common}

@@ -106,6 +106,7 @@ const en: Catalogue = {
     allWaves: "All years",
     breakdown: "Breakdown",
     noBreakdown: "No breakdown",
+    group: "Group",
     percent: "Percent",
     n: "Responses (n)",
     positive: "Positive",

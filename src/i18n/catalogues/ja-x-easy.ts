@@ -107,6 +107,7 @@ const jaEasy: Catalogue = {
     allWaves: "ぜんぶの ねんど",
     breakdown: "わけかた",
     noBreakdown: "わけない",
+    group: "わけかた",
     percent: "わりあい",
     n: "こたえた かず（n）",
     positive: "あてはまる かず",

@@ -103,6 +103,7 @@ const ja = {
     allWaves: "すべての年度",
     breakdown: "内訳",
     noBreakdown: "内訳なし",
+    group: "区分",
     percent: "割合",
     n: "回答数（n）",
     positive: "該当数",

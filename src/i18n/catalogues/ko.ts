@@ -105,6 +105,7 @@ const ko: Catalogue = {
     allWaves: "모든 연도",
     breakdown: "분류",
     noBreakdown: "분류 없음",
+    group: "구분",
     percent: "비율",
     n: "응답 수(n)",
     positive: "해당 수",

@@ -106,6 +106,7 @@ const vi: Catalogue = {
     allWaves: "Tất cả các năm",
     breakdown: "Phân theo",
     noBreakdown: "Không phân nhóm",
+    group: "Nhóm",
     percent: "Tỷ lệ",
     n: "Số câu trả lời (n)",
     positive: "Số phù hợp",

@@ -103,6 +103,7 @@ const zhHans: Catalogue = {
     allWaves: "所有年度",
     breakdown: "分组",
     noBreakdown: "不分组",
+    group: "分组",
     percent: "比例",
     n: "回答数（n）",
     positive: "符合数",

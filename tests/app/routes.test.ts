@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { matchRoute, surveyPath } from "../../src/app/router/routes";
+
+describe("matchRoute", () => {
+  it("maps each page's path", () => {
+    expect(matchRoute("/")).toEqual({ name: "home" });
+    expect(matchRoute("/s/ward-resident")).toEqual({ name: "survey", surveyId: "ward-resident" });
+    expect(matchRoute("/s/ward-resident/")).toEqual({ name: "survey", surveyId: "ward-resident" });
+    expect(matchRoute("/dashboard")).toEqual({ name: "dashboard" });
+    expect(matchRoute("/settings")).toEqual({ name: "settings" });
+  });
+
+  it("refuses what is not a survey id", () => {
+    expect(matchRoute("/s/Ward")).toEqual({ name: "not_found", path: "/s/Ward" });
+    expect(matchRoute("/s/a/b").name).toBe("not_found");
+    expect(matchRoute("/s/").name).toBe("not_found");
+  });
+
+  it("round-trips surveyPath", () => {
+    expect(matchRoute(surveyPath("ward-resident-2026"))).toEqual({
+      name: "survey",
+      surveyId: "ward-resident-2026",
+    });
+  });
+});
