@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { openOutbox } from "./outbox";
@@ -16,6 +17,9 @@ interface SyncEvent extends ExtendableEvent {
 }
 
 precacheAndRoute(self.__WB_MANIFEST);
+// The first visit's page is controlled at once, so a resident who goes offline right after it can
+// still reload. Updates still wait for the page's consent (SKIP_WAITING below).
+clientsClaim();
 cleanupOutdatedCaches();
 
 // Every page of the app is index.html: /s/…, /dashboard and /settings open offline too.
