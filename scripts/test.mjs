@@ -44,6 +44,7 @@ if (!process.env.DATABASE_URL) skipped.push("PostgreSQL storage tests: DATABASE_
 vitest("unit and collector tests", [], ".tmp/unit.json");
 
 run("build", "npx", ["vite", "build", "--logLevel", "warn"]);
+vitest("built app: size budget", ["-c", "vitest.build.config.ts"], ".tmp/build.json");
 
 if (existsSync(chromium)) {
   const report = vitest("browser tests (Chromium)", ["-c", "vitest.e2e.config.ts"], ".tmp/e2e.json");

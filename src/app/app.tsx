@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { setLanguage, t } from "../i18n";
-import type { Locale } from "../survey/locale";
+import type { Locale } from "../survey/locales";
 import { LanguageSwitch } from "./components/language-switch";
 import { LazyPage } from "./components/lazy-page";
 import { StatusBar } from "./components/status-bar";

@@ -1,6 +1,6 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import type { Locale } from "../survey/locale";
+import type { Locale } from "../survey/locales";
 
 export interface LocaleState {
   locale: Locale;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { t } from "../../i18n";
 import type { SurveySummary } from "../../survey";
-import { localize } from "../../survey/locale";
+import { localize } from "../../survey/locales";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useResource } from "../hooks/use-resource";

@@ -3,7 +3,7 @@ import { t } from "../../i18n";
 import type { SurveyDefinition } from "../../survey";
 import type { Tallies } from "../../survey/contract";
 import { formatFiscalYear } from "../../survey/fiscal-year";
-import { localize } from "../../survey/locale";
+import { localize } from "../../survey/locales";
 import { Loading } from "../components/loading";
 import { useLocale } from "../locale-context";
 import { fetchResponsesCsv, fetchTallies, UnauthorizedError } from "../services/dashboard-api";

@@ -1,5 +1,5 @@
 import type { Answer, Question } from "../../survey";
-import { localize } from "../../survey/locale";
+import { localize } from "../../survey/locales";
 import { isBlank } from "../../survey/visibility";
 
 /** An answer as the review screen shows it: option labels in the respondent's language. */

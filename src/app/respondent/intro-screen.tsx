@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import { t } from "../../i18n";
 import type { SurveyDefinition } from "../../survey";
-import { localize } from "../../survey/locale";
+import { localize } from "../../survey/locales";
 
 export function IntroScreen({
   def,

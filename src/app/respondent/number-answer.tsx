@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import type { z } from "zod";
 import { t } from "../../i18n";
 import type { NumberQuestion } from "../../survey/definition";
-import { localize } from "../../survey/locale";
+import { localize } from "../../survey/locales";
 import type { AnswerInputProps } from "./answer-input";
 
 type Props = AnswerInputProps<number> & { question: z.infer<typeof NumberQuestion> };

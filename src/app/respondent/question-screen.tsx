@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import { t } from "../../i18n";
 import type { Answer, AnswerError, Question } from "../../survey";
-import { localize } from "../../survey/locale";
+import { localize } from "../../survey/locales";
 import { errorMessage } from "./error-message";
 import { MultipleChoice } from "./multiple-choice";
 import { NumberAnswer } from "./number-answer";

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import { t } from "../../i18n";
 import type { Answers, SurveyDefinition } from "../../survey";
-import { localize } from "../../survey/locale";
+import { localize } from "../../survey/locales";
 import { visibleQuestions } from "../../survey/visibility";
 import { formatAnswer } from "./format-answer";
 

@@ -1,4 +1,4 @@
-import { LOCALES, type Locale, pickLocale } from "../../survey/locale";
+import { LOCALES, type Locale, pickLocale } from "../../survey/locales";
 
 const KEY = "tsunagu.locale";
 

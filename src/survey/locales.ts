@@ -1,0 +1,29 @@
+/**
+ * The ward's languages and how a text is picked among them, without zod: the respondent's first
+ * screen needs these, and importing the schemas for them would put all of zod on the first load.
+ * "ja-x-easy" is やさしい日本語 (Easy Japanese): a private-use BCP 47 tag, so Intl and i18next fall
+ * back to plain Japanese for anything it does not define.
+ */
+export const LOCALES = ["ja", "ja-x-easy", "en", "zh-Hans", "ko", "vi"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const DEFAULT_LOCALE: Locale = "ja";
+
+/** The text in `locale`, else Japanese: a missing translation never shows an empty label. */
+export function localize(text: Partial<Record<Locale, string>>, locale: string): string {
+  return text[locale as Locale] ?? text.ja ?? "";
+}
+
+/** The best supported locale for a list of preferred languages (navigator.languages). */
+export function pickLocale(preferred: readonly string[], available: readonly Locale[] = LOCALES): Locale {
+  for (const tag of preferred) {
+    const lower = tag.toLowerCase();
+    const exact = available.find((l) => l.toLowerCase() === lower);
+    if (exact) return exact;
+    if (lower.startsWith("zh") && available.includes("zh-Hans")) return "zh-Hans";
+    const base = lower.split("-")[0];
+    const byBase = available.find((l) => l.toLowerCase() === base);
+    if (byBase) return byBase;
+  }
+  return available.includes(DEFAULT_LOCALE) ? DEFAULT_LOCALE : (available[0] ?? DEFAULT_LOCALE);
+}
