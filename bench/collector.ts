@@ -1,0 +1,132 @@
+import { performance } from "node:perf_hooks";
+import SQLite from "better-sqlite3";
+import { createApp } from "../src/server/app";
+import { createKyselyStorage, openSqlite } from "../src/server/storage";
+import { loadSurveyRegistry } from "../src/server/surveys";
+import type { Response } from "../src/survey";
+import { uuidv7 } from "../src/survey";
+
+const BATCH = 100;
+
+/** Deterministic pseudo-random answers, so every run ingests the same data. */
+function makeResponses(n: number): Response[] {
+  let seed = 42;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)] as T;
+  const start = Date.parse("2026-06-01T00:00:00Z");
+  return Array.from({ length: n }, (_, i) => {
+    const prep = pick(["yes", "no", "dont_know"]);
+    return {
+      id: uuidv7(start + i * 1000),
+      surveyId: "ward-resident",
+      surveyVersion: 1,
+      submittedAt: new Date(start + i * 1000).toISOString(),
+      locale: "ja",
+      mode: "self",
+      answers: {
+        q_area: `area_${String(1 + Math.floor(rand() * 14)).padStart(2, "0")}`,
+        q_age: pick(["age_18_29", "age_30_39", "age_40_49", "age_50_59", "age_60_69", "age_70_plus"]),
+        q_housing: pick(["apartment", "apartment", "apartment", "house", "other"]),
+        q_children: "no",
+        q_disaster_prep: prep,
+        ...(prep === "yes" ? { q_disaster_measures: ["stockpile", "furniture"] } : {}),
+        q_info_reach: pick(["feel", "somewhat", "not_really", "not_at_all", "dont_know"]),
+        q_info_sources: [pick(["newsletter", "website", "sns"])],
+        q_watch_over: pick(["feel", "somewhat", "not_really", "not_at_all"]),
+      },
+    };
+  });
+}
+
+/** Responses per second through POST /api/v1/responses, and through a raw insert of the same rows. */
+export async function ingestBench(
+  appFile: string,
+  rawFile: string,
+  n: number,
+): Promise<{ app: number; raw: number }> {
+  const responses = makeResponses(n);
+  const storage = createKyselyStorage(openSqlite(appFile), "sqlite");
+  await storage.migrate();
+  const app = createApp({
+    storage,
+    surveys: loadSurveyRegistry(["surveys"]),
+    organizerToken: "bench",
+    log: () => {},
+  });
+  let t = performance.now();
+  for (let i = 0; i < n; i += BATCH) {
+    const res = await app.request("/api/v1/responses", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ responses: responses.slice(i, i + BATCH) }),
+    });
+    if (res.status !== 200) throw new Error(`ingest answered ${res.status}`);
+  }
+  const appRate = n / ((performance.now() - t) / 1000);
+  await storage.close();
+
+  const raw = new SQLite(rawFile);
+  raw.pragma("journal_mode = WAL");
+  raw.pragma("synchronous = FULL");
+  raw.exec("CREATE TABLE responses (id TEXT PRIMARY KEY, survey_id TEXT, answers TEXT)");
+  raw.exec("CREATE TABLE answer_choices (response_id TEXT, question_id TEXT, option_id TEXT)");
+  const insert = raw.prepare("INSERT INTO responses VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING");
+  const choice = raw.prepare("INSERT INTO answer_choices VALUES (?, ?, ?)");
+  const batch = raw.transaction((items: Response[]) => {
+    for (const r of items) {
+      insert.run(r.id, r.surveyId, JSON.stringify(r.answers));
+      for (const [q, a] of Object.entries(r.answers))
+        for (const o of Array.isArray(a) ? a : [a]) if (typeof o === "string") choice.run(r.id, q, o);
+    }
+  });
+  t = performance.now();
+  for (let i = 0; i < n; i += BATCH) batch(JSON.parse(JSON.stringify(responses.slice(i, i + BATCH))));
+  const rawRate = n / ((performance.now() - t) / 1000);
+  raw.close();
+  return { app: appRate, raw: rawRate };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+/** The tallies route with a breakdown by area, against one hand-written GROUP BY over the same file. */
+export async function tallyBench(
+  file: string,
+  runs = 11,
+): Promise<{ app: number; raw: number; runs: number }> {
+  const storage = createKyselyStorage(openSqlite(file), "sqlite");
+  const app = createApp({
+    storage,
+    surveys: loadSurveyRegistry(["surveys"]),
+    organizerToken: "bench",
+    log: () => {},
+  });
+  const appTimes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const res = await app.request("/api/v1/surveys/ward-resident/tallies?wave=2026&by=q_area", {
+      headers: { Authorization: "Bearer bench" },
+    });
+    if (res.status !== 200) throw new Error(`tallies answered ${res.status}`);
+    await res.json();
+    appTimes.push(performance.now() - t);
+  }
+  await storage.close();
+  const raw = new SQLite(file, { readonly: true });
+  const query = raw.prepare(`
+    SELECT a.question_id, a.option_id, g.option_id AS grp, COUNT(*) AS n
+    FROM answer_choices a JOIN answer_choices g ON g.response_id = a.response_id AND g.question_id = 'q_area'
+    WHERE a.survey_id = 'ward-resident' AND a.wave = 2026
+      AND a.question_id IN ('q_disaster_prep', 'q_info_reach', 'q_watch_over', 'q_childcare_consult')
+    GROUP BY a.question_id, a.option_id, g.option_id`);
+  const rawTimes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    query.all();
+    rawTimes.push(performance.now() - t);
+  }
+  raw.close();
+  return { app: median(appTimes), raw: median(rawTimes), runs };
+}
