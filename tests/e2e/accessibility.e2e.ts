@@ -1,0 +1,89 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./support/axe";
+import { launchChromium } from "./support/browser";
+import { Collector, freePort, ORGANIZER_TOKEN } from "./support/collector";
+
+// Every screen a resident or an organizer meets, in Japanese and in English, at phone size:
+// axe-core finds no WCAG 2.2 A/AA violation on any of them.
+const SCREENS = [
+  "intro",
+  "question",
+  "required error",
+  "multiple choice",
+  "text",
+  "review",
+  "thank you",
+  "settings",
+  "dashboard",
+];
+
+describe.each([
+  { locale: "ja-JP", start: "回答をはじめる", next: "次へ", submit: "送信する" },
+  { locale: "en-US", start: "Start", next: "Next", submit: "Submit" },
+])("accessibility in $locale", ({ locale, start, next, submit }) => {
+  let collector: Collector;
+  let browser: Browser;
+  let page: Page;
+  const found = new Map<string, unknown[]>();
+
+  beforeAll(async () => {
+    collector = new Collector(await freePort());
+    await collector.start();
+    browser = await launchChromium();
+    const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 } });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await collector?.stop();
+  });
+
+  const check = async (screen: string) => {
+    found.set(screen, await axeViolations(page));
+  };
+  const clickNext = () => page.getByRole("button", { name: next, exact: true }).click();
+
+  it("walks every screen", async () => {
+    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.getByRole("button", { name: start }).waitFor();
+    await check("intro");
+    await page.getByRole("button", { name: start }).click();
+    await page.getByRole("radio").first().waitFor();
+    await check("question");
+    // Walk to the first required question and press Next unanswered.
+    const error = page.locator(".field-error:not([hidden])");
+    for (let i = 0; i < 8 && (await error.count()) === 0; i++) await clickNext();
+    await error.first().waitFor();
+    await check("required error");
+    await page.getByRole("radio").first().check();
+    await clickNext();
+    await page.getByRole("checkbox").first().waitFor();
+    await check("multiple choice");
+    // Answer the rest: the first option wherever there is a radio group, then on to the comment.
+    while ((await page.getByRole("textbox").count()) === 0) {
+      const radios = page.getByRole("radio");
+      if ((await radios.count()) > 0) await radios.first().check();
+      await clickNext();
+    }
+    await check("text");
+    await clickNext();
+    await page.getByRole("button", { name: submit }).waitFor();
+    await check("review");
+    await page.getByRole("button", { name: submit }).click();
+    await page.getByRole("status").first().waitFor();
+    await check("thank you");
+    await page.goto(`${collector.origin}/settings`);
+    await page.locator("input").first().waitFor();
+    await check("settings");
+    await page.goto(`${collector.origin}/dashboard`);
+    await page.locator("input").first().fill(ORGANIZER_TOKEN);
+    await page.locator("form button[type=submit]").first().click();
+    await page.locator("article.indicator").first().waitFor();
+    await check("dashboard");
+
+    expect([...found.keys()]).toEqual(SCREENS);
+    expect(Object.fromEntries([...found].filter(([, v]) => v.length > 0))).toEqual({});
+  });
+});
