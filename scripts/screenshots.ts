@@ -5,20 +5,11 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { chromium, type Page } from "playwright-core";
 import { type Answers, type Response, SurveyDefinition, uuidv7, visibleQuestions } from "../src/survey";
+import { CHROMIUM_FLAGS as FLAGS } from "../tests/e2e/support/browser";
 
 const BASE = process.env.BASE ?? "http://localhost:8080";
 const TOKEN = process.env.TOKEN ?? "";
 const OUT = "docs/screenshots";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const def = SurveyDefinition.parse(JSON.parse(readFileSync("surveys/ward-resident.json", "utf8")));
 
