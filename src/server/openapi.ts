@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  ChoiceShares,
   ErrorBody,
   Health,
   MAX_BATCH_ITEMS,
@@ -10,6 +11,7 @@ import {
   SurveyDefinition,
   SurveySummary,
   Tallies,
+  Trend,
 } from "../survey";
 
 /** The body of GET /api/v1/surveys. */
@@ -67,6 +69,8 @@ export function openApiDocument(): Record<string, unknown> {
         ReceiptsRequest: jsonSchema(ReceiptsBody, "input"),
         ReceiptsResult: jsonSchema(ReceiptsResult, "output"),
         Tallies: jsonSchema(Tallies, "output"),
+        ChoiceShares: jsonSchema(ChoiceShares, "output"),
+        Trend: jsonSchema(Trend, "output"),
         ErrorBody: jsonSchema(ErrorBody, "output"),
       },
     },
@@ -137,13 +141,51 @@ export function openApiDocument(): Record<string, unknown> {
               name: "by",
               in: "query",
               required: false,
-              description: "A single-choice question id to break down by; small groups are suppressed",
+              description:
+                "A single-choice question id, or mode or event, to break down by; groups below minCell are suppressed, and a second one where a total or another wave would give a hidden one back",
               schema: { type: "string" },
             },
           ],
           responses: {
             "200": json("Tallies", "The tallies"),
             "400": problem("Bad wave or by"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+          },
+        },
+      },
+      "/surveys/{id}/choices": {
+        get: {
+          ...organizer,
+          summary:
+            "The share choosing each option of a choice question, over the respondents who saw and answered it",
+          parameters: [
+            surveyId,
+            wave,
+            {
+              name: "question",
+              in: "query",
+              required: true,
+              description: "A multiple-choice question id",
+              schema: { type: "string" },
+            },
+          ],
+          responses: {
+            "200": json("ChoiceShares", "The shares"),
+            "400": problem("Bad wave or question"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+          },
+        },
+      },
+      "/surveys/{id}/trend": {
+        get: {
+          ...organizer,
+          summary:
+            "Each indicator per wave, with the change from the previous wave, Newcombe's 95% interval and whether it exceeds it",
+          parameters: [surveyId],
+          responses: {
+            "200": json("Trend", "The trend"),
             ...unauthorized,
             "404": problem("No such survey"),
           },

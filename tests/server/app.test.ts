@@ -42,6 +42,8 @@ describe("GET /api/v1/openapi.json", () => {
         "/surveys/{id}",
         "/surveys/{id}/responses.csv",
         "/surveys/{id}/tallies",
+        "/surveys/{id}/choices",
+        "/surveys/{id}/trend",
       ].sort(),
     );
     const { schemas } = doc.components;

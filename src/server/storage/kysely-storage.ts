@@ -3,7 +3,7 @@ import type { Database } from "./database";
 import { migrateToLatest } from "./migrate";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
 import type { Storage, StorageKind } from "./storage";
-import { countOptions, countOptionsBy } from "./tally-queries";
+import { countChoices, countOptions, countOptionsByGroups, countOptionsByWave } from "./tally-queries";
 
 /** The Storage over either dialect: the queries are the same Kysely code for both. */
 export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): Storage {
@@ -13,7 +13,9 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     insertResponses: (rows, receivedAt) => insertResponses(db, rows, receivedAt),
     storedIds: (ids) => storedIds(db, ids),
     countOptions: (query) => countOptions(db, query),
-    countOptionsBy: (query) => countOptionsBy(db, query),
+    countOptionsByWave: (query) => countOptionsByWave(db, query),
+    countOptionsByGroups: (query) => countOptionsByGroups(db, query),
+    countChoices: (query) => countChoices(db, query),
     responsesPage: (query) => responsesPage(db, query),
     close: () => db.destroy(),
   };
