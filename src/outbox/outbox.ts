@@ -52,7 +52,7 @@ export async function openOutbox(options: OpenOutboxOptions = {}): Promise<Outbo
     },
     purgeExpired: (at) => store.purgeExpired(at ?? clock()),
     getRetentionDays: async () => readRetentionDays(await db.getSetting(RETENTION_DAYS_KEY)),
-    setRetentionDays: (days) => db.setSetting(RETENTION_DAYS_KEY, checkRetentionDays(days)),
+    setRetentionDays: async (days) => db.setSetting(RETENTION_DAYS_KEY, checkRetentionDays(days)),
     markConfirmed: (ids, at) => store.markConfirmed(ids, at ?? clock()),
     requeue: (ids) => store.requeue(ids),
     getDraft: async (surveyId) => decodeDraft(await db.getDraft(surveyId)),
