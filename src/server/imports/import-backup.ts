@@ -1,8 +1,14 @@
-import { type ImportSummary, type ItemResult, readBackup } from "../../survey";
+import { type BackupFile, type ImportSummary, type ItemResult, readBackup } from "../../survey";
 import { ingestBatch } from "../responses/ingest";
 import type { Storage } from "../storage";
 import { chunks } from "../storage/chunks";
 import type { SurveyRegistry } from "../surveys";
+
+export interface ImportDeps {
+  storage: Storage;
+  surveys: SurveyRegistry;
+  now?: () => Date;
+}
 
 /** One sync batch's worth: each chunk is one transaction, as long as a device's batch would hold. */
 export const IMPORT_CHUNK_ITEMS = 500;
@@ -13,11 +19,12 @@ export const IMPORT_CHUNK_ITEMS = 500;
  * BackupError and stores nothing. Each item then gets the same checks and dedupe as a synced one;
  * importing the same file again answers duplicate for everything.
  */
-export async function importBackup(
-  text: string,
-  deps: { storage: Storage; surveys: SurveyRegistry; now?: () => Date },
-): Promise<ImportSummary> {
-  const file = await readBackup(text);
+export async function importBackup(text: string, deps: ImportDeps): Promise<ImportSummary> {
+  return await importItems(await readBackup(text), deps);
+}
+
+/** A file readBackup already checked: each item through the sync path, a chunk a transaction. */
+export async function importItems(file: BackupFile, deps: ImportDeps): Promise<ImportSummary> {
   const results: ItemResult[] = [];
   for (const part of chunks(file.items, IMPORT_CHUNK_ITEMS))
     results.push(
