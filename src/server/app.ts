@@ -5,6 +5,7 @@ import { HttpProblem, problemResponse } from "./problems";
 import { requestLog } from "./request-log";
 import { csvRoutes } from "./routes/csv";
 import { healthRoutes } from "./routes/health";
+import { importRoutes } from "./routes/imports";
 import { openApiRoutes } from "./routes/openapi";
 import { receiptRoutes } from "./routes/receipts";
 import { responseRoutes } from "./routes/responses";
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", receiptRoutes(deps))
     .route("/", tallyRoutes(deps))
     .route("/", csvRoutes(deps))
+    .route("/", importRoutes(deps))
     .route("/", openApiRoutes());
   app.route("/api/v1", api);
 

@@ -35,6 +35,7 @@ describe("GET /api/v1/openapi.json", () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         "/health",
+        "/imports",
         "/openapi.json",
         "/receipts",
         "/responses",

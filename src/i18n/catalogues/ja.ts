@@ -120,6 +120,22 @@ const ja = {
     downloadFailed: "ダウンロードできませんでした。",
     loadFailed: "集計を読み込めませんでした。",
   },
+  backupUpload: {
+    title: "端末のバックアップを取り込む",
+    fileLabel: "バックアップファイル",
+    help: "端末から書き出したバックアップファイル（.json）を選んでください。届いている回答は「保存済み」と数えられ、二重には保存されません。壊れたファイルは何も保存せずに断ります。",
+    submit: "取り込む",
+    importing: "取り込み中…",
+    done: "取り込みました。",
+    accepted: "新しく保存",
+    duplicate: "保存済み（重複）",
+    conflict: "同じ ID で内容が違う（競合）",
+    rejected: "不正な回答（保存せず）",
+    refused: "保存しなかった回答",
+    more: "ほか {{n}} 件",
+    failed: "ファイルを取り込めませんでした。何も保存していません。",
+    retrySafe: "同じファイルを何度取り込んでも、回答が二重になることはありません。",
+  },
 };
 
 export default ja;
