@@ -4,6 +4,7 @@ import type { AppDeps } from "./deps";
 import { HttpProblem, problemResponse } from "./problems";
 import { requestLog } from "./request-log";
 import { csvRoutes } from "./routes/csv";
+import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
 import { openApiRoutes } from "./routes/openapi";
 import { receiptRoutes } from "./routes/receipts";
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", receiptRoutes(deps))
     .route("/", tallyRoutes(deps))
     .route("/", csvRoutes(deps))
+    .route("/", eventRoutes(deps))
     .route("/", openApiRoutes());
   app.route("/api/v1", api);
 
