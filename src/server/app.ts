@@ -4,6 +4,7 @@ import type { AppDeps } from "./deps";
 import { HttpProblem, problemResponse } from "./problems";
 import { requestLog } from "./request-log";
 import { csvRoutes } from "./routes/csv";
+import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
 import { importRoutes } from "./routes/imports";
 import { openApiRoutes } from "./routes/openapi";
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", tallyRoutes(deps))
     .route("/", csvRoutes(deps))
     .route("/", importRoutes(deps))
+    .route("/", eventRoutes(deps))
     .route("/", openApiRoutes());
   app.route("/api/v1", api);
 

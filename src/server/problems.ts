@@ -14,6 +14,8 @@ export const PROBLEM_STATUS = {
   unauthorized: 401,
   not_found: 404,
   survey_not_found: 404,
+  event_not_found: 404,
+  device_not_found: 404,
   too_many_items: 413,
   body_too_large: 413,
   unsupported_media_type: 415,
