@@ -82,7 +82,8 @@ const jaEasy: Catalogue = {
     available: "あたらしい バージョンが あります。",
     reload: "よみなおす",
     later: "あとで",
-    afterAnswers: "あたらしい バージョンが あります。こたえおわってから かわります。いまの こたえは きえません。",
+    afterAnswers:
+      "あたらしい バージョンが あります。こたえおわってから かわります。いまの こたえは きえません。",
     offlineReady: "でんぱが なくても つかえます。",
     dismiss: "とじる",
   },
