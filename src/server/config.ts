@@ -25,6 +25,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
       .map((o) => o.trim().replace(/\/+$/, ""))
       .filter(Boolean),
     surveyDirs: [resolve(cwd, "surveys"), resolve(cwd, "surveys/archive")],
-    staticDir: resolve(cwd, "dist"),
+    // The built app; STATIC_DIR serves another build (the update e2e serves version A, then B).
+    staticDir: resolve(cwd, env.STATIC_DIR || "dist"),
   };
 }
