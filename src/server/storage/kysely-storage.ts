@@ -1,5 +1,14 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database";
+import {
+  deviceByTokenHash,
+  getEvent,
+  insertDevice,
+  insertEvent,
+  listDevices,
+  listEvents,
+  revokeDevice,
+} from "./event-queries";
 import { migrateToLatest } from "./migrate";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
 import type { Storage, StorageKind } from "./storage";
@@ -17,6 +26,13 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     countOptionsByGroups: (query) => countOptionsByGroups(db, query),
     countChoices: (query) => countChoices(db, query),
     responsesPage: (query) => responsesPage(db, query),
+    insertEvent: (event) => insertEvent(db, event),
+    listEvents: (surveyId) => listEvents(db, surveyId),
+    getEvent: (id) => getEvent(db, id),
+    insertDevice: (device, tokenHash) => insertDevice(db, device, tokenHash),
+    listDevices: (eventId) => listDevices(db, eventId),
+    deviceByTokenHash: (tokenHash) => deviceByTokenHash(db, tokenHash),
+    revokeDevice: (id, at) => revokeDevice(db, id, at),
     close: () => db.destroy(),
   };
 }
