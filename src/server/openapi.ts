@@ -13,6 +13,7 @@ import {
   MAX_BATCH_ITEMS,
   NewDeviceBody,
   NewEventBody,
+  PopulationSummary,
   ReceiptsBody,
   ReceiptsResult,
   Response,
@@ -90,6 +91,7 @@ export function openApiDocument(): Record<string, unknown> {
         ImportSummary: jsonSchema(ImportSummary, "output"),
         ChoiceShares: jsonSchema(ChoiceShares, "output"),
         Trend: jsonSchema(Trend, "output"),
+        PopulationSummary: jsonSchema(PopulationSummary, "output"),
         ErrorBody: jsonSchema(ErrorBody, "output"),
         NewEventRequest: jsonSchema(NewEventBody, "input"),
         Event: jsonSchema(KioskEvent, "output"),
@@ -218,6 +220,32 @@ export function openApiDocument(): Record<string, unknown> {
             "200": json("Trend", "The trend"),
             ...unauthorized,
             "404": problem("No such survey"),
+          },
+        },
+      },
+      "/surveys/{id}/population": {
+        get: {
+          ...organizer,
+          summary: "The population totals the weighted estimates use (empty when none was uploaded)",
+          parameters: [surveyId],
+          responses: {
+            "200": json("PopulationSummary", "The stored totals"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+          },
+        },
+        post: {
+          ...organizer,
+          summary:
+            "Replace the population totals from CSV: a header of single-choice question ids (age group, sex) and population, one row a cell by option id",
+          parameters: [surveyId],
+          requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
+          responses: {
+            "200": json("PopulationSummary", "Stored"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+            "413": problem("Larger than 256 KiB"),
+            "422": problem("Not valid: every problem with its line and column; nothing was stored"),
           },
         },
       },

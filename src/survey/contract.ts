@@ -134,6 +134,17 @@ export const Trend = z.object({
 });
 export type Trend = z.infer<typeof Trend>;
 
+/** GET/POST /surveys/:id/population: the register's totals the weighted estimates use. */
+export const PopulationSummary = z.object({
+  surveyId: z.string(),
+  /** The single-choice questions the cells are made of; empty when none was uploaded. */
+  dimensions: z.array(z.string()),
+  cells: z.array(z.object({ cell: z.string(), population: z.number().int() })),
+  total: z.number().int(),
+  uploadedAt: z.string().nullable(),
+});
+export type PopulationSummary = z.infer<typeof PopulationSummary>;
+
 /** Every error the collector answers has this shape; `code` is stable, `message` is for people. */
 export const ErrorBody = z.object({
   error: z.object({

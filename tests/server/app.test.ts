@@ -48,6 +48,7 @@ describe("GET /api/v1/openapi.json", () => {
         "/surveys/{id}/tallies",
         "/surveys/{id}/choices",
         "/surveys/{id}/trend",
+        "/surveys/{id}/population",
       ].sort(),
     );
     const { schemas } = doc.components;

@@ -10,6 +10,7 @@ import {
   revokeDevice,
 } from "./event-queries";
 import { migrateToLatest } from "./migrate";
+import { populationOf, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
 import type { Storage, StorageKind } from "./storage";
 import { countChoices, countOptions, countOptionsByGroups, countOptionsByWave } from "./tally-queries";
@@ -25,6 +26,8 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     countOptionsByWave: (query) => countOptionsByWave(db, query),
     countOptionsByGroups: (query) => countOptionsByGroups(db, query),
     countChoices: (query) => countChoices(db, query),
+    replacePopulation: (surveyId, totals) => replacePopulation(db, surveyId, totals),
+    populationOf: (surveyId) => populationOf(db, surveyId),
     responsesPage: (query) => responsesPage(db, query),
     insertEvent: (event) => insertEvent(db, event),
     listEvents: (surveyId) => listEvents(db, surveyId),

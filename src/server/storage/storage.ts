@@ -76,6 +76,14 @@ export interface ChoiceCounts {
   respondents: number;
 }
 
+/** A survey's population totals for post-stratification: cell key ("age_30_39|female") → people. */
+export interface PopulationTotals {
+  /** The single-choice question ids the cells are made of, in the key's order. */
+  dimensions: string[];
+  cells: Map<string, number>;
+  uploadedAt: string;
+}
+
 /** The only way the collector reaches its database. All SQL lives behind it. */
 export interface Storage {
   readonly kind: StorageKind;
@@ -107,5 +115,8 @@ export interface Storage {
   listDevices(eventId: string): Promise<KioskDevice[]>;
   deviceByTokenHash(tokenHash: string): Promise<KioskDevice | undefined>;
   revokeDevice(id: string, at: string): Promise<KioskDevice | undefined>;
+  /** Replaces the survey's population totals in one transaction. */
+  replacePopulation(surveyId: string, totals: PopulationTotals): Promise<void>;
+  populationOf(surveyId: string): Promise<PopulationTotals | undefined>;
   close(): Promise<void>;
 }

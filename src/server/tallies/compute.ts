@@ -1,8 +1,15 @@
-import { estimate, type IndicatorTally, type SurveyDefinition, type Tallies, verdict } from "../../survey";
+import {
+  estimate,
+  type IndicatorTally,
+  type OptionCounts,
+  postStratify,
+  type SurveyDefinition,
+  type Tallies,
+  verdict,
+} from "../../survey";
 import type { GroupDimension, GroupedCountRow, Storage } from "../storage";
 import { breakdown } from "./breakdown";
-import type { OptionCountsByWaveAndGroup } from "./fold";
-import { foldByWaveAndGroup } from "./fold";
+import { acrossWaves, foldByWaveAndGroup, type OptionCountsByWaveAndGroup } from "./fold";
 
 export interface TallyOptions {
   wave: number | null;
@@ -34,8 +41,20 @@ export async function computeTallies(
     grouped = foldByWaveAndGroup(rows);
   }
 
+  const population = await storage.populationOf(def.id);
+  let cells: Map<string, Map<string, OptionCounts>> | undefined;
+  if (population) {
+    const rows = await storage.countOptionsByGroups({
+      ...query,
+      by: population.dimensions.map((questionId) => ({ kind: "question", questionId }) as const),
+    });
+    cells = acrossWaves(foldByWaveAndGroup(rows));
+  }
+
   const indicators = def.indicators.map((indicator): IndicatorTally => {
     const total = estimate(indicator, counts.get(indicator.questionId) ?? {});
+    const weighted =
+      population && postStratify(indicator, cells?.get(indicator.questionId) ?? new Map(), population.cells);
     return {
       id: indicator.id,
       ...total,
@@ -44,6 +63,7 @@ export async function computeTallies(
       ...(grouped && {
         groups: breakdown(indicator, grouped.get(indicator.questionId) ?? new Map(), def.minCell),
       }),
+      ...(weighted && { weighted: { ...weighted, verdict: verdict(weighted.percent, indicator.target) } }),
     };
   });
   return { surveyId: def.id, wave: options.wave, by: options.by?.by ?? null, indicators };
