@@ -17,7 +17,10 @@ import { fiscalYear, type Response } from "../../src/survey";
  */
 export function memoryCounts(
   responses: readonly Response[],
-): Pick<Storage, "countOptions" | "countOptionsByWave" | "countOptionsByGroups" | "countChoices"> {
+): Pick<
+  Storage,
+  "countOptions" | "countOptionsByWave" | "countOptionsByGroups" | "countChoices" | "populationOf"
+> {
   const ticks = (r: Response, questionId: string): string[] => {
     const a = r.answers[questionId];
     return typeof a === "string" ? [a] : Array.isArray(a) ? a : [];
@@ -27,6 +30,8 @@ export function memoryCounts(
   const bump = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
 
   return {
+    // The random-data property runs without population totals; the weighted path has its own test.
+    populationOf: async () => undefined,
     async countOptions(query: CountQuery): Promise<CountsByQuestion> {
       const out: CountsByQuestion = new Map();
       for (const r of responses.filter((x) => inScope(x, query)))
