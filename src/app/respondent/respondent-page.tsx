@@ -1,9 +1,10 @@
-import { useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Answer, AnswerError, Answers, SurveyDefinition } from "../../survey";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
+import { discardDraft, loadDraft, saveDraft } from "../services/drafts";
 import { submitResponse } from "../services/submit-response";
 import { loadSurvey } from "../services/surveys";
 import {
@@ -19,6 +20,7 @@ import {
 } from "./flow";
 import { IntroScreen } from "./intro-screen";
 import { QuestionScreen } from "./question-screen";
+import { draftScreenOf, resumeOf } from "./resume";
 import { ReviewScreen, type SubmitState } from "./review-screen";
 import { ThankYouScreen } from "./thank-you-screen";
 
@@ -36,8 +38,38 @@ function SurveyForm({ def }: { def: SurveyDefinition }) {
   const [screen, setScreen] = useState<Screen>({ kind: "intro" });
   const [error, setError] = useState<AnswerError | undefined>();
   const [submitState, setSubmitState] = useState<SubmitState>("idle");
+  // A half-answered form of this survey found on the device: the intro offers to continue it.
+  const [resumable, setResumable] = useState<ReturnType<typeof resumeOf>>();
+  // A draft read after the respondent has already started must not be offered over their answers.
+  const started = useRef(false);
+
+  useEffect(() => {
+    let current = true;
+    loadDraft(def.id).then(
+      (draft) => current && !started.current && setResumable(resumeOf(def, draft)),
+      () => {}, // no outbox, no draft: the form still works
+    );
+    return () => {
+      current = false;
+    };
+  }, [def]);
+
+  // Every change of answer or question is kept (debounced), so a reload resumes right here. A layout
+  // effect, not an effect: that one waits for a paint, and a reload right after a tap comes first.
+  const savedScreen = useRef<string | undefined>(undefined);
+  useLayoutEffect(() => {
+    const at = draftScreenOf(screen);
+    if (!at) return;
+    const where = JSON.stringify(at);
+    saveDraft(
+      { surveyId: def.id, surveyVersion: def.version, answers, screen: at },
+      where !== savedScreen.current,
+    );
+    savedScreen.current = where;
+  }, [def, answers, screen]);
 
   const go = (next: Screen) => {
+    if (next.kind !== "intro") started.current = true;
     setError(undefined);
     setScreen(next);
     window.scrollTo(0, 0);
@@ -68,7 +100,28 @@ function SurveyForm({ def }: { def: SurveyDefinition }) {
 
   switch (screen.kind) {
     case "intro":
-      return <IntroScreen def={def} locale={locale} onStart={() => go(firstScreen(def, answers))} />;
+      return (
+        <IntroScreen
+          def={def}
+          locale={locale}
+          onStart={() => go(firstScreen(def, answers))}
+          {...(resumable && {
+            resume: {
+              onContinue() {
+                setAnswers(resumable.answers);
+                setResumable(undefined);
+                go(resumable.screen);
+              },
+              onStartOver() {
+                setResumable(undefined);
+                setAnswers({});
+                void discardDraft(def.id).catch(() => {});
+                go(firstScreen(def, {}));
+              },
+            },
+          })}
+        />
+      );
     case "question": {
       const question = questionById(def, screen.questionId);
       if (!question) return null;
@@ -117,6 +170,7 @@ function SurveyForm({ def }: { def: SurveyDefinition }) {
           responseId={screen.responseId}
           onAgain={() => {
             setAnswers({});
+            setResumable(undefined);
             go({ kind: "intro" });
           }}
         />
