@@ -4,6 +4,7 @@ import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
+import { answering } from "../services/answering";
 import { discardDraft, loadDraft, saveDraft } from "../services/drafts";
 import { submitResponse } from "../services/submit-response";
 import { loadSurvey } from "../services/surveys";
@@ -67,6 +68,14 @@ function SurveyForm({ def }: { def: SurveyDefinition }) {
     );
     savedScreen.current = where;
   }, [def, answers, screen]);
+
+  // Between "start" and "thank you" a reload would lose the answers: the update prompt waits.
+  const inProgress =
+    screen.kind === "question" ||
+    screen.kind === "review" ||
+    (screen.kind === "intro" && Object.keys(answers).length > 0);
+  useEffect(() => answering.set(inProgress), [inProgress]);
+  useEffect(() => () => answering.set(false), []);
 
   const go = (next: Screen) => {
     if (next.kind !== "intro") started.current = true;
