@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database";
-import { migrateToLatest } from "./migrate";
+import { currentSchema, migrateToLatest } from "./migrate";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
 import type { Storage, StorageKind } from "./storage";
 import { countOptions, countOptionsBy } from "./tally-queries";
@@ -9,7 +9,7 @@ import { countOptions, countOptionsBy } from "./tally-queries";
 export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): Storage {
   return {
     kind,
-    migrate: () => migrateToLatest(db),
+    migrate: async () => migrateToLatest(db, kind === "postgres" ? { schema: await currentSchema(db) } : {}),
     insertResponses: (rows, receivedAt) => insertResponses(db, rows, receivedAt),
     storedIds: (ids) => storedIds(db, ids),
     countOptions: (query) => countOptions(db, query),
