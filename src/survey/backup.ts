@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 import { canonicalJson, sha256Hex } from "./canonical-json";
 import { describeProblems, type Problem, problemsOf } from "./issues";

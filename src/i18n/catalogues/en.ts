@@ -82,6 +82,9 @@ const en: Catalogue = {
     available: "A new version is available.",
     reload: "Reload",
     later: "Later",
+    afterAnswers: "A new version is available. It will be offered when you finish; your answers are kept.",
+    offlineReady: "Ready to work offline: this survey now opens with no connection.",
+    dismiss: "Close",
   },
   settings: {
     title: "Where answers are sent",

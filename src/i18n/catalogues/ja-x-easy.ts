@@ -82,6 +82,10 @@ const jaEasy: Catalogue = {
     available: "あたらしい バージョンが あります。",
     reload: "よみなおす",
     later: "あとで",
+    afterAnswers:
+      "あたらしい バージョンが あります。こたえおわってから かわります。いまの こたえは きえません。",
+    offlineReady: "でんぱが なくても つかえます。",
+    dismiss: "とじる",
   },
   settings: {
     title: "おくりさきの せってい",

@@ -80,6 +80,10 @@ const ja = {
     available: "新しいバージョンがあります。",
     reload: "再読み込み",
     later: "あとで",
+    afterAnswers:
+      "新しいバージョンがあります。回答が終わってから切り替えます。いまの回答はそのまま残ります。",
+    offlineReady: "オフラインでも使えます。電波がなくてもこのアンケートを開けます。",
+    dismiss: "閉じる",
   },
   settings: {
     title: "送信先の設定",

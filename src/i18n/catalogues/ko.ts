@@ -81,6 +81,9 @@ const ko: Catalogue = {
     available: "새 버전이 있습니다.",
     reload: "새로 고침",
     later: "나중에",
+    afterAnswers: "새 버전이 있습니다. 응답을 마친 뒤에 바꿉니다. 지금까지의 응답은 그대로 남습니다.",
+    offlineReady: "오프라인에서도 사용할 수 있습니다. 인터넷이 없어도 이 설문을 열 수 있습니다.",
+    dismiss: "닫기",
   },
   settings: {
     title: "전송 대상 설정",

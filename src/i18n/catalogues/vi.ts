@@ -82,6 +82,10 @@ const vi: Catalogue = {
     available: "Có phiên bản mới.",
     reload: "Tải lại",
     later: "Để sau",
+    afterAnswers:
+      "Có phiên bản mới. Phiên bản mới sẽ được áp dụng sau khi bạn trả lời xong; câu trả lời hiện tại vẫn được giữ.",
+    offlineReady: "Đã sẵn sàng dùng ngoại tuyến: có thể mở khảo sát này khi không có mạng.",
+    dismiss: "Đóng",
   },
   settings: {
     title: "Nơi nhận câu trả lời",

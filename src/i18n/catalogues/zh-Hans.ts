@@ -80,6 +80,9 @@ const zhHans: Catalogue = {
     available: "有新版本。",
     reload: "重新加载",
     later: "稍后",
+    afterAnswers: "有新版本。将在您回答完后再切换，当前的回答会保留。",
+    offlineReady: "已可离线使用：没有网络也能打开本问卷。",
+    dismiss: "关闭",
   },
   settings: {
     title: "发送目标设置",

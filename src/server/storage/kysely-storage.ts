@@ -1,6 +1,15 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database";
-import { currentSchema, migrateToLatest } from "./migrate";
+import {
+  deviceByTokenHash,
+  getEvent,
+  insertDevice,
+  insertEvent,
+  listDevices,
+  listEvents,
+  revokeDevice,
+} from "./event-queries";
+import { migrateToLatest } from "./migrate";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
 import type { Storage, StorageKind } from "./storage";
 import { countOptions, countOptionsBy } from "./tally-queries";
@@ -9,12 +18,19 @@ import { countOptions, countOptionsBy } from "./tally-queries";
 export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): Storage {
   return {
     kind,
-    migrate: async () => migrateToLatest(db, kind === "postgres" ? { schema: await currentSchema(db) } : {}),
+    migrate: () => migrateToLatest(db),
     insertResponses: (rows, receivedAt) => insertResponses(db, rows, receivedAt),
     storedIds: (ids) => storedIds(db, ids),
     countOptions: (query) => countOptions(db, query),
     countOptionsBy: (query) => countOptionsBy(db, query),
     responsesPage: (query) => responsesPage(db, query),
+    insertEvent: (event) => insertEvent(db, event),
+    listEvents: (surveyId) => listEvents(db, surveyId),
+    getEvent: (id) => getEvent(db, id),
+    insertDevice: (device, tokenHash) => insertDevice(db, device, tokenHash),
+    listDevices: (eventId) => listDevices(db, eventId),
+    deviceByTokenHash: (tokenHash) => deviceByTokenHash(db, tokenHash),
+    revokeDevice: (id, at) => revokeDevice(db, id, at),
     close: () => db.destroy(),
   };
 }

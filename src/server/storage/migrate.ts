@@ -1,14 +1,14 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, PostgresAdapter, sql } from "kysely";
 import { Migrator } from "kysely/migration";
 import { staticMigrationProvider } from "./migrations";
 
 /** Brings the schema up to date; throws with the failing migration's name. Returns what it ran. */
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works below the typed schema
-export async function migrateToLatest(db: Kysely<any>, options: { schema?: string } = {}): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: staticMigrationProvider,
-    ...(options.schema && { migrationTableSchema: options.schema }),
+    migrationTableSchema: await postgresSchema(db),
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   const failed = results.find((r) => r.status === "Error");
@@ -22,15 +22,13 @@ export async function migrateToLatest(db: Kysely<any>, options: { schema?: strin
 }
 
 /**
- * The schema PostgreSQL creates tables in (the first of search_path). Kysely's migrator looks for
- * its bookkeeping tables in every schema unless told which: with another schema of the same
- * database already migrated (a second collector, a test), it would find those, skip creating its
- * own, then fail to read them through search_path.
+ * Kysely looks for its bookkeeping tables in every schema unless told which one, so a second
+ * Tsunagu (or any Kysely app) in another schema of the same database would make this one skip
+ * creating its own. Pin them to the schema the connection writes to.
  */
-// biome-ignore lint/suspicious/noExplicitAny: the migrator works below the typed schema
-export async function currentSchema(db: Kysely<any>): Promise<string> {
+// biome-ignore lint/suspicious/noExplicitAny: as above
+async function postgresSchema(db: Kysely<any>): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-  const schema = rows[0]?.schema;
-  if (!schema) throw new Error("PostgreSQL has no current schema: check search_path in DATABASE_URL");
-  return schema;
+  return rows[0]?.schema;
 }
