@@ -1,10 +1,12 @@
 import { z } from "zod";
 import {
+  BackupFile,
   DeviceEnrollment,
   DeviceList,
   ErrorBody,
   EventList,
   Health,
+  ImportSummary,
   KioskDevice,
   KioskEvent,
   MAX_BATCH_ITEMS,
@@ -82,6 +84,8 @@ export function openApiDocument(): Record<string, unknown> {
         ReceiptsRequest: jsonSchema(ReceiptsBody, "input"),
         ReceiptsResult: jsonSchema(ReceiptsResult, "output"),
         Tallies: jsonSchema(Tallies, "output"),
+        BackupFile: jsonSchema(BackupFile, "input"),
+        ImportSummary: jsonSchema(ImportSummary, "output"),
         ErrorBody: jsonSchema(ErrorBody, "output"),
         NewEventRequest: jsonSchema(NewEventBody, "input"),
         Event: jsonSchema(KioskEvent, "output"),
@@ -185,6 +189,26 @@ export function openApiDocument(): Record<string, unknown> {
             "400": problem("Bad wave"),
             ...unauthorized,
             "404": problem("No such survey"),
+          },
+        },
+      },
+      "/imports": {
+        post: {
+          ...organizer,
+          summary:
+            "Import a device-backup file (≤ 20 MiB) through the same checks and dedupe as /responses; a damaged or foreign file stores nothing",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("BackupFile") } },
+          },
+          responses: {
+            "200": json(
+              "ImportSummary",
+              "A count per status, then one result per item of the file, in order",
+            ),
+            ...unauthorized,
+            "413": problem("Larger than 20 MiB"),
+            "422": problem("Not a Tsunagu backup, an unsupported version, or damaged (schema or checksum)"),
           },
         },
       },

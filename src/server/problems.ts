@@ -19,6 +19,8 @@ export const PROBLEM_STATUS = {
   too_many_items: 413,
   body_too_large: 413,
   unsupported_media_type: 415,
+  invalid_backup: 422,
+  rate_limited: 429,
   internal: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;
 

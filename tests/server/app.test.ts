@@ -38,6 +38,7 @@ describe("GET /api/v1/openapi.json", () => {
         "/events",
         "/events/{id}/devices",
         "/health",
+        "/imports",
         "/openapi.json",
         "/receipts",
         "/responses",

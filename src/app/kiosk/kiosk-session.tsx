@@ -69,7 +69,7 @@ function KioskLoop({ kiosk, def }: { kiosk: KioskState; def: SurveyDefinition })
             def={def}
             origin={{ mode: "kiosk", eventId: kiosk.eventId, deviceId: kiosk.deviceId }}
             onSubmitted={() => setView("thanks")}
-            onScreen={(kind) => setAnswering(kind !== "intro")}
+            onScreen={(kind) => kind !== "intro" && setAnswering(true)}
           />
           {!answering && (
             <button

@@ -82,6 +82,9 @@ const en: Catalogue = {
     available: "A new version is available.",
     reload: "Reload",
     later: "Later",
+    afterAnswers: "A new version is available. It will be offered when you finish; your answers are kept.",
+    offlineReady: "Ready to work offline: this survey now opens with no connection.",
+    dismiss: "Close",
   },
   settings: {
     title: "Where answers are sent",
@@ -201,6 +204,22 @@ const en: Catalogue = {
       "Scan it with the tablet, or open the link on it. It is shown only once: anyone with it can send answers as this tablet.",
     enrollQr: "QR code that enrolls a tablet for {{name}}",
     enrollLink: "Enrollment link (open on the tablet)",
+  },
+  backupUpload: {
+    title: "Import a device backup",
+    fileLabel: "Backup file",
+    help: "Choose a backup file (.json) exported from a device. Responses the collector already holds are counted as duplicates and never stored twice; a damaged file is refused and nothing of it is stored.",
+    submit: "Import",
+    importing: "Importing…",
+    done: "Imported.",
+    accepted: "Stored now",
+    duplicate: "Already stored (duplicate)",
+    conflict: "Same id, other content (conflict)",
+    rejected: "Invalid (not stored)",
+    refused: "Responses not stored",
+    more: "and {{n}} more",
+    failed: "The file was not imported. Nothing was stored.",
+    retrySafe: "Importing the same file again is always safe: no response is stored twice.",
   },
 };
 

@@ -82,6 +82,10 @@ const vi: Catalogue = {
     available: "Có phiên bản mới.",
     reload: "Tải lại",
     later: "Để sau",
+    afterAnswers:
+      "Có phiên bản mới. Phiên bản mới sẽ được áp dụng sau khi bạn trả lời xong; câu trả lời hiện tại vẫn được giữ.",
+    offlineReady: "Đã sẵn sàng dùng ngoại tuyến: có thể mở khảo sát này khi không có mạng.",
+    dismiss: "Đóng",
   },
   settings: {
     title: "Nơi nhận câu trả lời",
@@ -206,6 +210,22 @@ const vi: Catalogue = {
       "Hãy quét bằng máy tính bảng hoặc mở liên kết trên máy. Liên kết chỉ hiện một lần: ai có liên kết này đều có thể gửi câu trả lời với tư cách máy tính bảng này.",
     enrollQr: "Mã QR đăng ký máy tính bảng cho {{name}}",
     enrollLink: "Liên kết đăng ký (mở trên máy tính bảng)",
+  },
+  backupUpload: {
+    title: "Nhập bản sao lưu từ thiết bị",
+    fileLabel: "Tệp sao lưu",
+    help: "Chọn tệp sao lưu (.json) đã xuất từ thiết bị. Câu trả lời máy chủ đã có được tính là trùng và không bao giờ lưu hai lần; tệp bị hỏng sẽ bị từ chối và không lưu gì.",
+    submit: "Nhập",
+    importing: "Đang nhập…",
+    done: "Đã nhập.",
+    accepted: "Đã lưu mới",
+    duplicate: "Đã có (trùng)",
+    conflict: "Cùng ID, nội dung khác (xung đột)",
+    rejected: "Không hợp lệ (không lưu)",
+    refused: "Câu trả lời không được lưu",
+    more: "và {{n}} câu khác",
+    failed: "Không nhập được tệp. Không có gì được lưu.",
+    retrySafe: "Nhập lại cùng một tệp luôn an toàn: không câu trả lời nào được lưu hai lần.",
   },
 };
 
