@@ -37,6 +37,8 @@ function SurveyForm({ def }: { def: SurveyDefinition }) {
   const [screen, setScreen] = useState<Screen>({ kind: "intro" });
   const [error, setError] = useState<AnswerError | undefined>();
   const [submitState, setSubmitState] = useState<SubmitState>("idle");
+  // The current field holds text that is no answer (letters in a number field).
+  const [unreadable, setUnreadable] = useState(false);
 
   // Between "start" and "thank you" a reload would lose the answers: the update prompt waits.
   const inProgress =
@@ -48,6 +50,7 @@ function SurveyForm({ def }: { def: SurveyDefinition }) {
 
   const go = (next: Screen) => {
     setError(undefined);
+    setUnreadable(false);
     setScreen(next);
     window.scrollTo(0, 0);
   };
@@ -82,6 +85,13 @@ function SurveyForm({ def }: { def: SurveyDefinition }) {
       const question = questionById(def, screen.questionId);
       if (!question) return null;
       const next = () => {
+        if (unreadable)
+          return setError({
+            questionId: question.id,
+            code: "wrong_type",
+            message: "is not a number",
+            path: `answers.${question.id}`,
+          });
         const problem = errorsOf(def, answers, question.id)[0];
         if (problem) return setError(problem);
         go(screen.fromReview ? { kind: "review" } : nextScreen(def, answers, question.id));
@@ -101,6 +111,7 @@ function SurveyForm({ def }: { def: SurveyDefinition }) {
               return answer === undefined ? rest : { ...rest, [question.id]: answer };
             });
           }}
+          onUnreadable={setUnreadable}
           onBack={() =>
             go(screen.fromReview ? { kind: "review" } : previousScreen(def, answers, question.id))
           }
