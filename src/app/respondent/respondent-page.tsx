@@ -78,6 +78,8 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
     );
     savedScreen.current = where;
   }, [def, answers, screen]);
+  // The current field holds text that is no answer (letters in a number field).
+  const [unreadable, setUnreadable] = useState(false);
 
   // Between "start" and "thank you" a reload would lose the answers: the update prompt waits.
   const inProgress =
@@ -90,6 +92,7 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
   const go = (next: Screen) => {
     if (next.kind !== "intro") started.current = true;
     setError(undefined);
+    setUnreadable(false);
     setScreen(next);
     onScreen?.(next.kind);
     window.scrollTo(0, 0);
@@ -147,6 +150,13 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
       const question = questionById(def, screen.questionId);
       if (!question) return null;
       const next = () => {
+        if (unreadable)
+          return setError({
+            questionId: question.id,
+            code: "wrong_type",
+            message: "is not a number",
+            path: `answers.${question.id}`,
+          });
         const problem = errorsOf(def, answers, question.id)[0];
         if (problem) return setError(problem);
         go(screen.fromReview ? { kind: "review" } : nextScreen(def, answers, question.id));
@@ -166,6 +176,7 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
               return answer === undefined ? rest : { ...rest, [question.id]: answer };
             });
           }}
+          onUnreadable={setUnreadable}
           onBack={() =>
             go(screen.fromReview ? { kind: "review" } : previousScreen(def, answers, question.id))
           }
