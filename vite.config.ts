@@ -64,6 +64,9 @@ export default defineConfig({
         short_name: "つなぐ",
         description: "区民アンケートにオフラインでも回答できるアプリ",
         lang: "ja",
+        dir: "ltr",
+        // A stable identity: the installed app stays the same app if start_url ever changes.
+        id: "/",
         start_url: "/",
         scope: "/",
         display: "standalone",

@@ -6,7 +6,9 @@ import { HttpProblem, problemResponse } from "./problems";
 import { rateLimit } from "./rate-limit";
 import { requestLog } from "./request-log";
 import { csvRoutes } from "./routes/csv";
+import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
+import { importRoutes } from "./routes/imports";
 import { openApiRoutes } from "./routes/openapi";
 import { receiptRoutes } from "./routes/receipts";
 import { responseRoutes } from "./routes/responses";
@@ -49,6 +51,8 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", receiptRoutes(deps))
     .route("/", tallyRoutes(deps))
     .route("/", csvRoutes(deps))
+    .route("/", importRoutes(deps))
+    .route("/", eventRoutes(deps))
     .route("/", openApiRoutes());
   app.route("/api/v1", api);
 

@@ -28,7 +28,8 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
       .map((o) => o.trim().replace(/\/+$/, ""))
       .filter(Boolean),
     surveyDirs: [resolve(cwd, "surveys"), resolve(cwd, "surveys/archive")],
-    staticDir: resolve(cwd, "dist"),
+    // The built app; STATIC_DIR serves another build (the update e2e serves version A, then B).
+    staticDir: resolve(cwd, env.STATIC_DIR || "dist"),
     rateLimit: {
       burst: positive(env, "RATE_LIMIT_BURST", DEFAULT_RATE_LIMIT.burst),
       perSecond: positive(env, "RATE_LIMIT_PER_SECOND", DEFAULT_RATE_LIMIT.perSecond),

@@ -1,8 +1,17 @@
 import { z } from "zod";
 import {
+  BackupFile,
+  DeviceEnrollment,
+  DeviceList,
   ErrorBody,
+  EventList,
   Health,
+  ImportSummary,
+  KioskDevice,
+  KioskEvent,
   MAX_BATCH_ITEMS,
+  NewDeviceBody,
+  NewEventBody,
   ReceiptsBody,
   ReceiptsResult,
   Response,
@@ -34,6 +43,7 @@ const json = (name: string, description: string) => ({
 });
 const problem = (description: string) => json("ErrorBody", description);
 const surveyId = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const eventId = { name: "id", in: "path", required: true, schema: { type: "string" } };
 const wave = {
   name: "wave",
   in: "query",
@@ -56,7 +66,14 @@ export function openApiDocument(): Record<string, unknown> {
     },
     servers: [{ url: "/api/v1" }],
     components: {
-      securitySchemes: { organizerToken: { type: "http", scheme: "bearer" } },
+      securitySchemes: {
+        organizerToken: { type: "http", scheme: "bearer" },
+        deviceToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "A kiosk device's token, from POST /events/{id}/devices",
+        },
+      },
       schemas: {
         Health: jsonSchema(Health, "output"),
         SurveyList: jsonSchema(SurveyList, "output"),
@@ -67,7 +84,16 @@ export function openApiDocument(): Record<string, unknown> {
         ReceiptsRequest: jsonSchema(ReceiptsBody, "input"),
         ReceiptsResult: jsonSchema(ReceiptsResult, "output"),
         Tallies: jsonSchema(Tallies, "output"),
+        BackupFile: jsonSchema(BackupFile, "input"),
+        ImportSummary: jsonSchema(ImportSummary, "output"),
         ErrorBody: jsonSchema(ErrorBody, "output"),
+        NewEventRequest: jsonSchema(NewEventBody, "input"),
+        Event: jsonSchema(KioskEvent, "output"),
+        EventList: jsonSchema(EventList, "output"),
+        NewDeviceRequest: jsonSchema(NewDeviceBody, "input"),
+        Device: jsonSchema(KioskDevice, "output"),
+        DeviceEnrollment: jsonSchema(DeviceEnrollment, "output"),
+        DeviceList: jsonSchema(DeviceList, "output"),
       },
     },
     paths: {
@@ -97,6 +123,9 @@ export function openApiDocument(): Record<string, unknown> {
       "/responses": {
         post: {
           summary: `Store up to ${MAX_BATCH_ITEMS} responses (1 MiB); one result per item, in order`,
+          description:
+            "Anyone may send. A kiosk sends its device token: an unknown or revoked one is refused (401), and a kiosk response whose deviceId or eventId is not the token's is rejected.",
+          security: [{}, { deviceToken: [] }],
           requestBody: {
             required: true,
             content: { "application/json": { schema: ref("ResponsesRequest") } },
@@ -107,6 +136,7 @@ export function openApiDocument(): Record<string, unknown> {
               "accepted: stored now; duplicate: stored before with the same content; conflict: stored with other content, nothing changed; rejected: invalid, error says which field",
             ),
             "400": problem("Malformed JSON or not { responses: [...] }"),
+            "401": problem("A device token was sent and is unknown or revoked"),
             "413": problem("More than 500 items or 1 MiB"),
             "415": problem("Not JSON"),
           },
@@ -159,6 +189,91 @@ export function openApiDocument(): Record<string, unknown> {
             "400": problem("Bad wave"),
             ...unauthorized,
             "404": problem("No such survey"),
+          },
+        },
+      },
+      "/imports": {
+        post: {
+          ...organizer,
+          summary:
+            "Import a device-backup file (≤ 20 MiB) through the same checks and dedupe as /responses; a damaged or foreign file stores nothing",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("BackupFile") } },
+          },
+          responses: {
+            "200": json(
+              "ImportSummary",
+              "A count per status, then one result per item of the file, in order",
+            ),
+            ...unauthorized,
+            "413": problem("Larger than 20 MiB"),
+            "422": problem("Not a Tsunagu backup, an unsupported version, or damaged (schema or checksum)"),
+          },
+        },
+      },
+      "/events": {
+        post: {
+          ...organizer,
+          summary: "Create an event (where staff collect answers on kiosk tablets)",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("NewEventRequest") } },
+          },
+          responses: {
+            "201": json("Event", "The event, with its id"),
+            "400": problem("Malformed body"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+          },
+        },
+        get: {
+          ...organizer,
+          summary: "Events, latest day first",
+          parameters: [{ name: "surveyId", in: "query", required: false, schema: { type: "string" } }],
+          responses: {
+            "200": json("EventList", "The events"),
+            "400": problem("Bad surveyId"),
+            ...unauthorized,
+          },
+        },
+      },
+      "/events/{id}/devices": {
+        post: {
+          ...organizer,
+          summary: "Create a kiosk device for the event; its token is in this answer only (stored hashed)",
+          parameters: [eventId],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("NewDeviceRequest") } },
+          },
+          responses: {
+            "201": json("DeviceEnrollment", "The device and its token"),
+            "400": problem("Malformed body"),
+            ...unauthorized,
+            "404": problem("No such event"),
+          },
+        },
+        get: {
+          ...organizer,
+          summary: "The event's kiosk devices (never their tokens)",
+          parameters: [eventId],
+          responses: {
+            "200": json("DeviceList", "The devices"),
+            ...unauthorized,
+            "404": problem("No such event"),
+          },
+        },
+      },
+      "/devices/{id}/revoke": {
+        post: {
+          ...organizer,
+          summary: "Revoke a device's token: its later requests get 401",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": json("Device", "The device, revoked"),
+            ...unauthorized,
+            "404": problem("No such device"),
           },
         },
       },

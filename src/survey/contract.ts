@@ -9,6 +9,8 @@ import { Target } from "./definition";
 export const MAX_BATCH_ITEMS = 500;
 export const MAX_BATCH_BYTES = 1024 * 1024;
 export const MAX_RECEIPT_IDS = 1000;
+/** A device backup posted to /imports: a tablet's whole day, far more than one sync batch. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 /** Items stay `unknown` here: each is checked on its own so one bad item never sinks the batch. */
 export const ResponsesBody = z.object({ responses: z.array(z.unknown()).max(MAX_BATCH_ITEMS) });
@@ -21,6 +23,16 @@ export type ItemResult = z.infer<typeof ItemResult>;
 
 export const ResponsesResult = z.object({ results: z.array(ItemResult) });
 export type ResponsesResult = z.infer<typeof ResponsesResult>;
+
+/** What an import did: a count per status, then one result per item of the file, in order. */
+export const ImportSummary = z.object({
+  accepted: z.number().int(),
+  duplicate: z.number().int(),
+  conflict: z.number().int(),
+  rejected: z.number().int(),
+  results: z.array(ItemResult),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
 
 export const ReceiptsBody = z.object({ ids: z.array(z.string().max(64)).max(MAX_RECEIPT_IDS) });
 export const ReceiptsResult = z.object({ stored: z.array(z.string()) });

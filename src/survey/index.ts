@@ -3,6 +3,8 @@ export * from "./canonical-json";
 export * from "./choice-shares";
 export * from "./contract";
 export * from "./definition";
+export * from "./enrollment";
+export * from "./events";
 export * from "./fiscal-year";
 export * from "./issues";
 export * from "./locale";

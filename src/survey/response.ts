@@ -18,7 +18,8 @@ export const Answer = z.union([
 ]);
 export type Answer = z.infer<typeof Answer>;
 
-const ShortId = z
+/** Ids of events and kiosk devices: safe in a URL, a CSV cell and a file name. */
+export const ShortId = z
   .string()
   .min(1)
   .max(64)

@@ -101,12 +101,18 @@ describe("configuration", () => {
       staticDir: "/srv/tsunagu/dist",
     });
     const set = readConfig(
-      { PORT: "9000", CORS_ORIGINS: "https://a.example, https://b.example/", DATA_DIR: "/var/lib/t" },
+      {
+        PORT: "9000",
+        CORS_ORIGINS: "https://a.example, https://b.example/",
+        DATA_DIR: "/var/lib/t",
+        STATIC_DIR: "build/b",
+      },
       "/srv",
     );
     expect(set).toMatchObject({
       port: 9000,
       dataDir: "/var/lib/t",
+      staticDir: "/srv/build/b",
       corsOrigins: ["https://a.example", "https://b.example"],
     });
     expect(() => readConfig({ PORT: "http" })).toThrow(/PORT/);

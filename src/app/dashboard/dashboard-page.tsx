@@ -8,6 +8,7 @@ import { useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
 import { forgetOrganizerToken, readOrganizerToken, saveOrganizerToken } from "../services/organizer-token";
 import { loadSurvey, loadSurveyIndex } from "../services/surveys";
+import { BackupUpload } from "./backup-upload";
 import { TalliesView } from "./tallies-view";
 import { TokenForm } from "./token-form";
 
@@ -47,6 +48,15 @@ export function DashboardPage() {
             saveOrganizerToken(value);
             setRejected(false);
             setToken(value);
+          }}
+        />
+      )}
+      {token && (
+        <BackupUpload
+          token={token}
+          onUnauthorized={() => {
+            forget();
+            setRejected(true);
           }}
         />
       )}

@@ -1,9 +1,10 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { Answer, AnswerError, Answers, SurveyDefinition } from "../../survey";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
+import { answering } from "../services/answering";
 import { submitResponse } from "../services/submit-response";
 import { loadSurvey } from "../services/surveys";
 import {
@@ -36,6 +37,14 @@ function SurveyForm({ def }: { def: SurveyDefinition }) {
   const [screen, setScreen] = useState<Screen>({ kind: "intro" });
   const [error, setError] = useState<AnswerError | undefined>();
   const [submitState, setSubmitState] = useState<SubmitState>("idle");
+
+  // Between "start" and "thank you" a reload would lose the answers: the update prompt waits.
+  const inProgress =
+    screen.kind === "question" ||
+    screen.kind === "review" ||
+    (screen.kind === "intro" && Object.keys(answers).length > 0);
+  useEffect(() => answering.set(inProgress), [inProgress]);
+  useEffect(() => () => answering.set(false), []);
 
   const go = (next: Screen) => {
     setError(undefined);

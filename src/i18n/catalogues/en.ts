@@ -82,6 +82,9 @@ const en: Catalogue = {
     available: "A new version is available.",
     reload: "Reload",
     later: "Later",
+    afterAnswers: "A new version is available. It will be offered when you finish; your answers are kept.",
+    offlineReady: "Ready to work offline: this survey now opens with no connection.",
+    dismiss: "Close",
   },
   settings: {
     title: "Where answers are sent",
@@ -122,6 +125,22 @@ const en: Catalogue = {
     downloading: "Downloading…",
     downloadFailed: "The download failed.",
     loadFailed: "The results could not be loaded.",
+  },
+  backupUpload: {
+    title: "Import a device backup",
+    fileLabel: "Backup file",
+    help: "Choose a backup file (.json) exported from a device. Responses the collector already holds are counted as duplicates and never stored twice; a damaged file is refused and nothing of it is stored.",
+    submit: "Import",
+    importing: "Importing…",
+    done: "Imported.",
+    accepted: "Stored now",
+    duplicate: "Already stored (duplicate)",
+    conflict: "Same id, other content (conflict)",
+    rejected: "Invalid (not stored)",
+    refused: "Responses not stored",
+    more: "and {{n}} more",
+    failed: "The file was not imported. Nothing was stored.",
+    retrySafe: "Importing the same file again is always safe: no response is stored twice.",
   },
 };
 

@@ -82,6 +82,10 @@ const jaEasy: Catalogue = {
     available: "あたらしい バージョンが あります。",
     reload: "よみなおす",
     later: "あとで",
+    afterAnswers:
+      "あたらしい バージョンが あります。こたえおわってから かわります。いまの こたえは きえません。",
+    offlineReady: "でんぱが なくても つかえます。",
+    dismiss: "とじる",
   },
   settings: {
     title: "おくりさきの せってい",
@@ -124,6 +128,22 @@ const jaEasy: Catalogue = {
     downloading: "ダウンロード して います…",
     downloadFailed: "ダウンロード できません でした。",
     loadFailed: "しゅうけいを よみこめません でした。",
+  },
+  backupUpload: {
+    title: "たんまつの バックアップを いれる",
+    fileLabel: "バックアップの ファイル",
+    help: "たんまつから だした バックアップの ファイル（.json）を えらんでください。もう とどいている こたえは「ほぞんずみ」に なり、2かい ほぞんされません。こわれた ファイルは なにも ほぞんしません。",
+    submit: "いれる",
+    importing: "いれています…",
+    done: "いれました。",
+    accepted: "あたらしく ほぞん",
+    duplicate: "ほぞんずみ（おなじ もの）",
+    conflict: "おなじ ID で ないようが ちがう",
+    rejected: "ただしくない こたえ（ほぞんしない）",
+    refused: "ほぞんしなかった こたえ",
+    more: "ほかに {{n}} けん",
+    failed: "ファイルを いれることが できませんでした。なにも ほぞんしていません。",
+    retrySafe: "おなじ ファイルを なんかい いれても、こたえが 2つに なることは ありません。",
   },
 };
 

@@ -81,6 +81,9 @@ const ko: Catalogue = {
     available: "새 버전이 있습니다.",
     reload: "새로 고침",
     later: "나중에",
+    afterAnswers: "새 버전이 있습니다. 응답을 마친 뒤에 바꿉니다. 지금까지의 응답은 그대로 남습니다.",
+    offlineReady: "오프라인에서도 사용할 수 있습니다. 인터넷이 없어도 이 설문을 열 수 있습니다.",
+    dismiss: "닫기",
   },
   settings: {
     title: "전송 대상 설정",
@@ -121,6 +124,22 @@ const ko: Catalogue = {
     downloading: "다운로드 중…",
     downloadFailed: "다운로드하지 못했습니다.",
     loadFailed: "집계를 불러오지 못했습니다.",
+  },
+  backupUpload: {
+    title: "단말기 백업 가져오기",
+    fileLabel: "백업 파일",
+    help: "단말기에서 내보낸 백업 파일(.json)을 선택하세요. 이미 서버에 있는 응답은 중복으로 세며 두 번 저장되지 않습니다. 손상된 파일은 거부되며 아무것도 저장되지 않습니다.",
+    submit: "가져오기",
+    importing: "가져오는 중…",
+    done: "가져왔습니다.",
+    accepted: "새로 저장",
+    duplicate: "이미 저장됨(중복)",
+    conflict: "같은 ID, 다른 내용(충돌)",
+    rejected: "유효하지 않음(저장 안 함)",
+    refused: "저장하지 않은 응답",
+    more: "외 {{n}}건",
+    failed: "파일을 가져오지 못했습니다. 아무것도 저장되지 않았습니다.",
+    retrySafe: "같은 파일을 다시 가져와도 안전합니다. 응답이 두 번 저장되지 않습니다.",
   },
 };
 

@@ -82,6 +82,10 @@ const vi: Catalogue = {
     available: "Có phiên bản mới.",
     reload: "Tải lại",
     later: "Để sau",
+    afterAnswers:
+      "Có phiên bản mới. Phiên bản mới sẽ được áp dụng sau khi bạn trả lời xong; câu trả lời hiện tại vẫn được giữ.",
+    offlineReady: "Đã sẵn sàng dùng ngoại tuyến: có thể mở khảo sát này khi không có mạng.",
+    dismiss: "Đóng",
   },
   settings: {
     title: "Nơi nhận câu trả lời",
@@ -122,6 +126,22 @@ const vi: Catalogue = {
     downloading: "Đang tải xuống…",
     downloadFailed: "Tải xuống thất bại.",
     loadFailed: "Không tải được kết quả.",
+  },
+  backupUpload: {
+    title: "Nhập bản sao lưu từ thiết bị",
+    fileLabel: "Tệp sao lưu",
+    help: "Chọn tệp sao lưu (.json) đã xuất từ thiết bị. Câu trả lời máy chủ đã có được tính là trùng và không bao giờ lưu hai lần; tệp bị hỏng sẽ bị từ chối và không lưu gì.",
+    submit: "Nhập",
+    importing: "Đang nhập…",
+    done: "Đã nhập.",
+    accepted: "Đã lưu mới",
+    duplicate: "Đã có (trùng)",
+    conflict: "Cùng ID, nội dung khác (xung đột)",
+    rejected: "Không hợp lệ (không lưu)",
+    refused: "Câu trả lời không được lưu",
+    more: "và {{n}} câu khác",
+    failed: "Không nhập được tệp. Không có gì được lưu.",
+    retrySafe: "Nhập lại cùng một tệp luôn an toàn: không câu trả lời nào được lưu hai lần.",
   },
 };
 

@@ -80,6 +80,9 @@ const zhHans: Catalogue = {
     available: "有新版本。",
     reload: "重新加载",
     later: "稍后",
+    afterAnswers: "有新版本。将在您回答完后再切换，当前的回答会保留。",
+    offlineReady: "已可离线使用：没有网络也能打开本问卷。",
+    dismiss: "关闭",
   },
   settings: {
     title: "发送目标设置",
@@ -119,6 +122,22 @@ const zhHans: Catalogue = {
     downloading: "正在下载…",
     downloadFailed: "下载失败。",
     loadFailed: "无法加载统计结果。",
+  },
+  backupUpload: {
+    title: "导入设备备份",
+    fileLabel: "备份文件",
+    help: "请选择从设备导出的备份文件（.json）。服务器已有的回答记为重复，不会保存两次；损坏的文件会被拒绝，其中任何内容都不会保存。",
+    submit: "导入",
+    importing: "正在导入…",
+    done: "已导入。",
+    accepted: "新保存",
+    duplicate: "已保存（重复）",
+    conflict: "ID 相同但内容不同（冲突）",
+    rejected: "无效（未保存）",
+    refused: "未保存的回答",
+    more: "另有 {{n}} 条",
+    failed: "未能导入该文件。没有保存任何内容。",
+    retrySafe: "同一文件重复导入也是安全的：回答不会被保存两次。",
   },
 };
 

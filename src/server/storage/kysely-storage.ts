@@ -1,5 +1,14 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database";
+import {
+  deviceByTokenHash,
+  getEvent,
+  insertDevice,
+  insertEvent,
+  listDevices,
+  listEvents,
+  revokeDevice,
+} from "./event-queries";
 import { migrateToLatest } from "./migrate";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
 import type { Storage, StorageKind } from "./storage";
@@ -15,6 +24,13 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     countOptions: (query) => countOptions(db, query),
     countOptionsBy: (query) => countOptionsBy(db, query),
     responsesPage: (query) => responsesPage(db, query),
+    insertEvent: (event) => insertEvent(db, event),
+    listEvents: (surveyId) => listEvents(db, surveyId),
+    getEvent: (id) => getEvent(db, id),
+    insertDevice: (device, tokenHash) => insertDevice(db, device, tokenHash),
+    listDevices: (eventId) => listDevices(db, eventId),
+    deviceByTokenHash: (tokenHash) => deviceByTokenHash(db, tokenHash),
+    revokeDevice: (id, at) => revokeDevice(db, id, at),
     close: () => db.destroy(),
   };
 }

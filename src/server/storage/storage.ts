@@ -1,4 +1,4 @@
-import type { Response } from "../../survey";
+import type { KioskDevice, KioskEvent, Response } from "../../survey";
 
 export type StorageKind = "sqlite" | "postgres";
 
@@ -65,5 +65,14 @@ export interface Storage {
     afterId: string | null;
     limit: number;
   }): Promise<StoredResponse[]>;
+  insertEvent(event: KioskEvent): Promise<void>;
+  /** One survey's events (or every event for null), latest day first. */
+  listEvents(surveyId: string | null): Promise<KioskEvent[]>;
+  getEvent(id: string): Promise<KioskEvent | undefined>;
+  /** Stores a device with the sha256 of its token; the token itself is never stored. */
+  insertDevice(device: KioskDevice, tokenHash: string): Promise<void>;
+  listDevices(eventId: string): Promise<KioskDevice[]>;
+  deviceByTokenHash(tokenHash: string): Promise<KioskDevice | undefined>;
+  revokeDevice(id: string, at: string): Promise<KioskDevice | undefined>;
   close(): Promise<void>;
 }

@@ -27,7 +27,11 @@ export class Collector {
   readonly dataDir = mkdtempSync(join(tmpdir(), "tsunagu-e2e-"));
   output = "";
 
-  constructor(readonly port: number) {}
+  /** `env` adds to the child's environment (STATIC_DIR: serve another build of the app). */
+  constructor(
+    readonly port: number,
+    readonly env: Record<string, string> = {},
+  ) {}
 
   get origin(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -41,6 +45,7 @@ export class Collector {
         DATA_DIR: this.dataDir,
         ORGANIZER_TOKEN,
         DATABASE_URL: "",
+        ...this.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

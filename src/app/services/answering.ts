@@ -1,0 +1,7 @@
+import { createStore } from "./store";
+
+/**
+ * True while a respondent is between "start" and "submit" (or holds answers they have not sent):
+ * the update prompt waits for it to turn false before it offers a reload, which would lose them.
+ */
+export const answering = createStore(false);
