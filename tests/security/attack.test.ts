@@ -3,19 +3,31 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app";
 import { fiscalYear, Response, validateResponse } from "../../src/survey";
+import { writeBackup } from "../../src/survey/backup";
 import { fixtureSurveys, TOKEN } from "../server/support";
-import { type HostileBody, hostileReceiptsBody, hostileResponsesBody } from "./hostile-payloads";
+import {
+  type HostileBody,
+  hostileImport,
+  hostileReceiptsBody,
+  hostileResponsesBody,
+} from "./hostile-payloads";
 import { AUDITED_KINDS, type AuditedStorage, openAudited, type TableDump } from "./support";
 
 // fast-check-generated hostile bodies against the collector's public write routes: wrong types,
 // prototype keys, NUL bytes, deep nesting, huge strings, invalid UTF-8 and broken JSON. The collector
 // must answer every one without a server error (no 5xx), and every row it stored must be a valid
-// response of its survey. `npm run attack` runs 100,000 cases; npm test runs ATTACK_RUNS (2,000).
+// response of its survey. `npm run attack` runs 100,000 cases on /responses (a tenth on /receipts,
+// a quarter on /imports); npm test runs ATTACK_RUNS (2,000).
 const RUNS = Number(process.env.ATTACK_RUNS ?? 2_000);
 const SEED = process.env.ATTACK_SEED ? Number(process.env.ATTACK_SEED) : undefined;
 
-function send(app: Hono, path: string, { body, contentType }: HostileBody) {
-  const headers: Record<string, string> = contentType ? { "Content-Type": contentType } : {};
+function send(
+  app: Hono,
+  path: string,
+  { body, contentType }: HostileBody,
+  extra: Record<string, string> = {},
+) {
+  const headers: Record<string, string> = { ...extra, ...(contentType && { "Content-Type": contentType }) };
   return app.request(path, { method: "POST", headers, body });
 }
 
@@ -102,6 +114,25 @@ describe.each(AUDITED_KINDS)("hostile payloads on $kind", ({ kind, unavailable }
       await fc.assert(
         fc.asyncProperty(hostileReceiptsBody, async (payload) => {
           const res = await send(app, "/api/v1/receipts", payload);
+          count(res.status);
+          expect(res.status, payload.what).toBeLessThan(500);
+        }),
+        { numRuns: Math.max(100, Math.floor(RUNS / 10)), ...(SEED !== undefined && { seed: SEED }) },
+      );
+    }, 1_800_000);
+
+    it("POST /api/v1/imports (as the organizer): no 5xx", async () => {
+      await fc.assert(
+        fc.asyncProperty(hostileImport, async (generated) => {
+          const payload: HostileBody =
+            "items" in generated
+              ? {
+                  what: "backup with hostile items",
+                  body: JSON.stringify(await writeBackup(generated.items as never)),
+                  contentType: "application/json",
+                }
+              : generated;
+          const res = await send(app, "/api/v1/imports", payload, { Authorization: `Bearer ${TOKEN}` });
           count(res.status);
           expect(res.status, payload.what).toBeLessThan(500);
         }),

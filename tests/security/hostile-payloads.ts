@@ -93,7 +93,7 @@ const FIELDS = [
 const QUESTIONS = ["q_prepared", "q_measures", "q_area", "q_household", "q_comment", "q_nope"];
 
 /** A response with one thing wrong with it (or, now and then, nothing: valid rows must get through too). */
-const mutatedResponse: fc.Arbitrary<unknown> = fc.oneof(
+export const mutatedResponse: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: validResponse, weight: 2 },
   {
     arbitrary: fc
@@ -227,3 +227,51 @@ export const hostileReceiptsBody: fc.Arbitrary<HostileBody> = fc.oneof(
     .integer({ min: 1_001, max: 3_000 })
     .map((n) => jsonBody("too many ids", { ids: Array.from({ length: n }, () => "x") })),
 );
+
+/**
+ * Bodies of POST /imports: a backup whose checksum is right, so that its hostile items reach the
+ * per-item checks (made by the caller with writeBackup), or a body that is hostile as a whole.
+ */
+export const hostileImport: fc.Arbitrary<{ items: { response: unknown; state: string }[] } | HostileBody> =
+  fc.oneof(
+    {
+      arbitrary: fc
+        .array(
+          fc.record({
+            response: mutatedResponse,
+            state: fc.constantFrom("pending", "sent", "rejected", "conflict"),
+          }),
+          {
+            maxLength: 8,
+          },
+        )
+        .map((items) => ({ items })),
+      weight: 6,
+    },
+    { arbitrary: hostileResponsesBody, weight: 3 },
+    {
+      arbitrary: fc
+        .tuple(
+          fc.array(validResponse, { maxLength: 3 }),
+          fc.constantFrom(...PROTOTYPE_KEYS, "format", "version", "checksum", "items"),
+          hostileValue,
+        )
+        .map(([responses, key, v]) =>
+          jsonBody(
+            "backup with a hostile field",
+            withOwnKey(
+              {
+                format: "tsunagu-backup",
+                version: 1,
+                createdAt: "2026-11-25T00:00:00.000Z",
+                items: responses.map((response) => ({ response, state: "pending" })),
+                checksum: `sha256:${"0".repeat(64)}`,
+              },
+              key,
+              v,
+            ),
+          ),
+        ),
+      weight: 2,
+    },
+  );

@@ -18,7 +18,7 @@ import { countOptions, countOptionsBy } from "./tally-queries";
 export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): Storage {
   return {
     kind,
-    migrate: () => migrateToLatest(db),
+    migrate: () => migrateToLatest(db, kind),
     insertResponses: (rows, receivedAt) => insertResponses(db, rows, receivedAt),
     storedIds: (ids) => storedIds(db, ids),
     countOptions: (query) => countOptions(db, query),
