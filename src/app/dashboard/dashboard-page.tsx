@@ -9,6 +9,7 @@ import { useLocale } from "../locale-context";
 import { forgetOrganizerToken, readOrganizerToken, saveOrganizerToken } from "../services/organizer-token";
 import { loadSurvey, loadSurveyIndex } from "../services/surveys";
 import { BackupUpload } from "./backup-upload";
+import { EventsSection } from "./events/events-section";
 import { TalliesView } from "./tallies-view";
 import { TokenForm } from "./token-form";
 
@@ -100,5 +101,10 @@ function SurveyTallies(props: { surveyId: string; token: string; onUnauthorized(
   const [def, retry] = useResource(() => loadSurvey(props.surveyId), props.surveyId);
   if (def.status === "loading") return <Loading />;
   if (def.status === "failed") return <LoadError onRetry={retry} />;
-  return <TalliesView def={def.value} token={props.token} onUnauthorized={props.onUnauthorized} />;
+  return (
+    <>
+      <TalliesView def={def.value} token={props.token} onUnauthorized={props.onUnauthorized} />
+      <EventsSection def={def.value} token={props.token} onUnauthorized={props.onUnauthorized} />
+    </>
+  );
 }
