@@ -2,48 +2,14 @@
 // thank-you, and the dashboard, in Japanese and English, at phone size (390×844).
 // Needs the collector serving dist/:  PORT=8093 ORGANIZER_TOKEN=shot-token npx tsx src/server/main.ts
 // Then:  BASE=http://localhost:8093 TOKEN=shot-token npx tsx scripts/screenshots.ts
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { chromium, type Page } from "playwright-core";
-import { type Answers, type Response, SurveyDefinition, uuidv7, visibleQuestions } from "../src/survey";
 import { CHROMIUM_FLAGS as FLAGS } from "../tests/e2e/support/browser";
+import { seedCollector } from "./seed-responses";
 
 const BASE = process.env.BASE ?? "http://localhost:8080";
 const TOKEN = process.env.TOKEN ?? "";
 const OUT = "docs/screenshots";
-
-const def = SurveyDefinition.parse(JSON.parse(readFileSync("surveys/ward-resident.json", "utf8")));
-
-/** Made-up residents, so the dashboard has numbers: a seeded generator keeps the pictures stable. */
-function seededResponses(count: number): Response[] {
-  let seed = 42;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
-  return Array.from({ length: count }, (_, i) => {
-    const answers: Answers = {};
-    for (const q of def.questions) {
-      if (!visibleQuestions(def, answers).some((v) => v.id === q.id)) continue;
-      if (q.kind === "single") {
-        // Lean towards the first options and a few areas, so some groups fall below minCell.
-        const options = q.id === "q_area" ? q.options.slice(0, 4) : q.options;
-        answers[q.id] = (random() < 0.55 ? options[0] : pick(options))?.id ?? "";
-      } else if (q.kind === "multiple")
-        answers[q.id] = [pick(q.options.filter((o) => !q.exclusive.includes(o.id))).id];
-      else if (q.kind === "number") answers[q.id] = Math.floor(random() * 30);
-    }
-    return {
-      id: uuidv7(Date.now() - i * 60_000),
-      surveyId: def.id,
-      surveyVersion: def.version,
-      submittedAt: new Date(Date.now() - i * 60_000).toISOString(),
-      locale: "ja",
-      mode: "self",
-      answers,
-    };
-  });
-}
 
 async function answerCurrentQuestion(page: Page): Promise<void> {
   const form = page.locator("form.question");
@@ -104,12 +70,7 @@ async function dashboardShots(page: Page, name: string): Promise<void> {
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  const seeded = await fetch(`${BASE}/api/v1/responses`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ responses: seededResponses(60) }),
-  });
-  if (!seeded.ok) throw new Error(`seeding failed: HTTP ${seeded.status}`);
+  await seedCollector(BASE, 60);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: FLAGS,

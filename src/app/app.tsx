@@ -54,7 +54,9 @@ function CurrentPage() {
       return (
         <div class="page">
           <h1>{t("common.notFound")}</h1>
-          <Link href="/">{t("common.home")}</Link>
+          <Link href="/" class="tap-link">
+            {t("common.home")}
+          </Link>
         </div>
       );
   }

@@ -112,14 +112,20 @@ export class OutboxDb {
     return this.db.get("drafts", surveyId);
   }
 
+  // A draft is often written just before the page goes away: commit() hands the transaction to the
+  // browser at once instead of waiting for the page to come back from the request's event.
   async putDraft(draft: StoredDraft): Promise<void> {
     const tx = this.db.transaction("drafts", "readwrite", STRICT);
-    await Promise.all([tx.store.put(draft), tx.done]);
+    const put = tx.store.put(draft);
+    tx.commit?.();
+    await Promise.all([put, tx.done]);
   }
 
   async deleteDraft(surveyId: string): Promise<void> {
     const tx = this.db.transaction("drafts", "readwrite", STRICT);
-    await Promise.all([tx.store.delete(surveyId), tx.done]);
+    const removed = tx.store.delete(surveyId);
+    tx.commit?.();
+    await Promise.all([removed, tx.done]);
   }
 
   getSetting(key: string): Promise<unknown> {

@@ -17,7 +17,8 @@ export interface Outbox {
   purgeExpired(now?: number): Promise<string[]>;
   getRetentionDays(): Promise<number>;
   setRetentionDays(days: number): Promise<void>;
-  markConfirmed(ids: readonly string[], now?: number): Promise<void>;
+  /** The collector's receipts: confirmedAt set on `stored`, cleared on `missing` (sent records only). */
+  recordReceipts(stored: readonly string[], missing: readonly string[], now?: number): Promise<void>;
   requeue(ids: readonly string[]): Promise<string[]>;
   /** The draft of a survey, or undefined when there is none or it is damaged. */
   getDraft(surveyId: string): Promise<Draft | undefined>;
@@ -53,7 +54,7 @@ export async function openOutbox(options: OpenOutboxOptions = {}): Promise<Outbo
     purgeExpired: (at) => store.purgeExpired(at ?? clock()),
     getRetentionDays: async () => readRetentionDays(await db.getSetting(RETENTION_DAYS_KEY)),
     setRetentionDays: async (days) => db.setSetting(RETENTION_DAYS_KEY, checkRetentionDays(days)),
-    markConfirmed: (ids, at) => store.markConfirmed(ids, at ?? clock()),
+    recordReceipts: (stored, missing, at) => store.recordReceipts(stored, missing, at ?? clock()),
     requeue: (ids) => store.requeue(ids),
     getDraft: async (surveyId) => decodeDraft(await db.getDraft(surveyId)),
     putDraft: async (draft) => {

@@ -10,6 +10,7 @@ import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
 import { importRoutes } from "./routes/imports";
 import { openApiRoutes } from "./routes/openapi";
+import { populationRoutes } from "./routes/population";
 import { receiptRoutes } from "./routes/receipts";
 import { responseRoutes } from "./routes/responses";
 import { surveyRoutes } from "./routes/surveys";
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", responseRoutes(deps))
     .route("/", receiptRoutes(deps))
     .route("/", tallyRoutes(deps))
+    .route("/", populationRoutes(deps))
     .route("/", csvRoutes(deps))
     .route("/", importRoutes(deps))
     .route("/", eventRoutes(deps))

@@ -20,6 +20,7 @@ export const PROBLEM_STATUS = {
   body_too_large: 413,
   unsupported_media_type: 415,
   invalid_backup: 422,
+  invalid_population_csv: 422,
   rate_limited: 429,
   internal: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;

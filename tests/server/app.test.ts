@@ -46,6 +46,9 @@ describe("GET /api/v1/openapi.json", () => {
         "/surveys/{id}",
         "/surveys/{id}/responses.csv",
         "/surveys/{id}/tallies",
+        "/surveys/{id}/choices",
+        "/surveys/{id}/trend",
+        "/surveys/{id}/population",
       ].sort(),
     );
     const { schemas } = doc.components;

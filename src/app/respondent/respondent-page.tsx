@@ -1,10 +1,11 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Answer, AnswerError, Answers, SurveyDefinition } from "../../survey";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
 import { answering } from "../services/answering";
+import { discardDraft, loadDraft, saveDraft } from "../services/drafts";
 import { type ResponseOrigin, SELF, submitResponse } from "../services/submit-response";
 import { loadSurvey } from "../services/surveys";
 import {
@@ -20,6 +21,7 @@ import {
 } from "./flow";
 import { IntroScreen } from "./intro-screen";
 import { QuestionScreen } from "./question-screen";
+import { draftScreenOf, resumeOf } from "./resume";
 import { ReviewScreen, type SubmitState } from "./review-screen";
 import { ThankYouScreen } from "./thank-you-screen";
 
@@ -47,6 +49,37 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
   const [screen, setScreen] = useState<Screen>({ kind: "intro" });
   const [error, setError] = useState<AnswerError | undefined>();
   const [submitState, setSubmitState] = useState<SubmitState>("idle");
+  // A half-answered form of this survey found on the device: the intro offers to continue it.
+  const [resumable, setResumable] = useState<ReturnType<typeof resumeOf>>();
+  // A draft read after the respondent has already started must not be offered over their answers.
+  const started = useRef(false);
+
+  useEffect(() => {
+    let current = true;
+    loadDraft(def.id).then(
+      (draft) => current && !started.current && setResumable(resumeOf(def, draft)),
+      () => {}, // no outbox, no draft: the form still works
+    );
+    return () => {
+      current = false;
+    };
+  }, [def]);
+
+  // Every change of answer or question is kept (debounced), so a reload resumes right here. A layout
+  // effect, not an effect: that one waits for a paint, and a reload right after a tap comes first.
+  const savedScreen = useRef<string | undefined>(undefined);
+  useLayoutEffect(() => {
+    const at = draftScreenOf(screen);
+    if (!at) return;
+    const where = JSON.stringify(at);
+    saveDraft(
+      { surveyId: def.id, surveyVersion: def.version, answers, screen: at },
+      where !== savedScreen.current,
+    );
+    savedScreen.current = where;
+  }, [def, answers, screen]);
+  // The current field holds text that is no answer (letters in a number field).
+  const [unreadable, setUnreadable] = useState(false);
 
   // Between "start" and "thank you" a reload would lose the answers: the update prompt waits.
   const inProgress =
@@ -57,7 +90,9 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
   useEffect(() => () => answering.set(false), []);
 
   const go = (next: Screen) => {
+    if (next.kind !== "intro") started.current = true;
     setError(undefined);
+    setUnreadable(false);
     setScreen(next);
     onScreen?.(next.kind);
     window.scrollTo(0, 0);
@@ -89,11 +124,39 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
 
   switch (screen.kind) {
     case "intro":
-      return <IntroScreen def={def} locale={locale} onStart={() => go(firstScreen(def, answers))} />;
+      return (
+        <IntroScreen
+          def={def}
+          locale={locale}
+          onStart={() => go(firstScreen(def, answers))}
+          {...(resumable && {
+            resume: {
+              onContinue() {
+                setAnswers(resumable.answers);
+                setResumable(undefined);
+                go(resumable.screen);
+              },
+              onStartOver() {
+                setResumable(undefined);
+                setAnswers({});
+                void discardDraft(def.id).catch(() => {});
+                go(firstScreen(def, {}));
+              },
+            },
+          })}
+        />
+      );
     case "question": {
       const question = questionById(def, screen.questionId);
       if (!question) return null;
       const next = () => {
+        if (unreadable)
+          return setError({
+            questionId: question.id,
+            code: "wrong_type",
+            message: "is not a number",
+            path: `answers.${question.id}`,
+          });
         const problem = errorsOf(def, answers, question.id)[0];
         if (problem) return setError(problem);
         go(screen.fromReview ? { kind: "review" } : nextScreen(def, answers, question.id));
@@ -113,6 +176,7 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
               return answer === undefined ? rest : { ...rest, [question.id]: answer };
             });
           }}
+          onUnreadable={setUnreadable}
           onBack={() =>
             go(screen.fromReview ? { kind: "review" } : previousScreen(def, answers, question.id))
           }
@@ -138,6 +202,7 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
           responseId={screen.responseId}
           onAgain={() => {
             setAnswers({});
+            setResumable(undefined);
             go({ kind: "intro" });
           }}
         />

@@ -3,6 +3,7 @@ import { uuidv7 } from "../../survey/uuid";
 import { validateAnswers } from "../../survey/validate";
 import { visibleAnswers } from "../../survey/visibility";
 import { requestBackgroundSync } from "../../sync/triggers";
+import { discardDraft } from "./drafts";
 import { getOutbox } from "./outbox";
 import { askForPersistence } from "./persistence";
 import { syncNow } from "./sync";
@@ -51,6 +52,8 @@ export async function submitResponse(
   if (errors.length > 0) return { kind: "invalid", errors };
   const outbox = await getOutbox();
   await outbox.enqueue(response);
+  // Only now, with the response on disk: a failed save keeps the draft as well as the screen.
+  void discardDraft(def.id).catch(() => {});
   void askForPersistence().catch(() => {});
   requestBackgroundSync();
   void syncNow();

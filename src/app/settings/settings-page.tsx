@@ -78,7 +78,9 @@ export function SettingsPage() {
         </div>
       </form>
       <p>
-        <Link href="/">{t("common.home")}</Link>
+        <Link href="/" class="tap-link">
+          {t("common.home")}
+        </Link>
       </p>
     </div>
   );

@@ -50,9 +50,20 @@ export interface KioskDevicesTable {
   revoked_at: string | null;
 }
 
+/** The register's population of one cell of a survey's post-stratification (see its migration). */
+export interface PopulationTotalsTable {
+  survey_id: string;
+  cell: string;
+  /** JSON list of the question ids the cells are made of. */
+  dimensions: string;
+  population: number;
+  uploaded_at: string;
+}
+
 export interface Database {
   responses: ResponsesTable;
   answer_choices: AnswerChoicesTable;
   events: EventsTable;
   kiosk_devices: KioskDevicesTable;
+  population_totals: PopulationTotalsTable;
 }
