@@ -89,7 +89,11 @@ function KioskLoop({ kiosk, def }: { kiosk: KioskState; def: SurveyDefinition })
             </button>
           )}
           {warning && (
-            <IdleWarning ms={KIOSK_TIMING.warningMs} onContinue={() => setWarning(false)} onTimeout={() => void fresh()} />
+            <IdleWarning
+              ms={KIOSK_TIMING.warningMs}
+              onContinue={() => setWarning(false)}
+              onTimeout={() => void fresh()}
+            />
           )}
         </div>
       );
