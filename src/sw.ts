@@ -34,6 +34,7 @@ async function backgroundSync(): Promise<void> {
   const outbox = await openOutbox();
   try {
     const outcome = await syncOnce(outbox);
+    await outbox.purgeExpired().catch(() => []);
     // Rejecting tells the browser to try again later, with its own backoff.
     if (outcome.kind === "offline" || outcome.kind === "error") throw new Error(outcome.error);
   } finally {

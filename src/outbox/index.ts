@@ -1,3 +1,4 @@
+export { type Draft, decodeDraft } from "./draft";
 export { type OpenOutboxOptions, type Outbox, openOutbox } from "./outbox";
 export { DB_VERSION, DEFAULT_DB_NAME } from "./outbox-db";
 export { OutboxConflictError, OutboxValidationError } from "./outbox-store";
@@ -10,3 +11,11 @@ export {
   type OutboxRecord,
   type OutboxState,
 } from "./record";
+export {
+  DAY_MS,
+  DEFAULT_RETENTION_DAYS,
+  MAX_RETENTION_DAYS,
+  RETENTION_DAYS_KEY,
+  RetentionError,
+} from "./retention";
+export { UPGRADE_STEPS } from "./upgrades";

@@ -1,14 +1,14 @@
 import { type DBSchema, type IDBPDatabase, wrap } from "idb";
+import type { StoredDraft } from "./draft";
 import type { OutboxRecord, OutboxState } from "./record";
+import { DB_VERSION, runUpgrades, STATE_INDEX, STATE_QUEUED_INDEX } from "./upgrades";
 
 /**
  * The only module that imports idb: it owns the database's name, version and upgrade, and offers
- * raw operations. Values come back as `unknown` on purpose: the store layer checks them.
+ * raw operations (the schema's steps are in ./upgrades). Values come back as `unknown` on purpose: the store layer checks them.
  */
 export const DEFAULT_DB_NAME = "tsunagu";
-export const DB_VERSION = 1;
-export const STATE_INDEX = "state";
-export const STATE_QUEUED_INDEX = "state-queuedAt";
+export { DB_VERSION, STATE_INDEX, STATE_QUEUED_INDEX };
 
 /** What is written; reads are not trusted to match it. */
 export type StoredRecord = Omit<OutboxRecord, "corrupt">;
@@ -20,19 +20,10 @@ export interface OutboxSchema extends DBSchema {
     indexes: { [STATE_INDEX]: OutboxState; [STATE_QUEUED_INDEX]: [OutboxState, number] };
   };
   settings: { key: string; value: unknown };
+  drafts: { key: string; value: StoredDraft };
 }
 
 export type OutboxDatabase = IDBPDatabase<OutboxSchema>;
-
-function upgrade(db: OutboxDatabase, oldVersion: number): void {
-  if (oldVersion < 1) {
-    const responses = db.createObjectStore("responses", { keyPath: "id" });
-    responses.createIndex(STATE_INDEX, "state");
-    // Index entries with equal keys are ordered by primary key, so this gives queuedAt-then-id order.
-    responses.createIndex(STATE_QUEUED_INDEX, ["state", "queuedAt"]);
-    db.createObjectStore("settings");
-  }
-}
 
 /**
  * idb's openDB always uses the global indexedDB; this is its body with the factory passed in, so
@@ -41,7 +32,9 @@ function upgrade(db: OutboxDatabase, oldVersion: number): void {
 export async function openDatabase(name: string, factory: IDBFactory): Promise<OutboxDatabase> {
   const request = factory.open(name, DB_VERSION);
   request.addEventListener("upgradeneeded", (event) => {
-    upgrade(wrap(request.result) as unknown as OutboxDatabase, event.oldVersion);
+    // The versionchange transaction is request.transaction; a step that throws aborts it whole,
+    // so a failed upgrade leaves the previous version and its data as they were.
+    if (request.transaction) runUpgrades(request.result, request.transaction, event.oldVersion);
   });
   const db = (await wrap(request)) as unknown as OutboxDatabase;
   // A newer version of the app in another tab must be able to upgrade: step aside instead of blocking it.
@@ -94,6 +87,45 @@ export class OutboxDb {
     for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue())
       out.push({ id: cursor.primaryKey, stored: cursor.value });
     return out;
+  }
+
+  /** Deletes the records of `state` for which `expired` says so, in one durable transaction; gives their ids. */
+  async deleteWhere(
+    state: OutboxState,
+    expired: (id: string, stored: unknown) => boolean,
+  ): Promise<string[]> {
+    const tx = this.db.transaction("responses", "readwrite", STRICT);
+    const deleted: string[] = [];
+    const work = (async () => {
+      const index = tx.store.index(STATE_INDEX);
+      for (let cursor = await index.openCursor(state); cursor; cursor = await cursor.continue()) {
+        if (!expired(cursor.primaryKey, cursor.value)) continue;
+        deleted.push(cursor.primaryKey);
+        await cursor.delete();
+      }
+    })();
+    await Promise.all([work, tx.done]);
+    return deleted;
+  }
+
+  getDraft(surveyId: string): Promise<unknown> {
+    return this.db.get("drafts", surveyId);
+  }
+
+  // A draft is often written just before the page goes away: commit() hands the transaction to the
+  // browser at once instead of waiting for the page to come back from the request's event.
+  async putDraft(draft: StoredDraft): Promise<void> {
+    const tx = this.db.transaction("drafts", "readwrite", STRICT);
+    const put = tx.store.put(draft);
+    tx.commit?.();
+    await Promise.all([put, tx.done]);
+  }
+
+  async deleteDraft(surveyId: string): Promise<void> {
+    const tx = this.db.transaction("drafts", "readwrite", STRICT);
+    const removed = tx.store.delete(surveyId);
+    tx.commit?.();
+    await Promise.all([removed, tx.done]);
   }
 
   getSetting(key: string): Promise<unknown> {

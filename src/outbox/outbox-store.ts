@@ -1,6 +1,7 @@
 import { canonicalJson, describeProblems, type ItemResult, problemsOf, Response } from "../survey";
 import type { OutboxDb, StoredRecord } from "./outbox-db";
 import { decodeRecord, emptyCounts, type OutboxCounts, type OutboxRecord } from "./record";
+import { hasExpired, RETENTION_DAYS_KEY, readRetentionDays } from "./retention";
 import { applyItemResult } from "./transitions";
 
 export class OutboxValidationError extends Error {
@@ -57,6 +58,45 @@ export class OutboxStore {
       if (record.corrupt) return undefined;
       return applyItemResult(record, result, now);
     });
+  }
+
+  /** Deletes sent records past the retention period; gives their ids. Nothing else ever expires. */
+  async purgeExpired(now: number): Promise<string[]> {
+    const days = readRetentionDays(await this.db.getSetting(RETENTION_DAYS_KEY));
+    return this.db.deleteWhere("sent", (id, stored) => hasExpired(decodeRecord(id, stored), now, days));
+  }
+
+  /**
+   * What the collector said through POST /receipts: `stored` ids get confirmedAt, `missing` ones
+   * lose it (a collector restored from an old backup no longer holds them). Only sent records change.
+   */
+  async recordReceipts(stored: readonly string[], missing: readonly string[], now: number): Promise<void> {
+    const held = new Set(stored);
+    await this.db.modify([...stored, ...missing], (id, value) => {
+      if (value === undefined) return undefined;
+      const record = decodeRecord(id, value);
+      if (record.corrupt || record.state !== "sent") return undefined;
+      const { corrupt: _corrupt, confirmedAt: _confirmedAt, ...rest } = record;
+      return held.has(id) ? { ...rest, confirmedAt: now } : rest;
+    });
+  }
+
+  /**
+   * Puts sent records back in the queue, on staff's request, when the collector does not confirm
+   * them. Safe because the collector dedupes by id: a resend of one it holds comes back "duplicate".
+   * Gives the ids actually re-queued (pending, rejected, conflict and corrupt ones are left alone).
+   */
+  async requeue(ids: readonly string[]): Promise<string[]> {
+    const requeued: string[] = [];
+    await this.db.modify(ids, (id, stored) => {
+      if (stored === undefined) return undefined;
+      const record = decodeRecord(id, stored);
+      if (record.corrupt || record.state !== "sent") return undefined;
+      const { corrupt: _c, sentAt: _s, confirmedAt: _k, reason: _r, ...rest } = record;
+      requeued.push(id);
+      return { ...rest, state: "pending" };
+    });
+    return requeued;
   }
 
   async records(): Promise<OutboxRecord[]> {

@@ -1,7 +1,9 @@
-import type { ItemResult, Response } from "../survey";
+import { describeProblems, type ItemResult, problemsOf, type Response } from "../survey";
+import { Draft, decodeDraft } from "./draft";
 import { DEFAULT_DB_NAME, OutboxDb, openDatabase } from "./outbox-db";
-import { OutboxStore } from "./outbox-store";
+import { OutboxStore, OutboxValidationError } from "./outbox-store";
 import type { OutboxCounts, OutboxRecord, OutboxState } from "./record";
+import { checkRetentionDays, RETENTION_DAYS_KEY, readRetentionDays } from "./retention";
 
 export interface Outbox {
   /** Checks the response and writes it durably; resolves only once the transaction has committed. */
@@ -11,6 +13,17 @@ export interface Outbox {
   applyResults(results: ItemResult[], now?: number): Promise<void>;
   counts(): Promise<OutboxCounts>;
   list(filter?: { state?: OutboxState }): Promise<OutboxRecord[]>;
+  /** Deletes sent records older than the retention period; gives their ids. */
+  purgeExpired(now?: number): Promise<string[]>;
+  getRetentionDays(): Promise<number>;
+  setRetentionDays(days: number): Promise<void>;
+  /** The collector's receipts: confirmedAt set on `stored`, cleared on `missing` (sent records only). */
+  recordReceipts(stored: readonly string[], missing: readonly string[], now?: number): Promise<void>;
+  requeue(ids: readonly string[]): Promise<string[]>;
+  /** The draft of a survey, or undefined when there is none or it is damaged. */
+  getDraft(surveyId: string): Promise<Draft | undefined>;
+  putDraft(draft: Draft): Promise<void>;
+  deleteDraft(surveyId: string): Promise<void>;
   getSetting<T = unknown>(key: string): Promise<T | undefined>;
   setSetting(key: string, value: unknown): Promise<void>;
   close(): void;
@@ -38,6 +51,18 @@ export async function openOutbox(options: OpenOutboxOptions = {}): Promise<Outbo
       const records = await store.records();
       return filter?.state ? records.filter((r) => r.state === filter.state) : records;
     },
+    purgeExpired: (at) => store.purgeExpired(at ?? clock()),
+    getRetentionDays: async () => readRetentionDays(await db.getSetting(RETENTION_DAYS_KEY)),
+    setRetentionDays: async (days) => db.setSetting(RETENTION_DAYS_KEY, checkRetentionDays(days)),
+    recordReceipts: (stored, missing, at) => store.recordReceipts(stored, missing, at ?? clock()),
+    requeue: (ids) => store.requeue(ids),
+    getDraft: async (surveyId) => decodeDraft(await db.getDraft(surveyId)),
+    putDraft: async (draft) => {
+      const parsed = Draft.safeParse(draft);
+      if (!parsed.success) throw new OutboxValidationError(describeProblems(problemsOf(parsed.error)));
+      await db.putDraft(parsed.data);
+    },
+    deleteDraft: (surveyId) => db.deleteDraft(surveyId),
     getSetting: async <T>(key: string) => (await db.getSetting(key)) as T | undefined,
     setSetting: (key, value) => db.setSetting(key, value),
     close: () => db.close(),

@@ -1,3 +1,4 @@
+import "../survey/zod-config";
 import { z } from "zod";
 import { describeProblems, problemsOf, Response } from "../survey";
 
@@ -11,6 +12,8 @@ export interface OutboxRecord {
   reason?: string;
   queuedAt: number;
   sentAt?: number;
+  /** When the collector last said, through POST /receipts, that it holds this id. */
+  confirmedAt?: number;
   attempts: number;
   /**
    * Set when the stored value failed its checks on read: `response` is then what was stored, not
@@ -35,6 +38,7 @@ const StoredRecord = z.object({
   reason: z.string().optional(),
   queuedAt: z.number().finite(),
   sentAt: z.number().finite().optional(),
+  confirmedAt: z.number().finite().optional(),
   attempts: z.number().int().min(0),
 });
 
@@ -46,8 +50,13 @@ const StoredRecord = z.object({
 export function decodeRecord(key: string, raw: unknown): OutboxRecord {
   const parsed = StoredRecord.safeParse(raw);
   if (parsed.success && parsed.data.id === key && parsed.data.response.id === key) {
-    const { reason, sentAt, ...rest } = parsed.data;
-    return { ...rest, ...(reason !== undefined && { reason }), ...(sentAt !== undefined && { sentAt }) };
+    const { reason, sentAt, confirmedAt, ...rest } = parsed.data;
+    return {
+      ...rest,
+      ...(reason !== undefined && { reason }),
+      ...(sentAt !== undefined && { sentAt }),
+      ...(confirmedAt !== undefined && { confirmedAt }),
+    };
   }
   const problem = parsed.success
     ? "its id does not match its response's id"

@@ -1,15 +1,21 @@
 import { Hono } from "hono";
 import { cors } from "hono/cors";
+import { clientAddress } from "./client-address";
 import type { AppDeps } from "./deps";
 import { HttpProblem, problemResponse } from "./problems";
+import { rateLimit } from "./rate-limit";
 import { requestLog } from "./request-log";
 import { csvRoutes } from "./routes/csv";
+import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
+import { importRoutes } from "./routes/imports";
 import { openApiRoutes } from "./routes/openapi";
+import { populationRoutes } from "./routes/population";
 import { receiptRoutes } from "./routes/receipts";
 import { responseRoutes } from "./routes/responses";
 import { surveyRoutes } from "./routes/surveys";
 import { tallyRoutes } from "./routes/tallies";
+import { securityHeaders } from "./security-headers";
 import { staticFiles } from "./static-files";
 
 export type { AppDeps } from "./deps";
@@ -19,6 +25,7 @@ export function createApp(deps: AppDeps): Hono {
   const log = deps.log ?? ((line: string) => console.log(line));
   const app = new Hono();
   app.use("*", requestLog(log));
+  app.use("*", securityHeaders());
 
   const origins = deps.corsOrigins ?? [];
   if (origins.length > 0)
@@ -32,13 +39,22 @@ export function createApp(deps: AppDeps): Hono {
       }),
     );
 
+  if (deps.rateLimit) {
+    const limit = rateLimit(deps.rateLimit, deps.clientAddress ?? clientAddress(0));
+    // A load balancer's health checks must never be refused.
+    app.use("/api/v1/*", (c, next) => (c.req.path === "/api/v1/health" ? next() : limit(c, next)));
+  }
+
   const api = new Hono()
     .route("/", healthRoutes(deps))
     .route("/", surveyRoutes(deps))
     .route("/", responseRoutes(deps))
     .route("/", receiptRoutes(deps))
     .route("/", tallyRoutes(deps))
+    .route("/", populationRoutes(deps))
     .route("/", csvRoutes(deps))
+    .route("/", importRoutes(deps))
+    .route("/", eventRoutes(deps))
     .route("/", openApiRoutes());
   app.route("/api/v1", api);
 

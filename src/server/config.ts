@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from "./rate-limit";
 
 export interface CollectorConfig {
   port: number;
@@ -8,6 +9,8 @@ export interface CollectorConfig {
   corsOrigins: string[];
   surveyDirs: string[];
   staticDir: string;
+  rateLimit: RateLimitOptions;
+  trustedProxyHops: number;
 }
 
 /** The collector's settings from its environment, with defaults that serve one machine. */
@@ -27,5 +30,27 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     surveyDirs: [resolve(cwd, "surveys"), resolve(cwd, "surveys/archive")],
     // The built app; STATIC_DIR serves another build (the update e2e serves version A, then B).
     staticDir: resolve(cwd, env.STATIC_DIR || "dist"),
+    rateLimit: {
+      burst: positive(env, "RATE_LIMIT_BURST", DEFAULT_RATE_LIMIT.burst),
+      perSecond: positive(env, "RATE_LIMIT_PER_SECOND", DEFAULT_RATE_LIMIT.perSecond),
+    },
+    trustedProxyHops: wholeNumber(env, "TRUSTED_PROXY_HOPS", 0),
   };
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, not "${text}"`);
+  return value;
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${text}"`);
+  return value;
 }

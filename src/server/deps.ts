@@ -1,3 +1,5 @@
+import type { Context } from "hono";
+import type { RateLimitOptions } from "./rate-limit";
 import type { LogLine } from "./request-log";
 import type { Storage } from "./storage";
 import type { SurveyRegistry } from "./surveys";
@@ -14,4 +16,8 @@ export interface AppDeps {
   /** Where the request lines go; console.log by default. */
   log?: LogLine;
   now?: () => Date;
+  /** Per-address token buckets on /api/v1 (not /health); off when absent. main.ts always sets it. */
+  rateLimit?: RateLimitOptions;
+  /** The client's address for the rate limiter: the socket's by default (see client-address.ts). */
+  clientAddress?: (c: Context) => string | undefined;
 }

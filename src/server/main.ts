@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
+import { clientAddress } from "./client-address";
 import { readConfig } from "./config";
 import { resolveOrganizerToken } from "./organizer-token";
 import { openStorage } from "./storage";
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
     surveys,
     organizerToken: token.token,
     corsOrigins: config.corsOrigins,
+    rateLimit: config.rateLimit,
+    clientAddress: clientAddress(config.trustedProxyHops),
     ...(built && { staticDir: config.staticDir }),
   });
 

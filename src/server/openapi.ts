@@ -1,8 +1,19 @@
 import { z } from "zod";
 import {
+  BackupFile,
+  ChoiceShares,
+  DeviceEnrollment,
+  DeviceList,
   ErrorBody,
+  EventList,
   Health,
+  ImportSummary,
+  KioskDevice,
+  KioskEvent,
   MAX_BATCH_ITEMS,
+  NewDeviceBody,
+  NewEventBody,
+  PopulationSummary,
   ReceiptsBody,
   ReceiptsResult,
   Response,
@@ -10,6 +21,7 @@ import {
   SurveyDefinition,
   SurveySummary,
   Tallies,
+  Trend,
 } from "../survey";
 
 /** The body of GET /api/v1/surveys. */
@@ -34,6 +46,7 @@ const json = (name: string, description: string) => ({
 });
 const problem = (description: string) => json("ErrorBody", description);
 const surveyId = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const eventId = { name: "id", in: "path", required: true, schema: { type: "string" } };
 const wave = {
   name: "wave",
   in: "query",
@@ -56,7 +69,14 @@ export function openApiDocument(): Record<string, unknown> {
     },
     servers: [{ url: "/api/v1" }],
     components: {
-      securitySchemes: { organizerToken: { type: "http", scheme: "bearer" } },
+      securitySchemes: {
+        organizerToken: { type: "http", scheme: "bearer" },
+        deviceToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "A kiosk device's token, from POST /events/{id}/devices",
+        },
+      },
       schemas: {
         Health: jsonSchema(Health, "output"),
         SurveyList: jsonSchema(SurveyList, "output"),
@@ -67,7 +87,19 @@ export function openApiDocument(): Record<string, unknown> {
         ReceiptsRequest: jsonSchema(ReceiptsBody, "input"),
         ReceiptsResult: jsonSchema(ReceiptsResult, "output"),
         Tallies: jsonSchema(Tallies, "output"),
+        BackupFile: jsonSchema(BackupFile, "input"),
+        ImportSummary: jsonSchema(ImportSummary, "output"),
+        ChoiceShares: jsonSchema(ChoiceShares, "output"),
+        Trend: jsonSchema(Trend, "output"),
+        PopulationSummary: jsonSchema(PopulationSummary, "output"),
         ErrorBody: jsonSchema(ErrorBody, "output"),
+        NewEventRequest: jsonSchema(NewEventBody, "input"),
+        Event: jsonSchema(KioskEvent, "output"),
+        EventList: jsonSchema(EventList, "output"),
+        NewDeviceRequest: jsonSchema(NewDeviceBody, "input"),
+        Device: jsonSchema(KioskDevice, "output"),
+        DeviceEnrollment: jsonSchema(DeviceEnrollment, "output"),
+        DeviceList: jsonSchema(DeviceList, "output"),
       },
     },
     paths: {
@@ -97,6 +129,9 @@ export function openApiDocument(): Record<string, unknown> {
       "/responses": {
         post: {
           summary: `Store up to ${MAX_BATCH_ITEMS} responses (1 MiB); one result per item, in order`,
+          description:
+            "Anyone may send. A kiosk sends its device token: an unknown or revoked one is refused (401), and a kiosk response whose deviceId or eventId is not the token's is rejected.",
+          security: [{}, { deviceToken: [] }],
           requestBody: {
             required: true,
             content: { "application/json": { schema: ref("ResponsesRequest") } },
@@ -107,6 +142,7 @@ export function openApiDocument(): Record<string, unknown> {
               "accepted: stored now; duplicate: stored before with the same content; conflict: stored with other content, nothing changed; rejected: invalid, error says which field",
             ),
             "400": problem("Malformed JSON or not { responses: [...] }"),
+            "401": problem("A device token was sent and is unknown or revoked"),
             "413": problem("More than 500 items or 1 MiB"),
             "415": problem("Not JSON"),
           },
@@ -137,7 +173,8 @@ export function openApiDocument(): Record<string, unknown> {
               name: "by",
               in: "query",
               required: false,
-              description: "A single-choice question id to break down by; small groups are suppressed",
+              description:
+                "A single-choice question id, or mode or event, to break down by; groups below minCell are suppressed, and a second one where a total or another wave would give a hidden one back",
               schema: { type: "string" },
             },
           ],
@@ -146,6 +183,69 @@ export function openApiDocument(): Record<string, unknown> {
             "400": problem("Bad wave or by"),
             ...unauthorized,
             "404": problem("No such survey"),
+          },
+        },
+      },
+      "/surveys/{id}/choices": {
+        get: {
+          ...organizer,
+          summary:
+            "The share choosing each option of a choice question, over the respondents who saw and answered it",
+          parameters: [
+            surveyId,
+            wave,
+            {
+              name: "question",
+              in: "query",
+              required: true,
+              description: "A multiple-choice question id",
+              schema: { type: "string" },
+            },
+          ],
+          responses: {
+            "200": json("ChoiceShares", "The shares"),
+            "400": problem("Bad wave or question"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+          },
+        },
+      },
+      "/surveys/{id}/trend": {
+        get: {
+          ...organizer,
+          summary:
+            "Each indicator per wave, with the change from the previous wave, Newcombe's 95% interval and whether it exceeds it",
+          parameters: [surveyId],
+          responses: {
+            "200": json("Trend", "The trend"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+          },
+        },
+      },
+      "/surveys/{id}/population": {
+        get: {
+          ...organizer,
+          summary: "The population totals the weighted estimates use (empty when none was uploaded)",
+          parameters: [surveyId],
+          responses: {
+            "200": json("PopulationSummary", "The stored totals"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+          },
+        },
+        post: {
+          ...organizer,
+          summary:
+            "Replace the population totals from CSV: a header of single-choice question ids (age group, sex) and population, one row a cell by option id",
+          parameters: [surveyId],
+          requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
+          responses: {
+            "200": json("PopulationSummary", "Stored"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+            "413": problem("Larger than 256 KiB"),
+            "422": problem("Not valid: every problem with its line and column; nothing was stored"),
           },
         },
       },
@@ -159,6 +259,91 @@ export function openApiDocument(): Record<string, unknown> {
             "400": problem("Bad wave"),
             ...unauthorized,
             "404": problem("No such survey"),
+          },
+        },
+      },
+      "/imports": {
+        post: {
+          ...organizer,
+          summary:
+            "Import a device-backup file (≤ 20 MiB) through the same checks and dedupe as /responses; a damaged or foreign file stores nothing",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("BackupFile") } },
+          },
+          responses: {
+            "200": json(
+              "ImportSummary",
+              "A count per status, then one result per item of the file, in order",
+            ),
+            ...unauthorized,
+            "413": problem("Larger than 20 MiB"),
+            "422": problem("Not a Tsunagu backup, an unsupported version, or damaged (schema or checksum)"),
+          },
+        },
+      },
+      "/events": {
+        post: {
+          ...organizer,
+          summary: "Create an event (where staff collect answers on kiosk tablets)",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("NewEventRequest") } },
+          },
+          responses: {
+            "201": json("Event", "The event, with its id"),
+            "400": problem("Malformed body"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+          },
+        },
+        get: {
+          ...organizer,
+          summary: "Events, latest day first",
+          parameters: [{ name: "surveyId", in: "query", required: false, schema: { type: "string" } }],
+          responses: {
+            "200": json("EventList", "The events"),
+            "400": problem("Bad surveyId"),
+            ...unauthorized,
+          },
+        },
+      },
+      "/events/{id}/devices": {
+        post: {
+          ...organizer,
+          summary: "Create a kiosk device for the event; its token is in this answer only (stored hashed)",
+          parameters: [eventId],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("NewDeviceRequest") } },
+          },
+          responses: {
+            "201": json("DeviceEnrollment", "The device and its token"),
+            "400": problem("Malformed body"),
+            ...unauthorized,
+            "404": problem("No such event"),
+          },
+        },
+        get: {
+          ...organizer,
+          summary: "The event's kiosk devices (never their tokens)",
+          parameters: [eventId],
+          responses: {
+            "200": json("DeviceList", "The devices"),
+            ...unauthorized,
+            "404": problem("No such event"),
+          },
+        },
+      },
+      "/devices/{id}/revoke": {
+        post: {
+          ...organizer,
+          summary: "Revoke a device's token: its later requests get 401",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": json("Device", "The device, revoked"),
+            ...unauthorized,
+            "404": problem("No such device"),
           },
         },
       },

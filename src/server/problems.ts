@@ -14,9 +14,14 @@ export const PROBLEM_STATUS = {
   unauthorized: 401,
   not_found: 404,
   survey_not_found: 404,
+  event_not_found: 404,
+  device_not_found: 404,
   too_many_items: 413,
   body_too_large: 413,
   unsupported_media_type: 415,
+  invalid_backup: 422,
+  invalid_population_csv: 422,
+  rate_limited: 429,
   internal: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;
 

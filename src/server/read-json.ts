@@ -10,15 +10,19 @@ export async function readJsonLimited(c: Context, maxBytes: number): Promise<unk
   const type = c.req.header("Content-Type") ?? "";
   if (type && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type))
     throw new HttpProblem("unsupported_media_type", `send application/json, not ${type}`);
-  const declared = Number(c.req.header("Content-Length"));
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-
-  const text = await readText(c.req.raw.body, maxBytes);
+  const text = await readTextLimited(c, maxBytes);
   try {
     return JSON.parse(text);
   } catch (e) {
     throw new HttpProblem("malformed_json", `the body is not valid JSON: ${(e as Error).message}`);
   }
+}
+
+/** The request body as text, read at most `maxBytes` deep (413 beyond), whatever its type. */
+export async function readTextLimited(c: Context, maxBytes: number): Promise<string> {
+  const declared = Number(c.req.header("Content-Length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  return await readText(c.req.raw.body, maxBytes);
 }
 
 async function readText(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string> {

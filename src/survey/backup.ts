@@ -1,6 +1,7 @@
+import "./zod-config";
 import { z } from "zod";
 import { canonicalJson, sha256Hex } from "./canonical-json";
-import { describeProblems, problemsOf } from "./issues";
+import { describeProblems, type Problem, problemsOf } from "./issues";
 
 /**
  * A device backup: what a tablet holds, written to a file when the network is gone for good, and
@@ -41,8 +42,16 @@ export async function writeBackup(
   };
 }
 
+/** What is wrong with a file; `problems` says where, field by field, when the schema found it. */
 export class BackupError extends Error {
   override name = "BackupError";
+
+  constructor(
+    message: string,
+    readonly problems?: readonly Problem[],
+  ) {
+    super(message);
+  }
 }
 
 /** Reads a backup file's text; throws BackupError saying what is wrong with a foreign or damaged file. */
@@ -62,7 +71,10 @@ export async function readBackup(text: string): Promise<BackupFile> {
       `backup version ${JSON.stringify(version)} is not supported (this collector reads ${BACKUP_VERSION})`,
     );
   const parsed = BackupFile.safeParse(json);
-  if (!parsed.success) throw new BackupError(`damaged backup: ${describeProblems(problemsOf(parsed.error))}`);
+  if (!parsed.success) {
+    const problems = problemsOf(parsed.error);
+    throw new BackupError(`damaged backup: ${describeProblems(problems)}`, problems);
+  }
   const expected = `sha256:${await sha256Hex(canonicalJson(parsed.data.items))}`;
   if (expected !== parsed.data.checksum)
     throw new BackupError(

@@ -67,6 +67,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       now,
     }).catch((error) => ({ kind: "error", error: describeError(error), ...emptyTally() }));
     if (outcome.kind === "unauthorized") blockedOn = key;
+    // Sent responses past their retention period leave the device here; nothing unsent ever does.
+    await outbox.purgeExpired(now()).catch(() => []);
     const counts = await outbox.counts().catch(() => state.get().counts);
     const capMs = isVisible() ? BACKOFF_CAP_VISIBLE_MS : BACKOFF_CAP_HIDDEN_MS;
     const decision = decide(state.get(), outcome, { counts, failures, now: now(), random, capMs });

@@ -164,5 +164,5 @@ describe("settings", () => {
 });
 
 it("uses the database version this code was written for", () => {
-  expect(DB_VERSION).toBe(1);
+  expect(DB_VERSION).toBe(2);
 });

@@ -34,7 +34,11 @@ describe("GET /api/v1/openapi.json", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        "/devices/{id}/revoke",
+        "/events",
+        "/events/{id}/devices",
         "/health",
+        "/imports",
         "/openapi.json",
         "/receipts",
         "/responses",
@@ -42,6 +46,9 @@ describe("GET /api/v1/openapi.json", () => {
         "/surveys/{id}",
         "/surveys/{id}/responses.csv",
         "/surveys/{id}/tallies",
+        "/surveys/{id}/choices",
+        "/surveys/{id}/trend",
+        "/surveys/{id}/population",
       ].sort(),
     );
     const { schemas } = doc.components;

@@ -222,3 +222,32 @@ describe("the sync engine", () => {
     expect(clock.delay()).toBe(2_000);
   });
 });
+
+describe("retention during sync", () => {
+  it("purges sent responses past 30 days on a pass, and keeps every unsent one", async () => {
+    const DAY = 86_400_000;
+    let now = 1_000;
+    const { outbox } = await freshOutbox({ now: () => now });
+    await setEndpoint(outbox, "https://collector.example/api/v1");
+    for (const n of [1, 2]) await outbox.enqueue(makeResponse(n));
+    await outbox.applyResults([{ id: makeResponse(1).id, status: "accepted" }], now);
+    const engine = createSyncEngine({
+      outbox,
+      now: () => now,
+      locks: null,
+      attach: () => () => {},
+      onRetryLater: () => {},
+      // The collector is gone: response 2 stays pending through every pass.
+      fetch: async () => {
+        throw new TypeError("Failed to fetch");
+      },
+    });
+    now += 8 * DAY;
+    await engine.syncNow();
+    expect(await outbox.counts()).toMatchObject({ pending: 1, sent: 1 });
+    now += 23 * DAY;
+    await engine.syncNow();
+    expect(await outbox.counts()).toMatchObject({ pending: 1, sent: 0 });
+    expect(engine.getStatus().counts).toMatchObject({ pending: 1, sent: 0 });
+  });
+});

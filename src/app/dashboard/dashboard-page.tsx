@@ -8,6 +8,8 @@ import { useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
 import { forgetOrganizerToken, readOrganizerToken, saveOrganizerToken } from "../services/organizer-token";
 import { loadSurvey, loadSurveyIndex } from "../services/surveys";
+import { BackupUpload } from "./backup-upload";
+import { EventsSection } from "./events/events-section";
 import { TalliesView } from "./tallies-view";
 import { TokenForm } from "./token-form";
 
@@ -47,6 +49,15 @@ export function DashboardPage() {
             saveOrganizerToken(value);
             setRejected(false);
             setToken(value);
+          }}
+        />
+      )}
+      {token && (
+        <BackupUpload
+          token={token}
+          onUnauthorized={() => {
+            forget();
+            setRejected(true);
           }}
         />
       )}
@@ -90,5 +101,10 @@ function SurveyTallies(props: { surveyId: string; token: string; onUnauthorized(
   const [def, retry] = useResource(() => loadSurvey(props.surveyId), props.surveyId);
   if (def.status === "loading") return <Loading />;
   if (def.status === "failed") return <LoadError onRetry={retry} />;
-  return <TalliesView def={def.value} token={props.token} onUnauthorized={props.onUnauthorized} />;
+  return (
+    <>
+      <TalliesView def={def.value} token={props.token} onUnauthorized={props.onUnauthorized} />
+      <EventsSection def={def.value} token={props.token} onUnauthorized={props.onUnauthorized} />
+    </>
+  );
 }

@@ -1,4 +1,4 @@
-import { ErrorBody, Tallies } from "../../survey/contract";
+import { ErrorBody, ImportSummary, Tallies } from "../../survey/contract";
 import { readEndpoint } from "./settings";
 
 /** 401/403: the token is wrong or expired; the dashboard asks for it again. */
@@ -41,4 +41,24 @@ export async function fetchTallies(
 export async function fetchResponsesCsv(token: string, surveyId: string, wave?: number): Promise<Blob> {
   const path = `/surveys/${encodeURIComponent(surveyId)}/responses.csv${query({ wave })}`;
   return await (await organizerGet(path, token)).blob();
+}
+
+/**
+ * POST /imports: a device-backup file as it is, checked whole by the collector before anything is
+ * stored. A refused file throws ApiError with the collector's reason (what and where).
+ */
+export async function importBackupFile(token: string, file: Blob): Promise<ImportSummary> {
+  const endpoint = await readEndpoint();
+  const response = await fetch(`${endpoint}/imports`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: file,
+  });
+  if (response.status === 401 || response.status === 403)
+    throw new UnauthorizedError(`HTTP ${response.status}`);
+  if (!response.ok) {
+    const body = ErrorBody.safeParse(await response.json().catch(() => undefined));
+    throw new ApiError(body.success ? body.data.error.message : `HTTP ${response.status}`);
+  }
+  return ImportSummary.parse(await response.json());
 }

@@ -1,4 +1,4 @@
-import type { ItemResult } from "../../survey";
+import type { ItemResult, KioskDevice } from "../../survey";
 import type { Storage } from "../storage";
 import type { SurveyRegistry } from "../surveys";
 import { judgeItem } from "./judge";
@@ -10,9 +10,9 @@ import { judgeItem } from "./judge";
  */
 export async function ingestBatch(
   items: readonly unknown[],
-  deps: { storage: Storage; surveys: SurveyRegistry; now?: () => Date },
+  deps: { storage: Storage; surveys: SurveyRegistry; now?: () => Date; device?: KioskDevice | undefined },
 ): Promise<ItemResult[]> {
-  const judged = await Promise.all(items.map((item) => judgeItem(item, deps.surveys)));
+  const judged = await Promise.all(items.map((item) => judgeItem(item, deps.surveys, deps.device)));
   const rows = judged.flatMap((j) => (j.ok ? [j.row] : []));
   const receivedAt = (deps.now?.() ?? new Date()).toISOString();
   const { inserted, storedHashes } = await deps.storage.insertResponses(rows, receivedAt);

@@ -4,6 +4,7 @@ import {
   describeProblems,
   fiscalYear,
   type ItemResult,
+  type KioskDevice,
   problemsOf,
   Response,
   type SurveyDefinition,
@@ -18,14 +19,25 @@ export type Judged = { ok: true; row: NewResponse } | { ok: false; result: ItemR
 
 /**
  * Checks one item on its own, so a bad item never sinks the batch: the Response schema, then the
- * definition of the version it names, then the answers against that definition.
+ * definition of the version it names, then the answers against that definition. A kiosk response
+ * sent with a device token must name that token's device and event.
  */
-export async function judgeItem(item: unknown, surveys: SurveyRegistry): Promise<Judged> {
+export async function judgeItem(
+  item: unknown,
+  surveys: SurveyRegistry,
+  device?: KioskDevice,
+): Promise<Judged> {
   const id = idOf(item);
   const reject = (error: string): Judged => ({ ok: false, result: { id, status: "rejected", error } });
   const parsed = Response.safeParse(item);
   if (!parsed.success) return reject(describeProblems(problemsOf(parsed.error)));
   const response = parsed.data;
+  if (device && response.mode === "kiosk") {
+    if (response.deviceId !== device.id)
+      return reject(`deviceId: "${response.deviceId ?? ""}" is not the device of the token sent`);
+    if (response.eventId !== device.eventId)
+      return reject(`eventId: "${response.eventId ?? ""}" is not the event of the token's device`);
+  }
   const def = surveys.get(response.surveyId, response.surveyVersion);
   if (!def) {
     if (!surveys.latestOf(response.surveyId))

@@ -29,7 +29,41 @@ export interface AnswerChoicesTable {
   option_id: string;
 }
 
+/** Where staff collect answers on shared tablets. */
+export interface EventsTable {
+  id: string;
+  survey_id: string;
+  name: string;
+  place: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  created_at: string;
+}
+
+/** A tablet enrolled for one event; only the sha256 of its token is kept. */
+export interface KioskDevicesTable {
+  id: string;
+  label: string;
+  token_hash: string;
+  event_id: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** The register's population of one cell of a survey's post-stratification (see its migration). */
+export interface PopulationTotalsTable {
+  survey_id: string;
+  cell: string;
+  /** JSON list of the question ids the cells are made of. */
+  dimensions: string;
+  population: number;
+  uploaded_at: string;
+}
+
 export interface Database {
   responses: ResponsesTable;
   answer_choices: AnswerChoicesTable;
+  events: EventsTable;
+  kiosk_devices: KioskDevicesTable;
+  population_totals: PopulationTotalsTable;
 }

@@ -1,20 +1,41 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database";
+import {
+  deviceByTokenHash,
+  getEvent,
+  insertDevice,
+  insertEvent,
+  listDevices,
+  listEvents,
+  revokeDevice,
+} from "./event-queries";
 import { migrateToLatest } from "./migrate";
+import { populationOf, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
 import type { Storage, StorageKind } from "./storage";
-import { countOptions, countOptionsBy } from "./tally-queries";
+import { countChoices, countOptions, countOptionsByGroups, countOptionsByWave } from "./tally-queries";
 
 /** The Storage over either dialect: the queries are the same Kysely code for both. */
 export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): Storage {
   return {
     kind,
-    migrate: () => migrateToLatest(db),
+    migrate: () => migrateToLatest(db, kind),
     insertResponses: (rows, receivedAt) => insertResponses(db, rows, receivedAt),
     storedIds: (ids) => storedIds(db, ids),
     countOptions: (query) => countOptions(db, query),
-    countOptionsBy: (query) => countOptionsBy(db, query),
+    countOptionsByWave: (query) => countOptionsByWave(db, query),
+    countOptionsByGroups: (query) => countOptionsByGroups(db, query),
+    countChoices: (query) => countChoices(db, query),
+    replacePopulation: (surveyId, totals) => replacePopulation(db, surveyId, totals),
+    populationOf: (surveyId) => populationOf(db, surveyId),
     responsesPage: (query) => responsesPage(db, query),
+    insertEvent: (event) => insertEvent(db, event),
+    listEvents: (surveyId) => listEvents(db, surveyId),
+    getEvent: (id) => getEvent(db, id),
+    insertDevice: (device, tokenHash) => insertDevice(db, device, tokenHash),
+    listDevices: (eventId) => listDevices(db, eventId),
+    deviceByTokenHash: (tokenHash) => deviceByTokenHash(db, tokenHash),
+    revokeDevice: (id, at) => revokeDevice(db, id, at),
     close: () => db.destroy(),
   };
 }

@@ -1,0 +1,109 @@
+import { useState } from "preact/hooks";
+import { t } from "../../i18n";
+import type { ImportSummary, ItemStatus } from "../../survey/contract";
+import { useLocale } from "../locale-context";
+import { ApiError, importBackupFile, UnauthorizedError } from "../services/dashboard-api";
+import { formatCount } from "./format";
+
+type Upload =
+  | { phase: "idle" }
+  | { phase: "importing" }
+  | { phase: "done"; summary: ImportSummary }
+  | { phase: "failed"; detail: string };
+
+const STATUSES: readonly ItemStatus[] = ["accepted", "duplicate", "conflict", "rejected"];
+/** Enough to act on; the rest are in the collector's answer and in the device's own list. */
+const MAX_LISTED = 50;
+
+/**
+ * The organizer's side of a device backup: a file from a tablet that never got a network goes to
+ * the collector through the same checks and dedupe as sync, and the summary says what became of it.
+ */
+export function BackupUpload({ token, onUnauthorized }: { token: string; onUnauthorized(): void }) {
+  const { locale } = useLocale();
+  const [file, setFile] = useState<File | undefined>();
+  const [upload, setUpload] = useState<Upload>({ phase: "idle" });
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!file) return;
+    setUpload({ phase: "importing" });
+    try {
+      setUpload({ phase: "done", summary: await importBackupFile(token, file) });
+    } catch (error) {
+      if (error instanceof UnauthorizedError) return onUnauthorized();
+      setUpload({ phase: "failed", detail: error instanceof ApiError ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <section class="backup-upload" aria-labelledby="backup-upload-title">
+      <h2 id="backup-upload-title">{t("backupUpload.title")}</h2>
+      <form onSubmit={submit}>
+        <label for="backup-file" class="field-label">
+          {t("backupUpload.fileLabel")}
+        </label>
+        <p id="backup-file-help" class="hint">
+          {t("backupUpload.help")}
+        </p>
+        <input
+          id="backup-file"
+          type="file"
+          accept=".json,application/json"
+          aria-describedby="backup-file-help"
+          onChange={(event) => {
+            setFile(event.currentTarget.files?.[0]);
+            setUpload({ phase: "idle" });
+          }}
+        />
+        <button type="submit" class="button button--primary" disabled={!file || upload.phase === "importing"}>
+          {upload.phase === "importing" ? t("backupUpload.importing") : t("backupUpload.submit")}
+        </button>
+      </form>
+      <div aria-live="polite">
+        {upload.phase === "failed" && (
+          <div class="notice notice--error" role="alert">
+            <p>{t("backupUpload.failed")}</p>
+            <p>{upload.detail}</p>
+            <p>{t("backupUpload.retrySafe")}</p>
+          </div>
+        )}
+        {upload.phase === "done" && <Summary summary={upload.summary} locale={locale} />}
+      </div>
+    </section>
+  );
+}
+
+function Summary({ summary, locale }: { summary: ImportSummary; locale: string }) {
+  const refused = summary.results.filter((r) => r.status === "conflict" || r.status === "rejected");
+  return (
+    <div class="backup-upload__summary">
+      <p class="is-success">{t("backupUpload.done")}</p>
+      <dl class="backup-upload__counts">
+        {STATUSES.map((status) => (
+          <div key={status}>
+            <dt>{t(`backupUpload.${status}`)}</dt>
+            <dd>{formatCount(summary[status], locale)}</dd>
+          </div>
+        ))}
+      </dl>
+      {refused.length > 0 && (
+        <>
+          <h3>{t("backupUpload.refused")}</h3>
+          <ul class="backup-upload__refused">
+            {refused.slice(0, MAX_LISTED).map((r, i) => (
+              <li key={`${r.id}-${i}`}>
+                <code>{r.id}</code> — {t(`backupUpload.${r.status}`)}: {r.error}
+              </li>
+            ))}
+          </ul>
+          {refused.length > MAX_LISTED && (
+            <p class="hint">
+              {t("backupUpload.more", { n: formatCount(refused.length - MAX_LISTED, locale) })}
+            </p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

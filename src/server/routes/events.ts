@@ -1,0 +1,96 @@
+import { Hono } from "hono";
+import type { z } from "zod";
+import {
+  type DeviceEnrollment,
+  type DeviceList,
+  describeProblems,
+  type EventList,
+  type KioskDevice,
+  type KioskEvent,
+  NewDeviceBody,
+  NewEventBody,
+  problemsOf,
+  uuidv7,
+} from "../../survey";
+import { SurveyId } from "../../survey/definition";
+import { requireOrganizer } from "../auth";
+import type { AppDeps } from "../deps";
+import { hashDeviceToken, newDeviceToken } from "../kiosk/device-token";
+import { HttpProblem } from "../problems";
+import { readJsonLimited } from "../read-json";
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const problems = problemsOf(parsed.error);
+  throw new HttpProblem("invalid_body", `expected ${what}: ${describeProblems(problems)}`, problems);
+}
+
+/**
+ * Organizer routes for events and their kiosk devices. A device's token is in the answer that
+ * creates it and nowhere else: the collector keeps only its sha256.
+ */
+export function eventRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "organizerToken" | "now">): Hono {
+  const now = () => (deps.now?.() ?? new Date()).toISOString();
+  const organizer = requireOrganizer(deps.organizerToken);
+
+  const eventOr404 = async (id: string): Promise<KioskEvent> => {
+    const event = await deps.storage.getEvent(id);
+    if (!event) throw new HttpProblem("event_not_found", `there is no event "${id}"`);
+    return event;
+  };
+
+  return new Hono()
+    .post("/events", organizer, async (c) => {
+      const body = parseBody(
+        NewEventBody,
+        await readJsonLimited(c, MAX_BODY_BYTES),
+        '{ "surveyId", "name", "place", "date": "YYYY-MM-DD" }',
+      );
+      if (!deps.surveys.latestOf(body.surveyId))
+        throw new HttpProblem("survey_not_found", `there is no survey "${body.surveyId}"`);
+      const event: KioskEvent = { id: uuidv7(), ...body, createdAt: now() };
+      await deps.storage.insertEvent(event);
+      return c.json(event, 201);
+    })
+    .get("/events", organizer, async (c) => {
+      const raw = c.req.query("surveyId");
+      let surveyId: string | null = null;
+      if (raw !== undefined && raw !== "") {
+        const parsed = SurveyId.safeParse(raw);
+        if (!parsed.success)
+          throw new HttpProblem("invalid_query", `surveyId must be a survey id, not "${raw}"`, [
+            { path: "surveyId", message: parsed.error.issues[0]?.message ?? "invalid" },
+          ]);
+        surveyId = parsed.data;
+      }
+      return c.json({ events: await deps.storage.listEvents(surveyId) } satisfies EventList);
+    })
+    .post("/events/:id/devices", organizer, async (c) => {
+      const event = await eventOr404(c.req.param("id"));
+      const body = parseBody(NewDeviceBody, await readJsonLimited(c, MAX_BODY_BYTES), '{ "label" }');
+      const token = newDeviceToken();
+      const device: KioskDevice = {
+        id: uuidv7(),
+        label: body.label,
+        eventId: event.id,
+        createdAt: now(),
+        revokedAt: null,
+      };
+      await deps.storage.insertDevice(device, hashDeviceToken(token));
+      c.header("Cache-Control", "no-store");
+      return c.json({ device, token } satisfies DeviceEnrollment, 201);
+    })
+    .get("/events/:id/devices", organizer, async (c) => {
+      const event = await eventOr404(c.req.param("id"));
+      return c.json({ devices: await deps.storage.listDevices(event.id) } satisfies DeviceList);
+    })
+    .post("/devices/:id/revoke", organizer, async (c) => {
+      const id = c.req.param("id");
+      const device = await deps.storage.revokeDevice(id, now());
+      if (!device) throw new HttpProblem("device_not_found", `there is no device "${id}"`);
+      return c.json(device);
+    });
+}

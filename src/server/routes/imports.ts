@@ -1,0 +1,25 @@
+import { Hono } from "hono";
+import { BackupError, MAX_IMPORT_BYTES } from "../../survey";
+import { requireOrganizer } from "../auth";
+import type { AppDeps } from "../deps";
+import { importBackup } from "../imports/import-backup";
+import { HttpProblem } from "../problems";
+import { readTextLimited } from "../read-json";
+
+/**
+ * POST /imports: the body is a device-backup file as written by the app (any content type: a
+ * browser labels a .json file as it likes). A file that is not a whole, unchanged backup is 422
+ * with what is wrong and where, and nothing is stored.
+ */
+export function importRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "now" | "organizerToken">): Hono {
+  return new Hono().post("/imports", requireOrganizer(deps.organizerToken), async (c) => {
+    const text = await readTextLimited(c, MAX_IMPORT_BYTES);
+    try {
+      return c.json(await importBackup(text, deps));
+    } catch (error) {
+      if (error instanceof BackupError)
+        throw new HttpProblem("invalid_backup", `${error.message}; nothing was imported`, error.problems);
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,62 @@
+import type { MiddlewareHandler } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+
+/**
+ * The Content-Security-Policy of the app (OWASP ASVS 5.0, V3.4): scripts, styles, workers and the
+ * manifest only from the collector's own origin, no inline code, no plugins, never framed.
+ * connect-src also allows any https origin because staff may point a device at another collector
+ * (DESIGN.md "Configuration"); with no way to run injected script, that costs little.
+ * The app sets styles through the CSSOM (Preact's style prop), which style-src does not govern.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:", "blob:"],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'", "https:"],
+  workerSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  mediaSrc: ["'self'", "blob:"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** The CSP as one header value, for tests and docs. */
+export function cspHeaderValue(): string {
+  return Object.entries(CONTENT_SECURITY_POLICY)
+    .map(([k, v]) => `${k.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)} ${v.join(" ")}`)
+    .join("; ");
+}
+
+/**
+ * On every answer, API and app alike. CORP stays same-origin: CORS requests from configured origins
+ * are not subject to it, only no-cors embeds are. The camera stays allowed for the app itself
+ * (a kiosk may scan an enrollment QR code); every other powerful feature is off.
+ */
+export function securityHeaders(): MiddlewareHandler {
+  return secureHeaders({
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    xFrameOptions: "DENY",
+    referrerPolicy: "no-referrer",
+    crossOriginOpenerPolicy: "same-origin",
+    crossOriginResourcePolicy: "same-origin",
+    permissionsPolicy: {
+      camera: ["self"],
+      microphone: [],
+      geolocation: [],
+      payment: [],
+      usb: [],
+      serial: [],
+      bluetooth: [],
+      hid: [],
+      midi: [],
+      accelerometer: [],
+      gyroscope: [],
+      magnetometer: [],
+      displayCapture: [],
+    },
+  });
+}

@@ -1,0 +1,55 @@
+import "./zod-config";
+import { z } from "zod";
+import { SurveyId } from "./definition";
+import { ShortId } from "./response";
+
+/**
+ * The bodies of the organizer's event and kiosk-device routes (HTTP contract v1): an event is where
+ * staff collect answers on shared tablets, a kiosk device is one tablet enrolled for one event.
+ */
+const Name = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
+
+export const NewEventBody = z.strictObject({
+  surveyId: SurveyId,
+  name: Name(200),
+  place: Name(200),
+  /** The day of the event, YYYY-MM-DD (the ward's calendar day). */
+  date: z.iso.date(),
+});
+export type NewEventBody = z.infer<typeof NewEventBody>;
+
+export const KioskEvent = z.object({
+  id: ShortId,
+  surveyId: SurveyId,
+  name: z.string(),
+  place: z.string(),
+  date: z.iso.date(),
+  createdAt: z.string(),
+});
+export type KioskEvent = z.infer<typeof KioskEvent>;
+
+export const EventList = z.object({ events: z.array(KioskEvent) });
+export type EventList = z.infer<typeof EventList>;
+
+export const NewDeviceBody = z.strictObject({ label: Name(100) });
+export type NewDeviceBody = z.infer<typeof NewDeviceBody>;
+
+export const KioskDevice = z.object({
+  id: ShortId,
+  label: z.string(),
+  eventId: ShortId,
+  createdAt: z.string(),
+  /** When the organizer revoked its token; a revoked token is refused (401). */
+  revokedAt: z.string().nullable(),
+});
+export type KioskDevice = z.infer<typeof KioskDevice>;
+
+/** A device token: printable ASCII without spaces, so it fits an Authorization header as is. */
+export const DeviceToken = z.string().regex(/^[\x21-\x7e]{16,200}$/, "must be 16–200 printable characters");
+
+/** The answer to creating a device: the only time its token is ever shown (the collector keeps a hash). */
+export const DeviceEnrollment = z.object({ device: KioskDevice, token: DeviceToken });
+export type DeviceEnrollment = z.infer<typeof DeviceEnrollment>;
+
+export const DeviceList = z.object({ devices: z.array(KioskDevice) });
+export type DeviceList = z.infer<typeof DeviceList>;

@@ -1,0 +1,83 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Response, uuidv7, writeBackup } from "../../src/survey";
+import { axeViolations } from "./support/axe";
+import { launchChromium } from "./support/browser";
+import { Collector, freePort, ORGANIZER_TOKEN } from "./support/collector";
+
+const ward = (answers: Response["answers"] = {}): Response => ({
+  id: uuidv7(),
+  surveyId: "ward-resident",
+  surveyVersion: 1,
+  submittedAt: "2026-06-01T03:00:00.000Z",
+  locale: "ja",
+  mode: "kiosk",
+  eventId: "festival-2026",
+  deviceId: "tablet-3",
+  answers: { q_disaster_prep: "yes", q_info_reach: "feel", q_watch_over: "somewhat", ...answers },
+});
+
+describe("dashboard: importing a device backup", () => {
+  let collector: Collector;
+  let browser: Browser;
+  let page: Page;
+  const dir = mkdtempSync(join(tmpdir(), "tsunagu-backup-e2e-"));
+
+  beforeAll(async () => {
+    collector = new Collector(await freePort());
+    await collector.start();
+    browser = await launchChromium();
+    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await collector?.stop();
+  });
+
+  it("stores a good file, shows the counts and the refused item, and refuses a damaged file whole", async () => {
+    const good = [ward(), ward()];
+    const bad = ward({ q_info_reach: "maybe" });
+    const goodFile = join(dir, "tablet-3.json");
+    const items = [...good, bad].map((response) => ({ response, state: "pending" as const }));
+    writeFileSync(goodFile, JSON.stringify(await writeBackup(items, { deviceId: "tablet-3" })));
+    const other = ward();
+    const damagedFile = join(dir, "damaged.json");
+    const damaged = await writeBackup([{ response: other, state: "pending" }]);
+    writeFileSync(damagedFile, JSON.stringify(damaged).replace('"feel"', '"somewhat"'));
+
+    await page.goto(`${collector.origin}/dashboard`);
+    await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
+    await page.getByRole("button", { name: "表示する" }).click();
+    const section = page.getByRole("region", { name: "端末のバックアップを取り込む" });
+    await section.getByLabel("バックアップファイル").setInputFiles(goodFile);
+    await section.getByRole("button", { name: "取り込む" }).click();
+    await section.getByText("取り込みました。").waitFor();
+    const counts = await section.locator(".backup-upload__counts > div").allTextContents();
+    expect(counts).toEqual([
+      "新しく保存2",
+      "保存済み（重複）0",
+      "同じ ID で内容が違う（競合）0",
+      "不正な回答（保存せず）1",
+    ]);
+    expect(await section.locator(".backup-upload__refused li").textContent()).toContain(bad.id);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await section.getByLabel("バックアップファイル").setInputFiles(damagedFile);
+    await section.getByRole("button", { name: "取り込む" }).click();
+    const alert = section.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("checksum does not match");
+    expect(await axeViolations(page)).toEqual([]);
+
+    const receipts = await collector.api("/receipts", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ ids: [...good, bad, other].map((r) => r.id) }),
+    });
+    expect(((await receipts.json()) as { stored: string[] }).stored).toEqual(good.map((r) => r.id));
+  });
+});
