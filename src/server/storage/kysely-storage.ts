@@ -19,7 +19,7 @@ import { countChoices, countOptions, countOptionsByGroups, countOptionsByWave } 
 export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): Storage {
   return {
     kind,
-    migrate: () => migrateToLatest(db, kind),
+    migrate: () => migrateToLatest(db),
     insertResponses: (rows, receivedAt) => insertResponses(db, rows, receivedAt),
     storedIds: (ids) => storedIds(db, ids),
     countOptions: (query) => countOptions(db, query),
