@@ -56,7 +56,7 @@ describe("dashboard: importing a device backup", () => {
 
     await page.goto(`${collector.origin}/dashboard`);
     await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
-    await page.getByRole("button", { name: "表示する" }).click();
+    await page.getByRole("button", { name: "ログイン" }).click();
     const section = page.getByRole("region", { name: "端末のバックアップを取り込む" });
     await section.getByLabel("バックアップファイル").setInputFiles(goodFile);
     await section.getByRole("button", { name: "取り込む" }).click();
