@@ -5,6 +5,7 @@ import * as events from "./2026_11_26_3001_events";
 import * as kioskDevices from "./2026_11_26_3002_kiosk_devices";
 import * as populationTotals from "./2026_11_26_4001_population_totals";
 import * as organizerSessions from "./2026_11_26_4002_organizer_sessions";
+import * as answerChoicesCovering from "./2026_11_26_4003_answer_choices_covering";
 
 /**
  * Every migration by its date-stamped name, listed here rather than found by scanning a folder, so a
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_11_26_3002_kiosk_devices": kioskDevices,
   "2026_11_26_4001_population_totals": populationTotals,
   "2026_11_26_4002_organizer_sessions": organizerSessions,
+  "2026_11_26_4003_answer_choices_covering": answerChoicesCovering,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
