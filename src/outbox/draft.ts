@@ -1,3 +1,4 @@
+import "../survey/zod-config";
 import { z } from "zod";
 import { Answer, QuestionId, SurveyId } from "../survey";
 

@@ -30,7 +30,11 @@ export const Response = z.strictObject({
   surveyId: SurveyId,
   surveyVersion: z.number().int().min(1),
   submittedAt: z.iso.datetime({ offset: true }),
-  locale: z.string().min(2).max(35),
+  // A BCP 47 shape (language, then subtags), which also keeps NUL and markup out of the column.
+  locale: z
+    .string()
+    .max(35)
+    .regex(/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/, "must be a BCP 47 language tag such as ja or zh-Hans"),
   mode: z.enum(["self", "kiosk"]),
   eventId: ShortId.optional(),
   deviceId: ShortId.optional(),

@@ -6,7 +6,7 @@ import { useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
 import { answering } from "../services/answering";
 import { discardDraft, loadDraft, saveDraft } from "../services/drafts";
-import { submitResponse } from "../services/submit-response";
+import { type ResponseOrigin, SELF, submitResponse } from "../services/submit-response";
 import { loadSurvey } from "../services/surveys";
 import {
   errorsOf,
@@ -33,7 +33,17 @@ export function RespondentPage({ surveyId }: { surveyId: string }) {
   return <SurveyForm def={def.value} />;
 }
 
-function SurveyForm({ def }: { def: SurveyDefinition }) {
+export interface SurveyFormProps {
+  def: SurveyDefinition;
+  /** A kiosk's responses name its event and device; by default the respondent's own. */
+  origin?: ResponseOrigin;
+  /** Replaces the thank-you screen (a kiosk shows its own and starts afresh). */
+  onSubmitted?(responseId: string): void;
+  /** Told of every move, so a kiosk knows whether someone is in the middle of answering. */
+  onScreen?(kind: Screen["kind"]): void;
+}
+
+export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: SurveyFormProps) {
   const { locale } = useLocale();
   const [answers, setAnswers] = useState<Answers>({});
   const [screen, setScreen] = useState<Screen>({ kind: "intro" });
@@ -68,6 +78,8 @@ function SurveyForm({ def }: { def: SurveyDefinition }) {
     );
     savedScreen.current = where;
   }, [def, answers, screen]);
+  // The current field holds text that is no answer (letters in a number field).
+  const [unreadable, setUnreadable] = useState(false);
 
   // Between "start" and "thank you" a reload would lose the answers: the update prompt waits.
   const inProgress =
@@ -80,14 +92,16 @@ function SurveyForm({ def }: { def: SurveyDefinition }) {
   const go = (next: Screen) => {
     if (next.kind !== "intro") started.current = true;
     setError(undefined);
+    setUnreadable(false);
     setScreen(next);
+    onScreen?.(next.kind);
     window.scrollTo(0, 0);
   };
 
   const submit = async () => {
     setSubmitState("saving");
     try {
-      const result = await submitResponse(def, answers, locale);
+      const result = await submitResponse(def, answers, locale, origin);
       if (result.kind === "invalid") {
         // Should not happen after per-question checks; if it does, take them to the first problem.
         setSubmitState("idle");
@@ -99,7 +113,8 @@ function SurveyForm({ def }: { def: SurveyDefinition }) {
         return;
       }
       setSubmitState("idle");
-      go({ kind: "thanks", responseId: result.id });
+      if (onSubmitted) onSubmitted(result.id);
+      else go({ kind: "thanks", responseId: result.id });
     } catch (e) {
       // Not on disk: the answers stay on screen and the respondent is told plainly.
       console.error("enqueue failed", e);
@@ -135,6 +150,13 @@ function SurveyForm({ def }: { def: SurveyDefinition }) {
       const question = questionById(def, screen.questionId);
       if (!question) return null;
       const next = () => {
+        if (unreadable)
+          return setError({
+            questionId: question.id,
+            code: "wrong_type",
+            message: "is not a number",
+            path: `answers.${question.id}`,
+          });
         const problem = errorsOf(def, answers, question.id)[0];
         if (problem) return setError(problem);
         go(screen.fromReview ? { kind: "review" } : nextScreen(def, answers, question.id));
@@ -154,6 +176,7 @@ function SurveyForm({ def }: { def: SurveyDefinition }) {
               return answer === undefined ? rest : { ...rest, [question.id]: answer };
             });
           }}
+          onUnreadable={setUnreadable}
           onBack={() =>
             go(screen.fromReview ? { kind: "review" } : previousScreen(def, answers, question.id))
           }

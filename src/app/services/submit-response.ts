@@ -10,11 +10,17 @@ import { syncNow } from "./sync";
 
 export type SubmitResult = { kind: "saved"; id: string } | { kind: "invalid"; errors: AnswerError[] };
 
+/** Who collected a response: the respondent's own device, or an event's kiosk (which says which). */
+export type ResponseOrigin = { mode: "self" } | { mode: "kiosk"; eventId: string; deviceId: string };
+
+export const SELF: ResponseOrigin = { mode: "self" };
+
 export function buildResponse(
   def: SurveyDefinition,
   answers: Answers,
   locale: Locale,
   now = new Date(),
+  origin: ResponseOrigin = SELF,
 ): Response {
   return {
     id: uuidv7(now.getTime()),
@@ -22,7 +28,10 @@ export function buildResponse(
     surveyVersion: def.version,
     submittedAt: now.toISOString(),
     locale,
-    mode: "self",
+    // Only a kiosk names its event and device: a resident's own answer carries neither.
+    ...(origin.mode === "kiosk"
+      ? { mode: "kiosk", eventId: origin.eventId, deviceId: origin.deviceId }
+      : { mode: "self" }),
     answers: visibleAnswers(def, answers),
   };
 }
@@ -36,8 +45,9 @@ export async function submitResponse(
   def: SurveyDefinition,
   answers: Answers,
   locale: Locale,
+  origin: ResponseOrigin = SELF,
 ): Promise<SubmitResult> {
-  const response = buildResponse(def, answers, locale);
+  const response = buildResponse(def, answers, locale, new Date(), origin);
   const errors = validateAnswers(def, response.answers);
   if (errors.length > 0) return { kind: "invalid", errors };
   const outbox = await getOutbox();

@@ -83,7 +83,9 @@ export function SettingsPage() {
       </form>
       <LazyPage load={loadDeviceData} name="device-data" />
       <p>
-        <Link href="/">{t("common.home")}</Link>
+        <Link href="/" class="tap-link">
+          {t("common.home")}
+        </Link>
       </p>
     </div>
   );

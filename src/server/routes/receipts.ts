@@ -1,5 +1,11 @@
 import { Hono } from "hono";
-import { MAX_BATCH_BYTES, MAX_RECEIPT_IDS, ReceiptsBody, type ReceiptsResult } from "../../survey";
+import {
+  MAX_BATCH_BYTES,
+  MAX_RECEIPT_IDS,
+  ReceiptsBody,
+  type ReceiptsResult,
+  ResponseId,
+} from "../../survey";
 import { describeProblems, problemsOf } from "../../survey/issues";
 import type { AppDeps } from "../deps";
 import { HttpProblem } from "../problems";
@@ -20,6 +26,8 @@ export function receiptRoutes({ storage }: Pick<AppDeps, "storage">): Hono {
         problems,
       );
     }
-    return c.json({ stored: await storage.storedIds(parsed.data.ids) } satisfies ReceiptsResult);
+    // Only a UUIDv7 can be stored, so nothing else is looked up (a NUL byte would upset PostgreSQL).
+    const candidates = parsed.data.ids.filter((id) => ResponseId.safeParse(id).success);
+    return c.json({ stored: await storage.storedIds(candidates) } satisfies ReceiptsResult);
   });
 }
