@@ -45,7 +45,7 @@ describe("no Japanese left in another language's catalogue", () => {
 
 /** Every string of a definition under a locale key, wherever it sits, with its JSON path. */
 function localized(value: unknown, path: string, out: [string, string, string][]): void {
-  if (Array.isArray(value)) value.forEach((v, i) => localized(v, `${path}[${i}]`, out));
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) localized(v, `${path}[${i}]`, out);
   else if (value && typeof value === "object")
     for (const [key, child] of Object.entries(value)) {
       if (typeof child === "string" && key in RULES) out.push([`${path}.${key}`, key, child]);

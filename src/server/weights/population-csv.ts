@@ -57,20 +57,21 @@ export function readPopulationCsv(
   if (populationAt < 0)
     fail(at(header.line), `the header needs a "${POPULATION_COLUMN}" column (it has ${names.join(", ")})`);
   const dimensions: { index: number; id: string; options: Set<string> }[] = [];
-  names.forEach((name, index) => {
-    if (index === populationAt) return;
+  for (const [index, name] of names.entries()) {
+    if (index === populationAt) continue;
     const where = at(header.line, index + 1);
-    if (names.indexOf(name) !== index) return fail(where, `"${name}" is a second column of that name`);
     const q = def.questions.find((question) => question.id === name);
-    if (q?.kind !== "single")
-      return fail(
+    if (names.indexOf(name) !== index) fail(where, `"${name}" is a second column of that name`);
+    else if (q?.kind === "single")
+      dimensions.push({ index, id: name, options: new Set(q.options.map((o) => o.id)) });
+    else
+      fail(
         where,
         q
           ? `"${name}" is a ${q.kind} question; cells are made of single-choice questions`
           : `"${name}" is not a question of "${def.id}"`,
       );
-    dimensions.push({ index, id: name, options: new Set(q.options.map((o) => o.id)) });
-  });
+  }
   if (dimensions.length === 0 && problems.length === 0)
     fail(at(header.line), "the header names no question (such as the age group) to make cells of");
   if (dimensions.length > MAX_DIMENSIONS)
