@@ -70,7 +70,7 @@ for (const target of targets) {
         `── SIGKILL on ${target.name} (seed ${seed}, ${rounds} kills, ${concurrency} clients)`,
         `requests: ${f.requests} · answered 200 before a kill: ${f.answered} · cut by a kill: ${f.cut}`,
         `kills at ms after each round's first answer: ${f.killDelaysMs.join(", ")}`,
-        `responses sent: ${f.sent.size} · acknowledged (accepted/duplicate): ${f.acknowledged.size}`,
+        `responses sent: ${f.sent.size} · acknowledged (accepted/duplicate) in the killed rounds: ${f.acknowledgedBeforeLastStart}, after the last start: ${f.acknowledged.size - f.acknowledgedBeforeLastStart}`,
         `acknowledged but missing after a restart: ${f.missingAfterRestart}`,
         `stored though their request was cut (killed after the commit, before the answer): ${f.storedButCut}`,
         `database after the last restart and resend: ${audit.rows} rows, ${audit.distinctIds} distinct ids`,

@@ -4,6 +4,7 @@ import { App } from "./app";
 import { registerServiceWorker } from "./services/app-update";
 import { preferredLocale } from "./services/locale-preference";
 import { checkPersistence } from "./services/persistence";
+import { watchStorageHealth } from "./services/storage-health";
 import { startSync } from "./services/sync";
 import "./styles.css";
 
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   // After the first paint: none of these may delay the form.
   void startSync().catch((error: unknown) => console.error("outbox unavailable", error));
   void checkPersistence();
+  watchStorageHealth();
   void registerServiceWorker().catch((error: unknown) => console.error("service worker", error));
 }
 

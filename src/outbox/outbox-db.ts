@@ -50,13 +50,20 @@ export class OutboxDb {
   constructor(private readonly db: OutboxDatabase) {}
 
   /** Reads each id's stored value and writes what `change` returns, all in one durable transaction. */
-  async modify(ids: readonly string[], change: (id: string, stored: unknown) => StoredRecord | undefined) {
-    const tx = this.db.transaction("responses", "readwrite", STRICT);
+  async modify(
+    ids: readonly string[],
+    change: (id: string, stored: unknown) => StoredRecord | undefined,
+    /** A survey whose draft goes in the same transaction: a submit stores the response and drops its draft together. */
+    dropDraftOf?: string,
+  ) {
+    const tx = this.db.transaction(["responses", "drafts"], "readwrite", STRICT);
+    const store = tx.objectStore("responses");
     const work = (async () => {
       for (const id of ids) {
-        const next = change(id, await tx.store.get(id));
-        if (next) await tx.store.put(next);
+        const next = change(id, await store.get(id));
+        if (next) await store.put(next);
       }
+      if (dropDraftOf !== undefined) await tx.objectStore("drafts").delete(dropDraftOf);
     })();
     await Promise.all([work, tx.done]);
   }

@@ -20,19 +20,23 @@ export class OutboxStore {
     private readonly clock: () => number,
   ) {}
 
-  async enqueue(input: Response): Promise<void> {
+  async enqueue(input: Response, dropDraftOf?: string): Promise<void> {
     const parsed = Response.safeParse(input);
     if (!parsed.success) throw new OutboxValidationError(describeProblems(problemsOf(parsed.error)));
     const response = parsed.data;
     let clash = false;
-    await this.db.modify([response.id], (id, stored) => {
-      if (stored === undefined)
-        return { id, response, state: "pending", queuedAt: this.clock(), attempts: 0 };
-      // Queuing again (a double tap, a retried submit) must not reset or downgrade what is there.
-      const existing = decodeRecord(id, stored);
-      clash = existing.corrupt === true || canonicalJson(existing.response) !== canonicalJson(response);
-      return undefined;
-    });
+    await this.db.modify(
+      [response.id],
+      (id, stored) => {
+        if (stored === undefined)
+          return { id, response, state: "pending", queuedAt: this.clock(), attempts: 0 };
+        // Queuing again (a double tap, a retried submit) must not reset or downgrade what is there.
+        const existing = decodeRecord(id, stored);
+        clash = existing.corrupt === true || canonicalJson(existing.response) !== canonicalJson(response);
+        return undefined;
+      },
+      dropDraftOf,
+    );
     if (clash) throw new OutboxConflictError(`response ${response.id} is already queued with other content`);
   }
 

@@ -6,8 +6,12 @@ import type { OutboxCounts, OutboxRecord, OutboxState } from "./record";
 import { checkRetentionDays, RETENTION_DAYS_KEY, readRetentionDays } from "./retention";
 
 export interface Outbox {
-  /** Checks the response and writes it durably; resolves only once the transaction has committed. */
-  enqueue(response: Response): Promise<void>;
+  /**
+   * Checks the response and writes it durably; resolves only once the transaction has committed.
+   * `options.discardDraft`: that survey's draft is deleted in the same transaction, so a crash can
+   * never leave both the stored response and a draft offering to answer it again.
+   */
+  enqueue(response: Response, options?: { discardDraft?: string }): Promise<void>;
   /** Pending records, oldest first (queuedAt, then id); `after` continues from a record already taken. */
   takePending(limit: number, after?: { queuedAt: number; id: string }): Promise<OutboxRecord[]>;
   applyResults(results: ItemResult[], now?: number): Promise<void>;
@@ -43,7 +47,7 @@ export async function openOutbox(options: OpenOutboxOptions = {}): Promise<Outbo
   const clock = options.now ?? Date.now;
   const store = new OutboxStore(db, clock);
   return {
-    enqueue: (response) => store.enqueue(response),
+    enqueue: (response, opts) => store.enqueue(response, opts?.discardDraft),
     takePending: (limit, after) => store.takePending(limit, after),
     applyResults: (results, now) => store.applyResults(results, now ?? clock()),
     counts: () => store.counts(),

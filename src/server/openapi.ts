@@ -54,7 +54,7 @@ const wave = {
   description: "Fiscal year (年度, April–March in Asia/Tokyo); omitted: every wave",
   schema: { type: "integer" },
 };
-const organizer = { security: [{ organizerToken: [] }] };
+const organizer = { security: [{ organizerToken: [] }, { organizerSession: [] }] };
 const unauthorized = { "401": problem("No valid organizer token (WWW-Authenticate: Bearer)") };
 
 /** OpenAPI 3.1 for HTTP contract v1, its schemas generated from the same zod schemas the routes use. */
@@ -71,6 +71,13 @@ export function openApiDocument(): Record<string, unknown> {
     components: {
       securitySchemes: {
         organizerToken: { type: "http", scheme: "bearer" },
+        organizerSession: {
+          type: "apiKey",
+          in: "cookie",
+          name: "tsunagu_session",
+          description:
+            "The dashboard's session from POST /session (HttpOnly, SameSite=Strict); a POST or DELETE with it must carry this site's Origin",
+        },
         deviceToken: {
           type: "http",
           scheme: "bearer",
@@ -221,6 +228,33 @@ export function openApiDocument(): Record<string, unknown> {
             ...unauthorized,
             "404": problem("No such survey"),
           },
+        },
+      },
+      "/session": {
+        post: {
+          summary: "Dashboard sign-in with the organizer token: sets the session cookie (8 hours)",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: { type: "object", properties: { token: { type: "string" } }, required: ["token"] },
+              },
+            },
+          },
+          responses: {
+            "200": { description: "Signed in; Set-Cookie: tsunagu_session (HttpOnly, SameSite=Strict)" },
+            "401": problem("Not the organizer token"),
+            "403": problem("Origin of another site"),
+            "429": problem("Too many wrong tokens from this client: wait Retry-After seconds"),
+          },
+        },
+        get: {
+          summary: "Whether the session cookie is signed in",
+          responses: { "200": { description: "Signed in" }, "401": problem("Not signed in") },
+        },
+        delete: {
+          summary: "Sign out: the session ends and the cookie is cleared",
+          responses: { "204": { description: "Signed out" }, "403": problem("Origin of another site") },
         },
       },
       "/surveys/{id}/population": {

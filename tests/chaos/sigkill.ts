@@ -20,6 +20,8 @@ export interface KillFigures {
   cut: number;
   /** Ids a 200 answer called accepted or duplicate: the collector promised they are stored. */
   acknowledged: Set<string>;
+  /** Of them, those acknowledged during the killed rounds (the rest by the resend at the end). */
+  acknowledgedBeforeLastStart: number;
   /** Every response any client sent, acknowledged or not. */
   sent: Map<string, Response>;
   /** Acknowledged ids a restarted collector did not hold (must be 0), over every restart. */
@@ -52,6 +54,7 @@ export async function runKills(options: KillOptions): Promise<KillFigures> {
     answered: 0,
     cut: 0,
     acknowledged: new Set(),
+    acknowledgedBeforeLastStart: 0,
     sent: new Map(),
     missingAfterRestart: 0,
     storedButCut: 0,
@@ -60,15 +63,13 @@ export async function runKills(options: KillOptions): Promise<KillFigures> {
   };
   const unanswered: Response[] = [];
   let n = 0;
+  // Cut in the round just ended: stored or not, depending on where the kill fell.
+  let cutThisRound: string[] = [];
   const afterRestart = async (origin: string) => {
-    figures.missingAfterRestart +=
-      figures.acknowledged.size - (await held(origin, figures.acknowledged)).size;
-    figures.storedButCut += (
-      await held(
-        origin,
-        unanswered.map((r) => r.id),
-      )
-    ).size;
+    const acknowledgedHeld = await held(origin, figures.acknowledged);
+    figures.missingAfterRestart += figures.acknowledged.size - acknowledgedHeld.size;
+    figures.storedButCut += (await held(origin, cutThisRound)).size;
+    cutThisRound = [];
   };
 
   for (let round = 0; round < options.rounds; round++) {
@@ -106,6 +107,7 @@ export async function runKills(options: KillOptions): Promise<KillFigures> {
           // Killed mid-request: stored or not, nobody was told; the device would resend.
           figures.cut++;
           unanswered.push(...batch);
+          cutThisRound.push(...batch.map((r) => r.id));
           return;
         }
         figures.answered++;
@@ -130,6 +132,7 @@ export async function runKills(options: KillOptions): Promise<KillFigures> {
   // A last start: the acknowledged ids are there, and whatever was cut can be resent safely.
   const origin = await collector.start();
   await afterRestart(origin);
+  figures.acknowledgedBeforeLastStart = figures.acknowledged.size;
   for (let i = 0; i < unanswered.length; i += 200) {
     const batch = unanswered.slice(i, i + 200);
     const answer = await fetch(`${origin}/api/v1/responses`, {

@@ -49,6 +49,7 @@ describe("GET /api/v1/openapi.json", () => {
         "/surveys/{id}/choices",
         "/surveys/{id}/trend",
         "/surveys/{id}/population",
+        "/session",
       ].sort(),
     );
     const { schemas } = doc.components;

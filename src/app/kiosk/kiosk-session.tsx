@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { t } from "../../i18n";
 import type { SurveyDefinition } from "../../survey";
 import { LoadError } from "../components/load-error";
@@ -6,6 +6,7 @@ import { Loading } from "../components/loading";
 import { useResource } from "../hooks/use-resource";
 import { SurveyForm } from "../respondent/respondent-page";
 import { navigate } from "../router/history";
+import { discardDraft } from "../services/drafts";
 import type { KioskState } from "../services/kiosk";
 import { loadSurvey } from "../services/surveys";
 import { IdleWarning } from "./idle-warning";
@@ -26,41 +27,48 @@ export function KioskSession({ kiosk }: { kiosk: KioskState }) {
 
 /**
  * One respondent after another. A new `round` remounts the form, so the next person starts from an
- * empty survey and nothing of the last one's answers stays in memory.
+ * empty survey and nothing of the last one's answers stays in memory. The form also keeps a draft
+ * on disk (to survive a reload on a resident's own phone): on a kiosk that draft is deleted before
+ * each new round, or the next person would be offered to "continue" someone else's answers.
  */
 function KioskLoop({ kiosk, def }: { kiosk: KioskState; def: SurveyDefinition }) {
   const [view, setView] = useState<View>("survey");
-  const [round, setRound] = useState(0);
+  const [round, setRound] = useState<number | undefined>();
   const [answering, setAnswering] = useState(false);
   const [warning, setWarning] = useState(false);
 
-  const fresh = () => {
+  const fresh = async () => {
+    setRound(undefined); // unmount the form first: it must not write again after the discard
+    await discardDraft(def.id).catch(() => {});
     setWarning(false);
     setAnswering(false);
     setView("survey");
-    setRound((n) => n + 1);
+    setRound((n) => (n ?? 0) + 1);
     window.scrollTo(0, 0);
   };
+  // A draft left by a reload or a crash in the middle of someone's survey is not the next person's.
+  useEffect(() => void fresh(), [def.id]);
 
   // Idle in the middle of a survey: warn first. The staff screens just close.
   useIdle(view === "survey" && answering && !warning, KIOSK_TIMING.idleMs, () => setWarning(true));
-  useIdle(view === "pin" || view === "staff", KIOSK_TIMING.staffIdleMs, fresh);
+  useIdle(view === "pin" || view === "staff", KIOSK_TIMING.staffIdleMs, () => void fresh());
 
   switch (view) {
     case "thanks":
-      return <KioskThanks ms={KIOSK_TIMING.thanksMs} onNext={fresh} />;
+      return <KioskThanks ms={KIOSK_TIMING.thanksMs} onNext={() => void fresh()} />;
     case "pin":
-      return <PinDialog onOpen={() => setView("staff")} onCancel={fresh} />;
+      return <PinDialog onOpen={() => setView("staff")} onCancel={() => void fresh()} />;
     case "staff":
       return (
         <StaffPanel
           kiosk={kiosk}
           def={def}
-          onClose={fresh}
+          onClose={() => void fresh()}
           onEnded={() => navigate("/", { replace: true })}
         />
       );
     case "survey":
+      if (round === undefined) return <Loading />;
       return (
         <div class="kiosk" data-round={round}>
           <p class="kiosk__event">{kiosk.eventName}</p>
@@ -81,7 +89,11 @@ function KioskLoop({ kiosk, def }: { kiosk: KioskState; def: SurveyDefinition })
             </button>
           )}
           {warning && (
-            <IdleWarning ms={KIOSK_TIMING.warningMs} onContinue={() => setWarning(false)} onTimeout={fresh} />
+            <IdleWarning
+              ms={KIOSK_TIMING.warningMs}
+              onContinue={() => setWarning(false)}
+              onTimeout={() => void fresh()}
+            />
           )}
         </div>
       );

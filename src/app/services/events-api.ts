@@ -10,18 +10,16 @@ import { type Enrollment, enrollmentFragment } from "../../survey/enrollment";
 import { ApiError, UnauthorizedError } from "./dashboard-api";
 import { readEndpoint } from "./settings";
 
+/** Rides on the dashboard's session cookie (see dashboard-api.ts): no token in the browser. */
 async function organizerRequest(
   path: string,
-  token: string,
   init: { method?: "GET" | "POST"; body?: unknown } = {},
 ): Promise<unknown> {
   const endpoint = await readEndpoint();
   const response = await fetch(`${endpoint}${path}`, {
     method: init.method ?? "GET",
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(init.body !== undefined && { "Content-Type": "application/json" }),
-    },
+    credentials: "same-origin",
+    headers: init.body !== undefined ? { "Content-Type": "application/json" } : {},
     ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
     cache: "no-store",
   });
@@ -35,13 +33,13 @@ async function organizerRequest(
   return body;
 }
 
-export async function listEvents(token: string, surveyId: string): Promise<KioskEvent[]> {
-  const body = await organizerRequest(`/events?surveyId=${encodeURIComponent(surveyId)}`, token);
+export async function listEvents(surveyId: string): Promise<KioskEvent[]> {
+  const body = await organizerRequest(`/events?surveyId=${encodeURIComponent(surveyId)}`);
   return EventList.parse(body).events;
 }
 
-export async function createEvent(token: string, event: NewEventBody): Promise<KioskEvent> {
-  return KioskEventSchema.parse(await organizerRequest("/events", token, { method: "POST", body: event }));
+export async function createEvent(event: NewEventBody): Promise<KioskEvent> {
+  return KioskEventSchema.parse(await organizerRequest("/events", { method: "POST", body: event }));
 }
 
 /**
@@ -49,11 +47,10 @@ export async function createEvent(token: string, event: NewEventBody): Promise<K
  * everything the tablet needs in the fragment, which no browser sends to any server.
  */
 export async function createEnrollmentLink(
-  token: string,
   event: KioskEvent,
   label: string,
 ): Promise<{ link: string; enrollment: Enrollment }> {
-  const body = await organizerRequest(`/events/${encodeURIComponent(event.id)}/devices`, token, {
+  const body = await organizerRequest(`/events/${encodeURIComponent(event.id)}/devices`, {
     method: "POST",
     body: { label },
   });

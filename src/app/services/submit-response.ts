@@ -51,8 +51,9 @@ export async function submitResponse(
   const errors = validateAnswers(def, response.answers);
   if (errors.length > 0) return { kind: "invalid", errors };
   const outbox = await getOutbox();
-  await outbox.enqueue(response);
-  // Only now, with the response on disk: a failed save keeps the draft as well as the screen.
+  // The response is stored and its draft dropped in one transaction; a failed save keeps both the
+  // draft and the answers on screen. The second discard only cancels a draft write still waiting.
+  await outbox.enqueue(response, { discardDraft: def.id });
   void discardDraft(def.id).catch(() => {});
   void askForPersistence().catch(() => {});
   requestBackgroundSync();

@@ -60,10 +60,18 @@ export interface PopulationTotalsTable {
   uploaded_at: string;
 }
 
+export interface OrganizerSessionsTable {
+  /** sha256 (hex) of the session id the cookie carries. */
+  id_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   responses: ResponsesTable;
   answer_choices: AnswerChoicesTable;
   events: EventsTable;
   kiosk_devices: KioskDevicesTable;
   population_totals: PopulationTotalsTable;
+  organizer_sessions: OrganizerSessionsTable;
 }

@@ -12,6 +12,7 @@ import {
 import { migrateToLatest } from "./migrate";
 import { populationOf, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
+import { deleteExpiredSessions, deleteSession, insertSession, sessionByHash } from "./session-queries";
 import type { Storage, StorageKind } from "./storage";
 import { countChoices, countOptions, countOptionsByGroups, countOptionsByWave } from "./tally-queries";
 
@@ -28,6 +29,10 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     countChoices: (query) => countChoices(db, query),
     replacePopulation: (surveyId, totals) => replacePopulation(db, surveyId, totals),
     populationOf: (surveyId) => populationOf(db, surveyId),
+    insertSession: (session) => insertSession(db, session),
+    sessionByHash: (idHash) => sessionByHash(db, idHash),
+    deleteSession: (idHash) => deleteSession(db, idHash),
+    deleteExpiredSessions: (now) => deleteExpiredSessions(db, now),
     responsesPage: (query) => responsesPage(db, query),
     insertEvent: (event) => insertEvent(db, event),
     listEvents: (surveyId) => listEvents(db, surveyId),

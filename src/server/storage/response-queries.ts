@@ -36,7 +36,14 @@ export async function insertResponses(
         })),
       );
     for (const part of chunks(choices, 500)) await trx.insertInto("answer_choices").values(part).execute();
-    return { inserted, storedHashes: await hashesOf(trx, [...firstById.keys()]) };
+    // A row this transaction inserted holds the hash it was given; only the others (already there,
+    // maybe with other content) are read back. A batch of new responses thus costs no SELECT.
+    const storedHashes = await hashesOf(
+      trx,
+      [...firstById.keys()].filter((id) => !inserted.has(id)),
+    );
+    for (const id of inserted) storedHashes.set(id, (firstById.get(id) as NewResponse).contentHash);
+    return { inserted, storedHashes };
   });
 }
 

@@ -84,6 +84,13 @@ export interface PopulationTotals {
   uploadedAt: string;
 }
 
+/** A dashboard sign-in: the hash of its id and when it ends. */
+export interface OrganizerSession {
+  idHash: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
 /** The only way the collector reaches its database. All SQL lives behind it. */
 export interface Storage {
   readonly kind: StorageKind;
@@ -118,5 +125,9 @@ export interface Storage {
   /** Replaces the survey's population totals in one transaction. */
   replacePopulation(surveyId: string, totals: PopulationTotals): Promise<void>;
   populationOf(surveyId: string): Promise<PopulationTotals | undefined>;
+  insertSession(session: OrganizerSession): Promise<void>;
+  sessionByHash(idHash: string): Promise<OrganizerSession | undefined>;
+  deleteSession(idHash: string): Promise<void>;
+  deleteExpiredSessions(now: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -60,21 +60,17 @@ export function readPopulationCsv(
   for (const [index, name] of names.entries()) {
     if (index === populationAt) continue;
     const where = at(header.line, index + 1);
-    if (names.indexOf(name) !== index) {
-      fail(where, `"${name}" is a second column of that name`);
-      continue;
-    }
     const q = def.questions.find((question) => question.id === name);
-    if (q?.kind !== "single") {
+    if (names.indexOf(name) !== index) fail(where, `"${name}" is a second column of that name`);
+    else if (q?.kind === "single")
+      dimensions.push({ index, id: name, options: new Set(q.options.map((o) => o.id)) });
+    else
       fail(
         where,
         q
           ? `"${name}" is a ${q.kind} question; cells are made of single-choice questions`
           : `"${name}" is not a question of "${def.id}"`,
       );
-      continue;
-    }
-    dimensions.push({ index, id: name, options: new Set(q.options.map((o) => o.id)) });
   }
   if (dimensions.length === 0 && problems.length === 0)
     fail(at(header.line), "the header names no question (such as the age group) to make cells of");

@@ -13,14 +13,13 @@ import "./events.css";
 
 interface Props {
   def: SurveyDefinition;
-  token: string;
   onUnauthorized(): void;
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The organizer's field tools for one survey: the resident link and flyer, events and their kiosks. */
-export function EventsSection({ def, token, onUnauthorized }: Props) {
+export function EventsSection({ def, onUnauthorized }: Props) {
   const { locale } = useLocale();
   const [events, setEvents] = useState<KioskEvent[] | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
@@ -33,14 +32,14 @@ export function EventsSection({ def, token, onUnauthorized }: Props) {
 
   useEffect(() => {
     let current = true;
-    listEvents(token, def.id).then(
+    listEvents(def.id).then(
       (list) => current && setEvents(list),
       (e) => current && fail(e),
     );
     return () => {
       current = false;
     };
-  }, [token, def.id]);
+  }, [def.id]);
 
   const residentLink = `${window.location.origin}${surveyPath(def.id)}`;
   return (
@@ -66,14 +65,14 @@ export function EventsSection({ def, token, onUnauthorized }: Props) {
       {events && events.length > 0 && (
         <ul class="events-section__list">
           {events.map((event) => (
-            <EventItem key={event.id} event={event} token={token} onError={fail} />
+            <EventItem key={event.id} event={event} onError={fail} />
           ))}
         </ul>
       )}
       <EventForm
         onCreate={async (body) => {
           try {
-            const created = await createEvent(token, { surveyId: def.id, ...body });
+            const created = await createEvent({ surveyId: def.id, ...body });
             setFailure(undefined);
             setEvents((list) => [created, ...(list ?? [])]);
             return true;
@@ -87,15 +86,7 @@ export function EventsSection({ def, token, onUnauthorized }: Props) {
   );
 }
 
-function EventItem({
-  event,
-  token,
-  onError,
-}: {
-  event: KioskEvent;
-  token: string;
-  onError(e: unknown): void;
-}) {
+function EventItem({ event, onError }: { event: KioskEvent; onError(e: unknown): void }) {
   const { locale } = useLocale();
   const [label, setLabel] = useState("");
   const [link, setLink] = useState<string | undefined>();
@@ -107,7 +98,7 @@ function EventItem({
   const addDevice = async () => {
     setBusy(true);
     try {
-      setLink((await createEnrollmentLink(token, event, label.trim() || t("events.defaultLabel"))).link);
+      setLink((await createEnrollmentLink(event, label.trim() || t("events.defaultLabel"))).link);
       setLabel("");
     } catch (error) {
       onError(error);

@@ -1,0 +1,112 @@
+// Runs in Chromium, served by a collector (same origin): the app's own outbox and sync code against
+// raw IndexedDB and raw fetch, each figure and its baseline in the same page. Called by bench/browser.ts.
+import { openOutbox } from "../../src/outbox";
+import type { Response } from "../../src/survey";
+import { uuidv7 } from "../../src/survey";
+import { syncOnce } from "../../src/sync";
+
+function makeResponse(i: number, base: number): Response {
+  const areas = 14;
+  return {
+    id: uuidv7(base + i),
+    surveyId: "ward-resident",
+    surveyVersion: 1,
+    submittedAt: new Date(base + i).toISOString(),
+    locale: "ja",
+    mode: "self",
+    answers: {
+      q_area: `area_${String(1 + (i % areas)).padStart(2, "0")}`,
+      q_age: "age_40_49",
+      q_housing: "apartment",
+      q_children: "no",
+      q_disaster_prep: ["yes", "no", "dont_know"][i % 3] as string,
+      q_info_reach: "somewhat",
+      q_info_sources: ["newsletter"],
+      q_watch_over: "feel",
+      q_comment: "防災訓練の日程をもっと早く知らせてほしいです。",
+    },
+  };
+}
+
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+};
+
+/** Each enqueue awaited alone, as a submit is: validate, then a strict-durability transaction. */
+async function queueTimes(n: number): Promise<{ p50: number; p99: number }> {
+  const outbox = await openOutbox({ name: `bench-queue-${Math.random()}` });
+  const base = Date.now();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = makeResponse(i, base);
+    const t = performance.now();
+    await outbox.enqueue(r);
+    times.push(performance.now() - t);
+  }
+  outbox.close();
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+function openRaw(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore("records", { keyPath: "id" });
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** The baseline: one put of the same response in its own strict-durability transaction. */
+async function rawPutTimes(n: number): Promise<{ p50: number; p99: number }> {
+  const db = await openRaw(`bench-raw-${Math.random()}`);
+  const base = Date.now();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = makeResponse(i, base);
+    const t = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction("records", "readwrite", { durability: "strict" });
+      tx.objectStore("records").put({ id: r.id, response: r, state: "pending", queuedAt: Date.now() });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    times.push(performance.now() - t);
+  }
+  db.close();
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+/** Queues n responses (not timed), then times one sync pass that sends them all to this origin. */
+async function drain(n: number, base: number): Promise<{ ms: number; sent: number }> {
+  const outbox = await openOutbox({ name: `bench-drain-${Math.random()}` });
+  for (let i = 0; i < n; i++) await outbox.enqueue(makeResponse(i, base));
+  const t = performance.now();
+  const outcome = await syncOnce(outbox, { endpoint: `${location.origin}/api/v1`, locks: null });
+  const ms = performance.now() - t;
+  const counts = await outbox.counts();
+  outbox.close();
+  if (outcome.kind !== "done" || counts.pending > 0)
+    throw new Error(`drain ended ${outcome.kind}, ${counts.pending} left`);
+  if (outcome.sent !== n) throw new Error(`drain sent ${outcome.sent} of ${n}`);
+  return { ms, sent: outcome.sent };
+}
+
+/** The baseline: the same responses in the same batches of 100, POSTed one after another. */
+async function rawPostLoop(n: number, base: number): Promise<{ ms: number }> {
+  const responses = Array.from({ length: n }, (_, i) => makeResponse(i, base));
+  const t = performance.now();
+  for (let i = 0; i < n; i += 100) {
+    const res = await fetch("/api/v1/responses", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ responses: responses.slice(i, i + 100) }),
+    });
+    if (!res.ok) throw new Error(`raw POST answered ${res.status}`);
+    await res.json();
+  }
+  return { ms: performance.now() - t };
+}
+
+Object.assign(window, { bench: { queueTimes, rawPutTimes, drain, rawPostLoop } });
+document.title = "ready";

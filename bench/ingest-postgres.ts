@@ -1,0 +1,121 @@
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { createApp } from "../src/server/app";
+import { createKyselyStorage, openPostgres } from "../src/server/storage";
+import { loadSurveyRegistry } from "../src/server/surveys";
+import { makeResponses } from "./collector";
+
+const BATCH = 100;
+
+async function freshSchema(
+  url: string,
+  label: string,
+): Promise<{ schema: string; drop: () => Promise<void> }> {
+  const schema = `tsunagu_bench_${label}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  return {
+    schema,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+/**
+ * Responses per second through POST /api/v1/responses on PostgreSQL, and through a raw bulk insert
+ * of the same rows (one multi-row INSERT for responses and one for answer_choices per batch of 100,
+ * in a transaction, precomputed) into the same migrated tables in a schema of its own.
+ */
+export async function ingestBenchPostgres(url: string, n: number): Promise<{ app: number; raw: number }> {
+  const responses = makeResponses(n);
+  const appSchema = await freshSchema(url, "app");
+  const storage = createKyselyStorage(
+    openPostgres(url, { searchPath: appSchema.schema, max: 4 }),
+    "postgres",
+  );
+  await storage.migrate();
+  const app = createApp({
+    storage,
+    surveys: loadSurveyRegistry(["surveys"]),
+    organizerToken: "bench",
+    log: () => {},
+  });
+  let t = performance.now();
+  for (let i = 0; i < n; i += BATCH) {
+    const res = await app.request("/api/v1/responses", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ responses: responses.slice(i, i + BATCH) }),
+    });
+    if (res.status !== 200) throw new Error(`ingest answered ${res.status}`);
+  }
+  const appRate = n / ((performance.now() - t) / 1000);
+  await storage.close();
+  await appSchema.drop();
+
+  const rawSchema = await freshSchema(url, "raw");
+  const migrated = createKyselyStorage(
+    openPostgres(url, { searchPath: rawSchema.schema, max: 1 }),
+    "postgres",
+  );
+  await migrated.migrate();
+  await migrated.close();
+  const client = new pg.Client({ connectionString: url, options: `-c search_path=${rawSchema.schema}` });
+  await client.connect();
+  const now = new Date().toISOString();
+  const batches: { responses: unknown[]; choices: unknown[] }[] = [];
+  for (let i = 0; i < n; i += BATCH) {
+    const part = responses.slice(i, i + BATCH);
+    batches.push({
+      responses: part.flatMap((r) => [
+        r.id,
+        r.surveyId,
+        r.surveyVersion,
+        2026,
+        r.submittedAt,
+        now,
+        r.locale,
+        r.mode,
+        JSON.stringify(r.answers),
+        "0".repeat(64),
+      ]),
+      choices: part.flatMap((r) =>
+        Object.entries(r.answers).flatMap(([q, a]) =>
+          (Array.isArray(a) ? a : [a])
+            .filter((o) => typeof o === "string")
+            .flatMap((o) => [r.id, r.surveyId, 2026, q, o]),
+        ),
+      ),
+    });
+  }
+  const placeholders = (rows: number, cols: number) =>
+    Array.from(
+      { length: rows },
+      (_, r) => `(${Array.from({ length: cols }, (_, c) => `$${r * cols + c + 1}`).join(", ")})`,
+    ).join(", ");
+  t = performance.now();
+  for (const b of batches) {
+    await client.query("BEGIN");
+    await client.query(
+      `INSERT INTO responses (id, survey_id, survey_version, wave, submitted_at, received_at, locale, mode, answers, content_hash)
+       VALUES ${placeholders(b.responses.length / 10, 10)} ON CONFLICT (id) DO NOTHING`,
+      b.responses,
+    );
+    await client.query(
+      `INSERT INTO answer_choices (response_id, survey_id, wave, question_id, option_id) VALUES ${placeholders(b.choices.length / 5, 5)}`,
+      b.choices,
+    );
+    await client.query("COMMIT");
+  }
+  const rawRate = n / ((performance.now() - t) / 1000);
+  await client.end();
+  await rawSchema.drop();
+  return { app: appRate, raw: rawRate };
+}
