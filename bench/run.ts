@@ -11,6 +11,7 @@ import { browserBench } from "./browser";
 import { ingestBench, tallyBench } from "./collector";
 import { ingestBenchPostgres } from "./ingest-postgres";
 import { machineNotes, surveyBytes } from "./machine";
+import { postgresScale, sqliteScale } from "./tally-scale";
 
 interface Row {
   figure: string;
@@ -120,6 +121,21 @@ rows.push({
   ratio: tally.app / tally.raw,
   goal: "≤ 1.2",
 });
+
+// Tallies at scale (bench/tally-scale.ts): BENCH_TALLY_N responses, 1,000,000 unless set (0: skip).
+const scaleN = Number(process.env.BENCH_TALLY_N ?? 1_000_000);
+if (scaleN > 0) {
+  const scales = [await sqliteScale(join(dir, "scale.sqlite"), scaleN)];
+  if (pgUrl) scales.push(await postgresScale(pgUrl, scaleN));
+  for (const s of scales)
+    rows.push({
+      figure: `tallies ?wave=2026&by=q_area over ${s.n} responses, ${s.storage === "sqlite" ? "SQLite" : "PostgreSQL"} (ms, median of ${s.runs}; hand-written GROUP BY beside)`,
+      tsunagu: s.route.toFixed(0),
+      baseline: s.handWritten.toFixed(0),
+      ratio: s.route / s.handWritten,
+      goal: "≤ 1.2",
+    });
+}
 
 const lines = [
   "# Benchmark results",

@@ -193,6 +193,37 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      "/surveys/{id}/tallies.csv": {
+        get: {
+          ...organizer,
+          summary:
+            "The tallies as CSV (UTF-8 with BOM, CRLF, RFC 4180, formula-like cells neutralised): each indicator's total, then its groups",
+          parameters: [
+            surveyId,
+            wave,
+            { name: "by", in: "query", required: false, schema: { type: "string" } },
+          ],
+          responses: {
+            "200": { description: "The CSV", content: { "text/csv": { schema: { type: "string" } } } },
+            "400": problem("Bad wave or by"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+          },
+        },
+      },
+      "/surveys/{id}/policy.csv": {
+        get: {
+          ...organizer,
+          summary: "The operating-policy table (指標 / 目標 / 実績 / 達成状況) as CSV, UTF-8 with BOM",
+          parameters: [surveyId, wave],
+          responses: {
+            "200": { description: "The CSV", content: { "text/csv": { schema: { type: "string" } } } },
+            "400": problem("Bad wave"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+          },
+        },
+      },
       "/surveys/{id}/choices": {
         get: {
           ...organizer,

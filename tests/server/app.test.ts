@@ -50,6 +50,8 @@ describe("GET /api/v1/openapi.json", () => {
         "/surveys/{id}/trend",
         "/surveys/{id}/population",
         "/session",
+        "/surveys/{id}/tallies.csv",
+        "/surveys/{id}/policy.csv",
       ].sort(),
     );
     const { schemas } = doc.components;

@@ -1,5 +1,6 @@
 import { t } from "../../i18n";
 import type { IndicatorTally } from "../../survey/contract";
+import { BarChart } from "./bar-chart";
 import { formatCount, formatInterval, formatPercent, formatTarget } from "./format";
 import { GroupTable } from "./group-table";
 
@@ -10,10 +11,16 @@ interface Props {
   minCell: number;
   byLabel: string | undefined;
   groupLabel(key: string): string;
+  /** The questions the weighting cells are made of, named for the reader. */
+  weightedBy?: string;
+  /** A weighting cell ("age_30_39|female") in words. */
+  cellLabel?(key: string): string;
 }
 
 /** One indicator: the number, how sure it is, and whether the target was met, said in words. */
-export function IndicatorCard({ tally, label, locale, minCell, byLabel, groupLabel }: Props) {
+export function IndicatorCard(props: Props) {
+  const { tally, label, locale, minCell, byLabel, groupLabel, weightedBy } = props;
+  const cellLabel = props.cellLabel ?? ((key: string) => key);
   const verdict =
     tally.verdict === "met"
       ? { text: t("dashboard.met"), mark: "✓", class: "verdict verdict--met" }
@@ -51,14 +58,56 @@ export function IndicatorCard({ tally, label, locale, minCell, byLabel, groupLab
         </div>
       </dl>
       {tally.n === 0 && <p class="hint">{t("dashboard.noResponses")}</p>}
+      {tally.weighted && (
+        <div class="indicator__weighted" data-testid="weighted">
+          <p>
+            <strong>{t("organizer.weighted")}: </strong>
+            <span data-testid="weighted-percent">
+              {tally.weighted.percent === null ? "—" : formatPercent(tally.weighted.percent, locale)}
+            </span>{" "}
+            ({t("dashboard.ci")} {formatInterval(tally.weighted.ci95, locale)}) —{" "}
+            {tally.weighted.verdict === "met"
+              ? t("dashboard.met")
+              : tally.weighted.verdict === "not_met"
+                ? t("dashboard.notMet")
+                : t("dashboard.noVerdict")}
+          </p>
+          <p class="hint">
+            {t("organizer.weightedNote", {
+              dimensions: weightedBy ?? "",
+              nEff: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(
+                tally.weighted.nEffective,
+              ),
+            })}
+          </p>
+          {tally.weighted.cellsWithoutRespondents.length > 0 && (
+            <p class="hint">
+              {t("organizer.cellsWithout", {
+                cells: tally.weighted.cellsWithoutRespondents.map(cellLabel).join(", "),
+              })}
+            </p>
+          )}
+        </div>
+      )}
       {tally.groups && byLabel && (
-        <GroupTable
-          groups={tally.groups}
-          groupLabel={groupLabel}
-          byLabel={byLabel}
-          minCell={minCell}
-          locale={locale}
-        />
+        <div class="chart-and-table">
+          <BarChart
+            bars={tally.groups.map((g) => ({
+              key: g.key,
+              label: groupLabel(g.key),
+              percent: g.percent,
+              ci95: g.ci95,
+            }))}
+            target={tally.target?.value ?? null}
+          />
+          <GroupTable
+            groups={tally.groups}
+            groupLabel={groupLabel}
+            byLabel={byLabel}
+            minCell={minCell}
+            locale={locale}
+          />
+        </div>
       )}
     </article>
   );

@@ -1,15 +1,25 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { t } from "../../i18n";
 import type { SurveyDefinition } from "../../survey";
-import type { Tallies } from "../../survey/contract";
-import { formatFiscalYear } from "../../survey/fiscal-year";
+import type { PopulationSummary, Tallies, Trend } from "../../survey/contract";
+import { fiscalYear, formatFiscalYear } from "../../survey/fiscal-year";
 import { localize } from "../../survey/locales";
 import { Loading } from "../components/loading";
 import { useLocale } from "../locale-context";
-import { fetchResponsesCsv, fetchTallies, UnauthorizedError } from "../services/dashboard-api";
+import {
+  type CsvExport,
+  fetchCsv,
+  fetchPopulation,
+  fetchTallies,
+  fetchTrend,
+  UnauthorizedError,
+} from "../services/dashboard-api";
 import { saveFile } from "../services/save-file";
 import { IndicatorCard } from "./indicator-card";
-import { recentWaves } from "./waves";
+import "./organizer.css";
+import { PolicyTable } from "./policy-table";
+import { TrendView } from "./trend-view";
+import { WeightsUpload } from "./weights-upload";
 
 type Load =
   | { status: "loading" }
@@ -21,41 +31,57 @@ interface Props {
   onUnauthorized(): void;
 }
 
-/** Wave and breakdown pickers, then one card an indicator, and the CSV download. */
+/** The waves to offer: those with answers, newest first, and this fiscal year even before any. */
+function wavesOf(trend: Trend | undefined): number[] {
+  return [...new Set([fiscalYear(new Date()), ...(trend?.waves ?? [])])].sort((a, b) => b - a);
+}
+
+/** Wave and breakdown pickers, one card an indicator, the trend, weights and the downloads. */
 export function TalliesView({ def, onUnauthorized }: Props) {
   const { locale } = useLocale();
-  const waves = recentWaves();
-  const [wave, setWave] = useState<number | undefined>(waves[0]);
+  const [trend, setTrend] = useState<Trend | undefined>();
+  // undefined: the newest wave with answers (known once the trend is in); "all": every wave.
+  const [wave, setWave] = useState<number | "all" | undefined>(undefined);
+  const [population, setPopulation] = useState<PopulationSummary | undefined>();
   const [by, setBy] = useState<string>("");
   const [load, setLoad] = useState<Load>({ status: "loading" });
+  const [reload, setReload] = useState(0);
   const [csvState, setCsvState] = useState<"idle" | "loading" | "failed">("idle");
-  const breakdowns = def.questions.filter((q) => q.kind === "single");
-  const byQuestion = breakdowns.find((q) => q.id === by);
+  const questions = def.questions.filter((q) => q.kind === "single");
+  const byQuestion = questions.find((q) => q.id === by);
   // Read through a ref: a new callback from the parent is no reason to fetch again.
   const unauthorized = useRef(onUnauthorized);
   unauthorized.current = onUnauthorized;
+  const waves = wavesOf(trend);
+  const shownWave = wave === "all" ? undefined : (wave ?? waves[0]);
+
+  const fail = (error: unknown) => {
+    if (error instanceof UnauthorizedError) unauthorized.current();
+    else setLoad({ status: "failed", message: error instanceof Error ? error.message : String(error) });
+  };
+
+  useEffect(() => {
+    fetchTrend(def.id).then(setTrend, fail);
+    fetchPopulation(def.id).then(setPopulation, () => {});
+  }, [def.id, reload]);
 
   useEffect(() => {
     let current = true;
     setLoad({ status: "loading" });
-    fetchTallies(def.id, { wave, by: by || undefined }).then(
+    fetchTallies(def.id, { wave: shownWave, by: by || undefined }).then(
       (tallies) => current && setLoad({ status: "ready", tallies }),
-      (error: unknown) => {
-        if (!current) return;
-        if (error instanceof UnauthorizedError) unauthorized.current();
-        else setLoad({ status: "failed", message: error instanceof Error ? error.message : String(error) });
-      },
+      (error: unknown) => current && fail(error),
     );
     return () => {
       current = false;
     };
-  }, [def.id, wave, by]);
+  }, [def.id, shownWave, by, reload]);
 
-  const downloadCsv = async () => {
+  const download = async (file: CsvExport) => {
     setCsvState("loading");
     try {
-      const blob = await fetchResponsesCsv(def.id, wave);
-      saveFile(blob, `${def.id}-${wave ?? "all"}-responses.csv`);
+      const params = { wave: shownWave, ...(file === "tallies.csv" && by ? { by } : {}) };
+      saveFile(await fetchCsv(def.id, file, params), `${def.id}-${shownWave ?? "all"}-${file}`);
       setCsvState("idle");
     } catch (error) {
       if (error instanceof UnauthorizedError) return onUnauthorized();
@@ -63,10 +89,25 @@ export function TalliesView({ def, onUnauthorized }: Props) {
     }
   };
 
+  const optionLabel = (key: string) => {
+    for (const q of questions) {
+      const option = q.kind === "single" ? q.options.find((o) => o.id === key) : undefined;
+      if (option) return localize(option.label, locale);
+    }
+    return key;
+  };
   const groupLabel = (key: string) => {
+    if (by === "mode") return key === "kiosk" ? t("organizer.modeKiosk") : t("organizer.modeSelf");
     const option = byQuestion?.kind === "single" ? byQuestion.options.find((o) => o.id === key) : undefined;
     return option ? localize(option.label, locale) : key;
   };
+  const byLabel =
+    by === "mode"
+      ? t("organizer.byMode")
+      : by === "event"
+        ? t("organizer.byEvent")
+        : byQuestion && localize(byQuestion.label, locale);
+  const waveTitle = shownWave === undefined ? t("dashboard.allWaves") : formatFiscalYear(shownWave, locale);
 
   return (
     <section class="tallies" aria-labelledby="tallies-title">
@@ -77,10 +118,11 @@ export function TalliesView({ def, onUnauthorized }: Props) {
         <label class="control">
           <span class="field-label">{t("dashboard.wave")}</span>
           <select
-            value={wave === undefined ? "all" : String(wave)}
+            value={shownWave === undefined ? "all" : String(shownWave)}
+            data-testid="wave"
             onChange={(event) => {
               const value = event.currentTarget.value;
-              setWave(value === "all" ? undefined : Number(value));
+              setWave(value === "all" ? "all" : Number(value));
             }}
           >
             {waves.map((fy) => (
@@ -93,28 +135,37 @@ export function TalliesView({ def, onUnauthorized }: Props) {
         </label>
         <label class="control">
           <span class="field-label">{t("dashboard.breakdown")}</span>
-          <select value={by} onChange={(event) => setBy(event.currentTarget.value)}>
+          <select value={by} data-testid="breakdown" onChange={(event) => setBy(event.currentTarget.value)}>
             <option value="">{t("dashboard.noBreakdown")}</option>
-            {breakdowns.map((q) => (
+            {questions.map((q) => (
               <option key={q.id} value={q.id}>
                 {localize(q.label, locale)}
               </option>
             ))}
+            <option value="mode">{t("organizer.byMode")}</option>
+            <option value="event">{t("organizer.byEvent")}</option>
           </select>
         </label>
       </div>
-      <p>
-        <button
-          type="button"
-          class="button button--secondary"
-          onClick={() => void downloadCsv()}
-          disabled={csvState === "loading"}
-        >
-          {csvState === "loading" ? t("dashboard.downloading") : t("dashboard.downloadCsv")}
-        </button>
+      <p class="download-row">
+        {(["responses.csv", "tallies.csv", "policy.csv"] as const).map((file) => (
+          <button
+            key={file}
+            type="button"
+            class="button button--secondary"
+            onClick={() => void download(file)}
+            disabled={csvState === "loading"}
+          >
+            {file === "responses.csv"
+              ? t("dashboard.downloadCsv")
+              : file === "tallies.csv"
+                ? t("organizer.downloadTallies")
+                : t("organizer.policyCsv")}
+          </button>
+        ))}
+        {csvState === "loading" && <span role="status">{t("dashboard.downloading")}</span>}
         {csvState === "failed" && (
           <span class="field-error" role="alert">
-            {" "}
             {t("dashboard.downloadFailed")}
           </span>
         )}
@@ -137,12 +188,29 @@ export function TalliesView({ def, onUnauthorized }: Props) {
                 label={indicator ? localize(indicator.label, locale) : tally.id}
                 locale={locale}
                 minCell={def.minCell}
-                byLabel={byQuestion && localize(byQuestion.label, locale)}
+                byLabel={byLabel}
                 groupLabel={groupLabel}
+                cellLabel={(key) => key.split("|").map(optionLabel).join(" × ")}
+                weightedBy={population?.dimensions
+                  .map((id) => {
+                    const q = questions.find((question) => question.id === id);
+                    return q ? localize(q.label, locale) : id;
+                  })
+                  .join(" × ")}
               />
             );
           })}
       </div>
+      {load.status === "ready" && (
+        <PolicyTable def={def} tallies={load.tallies} locale={locale} title={waveTitle} />
+      )}
+      {trend && <TrendView trend={trend} def={def} locale={locale} />}
+      <WeightsUpload
+        surveyId={def.id}
+        locale={locale}
+        onChanged={() => setReload((n) => n + 1)}
+        onUnauthorized={onUnauthorized}
+      />
     </section>
   );
 }

@@ -107,8 +107,14 @@ export async function uploadPopulation(surveyId: string, file: Blob): Promise<Po
   return PopulationSummary.parse(await response.json());
 }
 
-export async function fetchResponsesCsv(surveyId: string, wave?: number): Promise<Blob> {
-  return await (await organizerFetch(surveyPath(surveyId, `responses.csv${query({ wave })}`))).blob();
+export type CsvExport = "responses.csv" | "tallies.csv" | "policy.csv";
+
+export async function fetchCsv(
+  surveyId: string,
+  file: CsvExport,
+  params: { wave?: number; by?: string } = {},
+): Promise<Blob> {
+  return await (await organizerFetch(surveyPath(surveyId, `${file}${query(params)}`))).blob();
 }
 
 /**

@@ -1,11 +1,19 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { requireOrganizer } from "../auth";
+import { policyCsv, talliesCsv } from "../csv/tallies-csv";
 import type { AppDeps } from "../deps";
 import { HttpProblem } from "../problems";
 import { parseBy, parseChoiceQuestion, parseWave } from "../query-params";
 import { computeChoices } from "../tallies/choices";
 import { computeTallies } from "../tallies/compute";
 import { computeTrend } from "../tallies/trend";
+
+function csvResponse(c: Context, name: string, body: string): Response {
+  c.header("Content-Type", "text/csv; charset=utf-8");
+  c.header("Content-Disposition", `attachment; filename="${name}"`);
+  c.header("Cache-Control", "no-store");
+  return c.body(body);
+}
 
 export function tallyRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "organizerToken">): Hono {
   const latest = (id: string) => {
@@ -19,6 +27,24 @@ export function tallyRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "organiz
       const wave = parseWave(c.req.query("wave"));
       const by = parseBy(c.req.query("by"), def);
       return c.json(await computeTallies(deps.storage, def, { wave, by }));
+    })
+    .get("/surveys/:id/tallies.csv", requireOrganizer(deps.organizerToken), async (c) => {
+      const def = latest(c.req.param("id"));
+      const wave = parseWave(c.req.query("wave"));
+      const by = parseBy(c.req.query("by"), def);
+      const tallies = await computeTallies(deps.storage, def, { wave, by });
+      const name = `${def.id}${wave === null ? "" : `-fy${wave}`}${by ? `-by-${by.by}` : ""}-tallies.csv`;
+      return csvResponse(c, name, talliesCsv(def, tallies));
+    })
+    .get("/surveys/:id/policy.csv", requireOrganizer(deps.organizerToken), async (c) => {
+      const def = latest(c.req.param("id"));
+      const wave = parseWave(c.req.query("wave"));
+      const tallies = await computeTallies(deps.storage, def, { wave, by: null });
+      return csvResponse(
+        c,
+        `${def.id}${wave === null ? "" : `-fy${wave}`}-policy.csv`,
+        policyCsv(def, tallies),
+      );
     })
     .get("/surveys/:id/choices", requireOrganizer(deps.organizerToken), async (c) => {
       const def = latest(c.req.param("id"));

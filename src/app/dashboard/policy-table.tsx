@@ -1,0 +1,56 @@
+import { t } from "../../i18n";
+import type { SurveyDefinition } from "../../survey";
+import type { Tallies } from "../../survey/contract";
+import { localize } from "../../survey/locales";
+import { formatPercent, formatTarget } from "./format";
+
+/** The operating-policy table (指標 / 目標 / 実績 / 達成状況), print-ready: Print shows only it and the cards. */
+export function PolicyTable(props: {
+  def: SurveyDefinition;
+  tallies: Tallies;
+  locale: string;
+  title: string;
+}) {
+  const { def, tallies, locale } = props;
+  return (
+    <section class="dashboard-section" aria-labelledby="policy-title">
+      <h2 id="policy-title">
+        {t("organizer.policyTitle")} — {props.title}
+      </h2>
+      <table class="policy-table" data-testid="policy-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("organizer.policyIndicator")}</th>
+            <th scope="col">{t("organizer.policyTarget")}</th>
+            <th scope="col">{t("organizer.policyResult")}</th>
+            <th scope="col">{t("organizer.policyStatus")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tallies.indicators.map((tally) => {
+            const indicator = def.indicators.find((i) => i.id === tally.id);
+            return (
+              <tr key={tally.id}>
+                <th scope="row">{indicator ? localize(indicator.label, locale) : tally.id}</th>
+                <td>{formatTarget(tally.target, locale)}</td>
+                <td>{tally.percent === null ? "—" : formatPercent(tally.percent, locale)}</td>
+                <td>
+                  {tally.verdict === "met"
+                    ? t("dashboard.met")
+                    : tally.verdict === "not_met"
+                      ? t("dashboard.notMet")
+                      : "—"}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p class="download-row">
+        <button type="button" class="button button--secondary" onClick={() => window.print()}>
+          {t("organizer.policyPrint")}
+        </button>
+      </p>
+    </section>
+  );
+}

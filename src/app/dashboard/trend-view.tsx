@@ -1,0 +1,62 @@
+import { t } from "../../i18n";
+import type { SurveyDefinition } from "../../survey";
+import type { Trend } from "../../survey/contract";
+import { formatFiscalYear } from "../../survey/fiscal-year";
+import { localize } from "../../survey/locales";
+import { formatCount, formatInterval, formatPercent } from "./format";
+
+const points = (value: number, locale: string) =>
+  new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(value);
+
+/** Each indicator across fiscal years, with the change from the year before and whether it is real. */
+export function TrendView({ trend, def, locale }: { trend: Trend; def: SurveyDefinition; locale: string }) {
+  if (trend.waves.length === 0) return null;
+  return (
+    <section class="dashboard-section" aria-labelledby="trend-title">
+      <h2 id="trend-title">{t("organizer.trendTitle")}</h2>
+      {trend.indicators.map((indicator) => {
+        const def_ = def.indicators.find((i) => i.id === indicator.id);
+        const label = def_ ? localize(def_.label, locale) : indicator.id;
+        return (
+          <div class="table-wrap" key={indicator.id}>
+            <table class="trend-table" data-testid={`trend-${indicator.id}`}>
+              <caption>{label}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("dashboard.wave")}</th>
+                  <th scope="col" class="num">
+                    {t("dashboard.percent")}
+                  </th>
+                  <th scope="col" class="num">
+                    {t("dashboard.n")}
+                  </th>
+                  <th scope="col">{t("dashboard.ci")}</th>
+                  <th scope="col">{t("organizer.change")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {indicator.points.map((p) => (
+                  <tr key={p.wave}>
+                    <th scope="row">{formatFiscalYear(p.wave, locale)}</th>
+                    <td class="num">{p.percent === null ? "—" : formatPercent(p.percent, locale)}</td>
+                    <td class="num">{formatCount(p.n, locale)}</td>
+                    <td>{formatInterval(p.ci95, locale)}</td>
+                    <td>
+                      {p.change
+                        ? `${t("organizer.changeValue", {
+                            points: points(p.change.points, locale),
+                            lo: points(p.change.ci95[0], locale),
+                            hi: points(p.change.ci95[1], locale),
+                          })} — ${p.change.significant ? t("organizer.significant") : t("organizer.notSignificant")}`
+                        : "—"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

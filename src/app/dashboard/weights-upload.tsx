@@ -1,0 +1,95 @@
+import { useEffect, useState } from "preact/hooks";
+import { t } from "../../i18n";
+import type { PopulationSummary } from "../../survey/contract";
+import { ApiError, fetchPopulation, UnauthorizedError, uploadPopulation } from "../services/dashboard-api";
+import { formatCount } from "./format";
+
+type State =
+  | { phase: "idle" }
+  | { phase: "uploading" }
+  | { phase: "failed"; message: string; problems: readonly { path: string; message: string }[] };
+
+/** Population totals from the resident register (CSV) for the weighted estimates. */
+export function WeightsUpload(props: {
+  surveyId: string;
+  locale: string;
+  onChanged(): void;
+  onUnauthorized(): void;
+}) {
+  const [stored, setStored] = useState<PopulationSummary | undefined>();
+  const [file, setFile] = useState<File | undefined>();
+  const [state, setState] = useState<State>({ phase: "idle" });
+  useEffect(() => {
+    fetchPopulation(props.surveyId).then(setStored, () => {});
+  }, [props.surveyId]);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!file) return;
+    setState({ phase: "uploading" });
+    try {
+      setStored(await uploadPopulation(props.surveyId, file));
+      setState({ phase: "idle" });
+      props.onChanged();
+    } catch (error) {
+      if (error instanceof UnauthorizedError) return props.onUnauthorized();
+      setState({
+        phase: "failed",
+        message: error instanceof Error ? error.message : String(error),
+        problems: error instanceof ApiError ? error.problems : [],
+      });
+    }
+  };
+
+  return (
+    <section class="dashboard-section weights-upload" aria-labelledby="weights-title">
+      <h2 id="weights-title">{t("organizer.weightsTitle")}</h2>
+      <p data-testid="weights-stored">
+        {stored && stored.cells.length > 0
+          ? t("organizer.weightsStored", {
+              cells: formatCount(stored.cells.length, props.locale),
+              total: formatCount(stored.total, props.locale),
+            })
+          : t("organizer.weightsNone")}
+      </p>
+      <form onSubmit={submit}>
+        <label for="weights-file" class="field-label">
+          {t("organizer.weightsFile")}
+        </label>
+        <p id="weights-help" class="hint">
+          {t("organizer.weightsHelp")}
+        </p>
+        <input
+          id="weights-file"
+          type="file"
+          accept=".csv,text/csv"
+          aria-describedby="weights-help"
+          onChange={(event) => setFile(event.currentTarget.files?.[0])}
+        />
+        <button
+          type="submit"
+          class="button button--secondary"
+          disabled={!file || state.phase === "uploading"}
+        >
+          {state.phase === "uploading" ? t("organizer.weightsUploading") : t("organizer.weightsUpload")}
+        </button>
+      </form>
+      {state.phase === "failed" && (
+        <div class="notice notice--error" role="alert">
+          <p>
+            {t("organizer.weightsFailed")} {state.message}
+          </p>
+          {state.problems.length > 0 && (
+            <ul>
+              {state.problems.map((p) => (
+                <li key={`${p.path}${p.message}`}>
+                  {p.path}: {p.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import type { SurveyDefinition, Tallies } from "../../survey";
+import { localize } from "../../survey/locales";
+import { csvRow } from "./cell";
+
+const BOM = "\uFEFF";
+/** One decimal, as published; a number cell, so Excel can compute with it. */
+const round1 = (x: number | null | undefined) =>
+  x === null || x === undefined ? null : Math.round(x * 10) / 10;
+
+export const TALLY_COLUMNS = [
+  "indicator",
+  "label",
+  "wave",
+  "by",
+  "group",
+  "suppressed",
+  "n",
+  "positive",
+  "percent",
+  "ci95_low",
+  "ci95_high",
+  "target",
+  "verdict",
+  "weighted_percent",
+  "weighted_ci95_low",
+  "weighted_ci95_high",
+  "n_effective",
+  "cells_without_respondents",
+] as const;
+
+const targetText = (t: { op: ">=" | "<="; value: number } | null) => (t ? `${t.op}${t.value}` : null);
+
+/**
+ * tallies.csv: each indicator's total, then one row a group of the breakdown (a suppressed group
+ * with no numbers), UTF-8 with a BOM and CRLF through the same cell writer as responses.csv.
+ */
+export function talliesCsv(def: SurveyDefinition, tallies: Tallies, locale = "ja"): string {
+  const lines = [csvRow([...TALLY_COLUMNS])];
+  for (const t of tallies.indicators) {
+    const indicator = def.indicators.find((i) => i.id === t.id);
+    const label = indicator ? localize(indicator.label, locale) : t.id;
+    const w = t.weighted;
+    lines.push(
+      csvRow([
+        t.id,
+        label,
+        tallies.wave,
+        tallies.by,
+        null,
+        null,
+        t.n,
+        t.positive,
+        round1(t.percent),
+        round1(t.ci95?.[0]),
+        round1(t.ci95?.[1]),
+        targetText(t.target),
+        t.verdict,
+        round1(w?.percent),
+        round1(w?.ci95?.[0]),
+        round1(w?.ci95?.[1]),
+        round1(w?.nEffective),
+        w?.cellsWithoutRespondents.join(";"),
+      ]),
+    );
+    for (const g of t.groups ?? [])
+      lines.push(
+        csvRow([
+          t.id,
+          label,
+          tallies.wave,
+          tallies.by,
+          g.key,
+          g.suppressed ? "suppressed" : null,
+          g.n,
+          g.positive,
+          round1(g.percent),
+          round1(g.ci95?.[0]),
+          round1(g.ci95?.[1]),
+          // RFC 4180: every record has the header's number of fields.
+          ...Array.from({ length: TALLY_COLUMNS.length - 11 }, () => null),
+        ]),
+      );
+  }
+  return BOM + lines.join("");
+}
+
+const STATUS = { met: "達成", not_met: "未達成" } as const;
+
+/**
+ * The operating-policy table (区運営方針: 指標 / 目標 / 実績 / 達成状況) in the ward's own words,
+ * ready to paste into the report: 「70%以上」, 「72.4%」, 達成 / 未達成.
+ */
+export function policyCsv(def: SurveyDefinition, tallies: Tallies): string {
+  const lines = [csvRow(["指標", "目標", "実績", "達成状況"])];
+  for (const t of tallies.indicators) {
+    const indicator = def.indicators.find((i) => i.id === t.id);
+    const target = t.target ? `${t.target.value}%${t.target.op === ">=" ? "以上" : "以下"}` : "—";
+    const result = t.percent === null ? "—" : `${(round1(t.percent) as number).toFixed(1)}%`;
+    lines.push(
+      csvRow([
+        indicator ? localize(indicator.label, "ja") : t.id,
+        target,
+        result,
+        t.verdict ? STATUS[t.verdict] : "—",
+      ]),
+    );
+  }
+  return BOM + lines.join("");
+}

@@ -1,0 +1,140 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatInterval, formatPercent } from "../../src/app/dashboard/format";
+import { type Response, Tallies, uuidv7 } from "../../src/survey";
+import { axeViolations } from "./support/axe";
+import { launchChromium } from "./support/browser";
+import { Collector, freePort, ORGANIZER_TOKEN } from "./support/collector";
+
+/** Deterministic answers over two fiscal years, three areas and two age groups. */
+function responses(): Response[] {
+  const out: Response[] = [];
+  for (let i = 0; i < 90; i++) {
+    const fy = i < 40 ? 2025 : 2026;
+    out.push({
+      id: uuidv7(),
+      surveyId: "ward-resident",
+      surveyVersion: 1,
+      submittedAt: `${fy}-06-0${1 + (i % 5)}T03:00:00.000Z`,
+      locale: "ja",
+      mode: "self",
+      answers: {
+        q_area: ["area_01", "area_02", "area_03"][i % 3] as string,
+        q_age: i % 4 === 0 ? "age_70_plus" : "age_30_39",
+        q_disaster_prep: i % 5 < (fy === 2025 ? 2 : 4) ? "yes" : i % 7 === 0 ? "dont_know" : "no",
+        q_info_reach: ["feel", "somewhat", "not_really", "not_at_all"][i % 4] as string,
+        q_watch_over: ["feel", "not_really", "not_at_all"][i % 3] as string,
+      },
+    });
+  }
+  return out;
+}
+
+const squash = (text: string | null) => (text ?? "").replace(/\s+/g, " ");
+
+describe("dashboard: the numbers are the API's, and the screens pass axe", () => {
+  let collector: Collector;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    collector = new Collector(await freePort());
+    await collector.start();
+    // Not collector.api: /responses takes a kiosk's device token, never the organizer's.
+    const stored = await fetch(`${collector.origin}/api/v1/responses`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ responses: responses() }),
+    });
+    expect(stored.status).toBe(200);
+    const weights = await collector.api("/surveys/ward-resident/population", {
+      method: "POST",
+      headers: { "Content-Type": "text/csv" },
+      body: "q_age,population\nage_30_39,30000\nage_70_plus,10000\nage_50_59,20000\n",
+    });
+    expect(weights.status).toBe(200);
+    browser = await launchChromium();
+    // bypassCSP: axe-core is injected as a script tag, which the app's own CSP rightly refuses.
+    const context = await browser.newContext({
+      locale: "ja-JP",
+      viewport: { width: 390, height: 844 },
+      bypassCSP: true,
+    });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await collector?.stop();
+  });
+
+  const api = async (query: string) =>
+    Tallies.parse(await (await collector.api(`/surveys/ward-resident/tallies${query}`)).json());
+
+  it("signs in with the cookie, keeps no token in the page, and shows each indicator as the API does", async () => {
+    await page.goto(`${collector.origin}/dashboard`);
+    await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
+    await page.getByRole("button", { name: "ログイン" }).click();
+    const cards = page.locator("article.indicator");
+    await cards.first().waitFor();
+    // The session cookie is HttpOnly: the page's script cannot read it, and nothing holds the token.
+    const storage = await page.evaluate(() => [
+      document.cookie,
+      JSON.stringify(sessionStorage),
+      JSON.stringify(localStorage),
+    ]);
+    expect(storage.join(" ")).not.toContain(ORGANIZER_TOKEN);
+    expect(storage[0]).not.toContain("tsunagu_session");
+
+    // The newest wave with answers is FY2026, shown as 令和8年度.
+    expect(await page.getByTestId("wave").inputValue()).toBe("2026");
+    const expected = await api("?wave=2026");
+    expect(await cards.count()).toBe(expected.indicators.length);
+    for (const [i, tally] of expected.indicators.entries()) {
+      const text = squash(await cards.nth(i).textContent());
+      if (tally.percent !== null) expect(text).toContain(formatPercent(tally.percent, "ja"));
+      expect(text).toContain(formatInterval(tally.ci95, "ja"));
+      expect(text).toContain(String(tally.n));
+      if (tally.weighted?.percent != null) {
+        const shown = await cards.nth(i).getByTestId("weighted-percent").textContent();
+        expect(shown).toBe(formatPercent(tally.weighted.percent, "ja"));
+        expect(text).toContain("50〜59歳"); // the age cell without respondents, by its label
+      }
+    }
+    const policy = squash(await page.getByTestId("policy-table").textContent());
+    expect(policy).toContain(formatPercent(expected.indicators[0]?.percent ?? 0, "ja"));
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("shows a breakdown's table and chart from the API's groups, and the trend with its change", async () => {
+    await page.getByTestId("breakdown").selectOption("q_area");
+    const expected = await api("?wave=2026&by=q_area");
+    const firstCard = page.locator("article.indicator").first();
+    await firstCard.locator(".group-table").waitFor();
+    const rows = await firstCard.locator(".group-table tbody tr").allTextContents();
+    const groups = expected.indicators[0]?.groups ?? [];
+    expect(rows.length).toBe(groups.length);
+    for (const [i, g] of groups.entries()) {
+      if (g.suppressed) expect(rows[i]).toContain("—");
+      else expect(squash(rows[i] ?? "")).toContain(formatPercent(g.percent ?? 0, "ja"));
+    }
+    const bars = await firstCard
+      .getByTestId("bar-chart")
+      .locator("g[data-percent]")
+      .evaluateAll((gs) => gs.map((g) => g.getAttribute("data-percent")));
+    expect(bars).toEqual(groups.map((g) => (g.percent === null ? "" : String(g.percent))));
+    expect(await firstCard.getByTestId("bar-chart").getAttribute("aria-hidden")).toBe("true");
+
+    const trend = (await (await collector.api("/surveys/ward-resident/trend")).json()) as {
+      indicators: { id: string; points: { wave: number; percent: number | null }[] }[];
+    };
+    const prep = squash(await page.getByTestId("trend-disaster_prep").textContent());
+    expect(prep).toContain("令和7年度");
+    expect(prep).toContain("令和8年度");
+    for (const p of trend.indicators[0]?.points ?? [])
+      expect(prep).toContain(formatPercent(p.percent ?? 0, "ja"));
+    // The group table fits a phone's width: no sideways scroll.
+    const wrap = firstCard.locator(".table-wrap");
+    expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

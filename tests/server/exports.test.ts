@@ -1,0 +1,123 @@
+import type { Hono } from "hono";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { talliesCsv } from "../../src/server/csv/tallies-csv";
+import type { Response } from "../../src/survey";
+import {
+  describeEachStorage,
+  fixtureSurveys,
+  makeResponse,
+  openApp,
+  organizer,
+  postJson,
+  SURVEY,
+} from "./support";
+
+describeEachStorage("tallies.csv and policy.csv", (variant) => {
+  let app: Hono;
+  let dispose: () => Promise<void>;
+  beforeEach(async () => {
+    ({ app, dispose } = await openApp(variant));
+  });
+  afterEach(async () => dispose());
+
+  const store = async (responses: Response[]) => {
+    const res = await app.request("/api/v1/responses", postJson({ responses }));
+    expect(res.status).toBe(200);
+  };
+  const many = (count: number, overrides: Partial<Response>) =>
+    Array.from({ length: count }, () => makeResponse(overrides));
+  const download = async (path: string) => {
+    const res = await app.request(`/api/v1/surveys/${SURVEY}/${path}`, { headers: organizer });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    return { res, bytes: new Uint8Array(await res.arrayBuffer()) };
+  };
+
+  it("writes tallies.csv with a BOM and CRLF: the total, then each group, a suppressed one without numbers", async () => {
+    // north 5 yes + 1 no (6); south 1 yes + 1 no (2, hidden); east 3 yes + 3 no (6, hidden as complement).
+    await store([
+      ...many(5, { answers: { q_prepared: "yes", q_area: "north" } }),
+      ...many(1, { answers: { q_prepared: "no", q_area: "north" } }),
+      ...many(1, { answers: { q_prepared: "yes", q_area: "south" } }),
+      ...many(1, { answers: { q_prepared: "no", q_area: "south" } }),
+      ...many(3, { answers: { q_prepared: "yes", q_area: "east" } }),
+      ...many(3, { answers: { q_prepared: "no", q_area: "east" } }),
+    ]);
+    const { res, bytes } = await download("tallies.csv?wave=2025&by=q_area");
+    expect(res.headers.get("Content-Disposition")).toBe(
+      'attachment; filename="ward-test-fy2025-by-q_area-tallies.csv"',
+    );
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    expect(text.split("\r\n")).toEqual([
+      "indicator,label,wave,by,group,suppressed,n,positive,percent,ci95_low,ci95_high,target,verdict,weighted_percent,weighted_ci95_low,weighted_ci95_high,n_effective,cells_without_respondents",
+      // 9/14 = 64.2857…%, Wilson [38.8, 83.7].
+      "prepared,防災対策を講じている割合,2025,q_area,,,14,9,64.3,38.8,83.7,>=70,not_met,,,,,",
+      "prepared,防災対策を講じている割合,2025,q_area,east,suppressed,,,,,,,,,,,,",
+      "prepared,防災対策を講じている割合,2025,q_area,north,,6,5,83.3,43.6,97,,,,,,,",
+      "prepared,防災対策を講じている割合,2025,q_area,south,suppressed,,,,,,,,,,,,",
+      "",
+    ]);
+  });
+
+  it("writes the operating-policy table: 指標 / 目標 / 実績 / 達成状況 in the ward's words", async () => {
+    await store([
+      ...many(7, { answers: { q_prepared: "yes" } }),
+      ...many(3, { answers: { q_prepared: "no" } }),
+    ]);
+    const { res, bytes } = await download("policy.csv?wave=2025");
+    expect(res.headers.get("Content-Disposition")).toBe('attachment; filename="ward-test-fy2025-policy.csv"');
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes)).toBe(
+      "\uFEFF指標,目標,実績,達成状況\r\n防災対策を講じている割合,70%以上,70.0%,達成\r\n",
+    );
+    const empty = await download("policy.csv?wave=2020");
+    expect(new TextDecoder().decode(empty.bytes)).toContain("防災対策を講じている割合,70%以上,—,—\r\n");
+  });
+
+  it("refuses both without the organizer token", async () => {
+    for (const path of ["tallies.csv", "policy.csv"])
+      expect((await app.request(`/api/v1/surveys/${SURVEY}/${path}`)).status).toBe(401);
+  });
+});
+
+describe("talliesCsv", () => {
+  it("neutralises a group key that Excel would run as a formula (= + - @), keeping numbers as numbers", () => {
+    const def = fixtureSurveys().latestOf(SURVEY);
+    if (!def) throw new Error("no fixture survey");
+    const group = (key: string) => ({
+      key,
+      n: 9,
+      positive: 3,
+      percent: 100 / 3,
+      ci95: [12.1, 64.6] as [number, number],
+      suppressed: false,
+    });
+    const text = talliesCsv(def, {
+      surveyId: SURVEY,
+      wave: 2025,
+      by: "event",
+      indicators: [
+        {
+          id: "prepared",
+          n: 18,
+          positive: 6,
+          percent: 100 / 3,
+          ci95: [16.3, 56.3],
+          target: { op: ">=", value: 70 },
+          verdict: "not_met",
+          groups: [group("-2+3"), group("=HYPERLINK(1)"), group("@SUM(A1)"), group("+1")],
+        },
+      ],
+    });
+    expect(text).toContain(",event,'-2+3,,9,3,33.3,12.1,64.6,");
+    expect(text).toContain(",event,'=HYPERLINK(1),");
+    expect(text).toContain(",event,'@SUM(A1),");
+    expect(text).toContain(",event,'+1,");
+    expect(
+      text
+        .split("\r\n")
+        .filter(Boolean)
+        .every((line) => line.split(",").length === 18),
+    ).toBe(true);
+  });
+});
