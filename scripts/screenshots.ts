@@ -1,49 +1,22 @@
-// Screenshots of the built app for docs/screenshots/: a question (and a refused "next"), the review,
-// thank-you, and the dashboard, in Japanese and English, at phone size (390×844).
-// Needs the collector serving dist/:  PORT=8093 ORGANIZER_TOKEN=shot-token npx tsx src/server/main.ts
-// Then:  BASE=http://localhost:8093 TOKEN=shot-token npx tsx scripts/screenshots.ts
-import { mkdirSync, readFileSync } from "node:fs";
-import { chromium, type Page } from "playwright-core";
-import { type Answers, type Response, SurveyDefinition, uuidv7, visibleQuestions } from "../src/survey";
+// Screenshots of the built app for docs/screenshots/: every screen a resident or an organizer meets,
+// at phone (390×844) and tablet (820×1180) size, in Japanese and English, named
+// <locale>-<size>-<screen>.png.
+//   npx vite build && npm run screenshots
+// starts its own collector on dist/ (SQLite in a temp dir, 60 seeded responses). BASE=… TOKEN=…
+// points it at a running collector instead.
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { CHROMIUM_FLAGS as FLAGS } from "../tests/e2e/support/browser";
+import { Collector, freePort, ORGANIZER_TOKEN } from "../tests/e2e/support/collector";
+import { seedCollector } from "./seed-responses";
 
-const BASE = process.env.BASE ?? "http://localhost:8080";
-const TOKEN = process.env.TOKEN ?? "";
 const OUT = "docs/screenshots";
-
-const def = SurveyDefinition.parse(JSON.parse(readFileSync("surveys/ward-resident.json", "utf8")));
-
-/** Made-up residents, so the dashboard has numbers: a seeded generator keeps the pictures stable. */
-function seededResponses(count: number): Response[] {
-  let seed = 42;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
-  return Array.from({ length: count }, (_, i) => {
-    const answers: Answers = {};
-    for (const q of def.questions) {
-      if (!visibleQuestions(def, answers).some((v) => v.id === q.id)) continue;
-      if (q.kind === "single") {
-        // Lean towards the first options and a few areas, so some groups fall below minCell.
-        const options = q.id === "q_area" ? q.options.slice(0, 4) : q.options;
-        answers[q.id] = (random() < 0.55 ? options[0] : pick(options))?.id ?? "";
-      } else if (q.kind === "multiple")
-        answers[q.id] = [pick(q.options.filter((o) => !q.exclusive.includes(o.id))).id];
-      else if (q.kind === "number") answers[q.id] = Math.floor(random() * 30);
-    }
-    return {
-      id: uuidv7(Date.now() - i * 60_000),
-      surveyId: def.id,
-      surveyVersion: def.version,
-      submittedAt: new Date(Date.now() - i * 60_000).toISOString(),
-      locale: "ja",
-      mode: "self",
-      answers,
-    };
-  });
-}
+const SIZES = {
+  phone: { width: 390, height: 844 },
+  tablet: { width: 820, height: 1180 },
+};
+const LOCALES = ["ja", "en"];
 
 async function answerCurrentQuestion(page: Page): Promise<void> {
   const form = page.locator("form.question");
@@ -55,13 +28,20 @@ async function answerCurrentQuestion(page: Page): Promise<void> {
   else await form.locator("textarea, input[type=text]").fill("駅前の自転車置き場を増やしてほしいです。");
 }
 
-async function respondentShots(page: Page, locale: string): Promise<void> {
-  await page.goto(BASE);
+async function respondentShots(
+  page: Page,
+  base: string,
+  shot: (name: string, full?: boolean) => Promise<void>,
+) {
+  await page.goto(`${base}/s/ward-resident`);
   await page.locator(".intro").waitFor();
-  await page.screenshot({ path: `${OUT}/${locale}-intro.png` });
+  // The first visit's notice, once the service worker has cached the app.
+  await page.locator(".update-prompt--ready").waitFor();
+  await shot("intro");
+  await page.locator(".update-prompt--ready button").click();
   await page.locator(".intro .button--primary").click();
   await page.locator("form.question").waitFor();
-  await page.screenshot({ path: `${OUT}/${locale}-question.png` });
+  await shot("question");
   let shownRequired = false;
   for (let i = 0; i < 40 && (await page.locator("form.question").count()) > 0; i++) {
     const title = await page.locator(".question__title").textContent();
@@ -70,12 +50,13 @@ async function respondentShots(page: Page, locale: string): Promise<void> {
       shownRequired = true;
       await page.locator("form.question button[type=submit]").click();
       await page.locator(".field-error:not([hidden])").waitFor();
-      await page.screenshot({ path: `${OUT}/${locale}-question-required.png` });
+      await shot("question-required");
     }
-    if (i === 6) await page.screenshot({ path: `${OUT}/${locale}-question-multiple.png` });
+    if ((await page.locator("form.question input[type=checkbox]").count()) > 0 && i < 8)
+      await shot("question-multiple");
     await answerCurrentQuestion(page);
-    if ((await page.locator("textarea").count()) > 0)
-      await page.screenshot({ path: `${OUT}/${locale}-question-text.png` });
+    if ((await page.locator("form.question input[type=number]").count()) > 0) await shot("question-number");
+    if ((await page.locator("textarea").count()) > 0) await shot("question-text");
     await page.locator("form.question button[type=submit]").click();
     await page.waitForFunction(
       (previous) => document.querySelector(".question__title")?.textContent !== previous,
@@ -83,53 +64,67 @@ async function respondentShots(page: Page, locale: string): Promise<void> {
     );
   }
   await page.locator(".review").waitFor();
-  await page.screenshot({ path: `${OUT}/${locale}-review.png`, fullPage: true });
+  await shot("review", true);
   await page.locator(".review .button--primary").click();
-  await page.locator(".thanks").waitFor();
-  await page.screenshot({ path: `${OUT}/${locale}-thanks-saved.png` });
   await page.locator(".thanks__delivery--sent").waitFor({ timeout: 20_000 });
-  await page.screenshot({ path: `${OUT}/${locale}-thanks-sent.png` });
+  await shot("thanks");
+  await page.goto(`${base}/settings`);
+  await page.locator("#endpoint").waitFor();
+  await shot("settings");
 }
 
-async function dashboardShots(page: Page, name: string): Promise<void> {
-  await page.goto(`${BASE}/dashboard`);
-  await page.locator("#organizer-token").fill(TOKEN);
+async function dashboardShots(
+  page: Page,
+  base: string,
+  token: string,
+  shot: (name: string, full?: boolean) => Promise<void>,
+) {
+  await page.goto(`${base}/dashboard`);
+  await page.locator("#organizer-token").waitFor();
+  await shot("dashboard-token");
+  await page.locator("#organizer-token").fill(token);
   await page.locator(".token-form button[type=submit]").click();
   await page.locator(".indicator").first().waitFor();
-  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
+  await shot("dashboard", true);
   await page.locator(".controls select").nth(1).selectOption("q_area");
   await page.locator(".group-table").first().waitFor();
-  await page.screenshot({ path: `${OUT}/${name}-by-area.png`, fullPage: true });
+  await shot("dashboard-by-area", true);
+}
+
+async function shoot(browser: Browser, base: string, token: string): Promise<void> {
+  for (const locale of LOCALES)
+    for (const [size, viewport] of Object.entries(SIZES)) {
+      const context = await browser.newContext({ viewport, locale });
+      await context.addInitScript((l) => localStorage.setItem("tsunagu.locale", l), locale);
+      const page = await context.newPage();
+      page.on("pageerror", (e) => console.error(`[${locale} ${size}] page error:`, e.message));
+      const shot = async (name: string, fullPage = false) => {
+        await page.screenshot({ path: join(OUT, `${locale}-${size}-${name}.png`), fullPage });
+      };
+      await respondentShots(page, base, shot);
+      await dashboardShots(page, base, token, shot);
+      await context.close();
+      console.log(`${locale} ${size}: done`);
+    }
 }
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  const seeded = await fetch(`${BASE}/api/v1/responses`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ responses: seededResponses(60) }),
-  });
-  if (!seeded.ok) throw new Error(`seeding failed: HTTP ${seeded.status}`);
+  for (const f of readdirSync(OUT)) if (f.endsWith(".png")) rmSync(join(OUT, f));
+  const own = process.env.BASE ? undefined : new Collector(await freePort());
+  await own?.start();
+  const base = process.env.BASE ?? own?.origin ?? "";
+  const token = process.env.TOKEN ?? ORGANIZER_TOKEN;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: FLAGS,
   });
   try {
-    for (const locale of ["ja", "en"]) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale });
-      await context.addInitScript((l) => localStorage.setItem("tsunagu.locale", l), locale);
-      const page = await context.newPage();
-      page.on("pageerror", (e) => console.error(`[${locale}] page error:`, e.message));
-      await respondentShots(page, locale);
-      await dashboardShots(page, `${locale}-dashboard`);
-      await context.close();
-    }
-    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "ja" });
-    await desk.addInitScript(() => localStorage.setItem("tsunagu.locale", "ja"));
-    await dashboardShots(await desk.newPage(), "ja-dashboard-desktop");
-    await desk.close();
+    await seedCollector(base, 60);
+    await shoot(browser, base, token);
   } finally {
     await browser.close();
+    await own?.stop();
   }
 }
 

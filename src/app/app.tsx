@@ -5,19 +5,36 @@ import { LanguageSwitch } from "./components/language-switch";
 import { LazyPage } from "./components/lazy-page";
 import { StatusBar } from "./components/status-bar";
 import { UpdatePrompt } from "./components/update-prompt";
+import { useStore } from "./hooks/use-store";
 import { LocaleContext } from "./locale-context";
 import { RespondentPage } from "./respondent/respondent-page";
+import { navigate } from "./router/history";
 import { Link } from "./router/link";
+import { KIOSK_ROUTES } from "./router/routes";
 import { useRoute } from "./router/use-route";
+import { kioskMode } from "./services/kiosk-mode";
 import { rememberLocale } from "./services/locale-preference";
 import { SettingsPage } from "./settings/settings-page";
 import { SurveyListPage } from "./survey-list/survey-list-page";
 
 // The organizer's page is its own chunk: respondents on mobile data never download it.
 const loadDashboard = () => import("./dashboard/dashboard-page").then((m) => m.DashboardPage);
+// Kiosk, enrollment and the printable flyer are for staff: chunks of their own too.
+const loadKiosk = () => import("./kiosk/kiosk-page").then((m) => m.KioskPage);
+const loadEnroll = () => import("./enroll/enroll-page").then((m) => m.EnrollPage);
+const loadFlyer = (surveyId: string) => () =>
+  import("./flyer/flyer-page").then((m) => () => <m.FlyerPage surveyId={surveyId} />);
+
+/** In kiosk mode every other page leads back to the kiosk: no respondent reaches the queue or settings. */
+function KioskRedirect() {
+  useEffect(() => navigate("/kiosk", { replace: true }), []);
+  return null;
+}
 
 function CurrentPage() {
   const route = useRoute();
+  const kiosk = useStore(kioskMode);
+  if (kiosk && !KIOSK_ROUTES.includes(route.name)) return <KioskRedirect />;
   switch (route.name) {
     case "home":
       return <SurveyListPage />;
@@ -27,11 +44,19 @@ function CurrentPage() {
       return <LazyPage load={loadDashboard} name="dashboard" />;
     case "settings":
       return <SettingsPage />;
+    case "kiosk":
+      return <LazyPage load={loadKiosk} name="kiosk" />;
+    case "enroll":
+      return <LazyPage load={loadEnroll} name="enroll" />;
+    case "flyer":
+      return <LazyPage load={loadFlyer(route.surveyId)} name={`flyer:${route.surveyId}`} />;
     case "not_found":
       return (
         <div class="page">
           <h1>{t("common.notFound")}</h1>
-          <Link href="/">{t("common.home")}</Link>
+          <Link href="/" class="tap-link">
+            {t("common.home")}
+          </Link>
         </div>
       );
   }
@@ -44,22 +69,27 @@ export function App({ initialLocale }: { initialLocale: Locale }) {
     rememberLocale(next);
     setLocaleState(next);
   }, []);
+  const kiosk = useStore(kioskMode);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   return (
     <LocaleContext.Provider value={{ locale, setLocale }}>
       <header class="app-header">
-        <Link href="/" class="app-header__title">
-          {t("header.appName")}
-        </Link>
+        {kiosk ? (
+          <span class="app-header__title">{t("header.appName")}</span>
+        ) : (
+          <Link href="/" class="app-header__title">
+            {t("header.appName")}
+          </Link>
+        )}
         <LanguageSwitch />
       </header>
       <UpdatePrompt />
       <main id="main" class="app-main">
         <CurrentPage />
       </main>
-      <StatusBar />
+      {!kiosk && <StatusBar />}
     </LocaleContext.Provider>
   );
 }

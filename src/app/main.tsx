@@ -5,6 +5,7 @@ import { matchRoute } from "./router/routes";
 import { registerServiceWorker } from "./services/app-update";
 import { preferredLocale } from "./services/locale-preference";
 import { checkPersistence } from "./services/persistence";
+import { watchStorageHealth } from "./services/storage-health";
 import { prefetchSurvey } from "./services/surveys";
 import { startSync } from "./services/sync";
 import "./styles.css";
@@ -20,10 +21,11 @@ async function main(): Promise<void> {
   render(<App initialLocale={locale} />, root);
   // None of these may delay the form. Started at once, their chunks (zod among them) were parsed on a
   // slow phone's only core while the page still waited to fetch its survey; so they wait for the
-  // first idle moment (measured: first question 1.7 s → see bench/RESULTS.md, 4x CPU throttle).
+  // first idle moment (bench/RESULTS.md: first question under 4x CPU throttle).
   whenIdle(() => {
     void startSync().catch((error: unknown) => console.error("outbox unavailable", error));
     void checkPersistence();
+    watchStorageHealth();
     void registerServiceWorker().catch((error: unknown) => console.error("service worker", error));
   });
 }

@@ -43,7 +43,31 @@ export async function setLanguage(language: string): Promise<void> {
   await i18n.changeLanguage(language);
 }
 
-/** A message by its key ("respondent.next"), with {{name}} values filled in. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number in the current language's way (1,234 in Japanese and English, 1.234 in Vietnamese).
+ * "ja-x-easy" is a valid tag to Intl, which formats it as Japanese.
+ */
+export function formatNumber(n: number): string {
+  const language = i18n.language || "ja";
+  let format = numberFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language);
+    numberFormats.set(language, format);
+  }
+  return format.format(n);
+}
+
+/**
+ * A message by its key ("respondent.next"), with {{name}} values filled in. Number values go
+ * through Intl (formatNumber): a count of 1234 reads "1.234" in Vietnamese. A year or an id is not
+ * a quantity: pass it as a string.
+ */
 export function t(key: string, values?: Record<string, string | number>): string {
-  return i18n.t(key, values ?? {});
+  if (!values) return i18n.t(key);
+  const filled: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values))
+    filled[name] = typeof value === "number" ? formatNumber(value) : value;
+  return i18n.t(key, filled);
 }

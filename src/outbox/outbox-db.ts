@@ -50,13 +50,20 @@ export class OutboxDb {
   constructor(private readonly db: OutboxDatabase) {}
 
   /** Reads each id's stored value and writes what `change` returns, all in one durable transaction. */
-  async modify(ids: readonly string[], change: (id: string, stored: unknown) => StoredRecord | undefined) {
-    const tx = this.db.transaction("responses", "readwrite", STRICT);
+  async modify(
+    ids: readonly string[],
+    change: (id: string, stored: unknown) => StoredRecord | undefined,
+    /** A survey whose draft goes in the same transaction: a submit stores the response and drops its draft together. */
+    dropDraftOf?: string,
+  ) {
+    const tx = this.db.transaction(["responses", "drafts"], "readwrite", STRICT);
+    const store = tx.objectStore("responses");
     const work = (async () => {
       for (const id of ids) {
-        const next = change(id, await tx.store.get(id));
-        if (next) await tx.store.put(next);
+        const next = change(id, await store.get(id));
+        if (next) await store.put(next);
       }
+      if (dropDraftOf !== undefined) await tx.objectStore("drafts").delete(dropDraftOf);
     })();
     await Promise.all([work, tx.done]);
   }
@@ -112,14 +119,20 @@ export class OutboxDb {
     return this.db.get("drafts", surveyId);
   }
 
+  // A draft is often written just before the page goes away: commit() hands the transaction to the
+  // browser at once instead of waiting for the page to come back from the request's event.
   async putDraft(draft: StoredDraft): Promise<void> {
     const tx = this.db.transaction("drafts", "readwrite", STRICT);
-    await Promise.all([tx.store.put(draft), tx.done]);
+    const put = tx.store.put(draft);
+    tx.commit?.();
+    await Promise.all([put, tx.done]);
   }
 
   async deleteDraft(surveyId: string): Promise<void> {
     const tx = this.db.transaction("drafts", "readwrite", STRICT);
-    await Promise.all([tx.store.delete(surveyId), tx.done]);
+    const removed = tx.store.delete(surveyId);
+    tx.commit?.();
+    await Promise.all([removed, tx.done]);
   }
 
   getSetting(key: string): Promise<unknown> {

@@ -20,19 +20,23 @@ export class OutboxStore {
     private readonly clock: () => number,
   ) {}
 
-  async enqueue(input: Response): Promise<void> {
+  async enqueue(input: Response, dropDraftOf?: string): Promise<void> {
     const parsed = Response.safeParse(input);
     if (!parsed.success) throw new OutboxValidationError(describeProblems(problemsOf(parsed.error)));
     const response = parsed.data;
     let clash = false;
-    await this.db.modify([response.id], (id, stored) => {
-      if (stored === undefined)
-        return { id, response, state: "pending", queuedAt: this.clock(), attempts: 0 };
-      // Queuing again (a double tap, a retried submit) must not reset or downgrade what is there.
-      const existing = decodeRecord(id, stored);
-      clash = existing.corrupt === true || canonicalJson(existing.response) !== canonicalJson(response);
-      return undefined;
-    });
+    await this.db.modify(
+      [response.id],
+      (id, stored) => {
+        if (stored === undefined)
+          return { id, response, state: "pending", queuedAt: this.clock(), attempts: 0 };
+        // Queuing again (a double tap, a retried submit) must not reset or downgrade what is there.
+        const existing = decodeRecord(id, stored);
+        clash = existing.corrupt === true || canonicalJson(existing.response) !== canonicalJson(response);
+        return undefined;
+      },
+      dropDraftOf,
+    );
     if (clash) throw new OutboxConflictError(`response ${response.id} is already queued with other content`);
   }
 
@@ -66,14 +70,18 @@ export class OutboxStore {
     return this.db.deleteWhere("sent", (id, stored) => hasExpired(decodeRecord(id, stored), now, days));
   }
 
-  /** Notes that the collector holds these ids (from POST /receipts); only sent records are marked. */
-  async markConfirmed(ids: readonly string[], now: number): Promise<void> {
-    await this.db.modify(ids, (id, stored) => {
-      if (stored === undefined) return undefined;
-      const record = decodeRecord(id, stored);
+  /**
+   * What the collector said through POST /receipts: `stored` ids get confirmedAt, `missing` ones
+   * lose it (a collector restored from an old backup no longer holds them). Only sent records change.
+   */
+  async recordReceipts(stored: readonly string[], missing: readonly string[], now: number): Promise<void> {
+    const held = new Set(stored);
+    await this.db.modify([...stored, ...missing], (id, value) => {
+      if (value === undefined) return undefined;
+      const record = decodeRecord(id, value);
       if (record.corrupt || record.state !== "sent") return undefined;
-      const { corrupt: _corrupt, ...rest } = record;
-      return { ...rest, confirmedAt: now };
+      const { corrupt: _corrupt, confirmedAt: _confirmedAt, ...rest } = record;
+      return held.has(id) ? { ...rest, confirmedAt: now } : rest;
     });
   }
 

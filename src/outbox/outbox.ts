@@ -6,8 +6,12 @@ import type { OutboxCounts, OutboxRecord, OutboxState } from "./record";
 import { checkRetentionDays, RETENTION_DAYS_KEY, readRetentionDays } from "./retention";
 
 export interface Outbox {
-  /** Checks the response and writes it durably; resolves only once the transaction has committed. */
-  enqueue(response: Response): Promise<void>;
+  /**
+   * Checks the response and writes it durably; resolves only once the transaction has committed.
+   * `options.discardDraft`: that survey's draft is deleted in the same transaction, so a crash can
+   * never leave both the stored response and a draft offering to answer it again.
+   */
+  enqueue(response: Response, options?: { discardDraft?: string }): Promise<void>;
   /** Pending records, oldest first (queuedAt, then id); `after` continues from a record already taken. */
   takePending(limit: number, after?: { queuedAt: number; id: string }): Promise<OutboxRecord[]>;
   applyResults(results: ItemResult[], now?: number): Promise<void>;
@@ -17,7 +21,8 @@ export interface Outbox {
   purgeExpired(now?: number): Promise<string[]>;
   getRetentionDays(): Promise<number>;
   setRetentionDays(days: number): Promise<void>;
-  markConfirmed(ids: readonly string[], now?: number): Promise<void>;
+  /** The collector's receipts: confirmedAt set on `stored`, cleared on `missing` (sent records only). */
+  recordReceipts(stored: readonly string[], missing: readonly string[], now?: number): Promise<void>;
   requeue(ids: readonly string[]): Promise<string[]>;
   /** The draft of a survey, or undefined when there is none or it is damaged. */
   getDraft(surveyId: string): Promise<Draft | undefined>;
@@ -42,7 +47,7 @@ export async function openOutbox(options: OpenOutboxOptions = {}): Promise<Outbo
   const clock = options.now ?? Date.now;
   const store = new OutboxStore(db, clock);
   return {
-    enqueue: (response) => store.enqueue(response),
+    enqueue: (response, opts) => store.enqueue(response, opts?.discardDraft),
     takePending: (limit, after) => store.takePending(limit, after),
     applyResults: (results, now) => store.applyResults(results, now ?? clock()),
     counts: () => store.counts(),
@@ -53,7 +58,7 @@ export async function openOutbox(options: OpenOutboxOptions = {}): Promise<Outbo
     purgeExpired: (at) => store.purgeExpired(at ?? clock()),
     getRetentionDays: async () => readRetentionDays(await db.getSetting(RETENTION_DAYS_KEY)),
     setRetentionDays: async (days) => db.setSetting(RETENTION_DAYS_KEY, checkRetentionDays(days)),
-    markConfirmed: (ids, at) => store.markConfirmed(ids, at ?? clock()),
+    recordReceipts: (stored, missing, at) => store.recordReceipts(stored, missing, at ?? clock()),
     requeue: (ids) => store.requeue(ids),
     getDraft: async (surveyId) => decodeDraft(await db.getDraft(surveyId)),
     putDraft: async (draft) => {

@@ -11,11 +11,14 @@ import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
 import { importRoutes } from "./routes/imports";
 import { openApiRoutes } from "./routes/openapi";
+import { populationRoutes } from "./routes/population";
 import { receiptRoutes } from "./routes/receipts";
 import { responseRoutes } from "./routes/responses";
+import { sessionRoutes } from "./routes/session";
 import { surveyRoutes } from "./routes/surveys";
 import { tallyRoutes } from "./routes/tallies";
 import { securityHeaders } from "./security-headers";
+import { organizerSession } from "./sessions/organizer-session";
 import { staticFiles } from "./static-files";
 
 export type { AppDeps } from "./deps";
@@ -45,12 +48,20 @@ export function createApp(deps: AppDeps): Hono {
     app.use("/api/v1/*", (c, next) => (c.req.path === "/api/v1/health" ? next() : limit(c, next)));
   }
 
+  // Before every route: which requests carry a live dashboard session (see requireOrganizer).
+  app.use(
+    "/api/v1/*",
+    organizerSession(deps.storage, () => deps.now?.() ?? new Date()),
+  );
+
   const api = new Hono()
     .route("/", healthRoutes(deps))
     .route("/", surveyRoutes(deps))
     .route("/", responseRoutes(deps))
     .route("/", receiptRoutes(deps))
     .route("/", tallyRoutes(deps))
+    .route("/", populationRoutes(deps))
+    .route("/", sessionRoutes(deps))
     .route("/", csvRoutes(deps))
     .route("/", importRoutes(deps))
     .route("/", eventRoutes(deps))

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { RateLimitOptions } from "./rate-limit";
 import type { LogLine } from "./request-log";
+import type { SignInThrottleOptions } from "./sessions/sign-in-throttle";
 import type { Storage } from "./storage";
 import type { SurveyRegistry } from "./surveys";
 
@@ -20,4 +21,6 @@ export interface AppDeps {
   rateLimit?: RateLimitOptions;
   /** The client's address for the rate limiter: the socket's by default (see client-address.ts). */
   clientAddress?: (c: Context) => string | undefined;
+  /** How wrong organizer tokens at sign-in are slowed; DEFAULT_SIGN_IN_THROTTLE when absent. */
+  signInThrottle?: SignInThrottleOptions;
 }

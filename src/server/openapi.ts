@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   BackupFile,
+  ChoiceShares,
   DeviceEnrollment,
   DeviceList,
   ErrorBody,
@@ -12,6 +13,7 @@ import {
   MAX_BATCH_ITEMS,
   NewDeviceBody,
   NewEventBody,
+  PopulationSummary,
   ReceiptsBody,
   ReceiptsResult,
   Response,
@@ -19,6 +21,7 @@ import {
   SurveyDefinition,
   SurveySummary,
   Tallies,
+  Trend,
 } from "../survey";
 
 /** The body of GET /api/v1/surveys. */
@@ -51,7 +54,7 @@ const wave = {
   description: "Fiscal year (年度, April–March in Asia/Tokyo); omitted: every wave",
   schema: { type: "integer" },
 };
-const organizer = { security: [{ organizerToken: [] }] };
+const organizer = { security: [{ organizerToken: [] }, { organizerSession: [] }] };
 const unauthorized = { "401": problem("No valid organizer token (WWW-Authenticate: Bearer)") };
 
 /** OpenAPI 3.1 for HTTP contract v1, its schemas generated from the same zod schemas the routes use. */
@@ -68,6 +71,13 @@ export function openApiDocument(): Record<string, unknown> {
     components: {
       securitySchemes: {
         organizerToken: { type: "http", scheme: "bearer" },
+        organizerSession: {
+          type: "apiKey",
+          in: "cookie",
+          name: "tsunagu_session",
+          description:
+            "The dashboard's session from POST /session (HttpOnly, SameSite=Strict); a POST or DELETE with it must carry this site's Origin",
+        },
         deviceToken: {
           type: "http",
           scheme: "bearer",
@@ -86,6 +96,9 @@ export function openApiDocument(): Record<string, unknown> {
         Tallies: jsonSchema(Tallies, "output"),
         BackupFile: jsonSchema(BackupFile, "input"),
         ImportSummary: jsonSchema(ImportSummary, "output"),
+        ChoiceShares: jsonSchema(ChoiceShares, "output"),
+        Trend: jsonSchema(Trend, "output"),
+        PopulationSummary: jsonSchema(PopulationSummary, "output"),
         ErrorBody: jsonSchema(ErrorBody, "output"),
         NewEventRequest: jsonSchema(NewEventBody, "input"),
         Event: jsonSchema(KioskEvent, "output"),
@@ -167,7 +180,8 @@ export function openApiDocument(): Record<string, unknown> {
               name: "by",
               in: "query",
               required: false,
-              description: "A single-choice question id to break down by; small groups are suppressed",
+              description:
+                "A single-choice question id, or mode or event, to break down by; groups below minCell are suppressed, and a second one where a total or another wave would give a hidden one back",
               schema: { type: "string" },
             },
           ],
@@ -176,6 +190,96 @@ export function openApiDocument(): Record<string, unknown> {
             "400": problem("Bad wave or by"),
             ...unauthorized,
             "404": problem("No such survey"),
+          },
+        },
+      },
+      "/surveys/{id}/choices": {
+        get: {
+          ...organizer,
+          summary:
+            "The share choosing each option of a choice question, over the respondents who saw and answered it",
+          parameters: [
+            surveyId,
+            wave,
+            {
+              name: "question",
+              in: "query",
+              required: true,
+              description: "A multiple-choice question id",
+              schema: { type: "string" },
+            },
+          ],
+          responses: {
+            "200": json("ChoiceShares", "The shares"),
+            "400": problem("Bad wave or question"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+          },
+        },
+      },
+      "/surveys/{id}/trend": {
+        get: {
+          ...organizer,
+          summary:
+            "Each indicator per wave, with the change from the previous wave, Newcombe's 95% interval and whether it exceeds it",
+          parameters: [surveyId],
+          responses: {
+            "200": json("Trend", "The trend"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+          },
+        },
+      },
+      "/session": {
+        post: {
+          summary: "Dashboard sign-in with the organizer token: sets the session cookie (8 hours)",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: { type: "object", properties: { token: { type: "string" } }, required: ["token"] },
+              },
+            },
+          },
+          responses: {
+            "200": { description: "Signed in; Set-Cookie: tsunagu_session (HttpOnly, SameSite=Strict)" },
+            "401": problem("Not the organizer token"),
+            "403": problem("Origin of another site"),
+            "429": problem("Too many wrong tokens from this client: wait Retry-After seconds"),
+          },
+        },
+        get: {
+          summary: "Whether the session cookie is signed in",
+          responses: { "200": { description: "Signed in" }, "401": problem("Not signed in") },
+        },
+        delete: {
+          summary: "Sign out: the session ends and the cookie is cleared",
+          responses: { "204": { description: "Signed out" }, "403": problem("Origin of another site") },
+        },
+      },
+      "/surveys/{id}/population": {
+        get: {
+          ...organizer,
+          summary: "The population totals the weighted estimates use (empty when none was uploaded)",
+          parameters: [surveyId],
+          responses: {
+            "200": json("PopulationSummary", "The stored totals"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+          },
+        },
+        post: {
+          ...organizer,
+          summary:
+            "Replace the population totals from CSV: a header of single-choice question ids (age group, sex) and population, one row a cell by option id",
+          parameters: [surveyId],
+          requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
+          responses: {
+            "200": json("PopulationSummary", "Stored"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+            "413": problem("Larger than 256 KiB"),
+            "422": problem("Not valid: every problem with its line and column; nothing was stored"),
           },
         },
       },

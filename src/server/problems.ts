@@ -12,6 +12,7 @@ export const PROBLEM_STATUS = {
   invalid_body: 400,
   invalid_query: 400,
   unauthorized: 401,
+  cross_site_request: 403,
   not_found: 404,
   survey_not_found: 404,
   event_not_found: 404,
@@ -20,7 +21,9 @@ export const PROBLEM_STATUS = {
   body_too_large: 413,
   unsupported_media_type: 415,
   invalid_backup: 422,
+  invalid_population_csv: 422,
   rate_limited: 429,
+  too_many_sign_ins: 429,
   internal: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;
 

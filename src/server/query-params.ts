@@ -1,5 +1,6 @@
 import type { SurveyDefinition } from "../survey";
 import { HttpProblem } from "./problems";
+import type { GroupDimension } from "./storage";
 
 /** `?wave=2025`: a fiscal year, or null (every wave) when absent. */
 export function parseWave(raw: string | undefined): number | null {
@@ -11,17 +12,49 @@ export function parseWave(raw: string | undefined): number | null {
   return Number(raw);
 }
 
-/** `?by=q_age`: a single-choice question of the survey to break the indicators down by. */
-export function parseBy(raw: string | undefined, def: SurveyDefinition): string | null {
+/**
+ * `?by=q_age`: a single-choice question of the survey to break the indicators down by, or `mode`
+ * (self / kiosk) or `event` (the event a kiosk response came from). These two names are reserved:
+ * they mean the response's own fields even if a survey has a question of that id.
+ */
+export function parseBy(
+  raw: string | undefined,
+  def: SurveyDefinition,
+): { by: string; dimension: GroupDimension } | null {
   if (raw === undefined || raw === "") return null;
+  if (raw === "mode" || raw === "event") return { by: raw, dimension: { kind: raw } };
   const q = def.questions.find((question) => question.id === raw);
   if (q?.kind !== "single")
     throw new HttpProblem(
       "invalid_query",
-      `by must be a single-choice question of "${def.id}", not "${raw}"`,
+      `by must be mode, event or a single-choice question of "${def.id}", not "${raw}"`,
       [{ path: "by", message: q ? `"${raw}" is a ${q.kind} question` : `"${raw}" is not a question` }],
     );
-  return raw;
+  return { by: raw, dimension: { kind: "question", questionId: raw } };
+}
+
+/**
+ * `?question=q_sources`: a multiple-choice question of the survey. Not a single-choice one: its
+ * per-option counts would publish every group's size unsuppressed, a margin the breakdowns hide.
+ */
+export function parseChoiceQuestion(raw: string | undefined, def: SurveyDefinition): string {
+  const q = def.questions.find((question) => question.id === raw);
+  if (q?.kind !== "multiple")
+    throw new HttpProblem(
+      "invalid_query",
+      `question must be a multiple-choice question of "${def.id}", not "${raw ?? ""}"`,
+      [
+        {
+          path: "question",
+          message: !raw
+            ? "is required"
+            : q
+              ? `"${raw}" is a ${q.kind} question`
+              : `"${raw}" is not a question`,
+        },
+      ],
+    );
+  return q.id;
 }
 
 /** `?version=2`: a positive integer, or undefined for the latest. */

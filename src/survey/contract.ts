@@ -51,6 +51,20 @@ export const TallyGroup = z.object({
   suppressed: z.boolean(),
 });
 
+/**
+ * The post-stratified estimate beside the unweighted one: population cells from the uploaded
+ * register totals, the interval from Kish's effective sample size, and the cells that had nobody.
+ */
+export const WeightedTally = z.object({
+  n: z.number().int(),
+  nEffective: z.number(),
+  percent: z.number().nullable(),
+  ci95: Interval.nullable(),
+  verdict: z.enum(["met", "not_met"]).nullable(),
+  cellsWithoutRespondents: z.array(z.string()),
+});
+export type WeightedTally = z.infer<typeof WeightedTally>;
+
 export const IndicatorTally = z.object({
   id: z.string(),
   n: z.number().int(),
@@ -60,6 +74,8 @@ export const IndicatorTally = z.object({
   target: Target.nullable(),
   verdict: z.enum(["met", "not_met"]).nullable(),
   groups: z.array(TallyGroup).optional(),
+  /** Present when population totals were uploaded for the survey. */
+  weighted: WeightedTally.optional(),
 });
 export type IndicatorTally = z.infer<typeof IndicatorTally>;
 
@@ -70,6 +86,64 @@ export const Tallies = z.object({
   indicators: z.array(IndicatorTally),
 });
 export type Tallies = z.infer<typeof Tallies>;
+
+/** GET /surveys/:id/choices: the share choosing each option, over the respondents who answered. */
+export const ChoiceShares = z.object({
+  surveyId: z.string(),
+  wave: z.number().int().nullable(),
+  questionId: z.string(),
+  /** Responses that saw the question and ticked at least one option: the base of every share. */
+  respondents: z.number().int(),
+  options: z.array(
+    z.object({
+      optionId: z.string(),
+      n: z.number().int(),
+      positive: z.number().int(),
+      percent: z.number().nullable(),
+      ci95: Interval.nullable(),
+    }),
+  ),
+});
+export type ChoiceShares = z.infer<typeof ChoiceShares>;
+
+/** The change from the previous wave, in percentage points, with Newcombe's 95% interval. */
+export const TrendChange = z.object({
+  fromWave: z.number().int(),
+  points: z.number(),
+  ci95: Interval,
+  /** The interval excludes 0: the change is larger than its uncertainty. */
+  significant: z.boolean(),
+});
+
+export const TrendPoint = z.object({
+  wave: z.number().int(),
+  n: z.number().int(),
+  positive: z.number().int(),
+  percent: z.number().nullable(),
+  ci95: Interval.nullable(),
+  verdict: z.enum(["met", "not_met"]).nullable(),
+  change: TrendChange.nullable(),
+});
+export type TrendPoint = z.infer<typeof TrendPoint>;
+
+/** GET /surveys/:id/trend: each indicator per wave (fiscal year), oldest first. */
+export const Trend = z.object({
+  surveyId: z.string(),
+  waves: z.array(z.number().int()),
+  indicators: z.array(z.object({ id: z.string(), target: Target.nullable(), points: z.array(TrendPoint) })),
+});
+export type Trend = z.infer<typeof Trend>;
+
+/** GET/POST /surveys/:id/population: the register's totals the weighted estimates use. */
+export const PopulationSummary = z.object({
+  surveyId: z.string(),
+  /** The single-choice questions the cells are made of; empty when none was uploaded. */
+  dimensions: z.array(z.string()),
+  cells: z.array(z.object({ cell: z.string(), population: z.number().int() })),
+  total: z.number().int(),
+  uploadedAt: z.string().nullable(),
+});
+export type PopulationSummary = z.infer<typeof PopulationSummary>;
 
 /** Every error the collector answers has this shape; `code` is stable, `message` is for people. */
 export const ErrorBody = z.object({

@@ -4,6 +4,7 @@ export * from "./choice-shares";
 export * from "./contract";
 export * from "./definition";
 export * from "./enrollment";
+export * from "./event-tally";
 export * from "./events";
 export * from "./fiscal-year";
 export * from "./issues";

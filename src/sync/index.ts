@@ -12,6 +12,13 @@ export { BATCH_MAX_BYTES, BATCH_MAX_ITEMS, jsonBytes, planBatches } from "./batc
 export { createSyncEngine, type SyncEngine, type SyncEngineOptions } from "./engine";
 export { type LockManagerLike, SYNC_LOCK } from "./lock";
 export type { SyncFailure, SyncOutcome, SyncTally } from "./outcome";
+export {
+  checkReceipts,
+  ReceiptsError,
+  type ReceiptsOptions,
+  type ReceiptsReport,
+  requeueUnconfirmed,
+} from "./receipts";
 export type { Timers } from "./runner";
 export { TOO_LARGE_REASON } from "./send-batch";
 export {

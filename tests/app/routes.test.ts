@@ -8,6 +8,10 @@ describe("matchRoute", () => {
     expect(matchRoute("/s/ward-resident/")).toEqual({ name: "survey", surveyId: "ward-resident" });
     expect(matchRoute("/dashboard")).toEqual({ name: "dashboard" });
     expect(matchRoute("/settings")).toEqual({ name: "settings" });
+    expect(matchRoute("/enroll")).toEqual({ name: "enroll" });
+    expect(matchRoute("/kiosk")).toEqual({ name: "kiosk" });
+    expect(matchRoute("/flyer/ward-resident")).toEqual({ name: "flyer", surveyId: "ward-resident" });
+    expect(matchRoute("/flyer/Ward").name).toBe("not_found");
   });
 
   it("refuses what is not a survey id", () => {

@@ -30,7 +30,12 @@ describe("dashboard: importing a device backup", () => {
     collector = new Collector(await freePort());
     await collector.start();
     browser = await launchChromium();
-    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+    // bypassCSP only so that axe-core can be injected; tests/e2e/csp.e2e.ts checks the policy itself.
+    const context = await browser.newContext({
+      locale: "ja-JP",
+      viewport: { width: 390, height: 844 },
+      bypassCSP: true,
+    });
     page = await context.newPage();
   });
   afterAll(async () => {
@@ -51,7 +56,7 @@ describe("dashboard: importing a device backup", () => {
 
     await page.goto(`${collector.origin}/dashboard`);
     await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
-    await page.getByRole("button", { name: "表示する" }).click();
+    await page.getByRole("button", { name: "ログイン" }).click();
     const section = page.getByRole("region", { name: "端末のバックアップを取り込む" });
     await section.getByLabel("バックアップファイル").setInputFiles(goodFile);
     await section.getByRole("button", { name: "取り込む" }).click();
@@ -65,6 +70,8 @@ describe("dashboard: importing a device backup", () => {
     ]);
     expect(await section.locator(".backup-upload__refused li").textContent()).toContain(bad.id);
     expect(await axeViolations(page)).toEqual([]);
+    if (process.env.SCREENSHOT_DIR)
+      await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, "backup-import.png"), fullPage: true });
 
     await section.getByLabel("バックアップファイル").setInputFiles(damagedFile);
     await section.getByRole("button", { name: "取り込む" }).click();

@@ -166,3 +166,37 @@ describe("settings", () => {
 it("uses the database version this code was written for", () => {
   expect(DB_VERSION).toBe(2);
 });
+
+describe("enqueue with its draft", () => {
+  const draft = {
+    surveyId: "kumin-2025",
+    surveyVersion: 1,
+    answers: { q_prepared: "yes" },
+    screen: { kind: "review" as const },
+    updatedAt: 1,
+  };
+
+  it("stores the response and deletes the survey's draft in one transaction", async () => {
+    const { outbox } = await freshOutbox();
+    await outbox.putDraft(draft);
+    await outbox.putDraft({ ...draft, surveyId: "other" });
+    await outbox.enqueue(makeResponse(1), { discardDraft: "kumin-2025" });
+    expect(await outbox.counts()).toMatchObject({ pending: 1 });
+    expect(await outbox.getDraft("kumin-2025")).toBeUndefined();
+    expect(await outbox.getDraft("other")).toEqual({ ...draft, surveyId: "other" });
+  });
+
+  it("keeps the draft when the response cannot be written", async () => {
+    const { outbox } = await freshOutbox();
+    await outbox.putDraft(draft);
+    vi.spyOn(IDBObjectStore.prototype, "put").mockImplementation(() => {
+      throw new DOMException("full", "QuotaExceededError");
+    });
+    await expect(outbox.enqueue(makeResponse(1), { discardDraft: "kumin-2025" })).rejects.toMatchObject({
+      name: "QuotaExceededError",
+    });
+    vi.restoreAllMocks();
+    expect(await outbox.list()).toEqual([]);
+    expect(await outbox.getDraft("kumin-2025")).toEqual(draft);
+  });
+});

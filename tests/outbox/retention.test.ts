@@ -94,15 +94,20 @@ describe("retention", () => {
 });
 
 describe("confirmations and re-queuing", () => {
-  it("marks only sent records as confirmed", async () => {
+  it("marks only sent records as confirmed, and clears it when the collector no longer has one", async () => {
     const { outbox } = await deviceWithEveryState();
-    await outbox.markConfirmed([id(1), id(2), id(5), id(8), "unknown"], T0 + 5);
-    const byId = new Map((await outbox.list()).map((r) => [r.id, r]));
+    await outbox.recordReceipts([id(1), id(2), id(5), id(8), "unknown"], [], T0 + 5);
+    let byId = new Map((await outbox.list()).map((r) => [r.id, r]));
     expect(byId.get(id(1))?.confirmedAt).toBe(T0 + 5);
     expect(byId.get(id(2))?.confirmedAt).toBe(T0 + 5);
     expect(byId.get(id(3))?.confirmedAt).toBeUndefined();
     expect(byId.get(id(5))?.confirmedAt).toBeUndefined();
     expect(byId.get(id(8))?.confirmedAt).toBeUndefined();
+    await outbox.recordReceipts([id(1)], [id(2)], T0 + 6);
+    byId = new Map((await outbox.list()).map((r) => [r.id, r]));
+    expect(byId.get(id(1))?.confirmedAt).toBe(T0 + 6);
+    expect(byId.get(id(2))).toMatchObject({ state: "sent", sentAt: T0 });
+    expect(byId.get(id(2))?.confirmedAt).toBeUndefined();
   });
 
   it("puts sent records back in the queue, and leaves every other state alone", async () => {

@@ -46,6 +46,10 @@ describe("GET /api/v1/openapi.json", () => {
         "/surveys/{id}",
         "/surveys/{id}/responses.csv",
         "/surveys/{id}/tallies",
+        "/surveys/{id}/choices",
+        "/surveys/{id}/trend",
+        "/surveys/{id}/population",
+        "/session",
       ].sort(),
     );
     const { schemas } = doc.components;

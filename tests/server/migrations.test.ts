@@ -44,6 +44,17 @@ describeEachStorage("migrations", (variant) => {
     expect(counts.get("q_prepared")).toEqual({ yes: 1 });
   });
 
+  it("migrate a second database beside one already migrated (PostgreSQL: another schema of the same server)", async () => {
+    await storage.migrate();
+    const second = await variant.open();
+    try {
+      expect(await second.storage.migrate()).toEqual(Object.keys(MIGRATIONS));
+      expect(await second.storage.storedIds(["x"])).toEqual([]);
+    } finally {
+      await second.dispose();
+    }
+  });
+
   it("refuse to store before migrating", async () => {
     await expect(storage.storedIds(["x"])).rejects.toThrow();
   });

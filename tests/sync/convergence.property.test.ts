@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import type { Outbox } from "../../src/outbox";
+import { OUTBOX_STATES, type Outbox } from "../../src/outbox";
 import { canonicalJson } from "../../src/survey";
 import { setEndpoint, syncOnce } from "../../src/sync";
 import { freshOutbox, makeResponse, tickingClock } from "../outbox/fixtures";
@@ -27,10 +27,23 @@ async function checkInvariants(
   outbox: Outbox,
   enqueued: string[],
   collector: ReturnType<typeof fakeCollector>,
+  sentBefore: Set<string> = new Set(),
 ) {
   const records = await outbox.list();
   // Each id is in exactly one state: one record per id, nothing lost, nothing invented.
   expect(records.map((r) => r.id).sort()).toEqual([...enqueued].sort());
+  for (const record of records) expect(OUTBOX_STATES).toContain(record.state);
+  // Nothing leaves pending before an acknowledgement reached the device: a batch stored but
+  // whose answer was lost ("lost-after"), or an item a 200 answer left out, stays pending.
+  const sent = records.filter((r) => r.state === "sent").map((r) => r.id);
+  for (const id of sent)
+    expect(collector.acknowledged.has(id), `${id} sent without an acknowledgement`).toBe(true);
+  // Sent is final: what was sent after an earlier step is still sent.
+  for (const id of sentBefore) expect(sent).toContain(id);
+  for (const id of sent) sentBefore.add(id);
+  // The collector's ids are a subset of the enqueued ids.
+  const enqueuedIds = new Set(enqueued);
+  for (const id of collector.stored.keys()) expect(enqueuedIds.has(id), `${id} never enqueued`).toBe(true);
   const counts = await outbox.counts();
   expect(counts.pending + counts.sent + counts.rejected + counts.conflict).toBe(enqueued.length);
   // Nothing is marked sent that the endpoint did not store, with this very content.
@@ -55,6 +68,7 @@ it("converges to everything sent, stored once, whatever fails on the way", async
         const collector = fakeCollector(() => faults.shift() ?? "ok");
         const sync = () => syncOnce(outbox, { fetch: collector.fetch, locks: null, maxItems });
         const enqueued: string[] = [];
+        const sentSoFar = new Set<string>();
         for (const s of steps) {
           if (s.kind === "enqueue")
             for (let i = 0; i < s.count; i++) {
@@ -63,12 +77,12 @@ it("converges to everything sent, stored once, whatever fails on the way", async
               enqueued.push(response.id);
             }
           else await sync();
-          await checkInvariants(outbox, enqueued, collector);
+          await checkInvariants(outbox, enqueued, collector, sentSoFar);
         }
         // Once the faults stop, a bounded number of passes sends everything.
         faults.length = 0;
         for (let pass = 0; pass < 3 && (await outbox.counts()).pending > 0; pass++) await sync();
-        await checkInvariants(outbox, enqueued, collector);
+        await checkInvariants(outbox, enqueued, collector, sentSoFar);
         expect(await outbox.counts()).toEqual({
           pending: 0,
           sent: enqueued.length,
@@ -81,4 +95,4 @@ it("converges to everything sent, stored once, whatever fails on the way", async
     ),
     { numRuns: 80 },
   );
-});
+}, 60_000);

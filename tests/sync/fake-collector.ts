@@ -26,6 +26,8 @@ export function fakeCollector(next: (batch: unknown[]) => Fault = () => "ok") {
   const stored = new Map<string, string>();
   const storeCounts = new Map<string, number>();
   const requests: Request[] = [];
+  /** Ids whose accepted or duplicate reached the device in a 200 answer: only these may be sent. */
+  const acknowledged = new Set<string>();
   let conflicts = 0;
 
   const judge = (item: unknown): ItemResult => {
@@ -65,8 +67,10 @@ export function fakeCollector(next: (batch: unknown[]) => Fault = () => "ok") {
       return json(413, { error: { code: "too_large", message: "too large" } });
     const results = batch.map(judge);
     if (fault === "lost-after") throw new TypeError("network connection was lost");
-    return json(200, { results: fault === "omit-last" ? results.slice(0, -1) : results });
+    const answered = fault === "omit-last" ? results.slice(0, -1) : results;
+    for (const r of answered) if (r.status === "accepted" || r.status === "duplicate") acknowledged.add(r.id);
+    return json(200, { results: answered });
   };
 
-  return { fetch, stored, storeCounts, requests, conflicts: () => conflicts };
+  return { fetch, stored, storeCounts, requests, acknowledged, conflicts: () => conflicts };
 }

@@ -4,6 +4,7 @@ import { useStore } from "../hooks/use-store";
 import { useLocale } from "../locale-context";
 import { Link } from "../router/link";
 import { persistence } from "../services/persistence";
+import { storageHealth, storageWarnings } from "../services/storage-health";
 import { syncNow, syncStatus } from "../services/sync";
 
 /** What the device holds and whether it can send: always visible, so nobody wonders where answers went. */
@@ -12,6 +13,7 @@ export function StatusBar() {
   const online = useOnline();
   const status = useStore(syncStatus);
   const stored = useStore(persistence);
+  const warnings = storageWarnings(useStore(storageHealth), Date.now());
   const { pending, rejected, conflict } = status.counts;
   const syncing = status.phase === "syncing";
   return (
@@ -26,6 +28,8 @@ export function StatusBar() {
           <li class="is-warning">{t("status.held", { n: rejected + conflict })}</li>
         )}
         {status.phase === "unauthorized" && <li class="is-warning">{t("status.unauthorized")}</li>}
+        {warnings.oldUnsent && <li class="is-warning">{t("storage.barOldUnsent")}</li>}
+        {warnings.nearlyFull && <li class="is-warning">{t("storage.barNearlyFull")}</li>}
         {stored !== "unknown" && (
           <li>{stored === "granted" ? t("status.persistent") : t("status.notPersistent")}</li>
         )}

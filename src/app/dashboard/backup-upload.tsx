@@ -19,7 +19,7 @@ const MAX_LISTED = 50;
  * The organizer's side of a device backup: a file from a tablet that never got a network goes to
  * the collector through the same checks and dedupe as sync, and the summary says what became of it.
  */
-export function BackupUpload({ token, onUnauthorized }: { token: string; onUnauthorized(): void }) {
+export function BackupUpload({ onUnauthorized }: { onUnauthorized(): void }) {
   const { locale } = useLocale();
   const [file, setFile] = useState<File | undefined>();
   const [upload, setUpload] = useState<Upload>({ phase: "idle" });
@@ -29,7 +29,7 @@ export function BackupUpload({ token, onUnauthorized }: { token: string; onUnaut
     if (!file) return;
     setUpload({ phase: "importing" });
     try {
-      setUpload({ phase: "done", summary: await importBackupFile(token, file) });
+      setUpload({ phase: "done", summary: await importBackupFile(file) });
     } catch (error) {
       if (error instanceof UnauthorizedError) return onUnauthorized();
       setUpload({ phase: "failed", detail: error instanceof ApiError ? error.message : String(error) });

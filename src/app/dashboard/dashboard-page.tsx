@@ -6,65 +6,59 @@ import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
-import { forgetOrganizerToken, readOrganizerToken, saveOrganizerToken } from "../services/organizer-token";
+import { isSignedIn, signOut } from "../services/dashboard-api";
 import { loadSurvey, loadSurveyIndex } from "../services/surveys";
 import { BackupUpload } from "./backup-upload";
+import { EventsSection } from "./events/events-section";
 import { TalliesView } from "./tallies-view";
 import { TokenForm } from "./token-form";
 
-/** "/dashboard": the organizer's view. Needs the bearer token; a 401 asks for it again. */
+type Session = "checking" | "signed-in" | "signed-out" | "expired";
+
+/**
+ * "/dashboard": the organizer's view. Sign-in trades the token for an HttpOnly session cookie, so
+ * the browser keeps no token; a 401 later (session over) asks for it again.
+ */
 export function DashboardPage() {
   useLocale();
-  const [token, setToken] = useState(readOrganizerToken);
-  const [rejected, setRejected] = useState(false);
-
-  const forget = () => {
-    forgetOrganizerToken();
-    setToken(undefined);
+  const [session, setSession] = useState<Session>("checking");
+  useEffect(() => {
+    isSignedIn().then(
+      (yes) => setSession(yes ? "signed-in" : "signed-out"),
+      () => setSession("signed-out"),
+    );
+  }, []);
+  const expired = () => setSession("expired");
+  const leave = async () => {
+    await signOut().catch(() => {});
+    setSession("signed-out");
   };
 
   return (
     <div class="page dashboard">
       <div class="dashboard__heading">
         <h1>{t("dashboard.title")}</h1>
-        {token && (
-          <button type="button" class="button button--small button--quiet" onClick={forget}>
-            {t("dashboard.forgetToken")}
+        {session === "signed-in" && (
+          <button type="button" class="button button--small button--quiet" onClick={() => void leave()}>
+            {t("organizer.signOut")}
           </button>
         )}
       </div>
-      {token ? (
-        <SurveyPicker
-          token={token}
-          onUnauthorized={() => {
-            forget();
-            setRejected(true);
-          }}
-        />
-      ) : (
-        <TokenForm
-          rejected={rejected}
-          onToken={(value) => {
-            saveOrganizerToken(value);
-            setRejected(false);
-            setToken(value);
-          }}
-        />
+      {session === "checking" && <Loading />}
+      {(session === "signed-out" || session === "expired") && (
+        <TokenForm rejected={session === "expired"} onSignedIn={() => setSession("signed-in")} />
       )}
-      {token && (
-        <BackupUpload
-          token={token}
-          onUnauthorized={() => {
-            forget();
-            setRejected(true);
-          }}
-        />
+      {session === "signed-in" && (
+        <>
+          <SurveyPicker onUnauthorized={expired} />
+          <BackupUpload onUnauthorized={expired} />
+        </>
       )}
     </div>
   );
 }
 
-function SurveyPicker({ token, onUnauthorized }: { token: string; onUnauthorized(): void }) {
+function SurveyPicker({ onUnauthorized }: { onUnauthorized(): void }) {
   const { locale } = useLocale();
   const [index, retry] = useResource(loadSurveyIndex, "index");
   const [surveyId, setSurveyId] = useState<string | undefined>();
@@ -89,16 +83,19 @@ function SurveyPicker({ token, onUnauthorized }: { token: string; onUnauthorized
           </select>
         </label>
       )}
-      {surveyId && (
-        <SurveyTallies key={surveyId} surveyId={surveyId} token={token} onUnauthorized={onUnauthorized} />
-      )}
+      {surveyId && <SurveyTallies key={surveyId} surveyId={surveyId} onUnauthorized={onUnauthorized} />}
     </>
   );
 }
 
-function SurveyTallies(props: { surveyId: string; token: string; onUnauthorized(): void }) {
+function SurveyTallies(props: { surveyId: string; onUnauthorized(): void }) {
   const [def, retry] = useResource(() => loadSurvey(props.surveyId), props.surveyId);
   if (def.status === "loading") return <Loading />;
   if (def.status === "failed") return <LoadError onRetry={retry} />;
-  return <TalliesView def={def.value} token={props.token} onUnauthorized={props.onUnauthorized} />;
+  return (
+    <>
+      <TalliesView def={def.value} onUnauthorized={props.onUnauthorized} />
+      <EventsSection def={def.value} onUnauthorized={props.onUnauthorized} />
+    </>
+  );
 }

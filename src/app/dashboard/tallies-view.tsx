@@ -18,12 +18,11 @@ type Load =
 
 interface Props {
   def: SurveyDefinition;
-  token: string;
   onUnauthorized(): void;
 }
 
 /** Wave and breakdown pickers, then one card an indicator, and the CSV download. */
-export function TalliesView({ def, token, onUnauthorized }: Props) {
+export function TalliesView({ def, onUnauthorized }: Props) {
   const { locale } = useLocale();
   const waves = recentWaves();
   const [wave, setWave] = useState<number | undefined>(waves[0]);
@@ -39,7 +38,7 @@ export function TalliesView({ def, token, onUnauthorized }: Props) {
   useEffect(() => {
     let current = true;
     setLoad({ status: "loading" });
-    fetchTallies(token, def.id, { wave, by: by || undefined }).then(
+    fetchTallies(def.id, { wave, by: by || undefined }).then(
       (tallies) => current && setLoad({ status: "ready", tallies }),
       (error: unknown) => {
         if (!current) return;
@@ -50,12 +49,12 @@ export function TalliesView({ def, token, onUnauthorized }: Props) {
     return () => {
       current = false;
     };
-  }, [token, def.id, wave, by]);
+  }, [def.id, wave, by]);
 
   const downloadCsv = async () => {
     setCsvState("loading");
     try {
-      const blob = await fetchResponsesCsv(token, def.id, wave);
+      const blob = await fetchResponsesCsv(def.id, wave);
       saveFile(blob, `${def.id}-${wave ?? "all"}-responses.csv`);
       setCsvState("idle");
     } catch (error) {

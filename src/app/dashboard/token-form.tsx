@@ -1,29 +1,59 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { t } from "../../i18n";
+import { signIn, TooManySignInsError, UnauthorizedError } from "../services/dashboard-api";
 
-/** Asks for the organizer's bearer token; `rejected` says the last one was refused (401). */
-export function TokenForm({ rejected, onToken }: { rejected: boolean; onToken(token: string): void }) {
+type Failure = { kind: "rejected" } | { kind: "slowed"; seconds: number } | { kind: "network" };
+
+/**
+ * Sign-in with the organizer token. The token goes to the collector once and is not kept: the
+ * session lives in an HttpOnly cookie. `rejected` says the last session ended or was refused.
+ */
+export function TokenForm({ rejected, onSignedIn }: { rejected: boolean; onSignedIn(): void }) {
   const [token, setToken] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | undefined>(rejected ? { kind: "rejected" } : undefined);
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => inputRef.current?.focus(), []);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!token.trim()) return;
+    setBusy(true);
+    try {
+      await signIn(token.trim());
+      setToken("");
+      onSignedIn();
+    } catch (error) {
+      setFailure(
+        error instanceof TooManySignInsError
+          ? { kind: "slowed", seconds: error.retryAfter }
+          : error instanceof UnauthorizedError
+            ? { kind: "rejected" }
+            : { kind: "network" },
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
-    <form
-      class="token-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (token.trim()) onToken(token.trim());
-      }}
-    >
-      {rejected && (
+    <form class="token-form" onSubmit={submit}>
+      {failure && (
         <div class="notice notice--error" role="alert">
-          <p>{t("dashboard.tokenRejected")}</p>
+          <p>
+            {failure.kind === "slowed"
+              ? t("organizer.tooManyTries", { seconds: failure.seconds })
+              : failure.kind === "rejected"
+                ? t("dashboard.tokenRejected")
+                : t("dashboard.loadFailed")}
+          </p>
         </div>
       )}
       <label for="organizer-token" class="field-label">
         {t("dashboard.tokenLabel")}
       </label>
       <p id="organizer-token-help" class="hint">
-        {t("dashboard.tokenHelp")}
+        {t("organizer.signInHelp")}
       </p>
       <input
         ref={inputRef}
@@ -34,8 +64,8 @@ export function TokenForm({ rejected, onToken }: { rejected: boolean; onToken(to
         aria-describedby="organizer-token-help"
         onInput={(event) => setToken(event.currentTarget.value)}
       />
-      <button type="submit" class="button button--primary" disabled={!token.trim()}>
-        {t("dashboard.tokenSubmit")}
+      <button type="submit" class="button button--primary" disabled={!token.trim() || busy}>
+        {t("organizer.signIn")}
       </button>
     </form>
   );

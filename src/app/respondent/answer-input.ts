@@ -11,4 +11,9 @@ export interface AnswerInputProps<T> {
   invalid: boolean;
   /** The question's heading: inside a fieldset's legend, or wrapping a text field's label. */
   renderTitle(labelFor?: string): VNode;
+  /**
+   * The field holds something that is not an answer at all (letters in a number field): the browser
+   * gives no value then, and "next" must say "enter a number", not "required".
+   */
+  onUnreadable?(unreadable: boolean): void;
 }

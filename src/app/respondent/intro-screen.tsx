@@ -7,10 +7,13 @@ export function IntroScreen({
   def,
   locale,
   onStart,
+  resume,
 }: {
   def: SurveyDefinition;
   locale: string;
   onStart(): void;
+  /** Set when this device holds unfinished answers to this survey. */
+  resume?: { onContinue(): void; onStartOver(): void };
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
@@ -25,9 +28,23 @@ export function IntroScreen({
         <li>{t("intro.offline")}</li>
         <li>{t("intro.questions", { n: def.questions.length })}</li>
       </ul>
-      <button type="button" class="button button--primary button--wide" onClick={onStart}>
-        {t("intro.start")}
-      </button>
+      {resume ? (
+        <section class="notice intro__resume" aria-labelledby="resume-title">
+          <p id="resume-title">
+            <strong>{t("draft.found")}</strong>
+          </p>
+          <button type="button" class="button button--primary button--wide" onClick={resume.onContinue}>
+            {t("draft.continue")}
+          </button>
+          <button type="button" class="button button--secondary button--wide" onClick={resume.onStartOver}>
+            {t("draft.startOver")}
+          </button>
+        </section>
+      ) : (
+        <button type="button" class="button button--primary button--wide" onClick={onStart}>
+          {t("intro.start")}
+        </button>
+      )}
     </div>
   );
 }

@@ -15,6 +15,7 @@ export function NumberAnswer({
   describedBy,
   invalid,
   renderTitle,
+  onUnreadable,
 }: Props) {
   // The field keeps what was typed ("1." on the way to "1.5"); the answer is the number it parses to.
   const [text, setText] = useState(value === undefined ? "" : String(value));
@@ -46,6 +47,8 @@ export function NumberAnswer({
           onInput={(event) => {
             const raw = event.currentTarget.value;
             setText(raw);
+            // "1e" or "--" in a number field: the browser reports an empty value with badInput.
+            onUnreadable?.(event.currentTarget.validity.badInput);
             const parsed = raw.trim() === "" ? undefined : Number(raw);
             onChange(parsed === undefined || Number.isNaN(parsed) ? undefined : parsed);
           }}

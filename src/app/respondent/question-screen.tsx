@@ -18,6 +18,7 @@ interface Props {
   /** Came here with "edit" from the review: the main button returns there. */
   fromReview: boolean;
   onAnswer(answer: Answer | undefined): void;
+  onUnreadable(unreadable: boolean): void;
   onBack(): void;
   onNext(): void;
 }
@@ -89,6 +90,7 @@ export function QuestionScreen(props: Props) {
           question={question}
           value={answer as number | undefined}
           onChange={props.onAnswer}
+          onUnreadable={props.onUnreadable}
         />
       )}
       <p id={errorId} class="field-error" hidden={!message}>

@@ -1,23 +1,44 @@
-import { ErrorBody, ImportSummary, Tallies } from "../../survey/contract";
+import { ErrorBody, ImportSummary, PopulationSummary, Tallies, Trend } from "../../survey/contract";
 import { readEndpoint } from "./settings";
 
-/** 401/403: the token is wrong or expired; the dashboard asks for it again. */
+/** 401/403: not signed in, or the session ended; the dashboard asks for the token again. */
 export class UnauthorizedError extends Error {
   override name = "UnauthorizedError";
 }
 
 export class ApiError extends Error {
   override name = "ApiError";
+  constructor(
+    message: string,
+    /** The collector's problems (what and where), when it gave any. */
+    readonly problems: readonly { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
 }
 
-async function organizerGet(path: string, token: string): Promise<globalThis.Response> {
+/** 429 at sign-in: too many wrong tokens from this browser; wait `retryAfter` seconds. */
+export class TooManySignInsError extends Error {
+  override name = "TooManySignInsError";
+  constructor(readonly retryAfter: number) {
+    super(`retry after ${retryAfter} s`);
+  }
+}
+
+/**
+ * Every organizer request rides on the session cookie the collector set at sign-in (HttpOnly: this
+ * code never sees it), so no token is kept in the browser.
+ */
+async function organizerFetch(path: string, init: RequestInit = {}): Promise<globalThis.Response> {
   const endpoint = await readEndpoint();
-  const response = await fetch(`${endpoint}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  const response = await fetch(`${endpoint}${path}`, { credentials: "same-origin", ...init });
   if (response.status === 401 || response.status === 403)
     throw new UnauthorizedError(`HTTP ${response.status}`);
   if (!response.ok) {
     const body = ErrorBody.safeParse(await response.json().catch(() => undefined));
-    throw new ApiError(body.success ? body.data.error.message : `HTTP ${response.status}`);
+    throw body.success
+      ? new ApiError(body.data.error.message, body.data.error.problems)
+      : new ApiError(`HTTP ${response.status}`);
   }
   return response;
 }
@@ -29,36 +50,76 @@ function query(params: Record<string, string | number | undefined>): string {
   return text ? `?${text}` : "";
 }
 
+const surveyPath = (surveyId: string, rest: string) => `/surveys/${encodeURIComponent(surveyId)}/${rest}`;
+
+/** Signs in with the organizer token; throws UnauthorizedError or TooManySignInsError. */
+export async function signIn(token: string): Promise<void> {
+  const endpoint = await readEndpoint();
+  const response = await fetch(`${endpoint}/session`, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ token }),
+  });
+  if (response.status === 429)
+    throw new TooManySignInsError(Number(response.headers.get("Retry-After")) || 1);
+  if (!response.ok) throw new UnauthorizedError(`HTTP ${response.status}`);
+}
+
+export async function signOut(): Promise<void> {
+  const endpoint = await readEndpoint();
+  await fetch(`${endpoint}/session`, { method: "DELETE", credentials: "same-origin" });
+}
+
+/** Whether this browser holds a live session. */
+export async function isSignedIn(): Promise<boolean> {
+  try {
+    await organizerFetch("/session", { cache: "no-store" });
+    return true;
+  } catch (error) {
+    if (error instanceof UnauthorizedError) return false;
+    throw error;
+  }
+}
+
 export async function fetchTallies(
-  token: string,
   surveyId: string,
   options: { wave?: number; by?: string },
 ): Promise<Tallies> {
-  const path = `/surveys/${encodeURIComponent(surveyId)}/tallies${query(options)}`;
-  return Tallies.parse(await (await organizerGet(path, token)).json());
+  return Tallies.parse(await (await organizerFetch(surveyPath(surveyId, `tallies${query(options)}`))).json());
 }
 
-export async function fetchResponsesCsv(token: string, surveyId: string, wave?: number): Promise<Blob> {
-  const path = `/surveys/${encodeURIComponent(surveyId)}/responses.csv${query({ wave })}`;
-  return await (await organizerGet(path, token)).blob();
+export async function fetchTrend(surveyId: string): Promise<Trend> {
+  return Trend.parse(await (await organizerFetch(surveyPath(surveyId, "trend"))).json());
+}
+
+export async function fetchPopulation(surveyId: string): Promise<PopulationSummary> {
+  return PopulationSummary.parse(await (await organizerFetch(surveyPath(surveyId, "population"))).json());
+}
+
+/** Replaces the population totals; a refused file throws ApiError with each line's problem. */
+export async function uploadPopulation(surveyId: string, file: Blob): Promise<PopulationSummary> {
+  const response = await organizerFetch(surveyPath(surveyId, "population"), {
+    method: "POST",
+    headers: { "Content-Type": "text/csv" },
+    body: file,
+  });
+  return PopulationSummary.parse(await response.json());
+}
+
+export async function fetchResponsesCsv(surveyId: string, wave?: number): Promise<Blob> {
+  return await (await organizerFetch(surveyPath(surveyId, `responses.csv${query({ wave })}`))).blob();
 }
 
 /**
  * POST /imports: a device-backup file as it is, checked whole by the collector before anything is
  * stored. A refused file throws ApiError with the collector's reason (what and where).
  */
-export async function importBackupFile(token: string, file: Blob): Promise<ImportSummary> {
-  const endpoint = await readEndpoint();
-  const response = await fetch(`${endpoint}/imports`, {
+export async function importBackupFile(file: Blob): Promise<ImportSummary> {
+  const response = await organizerFetch("/imports", {
     method: "POST",
-    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json" },
     body: file,
   });
-  if (response.status === 401 || response.status === 403)
-    throw new UnauthorizedError(`HTTP ${response.status}`);
-  if (!response.ok) {
-    const body = ErrorBody.safeParse(await response.json().catch(() => undefined));
-    throw new ApiError(body.success ? body.data.error.message : `HTTP ${response.status}`);
-  }
   return ImportSummary.parse(await response.json());
 }

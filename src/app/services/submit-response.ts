@@ -3,17 +3,24 @@ import { uuidv7 } from "../../survey/uuid";
 import { validateAnswers } from "../../survey/validate";
 import { visibleAnswers } from "../../survey/visibility";
 import { requestBackgroundSync } from "../../sync/triggers";
+import { discardDraft } from "./drafts";
 import { getOutbox } from "./outbox";
 import { askForPersistence } from "./persistence";
 import { syncNow } from "./sync";
 
 export type SubmitResult = { kind: "saved"; id: string } | { kind: "invalid"; errors: AnswerError[] };
 
+/** Who collected a response: the respondent's own device, or an event's kiosk (which says which). */
+export type ResponseOrigin = { mode: "self" } | { mode: "kiosk"; eventId: string; deviceId: string };
+
+export const SELF: ResponseOrigin = { mode: "self" };
+
 export function buildResponse(
   def: SurveyDefinition,
   answers: Answers,
   locale: Locale,
   now = new Date(),
+  origin: ResponseOrigin = SELF,
 ): Response {
   return {
     id: uuidv7(now.getTime()),
@@ -21,7 +28,10 @@ export function buildResponse(
     surveyVersion: def.version,
     submittedAt: now.toISOString(),
     locale,
-    mode: "self",
+    // Only a kiosk names its event and device: a resident's own answer carries neither.
+    ...(origin.mode === "kiosk"
+      ? { mode: "kiosk", eventId: origin.eventId, deviceId: origin.deviceId }
+      : { mode: "self" }),
     answers: visibleAnswers(def, answers),
   };
 }
@@ -35,12 +45,16 @@ export async function submitResponse(
   def: SurveyDefinition,
   answers: Answers,
   locale: Locale,
+  origin: ResponseOrigin = SELF,
 ): Promise<SubmitResult> {
-  const response = buildResponse(def, answers, locale);
+  const response = buildResponse(def, answers, locale, new Date(), origin);
   const errors = validateAnswers(def, response.answers);
   if (errors.length > 0) return { kind: "invalid", errors };
   const outbox = await getOutbox();
-  await outbox.enqueue(response);
+  // The response is stored and its draft dropped in one transaction; a failed save keeps both the
+  // draft and the answers on screen. The second discard only cancels a draft write still waiting.
+  await outbox.enqueue(response, { discardDraft: def.id });
+  void discardDraft(def.id).catch(() => {});
   void askForPersistence().catch(() => {});
   requestBackgroundSync();
   void syncNow();

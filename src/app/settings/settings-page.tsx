@@ -1,10 +1,14 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { t } from "../../i18n";
+import { LazyPage } from "../components/lazy-page";
 import { useLocale } from "../locale-context";
 import { Link } from "../router/link";
 import { defaultEndpoint, readEndpoint, saveEndpoint } from "../services/settings";
 
 type Feedback = "none" | "saved" | "invalid" | "failed";
+
+// Staff's view of the device's data: its own chunk, so a respondent's first load does not carry it.
+const loadDeviceData = () => import("./device-data").then((m) => m.DeviceData);
 
 /** "/settings": where this device sends its responses (staff may point a tablet at another collector). */
 export function SettingsPage() {
@@ -77,8 +81,11 @@ export function SettingsPage() {
           </button>
         </div>
       </form>
+      <LazyPage load={loadDeviceData} name="device-data" />
       <p>
-        <Link href="/">{t("common.home")}</Link>
+        <Link href="/" class="tap-link">
+          {t("common.home")}
+        </Link>
       </p>
     </div>
   );

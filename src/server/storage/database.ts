@@ -50,9 +50,28 @@ export interface KioskDevicesTable {
   revoked_at: string | null;
 }
 
+/** The register's population of one cell of a survey's post-stratification (see its migration). */
+export interface PopulationTotalsTable {
+  survey_id: string;
+  cell: string;
+  /** JSON list of the question ids the cells are made of. */
+  dimensions: string;
+  population: number;
+  uploaded_at: string;
+}
+
+export interface OrganizerSessionsTable {
+  /** sha256 (hex) of the session id the cookie carries. */
+  id_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   responses: ResponsesTable;
   answer_choices: AnswerChoicesTable;
   events: EventsTable;
   kiosk_devices: KioskDevicesTable;
+  population_totals: PopulationTotalsTable;
+  organizer_sessions: OrganizerSessionsTable;
 }

@@ -10,19 +10,29 @@ import {
   revokeDevice,
 } from "./event-queries";
 import { migrateToLatest } from "./migrate";
+import { populationOf, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
+import { deleteExpiredSessions, deleteSession, insertSession, sessionByHash } from "./session-queries";
 import type { Storage, StorageKind } from "./storage";
-import { countOptions, countOptionsBy } from "./tally-queries";
+import { countChoices, countOptions, countOptionsByGroups, countOptionsByWave } from "./tally-queries";
 
 /** The Storage over either dialect: the queries are the same Kysely code for both. */
 export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): Storage {
   return {
     kind,
-    migrate: () => migrateToLatest(db, kind),
+    migrate: () => migrateToLatest(db),
     insertResponses: (rows, receivedAt) => insertResponses(db, rows, receivedAt),
     storedIds: (ids) => storedIds(db, ids),
     countOptions: (query) => countOptions(db, query),
-    countOptionsBy: (query) => countOptionsBy(db, query),
+    countOptionsByWave: (query) => countOptionsByWave(db, query),
+    countOptionsByGroups: (query) => countOptionsByGroups(db, query),
+    countChoices: (query) => countChoices(db, query),
+    replacePopulation: (surveyId, totals) => replacePopulation(db, surveyId, totals),
+    populationOf: (surveyId) => populationOf(db, surveyId),
+    insertSession: (session) => insertSession(db, session),
+    sessionByHash: (idHash) => sessionByHash(db, idHash),
+    deleteSession: (idHash) => deleteSession(db, idHash),
+    deleteExpiredSessions: (now) => deleteExpiredSessions(db, now),
     responsesPage: (query) => responsesPage(db, query),
     insertEvent: (event) => insertEvent(db, event),
     listEvents: (surveyId) => listEvents(db, surveyId),

@@ -1,24 +1,14 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, PostgresAdapter, sql } from "kysely";
 import { Migrator } from "kysely/migration";
 import { staticMigrationProvider } from "./migrations";
 
 /** Brings the schema up to date; throws with the failing migration's name. Returns what it ran. */
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works below the typed schema
-export async function migrateToLatest(
-  db: Kysely<any>,
-  kind: "sqlite" | "postgres" = "sqlite",
-): Promise<string[]> {
-  // Kysely looks for its migration tables in every schema it can see unless told which one: on a
-  // PostgreSQL server where another schema already has them (another app, another test), it would
-  // skip creating its own and fail. The schema is the connection's current one (its search_path).
-  const schema =
-    kind === "postgres"
-      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
-      : undefined;
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: staticMigrationProvider,
-    ...(schema && { migrationTableSchema: schema }),
+    migrationTableSchema: await postgresSchema(db),
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   const failed = results.find((r) => r.status === "Error");
@@ -29,4 +19,16 @@ export async function migrateToLatest(
     });
   }
   return results.filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/**
+ * Kysely looks for its bookkeeping tables in every schema unless told which one, so a second
+ * Tsunagu (or any Kysely app) in another schema of the same database would make this one skip
+ * creating its own. Pin them to the schema the connection writes to.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: as above
+async function postgresSchema(db: Kysely<any>): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema;
 }

@@ -42,8 +42,54 @@ export interface CountQuery {
 
 /** question id → option id → responses that chose it. */
 export type CountsByQuestion = Map<string, Record<string, number>>;
-/** question id → group (the `by` question's option id) → option id → responses. */
-export type CountsByQuestionAndGroup = Map<string, Map<string, Record<string, number>>>;
+
+/** What a breakdown groups responses by: a single-choice question's option, the mode, or the event. */
+export type GroupDimension = { kind: "question"; questionId: string } | { kind: "mode" } | { kind: "event" };
+
+export interface GroupedCountQuery extends CountQuery {
+  /** One dimension for a breakdown; two (age × sex) for post-stratification cells. */
+  by: readonly GroupDimension[];
+}
+
+export interface WaveCountRow {
+  questionId: string;
+  wave: number;
+  optionId: string;
+  count: number;
+}
+
+/** Responses that chose optionId for questionId, in wave, whose group values are `groups` (one per dimension). */
+export interface GroupedCountRow extends WaveCountRow {
+  groups: string[];
+}
+
+export interface ChoiceCountQuery {
+  surveyId: string;
+  wave: number | null;
+  questionId: string;
+}
+
+export interface ChoiceCounts {
+  /** option id → responses that ticked it. */
+  chosen: Record<string, number>;
+  /** Responses with at least one tick: those who saw and answered the question. */
+  respondents: number;
+}
+
+/** A survey's population totals for post-stratification: cell key ("age_30_39|female") → people. */
+export interface PopulationTotals {
+  /** The single-choice question ids the cells are made of, in the key's order. */
+  dimensions: string[];
+  cells: Map<string, number>;
+  uploadedAt: string;
+}
+
+/** A dashboard sign-in: the hash of its id and when it ends. */
+export interface OrganizerSession {
+  idHash: string;
+  createdAt: string;
+  expiresAt: string;
+}
 
 /** The only way the collector reaches its database. All SQL lives behind it. */
 export interface Storage {
@@ -57,7 +103,9 @@ export interface Storage {
   /** Which of `ids` are stored, in the order asked, each once. */
   storedIds(ids: readonly string[]): Promise<string[]>;
   countOptions(query: CountQuery): Promise<CountsByQuestion>;
-  countOptionsBy(query: CountQuery & { byQuestionId: string }): Promise<CountsByQuestionAndGroup>;
+  countOptionsByWave(query: CountQuery): Promise<WaveCountRow[]>;
+  countOptionsByGroups(query: GroupedCountQuery): Promise<GroupedCountRow[]>;
+  countChoices(query: ChoiceCountQuery): Promise<ChoiceCounts>;
   /** One page of a survey's responses in id order, after `afterId` (keyset paging). */
   responsesPage(query: {
     surveyId: string;
@@ -74,5 +122,12 @@ export interface Storage {
   listDevices(eventId: string): Promise<KioskDevice[]>;
   deviceByTokenHash(tokenHash: string): Promise<KioskDevice | undefined>;
   revokeDevice(id: string, at: string): Promise<KioskDevice | undefined>;
+  /** Replaces the survey's population totals in one transaction. */
+  replacePopulation(surveyId: string, totals: PopulationTotals): Promise<void>;
+  populationOf(surveyId: string): Promise<PopulationTotals | undefined>;
+  insertSession(session: OrganizerSession): Promise<void>;
+  sessionByHash(idHash: string): Promise<OrganizerSession | undefined>;
+  deleteSession(idHash: string): Promise<void>;
+  deleteExpiredSessions(now: string): Promise<void>;
   close(): Promise<void>;
 }

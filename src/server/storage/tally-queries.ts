@@ -1,6 +1,14 @@
-import type { Kysely } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "./database";
-import type { CountQuery, CountsByQuestion, CountsByQuestionAndGroup } from "./storage";
+import type {
+  ChoiceCountQuery,
+  ChoiceCounts,
+  CountQuery,
+  CountsByQuestion,
+  GroupedCountQuery,
+  GroupedCountRow,
+  WaveCountRow,
+} from "./storage";
 
 // PostgreSQL answers COUNT(*) as a bigint, which pg hands over as a string.
 const toCount = (value: string | number | bigint) => Number(value);
@@ -23,36 +31,100 @@ export async function countOptions(db: Kysely<Database>, query: CountQuery): Pro
   return counts;
 }
 
-/**
- * The same counts split by the option each response chose for `byQuestionId` (single choice, so one
- * row a response): a self-join on answer_choices. Responses that left it blank are in no group.
- */
-export async function countOptionsBy(
-  db: Kysely<Database>,
-  query: CountQuery & { byQuestionId: string },
-): Promise<CountsByQuestionAndGroup> {
-  const counts: CountsByQuestionAndGroup = new Map();
-  if (query.questionIds.length === 0) return counts;
-  let q = db
-    .selectFrom("answer_choices as a")
-    .innerJoin("answer_choices as g", (join) =>
-      join.onRef("g.response_id", "=", "a.response_id").on("g.question_id", "=", query.byQuestionId),
-    )
+/** The same counts per wave: the trend's input. */
+export async function countOptionsByWave(db: Kysely<Database>, query: CountQuery): Promise<WaveCountRow[]> {
+  if (query.questionIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("answer_choices")
     .select((eb) => [
-      "a.question_id",
-      "g.option_id as group_key",
-      "a.option_id",
+      "question_id",
+      "wave",
+      "option_id",
       eb.fn.countAll<string | number | bigint>().as("count"),
     ])
-    .where("a.survey_id", "=", query.surveyId)
-    .where("a.question_id", "in", [...query.questionIds]);
-  if (query.wave !== null) q = q.where("a.wave", "=", query.wave);
-  for (const row of await q.groupBy(["a.question_id", "g.option_id", "a.option_id"]).execute()) {
-    const groups = counts.get(row.question_id) ?? new Map<string, Record<string, number>>();
-    const options = groups.get(row.group_key) ?? {};
-    options[row.option_id] = toCount(row.count);
-    groups.set(row.group_key, options);
-    counts.set(row.question_id, groups);
+    .where("survey_id", "=", query.surveyId)
+    .where("question_id", "in", [...query.questionIds])
+    .groupBy(["question_id", "wave", "option_id"])
+    .execute();
+  return rows.map((r) => ({
+    questionId: r.question_id,
+    wave: Number(r.wave),
+    optionId: r.option_id,
+    count: toCount(r.count),
+  }));
+}
+
+/**
+ * Counts split by wave and by one or more group dimensions (a single-choice question's option, the
+ * response's mode or its event): one self-join of answer_choices per question dimension, the
+ * responses row for mode and event. A response without an answer (or an event) for a dimension is
+ * in no group. Always per wave, so the caller can keep suppression consistent across waves.
+ */
+export async function countOptionsByGroups(
+  db: Kysely<Database>,
+  query: GroupedCountQuery,
+): Promise<GroupedCountRow[]> {
+  if (query.questionIds.length === 0) return [];
+  const joins: RawBuilder<unknown>[] = [];
+  const groupCols: RawBuilder<unknown>[] = [];
+  const conditions: RawBuilder<unknown>[] = [
+    sql`a.survey_id = ${query.surveyId}`,
+    sql`a.question_id in (${sql.join(query.questionIds.map((id) => sql`${id}`))})`,
+  ];
+  if (query.wave !== null) conditions.push(sql`a.wave = ${query.wave}`);
+  let needsResponse = false;
+  query.by.forEach((dimension, i) => {
+    const alias = sql.ref(`g${i}`);
+    if (dimension.kind === "question") {
+      joins.push(
+        sql`join answer_choices ${alias} on ${sql.ref(`g${i}.response_id`)} = a.response_id and ${sql.ref(`g${i}.question_id`)} = ${dimension.questionId}`,
+      );
+      groupCols.push(sql.ref(`g${i}.option_id`));
+    } else {
+      needsResponse = true;
+      const column = dimension.kind === "mode" ? sql.ref("r.mode") : sql.ref("r.event_id");
+      if (dimension.kind === "event") conditions.push(sql`r.event_id is not null`);
+      groupCols.push(column);
+    }
+  });
+  if (needsResponse) joins.push(sql`join responses r on r.id = a.response_id`);
+  const selected = groupCols.map((col, i) => sql`${col} as ${sql.ref(`k${i}`)}`);
+  const result = await sql<Record<string, string | number | bigint>>`
+    select a.question_id as question_id, a.wave as wave, a.option_id as option_id,
+      ${sql.join(selected)}, count(*) as count
+    from answer_choices a ${sql.join(joins, sql` `)}
+    where ${sql.join(conditions, sql` and `)}
+    group by a.question_id, a.wave, a.option_id, ${sql.join(groupCols)}`.execute(db);
+  return result.rows.map((r) => ({
+    questionId: String(r.question_id),
+    wave: Number(r.wave),
+    optionId: String(r.option_id),
+    groups: query.by.map((_, i) => String(r[`k${i}`])),
+    count: toCount(r.count as string | number | bigint),
+  }));
+}
+
+/**
+ * A choice question's ticks per option and its respondents (responses with at least one tick): the
+ * base of multiple-choice shares is people, not ticks.
+ */
+export async function countChoices(db: Kysely<Database>, query: ChoiceCountQuery): Promise<ChoiceCounts> {
+  let ticks = db
+    .selectFrom("answer_choices")
+    .select((eb) => ["option_id", eb.fn.countAll<string | number | bigint>().as("count")])
+    .where("survey_id", "=", query.surveyId)
+    .where("question_id", "=", query.questionId);
+  let people = db
+    .selectFrom("answer_choices")
+    .select((eb) => eb.fn.count<string | number | bigint>("response_id").distinct().as("count"))
+    .where("survey_id", "=", query.surveyId)
+    .where("question_id", "=", query.questionId);
+  if (query.wave !== null) {
+    ticks = ticks.where("wave", "=", query.wave);
+    people = people.where("wave", "=", query.wave);
   }
-  return counts;
+  const chosen: Record<string, number> = {};
+  for (const row of await ticks.groupBy("option_id").execute()) chosen[row.option_id] = toCount(row.count);
+  const respondents = toCount((await people.executeTakeFirst())?.count ?? 0);
+  return { chosen, respondents };
 }

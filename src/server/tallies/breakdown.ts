@@ -9,20 +9,46 @@ import {
 
 type IndicatorMath = Pick<Indicator, "positive" | "excludeFromBase">;
 
+/** wave → group key → option → responses. */
+export type CountsByWaveAndGroup = ReadonlyMap<number, ReadonlyMap<string, OptionCounts>>;
+
 /**
- * An indicator's groups with small cells suppressed: first each base below minCell
- * (groupEstimates), then the complementary cell that would let total − Σ(shown) give a hidden one
- * back (suppressedKeys). A hidden group carries no counts.
+ * The groups to hide in one table: each base below minCell, and then a complementary one when a
+ * single hidden cell could be read off as total − Σ(shown). The respondents outside every group
+ * (no answer to the breakdown question, no event) are treated as known, so they never count as the
+ * second unknown: by=mode publishes the responses without an event, and kiosk − Σ(shown events)
+ * would otherwise give a lone hidden event back.
+ */
+function hiddenKeys(indicator: IndicatorMath, groups: ReadonlyMap<string, OptionCounts>, minCell: number) {
+  const bases = [...groups].map(([key, counts]) => ({ key, n: estimate(indicator, counts).n }));
+  const grouped = bases.reduce((sum, g) => sum + g.n, 0);
+  return suppressedKeys(bases, grouped, minCell);
+}
+
+/**
+ * An indicator's groups over one wave or several, with small cells suppressed so that none can be
+ * recovered from this table's total or from the difference between two queries. Each wave gets
+ * its own primary and complementary suppression; over several waves a group is hidden when it is
+ * hidden in any of them (else all-waves − the other waves would give a hidden cell back), and the
+ * merged table gets its own suppression on top. A hidden group carries no counts.
  */
 export function breakdown(
   indicator: IndicatorMath,
-  countsByGroup: ReadonlyMap<string, OptionCounts>,
-  total: number,
+  byWave: CountsByWaveAndGroup,
   minCell: number,
 ): GroupEstimate[] {
-  const bases = [...countsByGroup].map(([key, counts]) => ({ key, n: estimate(indicator, counts).n }));
-  const hidden = suppressedKeys(bases, total, minCell);
-  return groupEstimates(indicator, countsByGroup, minCell).map((g) =>
+  const hidden = new Set<string>();
+  const merged = new Map<string, Record<string, number>>();
+  for (const groups of byWave.values()) {
+    for (const key of hiddenKeys(indicator, groups, minCell)) hidden.add(key);
+    for (const [key, counts] of groups) {
+      const into = merged.get(key) ?? {};
+      for (const [option, count] of Object.entries(counts)) into[option] = (into[option] ?? 0) + count;
+      merged.set(key, into);
+    }
+  }
+  for (const key of hiddenKeys(indicator, merged, minCell)) hidden.add(key);
+  return groupEstimates(indicator, merged, minCell).map((g) =>
     hidden.has(g.key)
       ? { key: g.key, n: null, positive: null, percent: null, ci95: null, suppressed: true }
       : g,

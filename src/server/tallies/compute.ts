@@ -1,6 +1,21 @@
-import { estimate, type IndicatorTally, type SurveyDefinition, type Tallies, verdict } from "../../survey";
-import type { Storage } from "../storage";
+import {
+  estimate,
+  type IndicatorTally,
+  type OptionCounts,
+  postStratify,
+  type SurveyDefinition,
+  type Tallies,
+  verdict,
+} from "../../survey";
+import type { GroupDimension, GroupedCountRow, Storage } from "../storage";
 import { breakdown } from "./breakdown";
+import { acrossWaves, foldByWaveAndGroup, type OptionCountsByWaveAndGroup } from "./fold";
+
+export interface TallyOptions {
+  wave: number | null;
+  /** The `by` as asked (a question id, "mode" or "event") and what it groups by. */
+  by: { by: string; dimension: GroupDimension } | null;
+}
 
 /**
  * The survey's indicators (as its latest version defines them) over every stored version, matched
@@ -9,7 +24,7 @@ import { breakdown } from "./breakdown";
 export async function computeTallies(
   storage: Storage,
   def: SurveyDefinition,
-  options: { wave: number | null; by: string | null },
+  options: TallyOptions,
 ): Promise<Tallies> {
   const query = {
     surveyId: def.id,
@@ -17,21 +32,39 @@ export async function computeTallies(
     questionIds: def.indicators.map((i) => i.questionId),
   };
   const counts = await storage.countOptions(query);
-  const grouped = options.by
-    ? await storage.countOptionsBy({ ...query, byQuestionId: options.by })
-    : undefined;
+  let grouped: OptionCountsByWaveAndGroup | undefined;
+  if (options.by) {
+    const rows: GroupedCountRow[] = await storage.countOptionsByGroups({
+      ...query,
+      by: [options.by.dimension],
+    });
+    grouped = foldByWaveAndGroup(rows);
+  }
+
+  const population = await storage.populationOf(def.id);
+  let cells: Map<string, Map<string, OptionCounts>> | undefined;
+  if (population) {
+    const rows = await storage.countOptionsByGroups({
+      ...query,
+      by: population.dimensions.map((questionId) => ({ kind: "question", questionId }) as const),
+    });
+    cells = acrossWaves(foldByWaveAndGroup(rows));
+  }
 
   const indicators = def.indicators.map((indicator): IndicatorTally => {
     const total = estimate(indicator, counts.get(indicator.questionId) ?? {});
+    const weighted =
+      population && postStratify(indicator, cells?.get(indicator.questionId) ?? new Map(), population.cells);
     return {
       id: indicator.id,
       ...total,
       target: indicator.target ?? null,
       verdict: verdict(total.percent, indicator.target),
       ...(grouped && {
-        groups: breakdown(indicator, grouped.get(indicator.questionId) ?? new Map(), total.n, def.minCell),
+        groups: breakdown(indicator, grouped.get(indicator.questionId) ?? new Map(), def.minCell),
       }),
+      ...(weighted && { weighted: { ...weighted, verdict: verdict(weighted.percent, indicator.target) } }),
     };
   });
-  return { surveyId: def.id, wave: options.wave, by: options.by, indicators };
+  return { surveyId: def.id, wave: options.wave, by: options.by?.by ?? null, indicators };
 }

@@ -3,6 +3,8 @@ import * as responses from "./2026_11_25_0001_responses";
 import * as answerChoices from "./2026_11_25_0002_answer_choices";
 import * as events from "./2026_11_26_3001_events";
 import * as kioskDevices from "./2026_11_26_3002_kiosk_devices";
+import * as populationTotals from "./2026_11_26_4001_population_totals";
+import * as organizerSessions from "./2026_11_26_4002_organizer_sessions";
 
 /**
  * Every migration by its date-stamped name, listed here rather than found by scanning a folder, so a
@@ -13,6 +15,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_11_25_0002_answer_choices": answerChoices,
   "2026_11_26_3001_events": events,
   "2026_11_26_3002_kiosk_devices": kioskDevices,
+  "2026_11_26_4001_population_totals": populationTotals,
+  "2026_11_26_4002_organizer_sessions": organizerSessions,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

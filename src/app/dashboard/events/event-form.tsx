@@ -1,0 +1,47 @@
+import { useState } from "preact/hooks";
+import { t } from "../../../i18n";
+
+export interface EventFields {
+  name: string;
+  place: string;
+  date: string;
+}
+
+/** Name, place and day of a new event; the collector checks them again. */
+export function EventForm({ onCreate }: { onCreate(fields: EventFields): Promise<boolean> }) {
+  const [fields, setFields] = useState<EventFields>({ name: "", place: "", date: "" });
+  const [busy, setBusy] = useState(false);
+  const complete = fields.name.trim() && fields.place.trim() && /^\d{4}-\d{2}-\d{2}$/.test(fields.date);
+  const set = (key: keyof EventFields) => (e: { currentTarget: HTMLInputElement }) =>
+    setFields({ ...fields, [key]: e.currentTarget.value });
+  return (
+    <form
+      class="events-section__form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!complete) return;
+        setBusy(true);
+        if (await onCreate({ name: fields.name.trim(), place: fields.place.trim(), date: fields.date }))
+          setFields({ name: "", place: "", date: "" });
+        setBusy(false);
+      }}
+    >
+      <h4>{t("events.newTitle")}</h4>
+      <label for="event-name" class="field-label">
+        {t("events.name")}
+      </label>
+      <input id="event-name" value={fields.name} maxLength={200} required onInput={set("name")} />
+      <label for="event-place" class="field-label">
+        {t("events.place")}
+      </label>
+      <input id="event-place" value={fields.place} maxLength={200} required onInput={set("place")} />
+      <label for="event-date" class="field-label">
+        {t("events.date")}
+      </label>
+      <input id="event-date" type="date" value={fields.date} required onInput={set("date")} />
+      <button type="submit" class="button button--primary" disabled={!complete || busy}>
+        {t("events.create")}
+      </button>
+    </form>
+  );
+}

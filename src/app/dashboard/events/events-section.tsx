@@ -1,0 +1,151 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { t } from "../../../i18n";
+import type { KioskEvent, SurveyDefinition } from "../../../survey";
+import { localize } from "../../../survey/locales";
+import { QrCode } from "../../components/qr-code";
+import { useLocale } from "../../locale-context";
+import { Link } from "../../router/link";
+import { flyerPath, surveyPath } from "../../router/routes";
+import { UnauthorizedError } from "../../services/dashboard-api";
+import { createEnrollmentLink, createEvent, listEvents } from "../../services/events-api";
+import { EventForm } from "./event-form";
+import "./events.css";
+
+interface Props {
+  def: SurveyDefinition;
+  onUnauthorized(): void;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The organizer's field tools for one survey: the resident link and flyer, events and their kiosks. */
+export function EventsSection({ def, onUnauthorized }: Props) {
+  const { locale } = useLocale();
+  const [events, setEvents] = useState<KioskEvent[] | undefined>();
+  const [failure, setFailure] = useState<string | undefined>();
+  const unauthorized = useRef(onUnauthorized);
+  unauthorized.current = onUnauthorized;
+  const fail = (error: unknown) => {
+    if (error instanceof UnauthorizedError) unauthorized.current();
+    else setFailure(message(error));
+  };
+
+  useEffect(() => {
+    let current = true;
+    listEvents(def.id).then(
+      (list) => current && setEvents(list),
+      (e) => current && fail(e),
+    );
+    return () => {
+      current = false;
+    };
+  }, [def.id]);
+
+  const residentLink = `${window.location.origin}${surveyPath(def.id)}`;
+  return (
+    <section class="events-section" aria-labelledby="events-title">
+      <h2 id="events-title">{t("events.title")}</h2>
+
+      <h3>{t("events.residentTitle")}</h3>
+      <div class="events-section__resident">
+        <QrCode text={residentLink} label={t("events.residentQr", { title: localize(def.title, locale) })} />
+        <div>
+          <p class="events-section__link">{residentLink}</p>
+          <Link href={flyerPath(def.id)}>{t("events.flyer")}</Link>
+        </div>
+      </div>
+
+      <h3>{t("events.eventsTitle")}</h3>
+      {failure && (
+        <div class="notice notice--error" role="alert">
+          <p>{failure}</p>
+        </div>
+      )}
+      {events && events.length === 0 && <p>{t("events.none")}</p>}
+      {events && events.length > 0 && (
+        <ul class="events-section__list">
+          {events.map((event) => (
+            <EventItem key={event.id} event={event} onError={fail} />
+          ))}
+        </ul>
+      )}
+      <EventForm
+        onCreate={async (body) => {
+          try {
+            const created = await createEvent({ surveyId: def.id, ...body });
+            setFailure(undefined);
+            setEvents((list) => [created, ...(list ?? [])]);
+            return true;
+          } catch (error) {
+            fail(error);
+            return false;
+          }
+        }}
+      />
+    </section>
+  );
+}
+
+function EventItem({ event, onError }: { event: KioskEvent; onError(e: unknown): void }) {
+  const { locale } = useLocale();
+  const [label, setLabel] = useState("");
+  const [link, setLink] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(`${event.date}T00:00:00Z`),
+  );
+  const labelId = `device-label-${event.id}`;
+  const addDevice = async () => {
+    setBusy(true);
+    try {
+      setLink((await createEnrollmentLink(event, label.trim() || t("events.defaultLabel"))).link);
+      setLabel("");
+    } catch (error) {
+      onError(error);
+    }
+    setBusy(false);
+  };
+  return (
+    <li class="events-section__event">
+      <p class="events-section__event-name">{event.name}</p>
+      <p>
+        {event.place} · {day}
+      </p>
+      <form
+        class="events-section__device-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void addDevice();
+        }}
+      >
+        <label for={labelId} class="field-label">
+          {t("events.deviceLabel")}
+        </label>
+        <input
+          id={labelId}
+          value={label}
+          maxLength={100}
+          placeholder={t("events.defaultLabel")}
+          onInput={(e) => setLabel(e.currentTarget.value)}
+        />
+        <button type="submit" class="button button--secondary" disabled={busy}>
+          {t("events.addDevice")}
+        </button>
+      </form>
+      {link && (
+        <div class="events-section__enrollment" role="status">
+          <p>
+            <strong>{t("events.enrollTitle")}</strong>
+          </p>
+          <p class="hint">{t("events.enrollHelp")}</p>
+          <QrCode text={link} label={t("events.enrollQr", { name: event.name })} />
+          <p>
+            <a href={link} class="events-section__link" data-enrollment-link>
+              {t("events.enrollLink")}
+            </a>
+          </p>
+        </div>
+      )}
+    </li>
+  );
+}

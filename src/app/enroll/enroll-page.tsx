@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { t } from "../../i18n";
+import { type EnrollmentParse, parseEnrollmentFragment } from "../../survey/enrollment";
+import { useLocale } from "../locale-context";
+import { navigate } from "../router/history";
+import { enrollDevice } from "../services/kiosk";
+import { hashPin, isValidPin } from "../services/pin";
+import "../kiosk/kiosk.css";
+
+/** Read once, then the fragment is wiped from the address bar and history: the token must not linger. */
+function takeFragment(): EnrollmentParse {
+  const parsed = parseEnrollmentFragment(window.location.hash);
+  if (window.location.hash) history.replaceState(null, "", window.location.pathname);
+  return parsed;
+}
+
+type Problem = "none" | "pinFormat" | "pinMismatch" | "failed";
+
+/** "/enroll#…": makes this tablet an event's kiosk, after staff choose the PIN of its staff panel. */
+export function EnrollPage() {
+  useLocale();
+  const [link] = useState(takeFragment);
+  const [pin, setPin] = useState("");
+  const [again, setAgain] = useState("");
+  const [problem, setProblem] = useState<Problem>("none");
+  const [busy, setBusy] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+
+  if (!link.ok)
+    return (
+      <div class="page enroll">
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t("enroll.title")}
+        </h1>
+        <div class="notice notice--error" role="alert">
+          <p>{t("enroll.badLink")}</p>
+          <p>
+            <code>{link.error}</code>
+          </p>
+        </div>
+      </div>
+    );
+  const { enrollment } = link;
+
+  const submit = async () => {
+    if (!isValidPin(pin)) return setProblem("pinFormat");
+    if (pin !== again) return setProblem("pinMismatch");
+    setBusy(true);
+    try {
+      await enrollDevice(enrollment, await hashPin(pin));
+      navigate("/kiosk", { replace: true });
+    } catch (error) {
+      console.error("enrollment failed", error);
+      setProblem("failed");
+      setBusy(false);
+    }
+  };
+  const message = {
+    none: "",
+    pinFormat: t("enroll.pinFormat"),
+    pinMismatch: t("enroll.pinMismatch"),
+    failed: t("enroll.failed"),
+  }[problem];
+
+  return (
+    <div class="page enroll">
+      <h1 ref={headingRef} tabIndex={-1}>
+        {t("enroll.title")}
+      </h1>
+      <dl class="enroll__facts">
+        <dt>{t("enroll.event")}</dt>
+        <dd>{enrollment.eventName}</dd>
+        <dt>{t("enroll.survey")}</dt>
+        <dd>{enrollment.surveyId}</dd>
+        <dt>{t("enroll.endpoint")}</dt>
+        <dd>{enrollment.endpoint}</dd>
+      </dl>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <p id="pin-help" class="hint">
+          {t("enroll.pinHelp")}
+        </p>
+        <label for="new-pin" class="field-label">
+          {t("enroll.pin")}
+        </label>
+        <input
+          id="new-pin"
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          value={pin}
+          aria-describedby="pin-help enroll-problem"
+          aria-invalid={problem === "pinFormat" || undefined}
+          onInput={(event) => {
+            setPin(event.currentTarget.value);
+            setProblem("none");
+          }}
+        />
+        <label for="new-pin-again" class="field-label">
+          {t("enroll.pinAgain")}
+        </label>
+        <input
+          id="new-pin-again"
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          value={again}
+          aria-describedby="enroll-problem"
+          aria-invalid={problem === "pinMismatch" || undefined}
+          onInput={(event) => {
+            setAgain(event.currentTarget.value);
+            setProblem("none");
+          }}
+        />
+        <p id="enroll-problem" class="field-error" role="alert">
+          {message}
+        </p>
+        <p class="hint">{t("enroll.storageNote")}</p>
+        <button type="submit" class="button button--primary button--wide" disabled={busy}>
+          {t("enroll.start")}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { t } from "../../i18n";
+import type { IndicatorTally, SurveyDefinition } from "../../survey";
+import { localize } from "../../survey/locales";
+import { formatCount, formatPercent, formatTarget } from "../dashboard/format";
+
+/** The event's indicators from this device's responses: for the closing announcement, offline. */
+export function EventTally({
+  def,
+  tally,
+  locale,
+}: {
+  def: SurveyDefinition;
+  tally: readonly IndicatorTally[];
+  locale: string;
+}) {
+  return (
+    <section class="kiosk-tally" aria-labelledby="event-tally-title">
+      <h2 id="event-tally-title">{t("staff.tallyTitle")}</h2>
+      <p class="hint">{t("staff.tallyNote")}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("staff.indicator")}</th>
+            <th scope="col">{t("dashboard.percent")}</th>
+            <th scope="col">{t("dashboard.n")}</th>
+            <th scope="col">{t("dashboard.target")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tally.map((row) => {
+            const indicator = def.indicators.find((i) => i.id === row.id);
+            return (
+              <tr key={row.id} data-indicator={row.id}>
+                <th scope="row">{indicator ? localize(indicator.label, locale) : row.id}</th>
+                <td class="kiosk-tally__percent">
+                  {row.percent === null ? "—" : formatPercent(row.percent, locale)}
+                </td>
+                <td>{formatCount(row.n, locale)}</td>
+                <td>
+                  {formatTarget(row.target, locale)}
+                  {row.verdict && (
+                    <span class={`kiosk-tally__verdict is-${row.verdict}`}>
+                      {" "}
+                      {row.verdict === "met" ? t("dashboard.met") : t("dashboard.notMet")}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

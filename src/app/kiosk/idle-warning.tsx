@@ -1,0 +1,40 @@
+import { useEffect, useRef } from "preact/hooks";
+import { t } from "../../i18n";
+import { useCountdown } from "./use-countdown";
+
+/** "Are you still there?": continue keeps the answers; silence discards them for the next person. */
+export function IdleWarning({
+  ms,
+  onContinue,
+  onTimeout,
+}: {
+  ms: number;
+  onContinue(): void;
+  onTimeout(): void;
+}) {
+  const left = useCountdown(ms, onTimeout);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => buttonRef.current?.focus(), []);
+  return (
+    <div class="kiosk-overlay">
+      <div
+        class="kiosk-dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="idle-title"
+        aria-describedby="idle-body"
+      >
+        <h2 id="idle-title">{t("kiosk.idleTitle")}</h2>
+        <p id="idle-body">{t("kiosk.idleBody", { n: left })}</p>
+        <button
+          ref={buttonRef}
+          type="button"
+          class="button button--primary button--wide"
+          onClick={onContinue}
+        >
+          {t("kiosk.continue")}
+        </button>
+      </div>
+    </div>
+  );
+}

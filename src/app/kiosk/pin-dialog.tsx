@@ -1,0 +1,61 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { t } from "../../i18n";
+import { checkStaffPin } from "../services/kiosk";
+
+/** The staff PIN: the only way from the kiosk to its counters and settings. */
+export function PinDialog({ onOpen, onCancel }: { onOpen(): void; onCancel(): void }) {
+  const [pin, setPin] = useState("");
+  const [wrong, setWrong] = useState(false);
+  const [checking, setChecking] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => inputRef.current?.focus(), []);
+  const submit = async () => {
+    setChecking(true);
+    const ok = await checkStaffPin(pin).catch(() => false);
+    setChecking(false);
+    if (ok) return onOpen();
+    setWrong(true);
+    setPin("");
+    inputRef.current?.focus();
+  };
+  return (
+    <div class="page kiosk-pin">
+      <h1>{t("staff.pinTitle")}</h1>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (pin) void submit();
+        }}
+      >
+        <label for="staff-pin" class="field-label">
+          {t("staff.pinLabel")}
+        </label>
+        <input
+          ref={inputRef}
+          id="staff-pin"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          value={pin}
+          aria-invalid={wrong || undefined}
+          aria-describedby="staff-pin-error"
+          onInput={(event) => {
+            setPin(event.currentTarget.value);
+            setWrong(false);
+          }}
+        />
+        <p id="staff-pin-error" class="field-error" role="alert">
+          {wrong ? t("staff.pinWrong") : ""}
+        </p>
+        <div class="nav-buttons">
+          <button type="button" class="button button--secondary" onClick={onCancel}>
+            {t("staff.cancel")}
+          </button>
+          <button type="submit" class="button button--primary" disabled={!pin || checking}>
+            {t("staff.open")}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { t } from "../../i18n";
+import type { SurveyDefinition } from "../../survey";
+import { formatCount } from "../dashboard/format";
+import { useStore } from "../hooks/use-store";
+import { useLocale } from "../locale-context";
+import { endEvent, type KioskState } from "../services/kiosk";
+import { type KioskStats, kioskStats, storageEstimate } from "../services/kiosk-stats";
+import { persistence } from "../services/persistence";
+import { syncNow, syncStatus } from "../services/sync";
+import { EventTally } from "./event-tally";
+
+function formatBytes(bytes: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }).format(
+    bytes / 1_000_000,
+  );
+}
+
+/** Behind the staff PIN: what this tablet holds and has sent, the event's tally, and its controls. */
+export function StaffPanel({
+  kiosk,
+  def,
+  onClose,
+  onEnded,
+}: {
+  kiosk: KioskState;
+  def: SurveyDefinition;
+  onClose(): void;
+  onEnded(): void;
+}) {
+  const { locale } = useLocale();
+  const status = useStore(syncStatus);
+  const stored = useStore(persistence);
+  const [stats, setStats] = useState<KioskStats | undefined>();
+  const [estimate, setEstimate] = useState<{ usage?: number; quota?: number }>({});
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  useEffect(() => {
+    let current = true;
+    kioskStats(kiosk, def).then(
+      (s) => current && setStats(s),
+      () => {},
+    );
+    storageEstimate().then((e) => current && setEstimate(e));
+    return () => {
+      current = false;
+    };
+  }, [kiosk, def, status]);
+
+  const syncing = status.phase === "syncing";
+  const lastSync =
+    status.lastSyncAt === undefined
+      ? t("staff.never")
+      : new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" }).format(
+          status.lastSyncAt,
+        );
+  const count = (n: number | undefined) => (n === undefined ? "…" : formatCount(n, locale));
+
+  return (
+    <div class="page staff-panel">
+      <h1 ref={headingRef} tabIndex={-1}>
+        {t("staff.title")}
+      </h1>
+      <p class="staff-panel__event">{kiosk.eventName}</p>
+      <dl class="staff-panel__facts">
+        <div>
+          <dt>{t("staff.today")}</dt>
+          <dd data-fact="today">{count(stats?.today)}</dd>
+        </div>
+        <div>
+          <dt>{t("staff.waiting")}</dt>
+          <dd data-fact="waiting">{count(stats?.waiting)}</dd>
+        </div>
+        <div>
+          <dt>{t("staff.sent")}</dt>
+          <dd data-fact="sent">{count(stats?.sent)}</dd>
+        </div>
+        <div>
+          <dt>{t("staff.held")}</dt>
+          <dd data-fact="held">{count(stats?.held)}</dd>
+        </div>
+        <div>
+          <dt>{t("staff.lastSync")}</dt>
+          <dd>{lastSync}</dd>
+        </div>
+        <div>
+          <dt>{t("staff.storage")}</dt>
+          <dd>
+            {stored === "granted" ? t("status.persistent") : t("status.notPersistent")}
+            {estimate.usage !== undefined &&
+              estimate.quota !== undefined &&
+              ` (${t("staff.used", {
+                used: formatBytes(estimate.usage, locale),
+                quota: formatBytes(estimate.quota, locale),
+              })})`}
+          </dd>
+        </div>
+      </dl>
+      {status.phase === "unauthorized" && (
+        <div class="notice notice--error" role="alert">
+          <p>{t("staff.unauthorized")}</p>
+        </div>
+      )}
+      <div class="staff-panel__actions">
+        <button
+          type="button"
+          class="button button--primary"
+          disabled={syncing}
+          onClick={() => void syncNow()}
+        >
+          {syncing ? t("status.syncing") : t("status.syncNow")}
+        </button>
+        <button type="button" class="button button--secondary" onClick={onClose}>
+          {t("staff.back")}
+        </button>
+      </div>
+      {stats && <EventTally def={def} tally={stats.tally} locale={locale} />}
+      <section class="staff-panel__end" aria-labelledby="end-event-title">
+        <h2 id="end-event-title">{t("staff.endTitle")}</h2>
+        <p>{t("staff.endNote")}</p>
+        {confirmingEnd ? (
+          <div class="notice" role="alert">
+            <p>{t("staff.endConfirm", { n: stats?.waiting ?? 0 })}</p>
+            <div class="nav-buttons">
+              <button type="button" class="button button--secondary" onClick={() => setConfirmingEnd(false)}>
+                {t("staff.cancel")}
+              </button>
+              <button
+                type="button"
+                class="button button--primary"
+                onClick={() => void endEvent().then(onEnded, () => {})}
+              >
+                {t("staff.endYes")}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" class="button button--secondary" onClick={() => setConfirmingEnd(true)}>
+            {t("staff.end")}
+          </button>
+        )}
+      </section>
+    </div>
+  );
+}

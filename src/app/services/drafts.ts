@@ -1,0 +1,103 @@
+import type { Draft, Outbox } from "../../outbox";
+import { getOutbox } from "./outbox";
+
+/** Long enough to write once per burst of typing, short enough that a reload rarely beats it. */
+export const DRAFT_SAVE_DELAY_MS = 400;
+
+export type DraftInput = Omit<Draft, "updatedAt">;
+
+export interface DraftKeeper {
+  load(surveyId: string): Promise<Draft | undefined>;
+  /**
+   * Remembers the latest state and writes it after a quiet moment, or at once when `now` (a move to
+   * another question: the position is what a resume needs most). Never throws.
+   */
+  save(draft: DraftInput, now?: boolean): void;
+  /** Writes any waiting draft now (the page is being hidden or closed). */
+  flush(): Promise<void>;
+  /** Forgets the survey's draft, including a write still waiting; resolves once it is gone from disk. */
+  discard(surveyId: string): Promise<void>;
+}
+
+interface KeeperOptions {
+  outbox: () => Promise<Outbox>;
+  delayMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Debounced draft writes through the outbox's drafts store. Writes go one after another on a
+ * single chain, so a discard always lands after any save made before it, never under it.
+ */
+export function createDraftKeeper(options: KeeperOptions): DraftKeeper {
+  const delayMs = options.delayMs ?? DRAFT_SAVE_DELAY_MS;
+  const now = options.now ?? Date.now;
+  const waiting = new Map<string, { draft: DraftInput; timer: ReturnType<typeof setTimeout> }>();
+  let chain: Promise<void> = Promise.resolve();
+  const enqueue = (work: (outbox: Outbox) => Promise<void>): Promise<void> => {
+    const run = chain.then(async () => work(await options.outbox()));
+    // A failed write (storage full, private mode) costs the draft, never the form: it is logged only.
+    chain = run.catch((error: unknown) => console.warn("draft not saved", error));
+    return run;
+  };
+  const write = (surveyId: string): Promise<void> => {
+    const entry = waiting.get(surveyId);
+    if (!entry) return chain;
+    clearTimeout(entry.timer);
+    waiting.delete(surveyId);
+    return enqueue((outbox) => outbox.putDraft({ ...entry.draft, updatedAt: now() })).catch(() => {});
+  };
+  return {
+    load: async (surveyId) => (await options.outbox()).getDraft(surveyId),
+    save(draft, immediately = false) {
+      const previous = waiting.get(draft.surveyId);
+      if (previous) clearTimeout(previous.timer);
+      const timer = setTimeout(() => void write(draft.surveyId), delayMs);
+      waiting.set(draft.surveyId, { draft, timer });
+      if (immediately) void write(draft.surveyId);
+    },
+    async flush() {
+      await Promise.all([...waiting.keys()].map(write));
+    },
+    discard(surveyId) {
+      const entry = waiting.get(surveyId);
+      if (entry) clearTimeout(entry.timer);
+      waiting.delete(surveyId);
+      return enqueue((outbox) => outbox.deleteDraft(surveyId));
+    },
+  };
+}
+
+const keeper = createDraftKeeper({ outbox: getOutbox });
+let flushOnHide = false;
+
+/** The page may be closed at any moment after it is hidden: write what is waiting then. */
+function watchPageHide(): void {
+  if (flushOnHide || typeof document === "undefined") return;
+  flushOnHide = true;
+  const flush = () => void keeper.flush();
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") flush();
+  });
+}
+
+/** The half-answered form of this survey on this device, if any (a damaged one reads as none). */
+export function loadDraft(surveyId: string): Promise<Draft | undefined> {
+  return keeper.load(surveyId);
+}
+
+/** Debounced; `immediately` when the respondent moved to another question. */
+export function saveDraft(draft: DraftInput, immediately = false): void {
+  watchPageHide();
+  keeper.save(draft, immediately);
+}
+
+export function flushDrafts(): Promise<void> {
+  return keeper.flush();
+}
+
+/** Deletes the survey's draft: on submit, on "start over", and from the kiosk's reset between people. */
+export function discardDraft(surveyId: string): Promise<void> {
+  return keeper.discard(surveyId);
+}

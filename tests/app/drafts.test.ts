@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createDraftKeeper, type DraftInput } from "../../src/app/services/drafts";
+import { type Outbox, openOutbox } from "../../src/outbox";
+import { freshOutbox } from "../outbox/fixtures";
+import { rawOpen, request } from "../outbox/raw-idb";
+
+const draft = (answers: DraftInput["answers"], questionId = "q_age"): DraftInput => ({
+  surveyId: "ward-resident",
+  surveyVersion: 1,
+  answers,
+  screen: { kind: "question", questionId },
+});
+
+async function setup(outboxOverride?: (outbox: Outbox) => Outbox) {
+  const { outbox, idbFactory } = await freshOutbox();
+  const used = outboxOverride ? outboxOverride(outbox) : outbox;
+  const keeper = createDraftKeeper({ outbox: async () => used, delayMs: 400, now: () => 77 });
+  return { outbox, idbFactory, keeper };
+}
+
+beforeEach(() => {
+  // Only the keeper's timer is faked: fake-indexeddb schedules its own work with setImmediate.
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+});
+afterEach(() => vi.useRealTimers());
+
+/** Lets the debounce fire and the write it starts reach the database. */
+async function settle(keeper: { flush(): Promise<void> }, ms = 400) {
+  vi.advanceTimersByTime(ms);
+  await keeper.flush();
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe("the draft keeper", () => {
+  it("writes only the last of a burst of changes, after the quiet delay", async () => {
+    const { outbox, keeper } = await setup();
+    const put = vi.spyOn(outbox, "putDraft");
+    keeper.save(draft({ q_area: "area_1" }));
+    keeper.save(draft({ q_area: "area_2" }));
+    vi.advanceTimersByTime(399);
+    expect(put).not.toHaveBeenCalled();
+    keeper.save(draft({ q_area: "area_3" }, "q_housing"));
+    await settle(keeper);
+    expect(put).toHaveBeenCalledTimes(1);
+    expect(await keeper.load("ward-resident")).toEqual({
+      ...draft({ q_area: "area_3" }, "q_housing"),
+      updatedAt: 77,
+    });
+  });
+
+  it("writes at once on flush (the page is being hidden)", async () => {
+    const { keeper, idbFactory } = await setup();
+    keeper.save(draft({ q_area: "area_1" }));
+    await keeper.flush();
+    // Another connection, as after a reload, finds it.
+    const reopened = await openOutbox({ idbFactory });
+    expect((await reopened.getDraft("ward-resident"))?.answers).toEqual({ q_area: "area_1" });
+    reopened.close();
+  });
+
+  it("discard removes the stored draft and cancels one still waiting", async () => {
+    const { keeper } = await setup();
+    keeper.save(draft({ q_area: "area_1" }));
+    await settle(keeper);
+    keeper.save(draft({ q_area: "area_2" }));
+    await keeper.discard("ward-resident");
+    await settle(keeper, 1_000);
+    expect(await keeper.load("ward-resident")).toBeUndefined();
+  });
+
+  it("keeps drafts of different surveys apart", async () => {
+    const { keeper } = await setup();
+    keeper.save(draft({ q_area: "area_1" }));
+    keeper.save({ ...draft({ q_x: "a" }), surveyId: "other-survey" });
+    await keeper.flush();
+    await keeper.discard("other-survey");
+    expect((await keeper.load("ward-resident"))?.answers).toEqual({ q_area: "area_1" });
+    expect(await keeper.load("other-survey")).toBeUndefined();
+  });
+
+  it("a failed write does not throw into the form, and later writes still happen", async () => {
+    let fail = true;
+    const { keeper } = await setup((outbox) => ({
+      ...outbox,
+      putDraft: async (d) => {
+        if (fail) throw new DOMException("full", "QuotaExceededError");
+        return outbox.putDraft(d);
+      },
+    }));
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    keeper.save(draft({ q_area: "area_1" }));
+    await expect(keeper.flush()).resolves.toBeUndefined();
+    expect(warn).toHaveBeenCalled();
+    fail = false;
+    keeper.save(draft({ q_area: "area_2" }));
+    await keeper.flush();
+    expect((await keeper.load("ward-resident"))?.answers).toEqual({ q_area: "area_2" });
+  });
+
+  it("reads a damaged stored draft as none instead of resuming it", async () => {
+    const { keeper, idbFactory } = await setup();
+    const db = await rawOpen(idbFactory);
+    const damaged = { surveyId: "ward-resident", surveyVersion: 1, answers: 3 };
+    await request(db.transaction("drafts", "readwrite").objectStore("drafts").put(damaged));
+    db.close();
+    expect(await keeper.load("ward-resident")).toBeUndefined();
+  });
+});

@@ -1,0 +1,124 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./support/axe";
+import { launchChromium } from "./support/browser";
+import { Collector, freePort } from "./support/collector";
+import { respondent, storedRecords } from "./support/respondent";
+
+// A half-answered survey survives a reload and a closed tab, resumes at the same question, and is
+// gone after submit or "start over". A failed write never says "saved" and keeps the answers.
+describe("drafts and failed saves in Chromium", () => {
+  let collector: Collector;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    collector = new Collector(await freePort());
+    await collector.start();
+    browser = await launchChromium();
+    // bypassCSP: axe-core is injected as a script tag, which the app's own CSP rightly refuses.
+    context = await browser.newContext({
+      locale: "ja-JP",
+      viewport: { width: 390, height: 844 },
+      bypassCSP: true,
+    });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await collector?.stop();
+  });
+
+  const heading = async () => (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
+
+  it("resumes at the same question with the same answers after a reload", async () => {
+    const r = respondent(page);
+    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.getByRole("button", { name: "回答をはじめる" }).click();
+    await r.choose("地域2");
+    await r.choose("40〜49歳");
+    await r.choose("マンション・共同住宅");
+    // Reload straight after the tap: moving to a question writes the draft at once.
+    await page.reload();
+    await page.getByRole("button", { name: "続きから回答する" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "続きから回答する" }).click();
+    expect(await heading()).toContain("18歳未満のお子さん");
+    await page.getByRole("button", { name: "戻る", exact: true }).click();
+    expect(await page.getByLabel("マンション・共同住宅", { exact: true }).isChecked()).toBe(true);
+    await page.getByRole("button", { name: "戻る", exact: true }).click();
+    expect(await page.getByLabel("40〜49歳", { exact: true }).isChecked()).toBe(true);
+  });
+
+  it("resumes after the tab is closed and the survey opened in a new one", async () => {
+    await respondent(page).next(); // forward to the housing question again, answered
+    await page.close({ runBeforeUnload: false });
+    page = await context.newPage();
+    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.getByRole("button", { name: "続きから回答する" }).click();
+    expect(await heading()).toContain("お住まいの住宅の種類");
+    expect(await page.getByLabel("マンション・共同住宅", { exact: true }).isChecked()).toBe(true);
+  });
+
+  it("starts over with nothing filled in, and the old draft is gone", async () => {
+    await page.reload();
+    await page.getByRole("button", { name: "最初からやり直す" }).click();
+    expect(await heading()).toContain("お住まいの地域");
+    expect(await page.getByLabel("地域2", { exact: true }).isChecked()).toBe(false);
+    await page.reload();
+    await page.getByRole("button", { name: "回答をはじめる" }).waitFor();
+    expect(await page.getByRole("button", { name: "続きから回答する" }).count()).toBe(0);
+  });
+
+  it("on a failed write: no 'thank you', the answers stay on the review, and a retry saves once", async () => {
+    const r = respondent(page);
+    await page.getByRole("button", { name: "回答をはじめる" }).click();
+    await r.answerAll("地域4");
+    // The disk is full for responses from now on (drafts still write).
+    await page.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      (window as unknown as { failResponses: boolean }).failResponses = true;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        if ((window as unknown as { failResponses: boolean }).failResponses && this.name === "responses")
+          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        return put.apply(this, args);
+      };
+    });
+    await r.submit();
+    await page.getByRole("alert").filter({ hasText: "回答は保存されていません" }).waitFor();
+    expect(await r.thanks().count()).toBe(0);
+    expect(await heading()).toBe("回答の確認");
+    const review = ((await page.locator(".review__list").textContent()) ?? "").replace(/\s+/g, " ");
+    for (const answer of ["地域4", "30〜39歳", "戸建て", "していない", "感じる", "知っている", "やや感じる"])
+      expect(review).toContain(answer);
+    expect(await storedRecords(page)).toEqual([]);
+
+    await page.evaluate(() => {
+      (window as unknown as { failResponses: boolean }).failResponses = false;
+    });
+    await r.submit();
+    await r.thanks().waitFor();
+    const stored = await storedRecords(page);
+    expect(stored).toHaveLength(1);
+    const [{ id } = { id: "" }] = stored;
+    await expect
+      .poll(
+        async () => {
+          const res = await fetch(`${collector.origin}/api/v1/receipts`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ ids: [id] }),
+          });
+          return ((await res.json()) as { stored: string[] }).stored;
+        },
+        { timeout: 60_000 },
+      )
+      .toEqual([id]);
+    // And the draft went with the submit.
+    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.getByRole("button", { name: "回答をはじめる" }).waitFor();
+    expect(await page.getByRole("button", { name: "続きから回答する" }).count()).toBe(0);
+  });
+});

@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import en from "../../src/i18n/catalogues/en";
+import ja from "../../src/i18n/catalogues/ja";
+import jaEasy from "../../src/i18n/catalogues/ja-x-easy";
+import ko from "../../src/i18n/catalogues/ko";
+import vi from "../../src/i18n/catalogues/vi";
+import zhHans from "../../src/i18n/catalogues/zh-Hans";
+import { launchChromium } from "./support/browser";
+import { Collector, freePort } from "./support/collector";
+
+const START: Record<string, string> = {
+  ja: ja.intro.start,
+  "ja-x-easy": jaEasy.intro.start,
+  en: en.intro.start,
+  "zh-Hans": zhHans.intro.start,
+  ko: ko.intro.start,
+  vi: vi.intro.start,
+};
+const TITLE: Record<string, string> = JSON.parse(readFileSync("surveys/ward-resident.json", "utf8")).title;
+
+// The browser's language picks the UI and the survey's texts; the switch overrides it and the
+// choice survives a reload.
+describe("languages", () => {
+  let collector: Collector;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    collector = new Collector(await freePort());
+    await collector.start();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await collector?.stop();
+  });
+
+  it.each([
+    ["ja-JP", "ja"],
+    ["vi-VN", "vi"],
+    ["zh-TW", "zh-Hans"],
+    ["zh-CN", "zh-Hans"],
+    ["ko-KR", "ko"],
+    ["en-GB", "en"],
+    ["fr-FR", "ja"],
+  ])("a browser in %s gets %s", async (browserLocale, expected) => {
+    const context = await browser.newContext({
+      locale: browserLocale,
+      viewport: { width: 390, height: 844 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.getByRole("button", { name: START[expected] }).waitFor();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(TITLE[expected]);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(expected);
+    await context.close();
+  });
+
+  it("has a visible switch whose choice is remembered", async () => {
+    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${collector.origin}/s/ward-resident`);
+    // Named "Language" in every language as well as in its own words, so anyone can find it.
+    const language = page.getByRole("combobox", { name: /Language/ });
+    await language.waitFor();
+    // In the header, on screen without scrolling, with every language named in its own script.
+    const box = await language.boundingBox();
+    expect(box && box.y + box.height).toBeLessThan(200);
+    expect(await language.locator("option").allTextContents()).toEqual([
+      "日本語",
+      "やさしい にほんご",
+      "English",
+      "简体中文",
+      "한국어",
+      "Tiếng Việt",
+    ]);
+
+    for (const locale of ["ja-x-easy", "ko", "vi", "zh-Hans", "en"]) {
+      await language.selectOption(locale);
+      await page.getByRole("button", { name: START[locale] }).waitFor();
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(TITLE[locale]);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+    }
+    await language.selectOption("ko");
+    await page.getByRole("button", { name: START.ko }).waitFor();
+    await page.reload();
+    await page.getByRole("button", { name: START.ko }).waitFor();
+    expect(await page.getByRole("combobox").inputValue()).toBe("ko");
+    await context.close();
+  });
+});

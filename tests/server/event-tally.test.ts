@@ -1,0 +1,95 @@
+import { join } from "node:path";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import type { Storage } from "../../src/server/storage";
+import { loadSurveyRegistry } from "../../src/server/surveys";
+import { computeTallies } from "../../src/server/tallies/compute";
+import {
+  type Answers,
+  type Response,
+  ResponsesResult,
+  type SurveyDefinition,
+  tallyResponses,
+  uuidv7,
+  visibleQuestions,
+} from "../../src/survey";
+import { describeEachStorage, openApp, postJson } from "./support";
+
+const shipped = loadSurveyRegistry([join(import.meta.dirname, "../../surveys")]);
+const def = shipped.latestOf("ward-resident") as SurveyDefinition;
+
+/** A small seeded generator: the same "random" event every run, so a failure can be replayed. */
+function lcg(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** Answers a respondent could give: only visible questions, required ones always, others often skipped. */
+function randomAnswers(random: () => number): Answers {
+  const answers: Answers = {};
+  for (;;) {
+    const open = visibleQuestions(def, answers).find((q) => q.kind === "single" && !(q.id in answers));
+    if (open?.kind !== "single") return answers;
+    if (!open.required && random() < 0.25) {
+      answers[open.id] = ""; // marked as seen and skipped; removed below
+      continue;
+    }
+    answers[open.id] = open.options[Math.floor(random() * open.options.length)]?.id ?? "";
+  }
+}
+
+function eventResponses(count: number, seed: number): Response[] {
+  const random = lcg(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const answers = Object.fromEntries(Object.entries(randomAnswers(random)).filter(([, a]) => a !== ""));
+    return {
+      id: uuidv7(),
+      surveyId: def.id,
+      surveyVersion: def.version,
+      // Both sides of a fiscal year's end: the event tally covers every response on the device.
+      submittedAt: i % 2 ? "2026-03-31T14:00:00.000Z" : "2026-04-01T01:00:00.000Z",
+      locale: ["ja", "en", "vi"][i % 3] as string,
+      mode: "kiosk" as const,
+      eventId: "bousai-fair",
+      deviceId: "tablet-1",
+      answers,
+    };
+  });
+}
+
+describeEachStorage("the kiosk's live event tally", (variant) => {
+  let app: Awaited<ReturnType<typeof openApp>>["app"];
+  let storage: Storage;
+  let dispose: () => Promise<void>;
+  beforeEach(async () => {
+    ({ app, storage, dispose } = await openApp(variant, shipped));
+  });
+  afterEach(async () => dispose());
+
+  it.each([
+    [1, 11],
+    [7, 23],
+    [120, 42],
+  ])("equals the collector's tally for the same %i responses (seed %i)", async (count, seed) => {
+    const responses = eventResponses(count, seed);
+    const res = await app.request("/api/v1/responses", postJson({ responses }));
+    const { results } = ResponsesResult.parse(await res.json());
+    expect(results.map((r) => r.status)).toEqual(responses.map(() => "accepted"));
+
+    const collector = await computeTallies(storage, def, { wave: null, by: null });
+    const device = tallyResponses(def, responses);
+    expect(device).toEqual(collector.indicators);
+    // The comparison has something to compare: every indicator has a base in the larger cases.
+    if (count > 100) for (const indicator of device) expect(indicator.n).toBeGreaterThan(0);
+  });
+
+  it("leaves out another survey's responses, as the collector's tally of this survey does", () => {
+    const responses = eventResponses(30, 5);
+    const other = responses.slice(0, 10).map((r) => ({ ...r, id: uuidv7(), surveyId: "another-survey" }));
+    expect(tallyResponses(def, [...responses, ...other])).toEqual(tallyResponses(def, responses));
+    const empty = tallyResponses(def, []);
+    expect(empty.map((i) => [i.n, i.percent, i.verdict])).toEqual(def.indicators.map(() => [0, null, null]));
+  });
+});

@@ -1,0 +1,143 @@
+import type { Hono } from "hono";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readPopulationCsv } from "../../src/server/weights/population-csv";
+import { PopulationSummary, type Response, Tallies } from "../../src/survey";
+import {
+  describeEachStorage,
+  fixtureSurveys,
+  makeResponse,
+  openApp,
+  organizer,
+  postJson,
+  SURVEY,
+} from "./support";
+
+const def = fixtureSurveys().latestOf(SURVEY);
+if (!def) throw new Error("no fixture survey");
+
+const problemsOf = (text: string) => {
+  try {
+    readPopulationCsv(text, def);
+  } catch (e) {
+    return (e as { problems: { path: string; message: string }[] }).problems;
+  }
+  throw new Error("expected the CSV to be refused");
+};
+
+describe("population CSV", () => {
+  it("reads Excel's output: BOM, CRLF, a quoted number with a thousands separator, blank lines", () => {
+    const csv = '\uFEFFq_area,population\r\nnorth,"1,200"\r\n\r\nsouth,800\r\neast,0\r\n';
+    const { dimensions, cells } = readPopulationCsv(csv, def);
+    expect(dimensions).toEqual(["q_area"]);
+    expect([...cells]).toEqual([
+      ["north", 1200],
+      ["south", 800],
+      ["east", 0],
+    ]);
+  });
+
+  it("makes cells of two questions in the header's order, whatever the population column's place", () => {
+    const { dimensions, cells } = readPopulationCsv("population,q_prepared,q_area\n10,yes,north\n", def);
+    expect(dimensions).toEqual(["q_prepared", "q_area"]);
+    expect([...cells]).toEqual([["yes|north", 10]]);
+  });
+
+  it("names each bad row's line and column and refuses the whole file", () => {
+    const csv = "q_area,population\nnorth,600\nwest,100\nsouth,abc\nnorth,5\neast\n";
+    expect(problemsOf(csv)).toEqual([
+      { path: "line 3, column 1", message: expect.stringContaining('"west" is not an option of q_area') },
+      { path: "line 4, column 2", message: expect.stringContaining('"abc" is not a number') },
+      { path: "line 5", message: "the cell north is already on line 2" },
+      { path: "line 6", message: "1 fields where the header has 2" },
+    ]);
+  });
+
+  it.each([
+    ["q_area,people\nnorth,1\n", "line 1", 'needs a "population" column'],
+    ["q_comment,population\nx,1\n", "line 1, column 1", "is a text question"],
+    ["q_nope,population\nx,1\n", "line 1, column 1", "is not a question"],
+    ["q_area,q_area,population\n", "line 1, column 2", "second column"],
+    ["q_area,population\n", "line 2", "no cells"],
+    ['q_area,population\nnorth,"12\n', "line 2", "never closed"],
+    ["q_area,population\nnorth,-5\n", "line 2, column 2", "not a number"],
+  ])("refuses %j at %s", (csv, path, message) => {
+    const [first] = problemsOf(csv);
+    expect(first?.path).toBe(path);
+    expect(first?.message).toContain(message);
+  });
+});
+
+describeEachStorage("population totals and weighted tallies", (variant) => {
+  let app: Hono;
+  let dispose: () => Promise<void>;
+  beforeEach(async () => {
+    ({ app, dispose } = await openApp(variant));
+  });
+  afterEach(async () => dispose());
+
+  const upload = (csv: string) =>
+    app.request(`/api/v1/surveys/${SURVEY}/population`, {
+      method: "POST",
+      headers: { ...organizer, "Content-Type": "text/csv" },
+      body: csv,
+    });
+  const store = async (responses: Response[]) => {
+    const res = await app.request("/api/v1/responses", postJson({ responses }));
+    expect(res.status).toBe(200);
+  };
+  const many = (count: number, answers: Response["answers"]) =>
+    Array.from({ length: count }, () => makeResponse({ answers }));
+
+  it("stores an upload, replaces it with the next, and refuses a bad one with 422 keeping the last", async () => {
+    expect((await upload("q_area,population\nnorth,600\nsouth,400\n")).status).toBe(200);
+    const res = await upload("q_area,population\nnorth,700\nsouth,300\neast,100\n");
+    expect(PopulationSummary.parse(await res.json())).toMatchObject({ dimensions: ["q_area"], total: 1100 });
+    const bad = await upload("q_area,population\nwest,1\n");
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toMatchObject({
+      error: { code: "invalid_population_csv", problems: [{ path: "line 2, column 1" }] },
+    });
+    const stored = await app.request(`/api/v1/surveys/${SURVEY}/population`, { headers: organizer });
+    expect(PopulationSummary.parse(await stored.json()).cells).toEqual([
+      { cell: "east", population: 100 },
+      { cell: "north", population: 700 },
+      { cell: "south", population: 300 },
+    ]);
+    expect((await upload.call(null, "")).status).toBe(422);
+    const anonymous = await app.request(`/api/v1/surveys/${SURVEY}/population`, {
+      method: "POST",
+      body: "x",
+    });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it("puts the post-stratified estimate beside the unweighted one (hand-computed)", async () => {
+    // north: 8 yes, 2 no (+5 わからない, outside the base); south: 12 yes, 18 no. Unweighted 20/40 = 50%.
+    // Population north 600, south 400, east 200 (no respondents: its share goes to the others).
+    // Weighted p = 0.6·0.8 + 0.4·0.4 = 64%; n_eff = 1 / (0.6²/10 + 0.4²/30) = 24.1935;
+    // Wilson at n_eff: [44.2104, 79.9529]. Against the ≥ 70% target: not met.
+    await store([
+      ...many(8, { q_prepared: "yes", q_area: "north" }),
+      ...many(2, { q_prepared: "no", q_area: "north" }),
+      ...many(5, { q_prepared: "dk", q_area: "north" }),
+      ...many(12, { q_prepared: "yes", q_area: "south" }),
+      ...many(18, { q_prepared: "no", q_area: "south" }),
+    ]);
+    const before = Tallies.parse(
+      await (await app.request(`/api/v1/surveys/${SURVEY}/tallies`, { headers: organizer })).json(),
+    );
+    expect(before.indicators[0]).not.toHaveProperty("weighted");
+    expect((await upload("q_area,population\nnorth,600\nsouth,400\neast,200\n")).status).toBe(200);
+    const t = Tallies.parse(
+      await (await app.request(`/api/v1/surveys/${SURVEY}/tallies`, { headers: organizer })).json(),
+    );
+    const [prepared] = t.indicators;
+    expect(prepared).toMatchObject({ n: 40, positive: 20, percent: 50 });
+    const weighted = prepared?.weighted;
+    expect(weighted).toMatchObject({ n: 40, cellsWithoutRespondents: ["east"], verdict: "not_met" });
+    expect(weighted?.percent).toBeCloseTo(64, 10);
+    expect(weighted?.nEffective).toBeCloseTo(24.1935, 4);
+    expect(weighted?.ci95?.[0]).toBeCloseTo(44.2104, 3);
+    expect(weighted?.ci95?.[1]).toBeCloseTo(79.9529, 3);
+  });
+});

@@ -1,0 +1,147 @@
+import type { Hono } from "hono";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { createApp } from "../../src/server/app";
+import { hashSessionId, SESSION_COOKIE } from "../../src/server/sessions/organizer-session";
+import type { Storage } from "../../src/server/storage";
+import { describeEachStorage, fixtureSurveys, SURVEY, TOKEN } from "./support";
+
+const BASE = "http://collector.test";
+const TALLIES = `${BASE}/api/v1/surveys/${SURVEY}/tallies`;
+const POPULATION = `${BASE}/api/v1/surveys/${SURVEY}/population`;
+
+describeEachStorage("dashboard sessions", (variant) => {
+  let app: Hono;
+  let storage: Storage;
+  let dispose: () => Promise<void>;
+  let wallClock: Date;
+  let monotonic: number;
+  let client: string;
+  beforeEach(async () => {
+    const opened = await variant.open();
+    await opened.storage.migrate();
+    ({ storage, dispose } = opened);
+    wallClock = new Date("2026-06-01T00:00:00Z");
+    monotonic = 0;
+    client = "198.51.100.7";
+    app = createApp({
+      storage,
+      surveys: fixtureSurveys(),
+      organizerToken: TOKEN,
+      log: () => {},
+      now: () => wallClock,
+      clientAddress: () => client,
+      signInThrottle: { freeAttempts: 3, baseDelayMs: 1000, maxDelayMs: 60_000, now: () => monotonic },
+    });
+  });
+  afterEach(async () => dispose());
+
+  const signIn = (token: string, url = `${BASE}/api/v1/session`, headers: Record<string, string> = {}) =>
+    app.request(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...headers },
+      body: JSON.stringify({ token }),
+    });
+  const cookieOf = (res: globalThis.Response) => {
+    const id = /tsunagu_session=([^;]+)/.exec(res.headers.get("Set-Cookie") ?? "")?.[1];
+    if (!id) throw new Error("no session cookie");
+    return id;
+  };
+  const withCookie = (id: string, headers: Record<string, string> = {}) => ({
+    headers: { Cookie: `${SESSION_COOKIE}=${id}`, ...headers },
+  });
+
+  it("signs in with the token: an HttpOnly, SameSite=Strict cookie on /api/v1, only its hash stored", async () => {
+    const res = await signIn(TOKEN);
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get("Set-Cookie") ?? "";
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\/api\/v1/);
+    expect(cookie).toMatch(/Max-Age=28800/);
+    expect(cookie).not.toMatch(/Secure/);
+    const id = cookieOf(res);
+    expect(id.length).toBeGreaterThanOrEqual(43);
+    expect(await storage.sessionByHash(hashSessionId(id))).toMatchObject({
+      expiresAt: "2026-06-01T08:00:00.000Z",
+    });
+    expect(await storage.sessionByHash(id)).toBeUndefined();
+    expect((await app.request(TALLIES, withCookie(id))).status).toBe(200);
+    expect((await app.request(`${BASE}/api/v1/session`, withCookie(id))).status).toBe(200);
+    // Over https the cookie is Secure too.
+    const https = await signIn(TOKEN, "https://collector.test/api/v1/session");
+    expect(https.headers.get("Set-Cookie")).toMatch(/Secure/);
+  });
+
+  it("refuses a made-up cookie, an expired session and the token anywhere but the bearer header", async () => {
+    expect((await app.request(TALLIES, withCookie("made-up"))).status).toBe(401);
+    expect((await app.request(`${TALLIES}?token=${TOKEN}`)).status).toBe(401);
+    expect((await app.request(TALLIES, withCookie(TOKEN))).status).toBe(401);
+    const id = cookieOf(await signIn(TOKEN));
+    // A wrong bearer token is refused even beside a good cookie.
+    expect((await app.request(TALLIES, withCookie(id, { Authorization: "Bearer wrong" }))).status).toBe(401);
+    wallClock = new Date("2026-06-01T08:00:00Z");
+    expect((await app.request(TALLIES, withCookie(id))).status).toBe(401);
+  });
+
+  it("checks Origin on cookie-authenticated POSTs (CSRF); a bearer script needs none", async () => {
+    const id = cookieOf(await signIn(TOKEN));
+    const post = (headers: Record<string, string>) =>
+      app.request(POPULATION, {
+        method: "POST",
+        ...withCookie(id, headers),
+        body: "q_area,population\nnorth,5\n",
+      });
+    for (const headers of [{}, { Origin: "https://evil.example" }, { Origin: "null" }] as Record<
+      string,
+      string
+    >[]) {
+      const res = await post(headers);
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ error: { code: "cross_site_request" } });
+    }
+    expect((await post({ Origin: BASE })).status).toBe(200);
+    const script = await app.request(POPULATION, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${TOKEN}` },
+      body: "q_area,population\nnorth,5\n",
+    });
+    expect(script.status).toBe(200);
+    expect((await signIn(TOKEN, undefined, { Origin: "https://evil.example" })).status).toBe(403);
+  });
+
+  it("signs out: the session row is gone and the cookie no longer opens anything", async () => {
+    const id = cookieOf(await signIn(TOKEN));
+    const out = await app.request(`${BASE}/api/v1/session`, {
+      method: "DELETE",
+      ...withCookie(id, { Origin: BASE }),
+    });
+    expect(out.status).toBe(204);
+    expect(out.headers.get("Set-Cookie")).toMatch(/tsunagu_session=;.*Max-Age=0/);
+    expect(await storage.sessionByHash(hashSessionId(id))).toBeUndefined();
+    expect((await app.request(TALLIES, withCookie(id))).status).toBe(401);
+  });
+
+  it("slows repeated wrong tokens from one client: 429 with a growing Retry-After, others unaffected", async () => {
+    for (let i = 0; i < 2; i++) expect((await signIn("guess")).status).toBe(401);
+    // The third failure starts a 1 s wait; even the right token must wait it out.
+    expect((await signIn("guess")).status).toBe(401);
+    const blocked = await signIn(TOKEN);
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("Retry-After")).toBe("1");
+    expect(await blocked.json()).toMatchObject({ error: { code: "too_many_sign_ins" } });
+    client = "203.0.113.9";
+    expect((await signIn(TOKEN)).status).toBe(200);
+    client = "198.51.100.7";
+    monotonic += 1000;
+    expect((await signIn("guess")).status).toBe(401);
+    expect((await signIn(TOKEN)).headers.get("Retry-After")).toBe("2");
+    monotonic += 2000;
+    expect((await signIn("guess")).status).toBe(401);
+    expect((await signIn(TOKEN)).headers.get("Retry-After")).toBe("4");
+    monotonic += 4000;
+    expect((await signIn(TOKEN)).status).toBe(200);
+    // A success forgets the failures.
+    expect((await signIn("guess")).status).toBe(401);
+    expect((await signIn(TOKEN)).status).toBe(200);
+  });
+});
