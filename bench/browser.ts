@@ -115,7 +115,7 @@ async function firstQuestionMs(browser: Browser, url: string, withStart: boolean
 export interface BrowserFigures {
   firstQuestion: { app: number; bare: number; runs: number };
   queue: { app: { p50: number; p99: number }; raw: { p50: number; p99: number }; n: number };
-  drain: { app: number; raw: number; n: number };
+  drain: { app: number; raw: number; n: number; take: number; post: number; apply: number };
 }
 
 export async function browserBench(
@@ -157,7 +157,7 @@ export async function browserBench(
     type Bench = {
       queueTimes(n: number): Promise<{ p50: number; p99: number }>;
       rawPutTimes(n: number): Promise<{ p50: number; p99: number }>;
-      drain(n: number, base: number): Promise<{ ms: number }>;
+      drain(n: number, base: number): Promise<{ ms: number; take: number; post: number; apply: number }>;
       rawPostLoop(n: number, base: number): Promise<{ ms: number }>;
     };
     const raw = await pa.evaluate(
@@ -186,7 +186,14 @@ export async function browserBench(
     return {
       firstQuestion: { app: median(app), bare: median(bare), runs },
       queue: { app: queued, raw, n: queueN },
-      drain: { app: drained.ms, raw: posted.ms, n: drainN },
+      drain: {
+        app: drained.ms,
+        raw: posted.ms,
+        n: drainN,
+        take: drained.take,
+        post: drained.post,
+        apply: drained.apply,
+      },
     };
   } finally {
     await browser.close();

@@ -168,6 +168,9 @@ const lines = [
   "(SQLite, production rate limit) on loopback, from a harness page (bench/browser/) on the collector's",
   "origin.",
   "",
+  `Drain, where the sync pass's ${browser.drain.app.toFixed(0)} ms went: ${browser.drain.post.toFixed(0)} ms in the POSTs (the raw loop: ${browser.drain.raw.toFixed(0)} ms),`,
+  `${browser.drain.apply.toFixed(0)} ms writing each batch's results back to IndexedDB with strict durability, ${browser.drain.take.toFixed(0)} ms reading pending records.`,
+  "",
 ];
 writeFileSync("bench/RESULTS.md", lines.join("\n"));
 console.log(lines.join("\n"));

@@ -1,4 +1,5 @@
-// Screenshots of the built app for docs/screenshots/: every screen a resident or an organizer meets,
+// Screenshots of the built app for docs/screenshots/: every screen a resident, an organizer or the
+// staff at an event (enrollment, kiosk, staff panel) meets,
 // at phone (390×844) and tablet (820×1180) size, in Japanese and English, named
 // <locale>-<size>-<screen>.png.
 //   npx vite build && npm run screenshots
@@ -91,6 +92,52 @@ async function dashboardShots(
   await shot("dashboard-by-area", true);
 }
 
+/** An event and a device from the dashboard, its enrollment link opened, the kiosk and its staff panel. */
+async function kioskShots(page: Page, shot: (name: string, full?: boolean) => Promise<void>) {
+  await page.locator("#event-name").fill("防災訓練 2026");
+  await page.locator("#event-place").fill("区民センター");
+  await page.locator("#event-date").fill("2026-11-29");
+  await page.locator(".events-section__form button[type=submit]").click();
+  await page.locator(".events-section__device-form").first().waitFor();
+  await page.locator(".events-section__device-form input").first().fill("タブレット1");
+  await page.locator(".events-section__device-form button[type=submit]").first().click();
+  const link = page.locator("[data-enrollment-link]").first();
+  await link.waitFor();
+  await link.scrollIntoViewIfNeeded();
+  await shot("dashboard-events");
+  await page.goto((await link.getAttribute("href")) ?? "");
+  await page.locator("#new-pin").waitFor();
+  await shot("enroll");
+  await page.locator("#new-pin").fill("2468");
+  await page.locator("#new-pin-again").fill("2468");
+  await page.locator(".enroll button[type=submit]").click();
+  await page.locator(".kiosk").waitFor();
+  await page.locator(".kiosk .intro").waitFor();
+  await shot("kiosk");
+  await page.locator(".kiosk .intro .button--primary").click();
+  await page.locator(".kiosk form.question").waitFor();
+  await shot("kiosk-question");
+  // Through the whole survey once: the kiosk's own thank-you, which restarts by itself.
+  for (let i = 0; i < 40 && (await page.locator("form.question").count()) > 0; i++) {
+    const title = await page.locator(".question__title").textContent();
+    await answerCurrentQuestion(page);
+    await page.locator("form.question button[type=submit]").click();
+    await page.waitForFunction(
+      (previous) => document.querySelector(".question__title")?.textContent !== previous,
+      title,
+    );
+  }
+  await page.locator(".review .button--primary").click();
+  await page.locator(".thanks").waitFor();
+  await shot("kiosk-thanks");
+  await page.locator(".thanks .button--primary").click();
+  await page.locator(".kiosk__staff").click();
+  await page.locator("#staff-pin").fill("2468");
+  await page.locator(".kiosk-pin button[type=submit]").click();
+  await page.locator(".staff-panel").waitFor();
+  await shot("staff-panel", true);
+}
+
 async function shoot(browser: Browser, base: string, token: string): Promise<void> {
   for (const locale of LOCALES)
     for (const [size, viewport] of Object.entries(SIZES)) {
@@ -103,6 +150,7 @@ async function shoot(browser: Browser, base: string, token: string): Promise<voi
       };
       await respondentShots(page, base, shot);
       await dashboardShots(page, base, token, shot);
+      await kioskShots(page, shot);
       await context.close();
       console.log(`${locale} ${size}: done`);
     }

@@ -77,19 +77,48 @@ async function rawPutTimes(n: number): Promise<{ p50: number; p99: number }> {
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
-/** Queues n responses (not timed), then times one sync pass that sends them all to this origin. */
-async function drain(n: number, base: number): Promise<{ ms: number; sent: number }> {
+/**
+ * Queues n responses (not timed), then times one sync pass that sends them all to this origin, with
+ * where the time went: reading pending records, the POSTs, and writing the results back durably.
+ */
+async function drain(
+  n: number,
+  base: number,
+): Promise<{ ms: number; take: number; post: number; apply: number }> {
   const outbox = await openOutbox({ name: `bench-drain-${Math.random()}` });
   for (let i = 0; i < n; i++) await outbox.enqueue(makeResponse(i, base));
+  const spent = { take: 0, post: 0, apply: 0 };
+  const timed =
+    <A extends unknown[], R>(key: keyof typeof spent, f: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      const t = performance.now();
+      try {
+        return await f(...a);
+      } finally {
+        spent[key] += performance.now() - t;
+      }
+    };
+  const measured = {
+    ...outbox,
+    takePending: timed("take", outbox.takePending),
+    applyResults: timed("apply", outbox.applyResults),
+  };
+  const fetchTimed = timed("post", (input: RequestInfo | URL, init?: RequestInit) =>
+    fetch(input, init).then(async (res) => new globalThis.Response(await res.arrayBuffer(), res)),
+  ) as typeof fetch;
   const t = performance.now();
-  const outcome = await syncOnce(outbox, { endpoint: `${location.origin}/api/v1`, locks: null });
+  const outcome = await syncOnce(measured, {
+    endpoint: `${location.origin}/api/v1`,
+    locks: null,
+    fetch: fetchTimed,
+  });
   const ms = performance.now() - t;
   const counts = await outbox.counts();
   outbox.close();
   if (outcome.kind !== "done" || counts.pending > 0)
     throw new Error(`drain ended ${outcome.kind}, ${counts.pending} left`);
   if (outcome.sent !== n) throw new Error(`drain sent ${outcome.sent} of ${n}`);
-  return { ms, sent: outcome.sent };
+  return { ms, ...spent };
 }
 
 /** The baseline: the same responses in the same batches of 100, POSTed one after another. */

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { cors } from "hono/cors";
 import { clientAddress } from "./client-address";
 import type { AppDeps } from "./deps";
@@ -67,7 +68,9 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", openApiRoutes());
   app.route("/api/v1", api);
 
-  if (deps.staticDir) app.use("*", ...staticFiles(deps.staticDir));
+  // The app's files gzip-compressed for a phone on weak mobile data (its budget is counted in gzip
+  // bytes); only the static files, so no API answer mixes a secret with reflected input (BREACH).
+  if (deps.staticDir) app.use("*", compress(), ...staticFiles(deps.staticDir));
 
   app.notFound((c) =>
     problemResponse(c, new HttpProblem("not_found", `nothing at ${c.req.method} ${c.req.path}`)),

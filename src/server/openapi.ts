@@ -152,6 +152,9 @@ export function openApiDocument(): Record<string, unknown> {
             "401": problem("A device token was sent and is unknown or revoked"),
             "413": problem("More than 500 items or 1 MiB"),
             "415": problem("Not JSON"),
+            "429": problem(
+              "Too many requests from this address (every /api/v1 route but /health): wait Retry-After seconds",
+            ),
           },
         },
       },
@@ -166,6 +169,7 @@ export function openApiDocument(): Record<string, unknown> {
             "200": json("ReceiptsResult", "The stored ids"),
             "400": problem("Malformed body"),
             "413": problem("More than 1000 ids"),
+            "429": problem("Too many requests from this address: wait Retry-After seconds"),
           },
         },
       },

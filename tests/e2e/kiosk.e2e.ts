@@ -182,6 +182,22 @@ describe("a kiosk at an event, offline, then synced", () => {
     await tablet.getByRole("button", { name: t(lang).respondent.back }).click();
   }
 
+  const heldOnTablet = () =>
+    tablet.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open("tsunagu");
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const all = await new Promise<{ state: string; response: Response }[]>((resolve, reject) => {
+        const req = db.transaction("responses").objectStore("responses").getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      db.close();
+      return all;
+    });
+
   it("collects 20 responses in three languages with the collector stopped, idle resets between some", async () => {
     await collector.stop();
     let current: Lang = "ja";
@@ -206,20 +222,7 @@ describe("a kiosk at an event, offline, then synced", () => {
       await answer(current, p);
       await submit(current);
     }
-    const held = await tablet.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open("tsunagu");
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const all = await new Promise<{ state: string; response: Response }[]>((resolve, reject) => {
-        const req = db.transaction("responses").objectStore("responses").getAll();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      db.close();
-      return all;
-    });
+    const held = await heldOnTablet();
     expect(held.map((r) => r.state)).toEqual(plan.map(() => "pending"));
     expect(new Set(held.map((r) => r.response.mode))).toEqual(new Set(["kiosk"]));
     expect(held.map((r) => r.response.locale).sort()).toEqual(plan.map((p) => p.lang).sort());
@@ -273,11 +276,32 @@ describe("a kiosk at an event, offline, then synced", () => {
     await axe(tablet, "staff panel");
   });
 
-  it("sends everything when the collector is back, and the dashboard counts 20", async () => {
+  it("ends the event offline without losing what was not sent", async () => {
+    const lang = "vi";
+    await tablet.getByRole("button", { name: t(lang).staff.end }).click();
+    await tablet.getByText(t(lang).staff.endConfirm.replace("{{n}}", "20")).waitFor();
+    await tablet.getByRole("button", { name: t(lang).staff.endYes, exact: true }).click();
+    await tablet.waitForURL(`${collector.origin}/`);
+    // Kiosk mode is over: the status bar (the queue) is back, and the 20 answers still wait there.
+    await tablet.locator(".status-bar").waitFor();
+    expect(await tablet.evaluate(() => localStorage.getItem("tsunagu.kiosk"))).toBeNull();
+    expect((await heldOnTablet()).map((r) => r.state)).toEqual(plan.map(() => "pending"));
+  });
+
+  it("sends everything when the collector is back, with the device token, and the dashboard counts 20", async () => {
+    const authorizations: string[] = [];
+    tabletContext.on("request", (request) => {
+      if (request.method() === "POST" && request.url().endsWith("/api/v1/responses"))
+        authorizations.push(request.headers().authorization ?? "");
+    });
     await collector.start();
     await tablet.getByRole("button", { name: t("vi").status.syncNow }).click();
-    await expect.poll(() => fact("sent"), { timeout: 60_000 }).toBe("20");
-    expect(await fact("waiting")).toBe("0");
+    await expect
+      .poll(async () => (await heldOnTablet()).map((r) => r.state).join(), { timeout: 60_000 })
+      .toBe(plan.map(() => "sent").join());
+    const token = new URLSearchParams(enrollmentLink.split("#")[1]).get("t");
+    expect(authorizations.length).toBeGreaterThan(0);
+    expect(new Set(authorizations)).toEqual(new Set([`Bearer ${token}`]));
 
     const res = await collector.api("/surveys/ward-resident/tallies");
     const tallies = Tallies.parse(await res.json());

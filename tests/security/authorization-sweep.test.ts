@@ -16,7 +16,14 @@ const PUBLIC = new Set([
   "POST /api/v1/responses",
   "POST /api/v1/receipts",
   "GET /api/v1/openapi.json",
+  // Signing in is the exchange of the token for a session: it must be reachable without one (it
+  // answers 401 to a wrong token, and throttles). Signing out only ends the caller's own session.
+  "POST /api/v1/session",
+  "DELETE /api/v1/session",
 ]);
+
+/** What a public route answers a caller with no credentials at all. */
+const PUBLIC_STATUS: Record<string, number> = { "POST /api/v1/session": 401, "DELETE /api/v1/session": 204 };
 
 /** Fills path parameters with values that exist, so a refusal is about the caller, not a 404. */
 function concrete(path: string, ids: { eventId: string; deviceId: string }): string {
@@ -33,6 +40,7 @@ describe.each(AUDITED_KINDS)("authorization sweep on $kind", ({ kind, unavailabl
     let app: Hono;
     let ids: { eventId: string; deviceId: string };
     let deviceToken: string;
+    let sessionCookie: string;
     let routes: { method: string; path: string }[];
 
     beforeAll(async () => {
@@ -58,6 +66,10 @@ describe.each(AUDITED_KINDS)("authorization sweep on $kind", ({ kind, unavailabl
       const enrollment = (await enrolled.json()) as { device: { id: string }; token: string };
       ids = { eventId, deviceId: enrollment.device.id };
       deviceToken = enrollment.token;
+      const signIn = await app.request("/api/v1/session", postJson({ token: TOKEN }));
+      expect(signIn.status).toBe(200);
+      sessionCookie = (signIn.headers.get("Set-Cookie") ?? "").split(";")[0] ?? "";
+      expect(sessionCookie).toMatch(/=/);
       const seen = new Set<string>();
       routes = app.routes
         .filter((r) => r.method !== "ALL" && r.path.startsWith("/api/"))
@@ -89,6 +101,7 @@ describe.each(AUDITED_KINDS)("authorization sweep on $kind", ({ kind, unavailabl
       ["two tokens", () => ({ Authorization: `Bearer ${TOKEN} ${TOKEN}` })],
       ["a token in the query instead", () => ({})],
       ["a kiosk device's own token", () => ({ Authorization: `Bearer ${deviceToken}` })],
+      ["a forged session cookie", () => ({ Cookie: `${sessionCookie.split("=")[0]}=forged-session-id` })],
     ];
 
     it.each(callers)("every non-public route answers 401/403 to %s", async (what, headers) => {
@@ -107,16 +120,20 @@ describe.each(AUDITED_KINDS)("authorization sweep on $kind", ({ kind, unavailabl
     });
 
     it("lets the organizer's token through on every one of them (the sweep can tell)", async () => {
+      const refused: string[] = [];
       for (const { method, path } of routes) {
         if (PUBLIC.has(`${method} ${path}`)) continue;
-        const init: RequestInit = {
-          method,
-          headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
+        // The bearer token, else the session it was exchanged for (GET /session takes only the cookie).
+        const attempt = async (headers: Record<string, string>) => {
+          const init: RequestInit = { method, headers: { ...headers, "Content-Type": "application/json" } };
+          if (method !== "GET") init.body = JSON.stringify({ name: "x", label: "x", surveyId: SURVEY });
+          return (await app.request(concrete(path, ids), init)).status;
         };
-        if (method !== "GET") init.body = JSON.stringify({ name: "x", label: "x", surveyId: SURVEY });
-        const res = await app.request(concrete(path, ids), init);
-        expect([401, 403], `${method} ${path}`).not.toContain(res.status);
+        let status = await attempt({ Authorization: `Bearer ${TOKEN}` });
+        if (status === 401 || status === 403) status = await attempt({ Cookie: sessionCookie });
+        if (status === 401 || status === 403) refused.push(`${status} ${method} ${path}`);
       }
+      expect(refused).toEqual([]);
     });
 
     it("answers the public routes without any credentials", async () => {
@@ -126,7 +143,7 @@ describe.each(AUDITED_KINDS)("authorization sweep on $kind", ({ kind, unavailabl
         if (method === "POST")
           init.body = JSON.stringify(path.endsWith("receipts") ? { ids: [] } : { responses: [] });
         const res = await app.request(concrete(path, ids), init);
-        expect(res.status, key).toBe(200);
+        expect(res.status, key).toBe(PUBLIC_STATUS[key] ?? 200);
       }
     });
   });

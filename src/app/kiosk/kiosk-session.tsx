@@ -72,13 +72,16 @@ function KioskLoop({ kiosk, def }: { kiosk: KioskState; def: SurveyDefinition })
       return (
         <div class="kiosk" data-round={round}>
           <p class="kiosk__event">{kiosk.eventName}</p>
-          <SurveyForm
-            key={round}
-            def={def}
-            origin={{ mode: "kiosk", eventId: kiosk.eventId, deviceId: kiosk.deviceId }}
-            onSubmitted={() => setView("thanks")}
-            onScreen={(kind) => kind !== "intro" && setAnswering(true)}
-          />
+          {/* Under the idle warning the form is inert: the dialog is the only thing to reach. */}
+          <div inert={warning}>
+            <SurveyForm
+              key={round}
+              def={def}
+              origin={{ mode: "kiosk", eventId: kiosk.eventId, deviceId: kiosk.deviceId }}
+              onSubmitted={() => setView("thanks")}
+              onScreen={(kind) => kind !== "intro" && setAnswering(true)}
+            />
+          </div>
           {!answering && (
             <button
               type="button"

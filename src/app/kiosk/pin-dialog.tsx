@@ -5,16 +5,16 @@ import { checkStaffPin } from "../services/kiosk";
 /** The staff PIN: the only way from the kiosk to its counters and settings. */
 export function PinDialog({ onOpen, onCancel }: { onOpen(): void; onCancel(): void }) {
   const [pin, setPin] = useState("");
-  const [wrong, setWrong] = useState(false);
+  const [wrong, setWrong] = useState<"" | "wrong" | "locked">("");
   const [checking, setChecking] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => inputRef.current?.focus(), []);
   const submit = async () => {
     setChecking(true);
-    const ok = await checkStaffPin(pin).catch(() => false);
+    const check = await checkStaffPin(pin).catch(() => ({ kind: "wrong" }) as const);
     setChecking(false);
-    if (ok) return onOpen();
-    setWrong(true);
+    if (check.kind === "ok") return onOpen();
+    setWrong(check.kind);
     setPin("");
     inputRef.current?.focus();
   };
@@ -37,15 +37,16 @@ export function PinDialog({ onOpen, onCancel }: { onOpen(): void; onCancel(): vo
           inputMode="numeric"
           autoComplete="off"
           value={pin}
-          aria-invalid={wrong || undefined}
+          aria-invalid={wrong !== "" || undefined}
           aria-describedby="staff-pin-error"
           onInput={(event) => {
             setPin(event.currentTarget.value);
-            setWrong(false);
+            setWrong("");
           }}
         />
         <p id="staff-pin-error" class="field-error" role="alert">
-          {wrong ? t("staff.pinWrong") : ""}
+          {wrong === "wrong" && t("staff.pinWrong")}
+          {wrong === "locked" && t("staff.pinLocked")}
         </p>
         <div class="nav-buttons">
           <button type="button" class="button button--secondary" onClick={onCancel}>

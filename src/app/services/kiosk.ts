@@ -59,9 +59,26 @@ export async function enrollDevice(enrollment: Enrollment, pin: PinHash): Promis
   return state;
 }
 
-export async function checkStaffPin(pin: string): Promise<boolean> {
+/** After this many wrong PINs in a row, the prompt waits: guessing 4 digits by hand becomes slow. */
+export const PIN_ATTEMPTS = 5;
+export const PIN_LOCK_MS = 60_000;
+let failures = 0;
+let lockedUntil = 0;
+
+export type PinCheck = { kind: "ok" } | { kind: "wrong" } | { kind: "locked"; untilMs: number };
+
+export async function checkStaffPin(pin: string, now = Date.now()): Promise<PinCheck> {
+  if (now < lockedUntil) return { kind: "locked", untilMs: lockedUntil };
   const state = await loadKiosk();
-  return state ? await pinMatches(pin, state.pin) : false;
+  if (state && (await pinMatches(pin, state.pin))) {
+    failures = 0;
+    return { kind: "ok" };
+  }
+  failures += 1;
+  if (failures < PIN_ATTEMPTS) return { kind: "wrong" };
+  failures = 0;
+  lockedUntil = now + PIN_LOCK_MS;
+  return { kind: "locked", untilMs: lockedUntil };
 }
 
 /**

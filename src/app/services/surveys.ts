@@ -23,8 +23,26 @@ export async function loadSurveyIndex(): Promise<SurveySummary[]> {
   return index as SurveySummary[];
 }
 
+/** Fetches started before the first render (see prefetchSurvey), each taken over once by loadSurvey. */
+const early = new Map<string, Promise<unknown>>();
+
+/**
+ * Starts fetching a definition while the app is still starting (catalogue, first render), so the
+ * first question does not wait for the page's effects to run on a slow phone.
+ */
+export function prefetchSurvey(id: string): void {
+  if (!early.has(id))
+    early.set(
+      id,
+      getJson(`/surveys/${encodeURIComponent(id)}.json`).catch(() => undefined),
+    );
+}
+
 export async function loadSurvey(id: string): Promise<SurveyDefinition> {
-  const def = await getJson(`/surveys/${encodeURIComponent(id)}.json`);
+  const prefetched = early.get(id);
+  early.delete(id);
+  const def =
+    (prefetched && (await prefetched)) ?? (await getJson(`/surveys/${encodeURIComponent(id)}.json`));
   if (
     !hasShape(def, ["id", "version", "title", "questions", "indicators", "minCell"]) ||
     (def as SurveyDefinition).id !== id

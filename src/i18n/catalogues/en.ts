@@ -178,6 +178,7 @@ const en: Catalogue = {
     pinTitle: "Staff only",
     pinLabel: "Staff PIN",
     pinWrong: "The PIN is wrong.",
+    pinLocked: "Too many wrong PINs. Please wait a minute and try again.",
     open: "Open",
     cancel: "Cancel",
     title: "Staff panel",

@@ -182,6 +182,7 @@ const jaEasy: Catalogue = {
     pinTitle: "スタッフだけ",
     pinLabel: "スタッフの PIN（あんしょう ばんごう）",
     pinWrong: "PINが ちがいます。",
+    pinLocked: "PINの まちがいが つづきました。1ぷん まって から もういちど やって ください。",
     open: "ひらく",
     cancel: "やめる",
     title: "スタッフの がめん",

@@ -176,6 +176,7 @@ const ja = {
     pinTitle: "スタッフ専用",
     pinLabel: "スタッフPIN",
     pinWrong: "PINが違います。",
+    pinLocked: "PINの誤りが続きました。1分ほど待ってからもう一度お試しください。",
     open: "開く",
     cancel: "キャンセル",
     title: "スタッフ画面",

@@ -177,6 +177,7 @@ const ko: Catalogue = {
     pinTitle: "직원 전용",
     pinLabel: "직원 PIN",
     pinWrong: "PIN이 틀렸습니다.",
+    pinLocked: "PIN이 여러 번 틀렸습니다. 1분 정도 기다린 후 다시 시도해 주세요.",
     open: "열기",
     cancel: "취소",
     title: "직원 화면",

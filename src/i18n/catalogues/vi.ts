@@ -180,6 +180,7 @@ const vi: Catalogue = {
     pinTitle: "Chỉ dành cho nhân viên",
     pinLabel: "Mã PIN nhân viên",
     pinWrong: "Mã PIN không đúng.",
+    pinLocked: "Nhập sai mã PIN quá nhiều lần. Vui lòng đợi một phút rồi thử lại.",
     open: "Mở",
     cancel: "Hủy",
     title: "Bảng điều khiển nhân viên",

@@ -174,6 +174,7 @@ const zhHans: Catalogue = {
     pinTitle: "仅限工作人员",
     pinLabel: "工作人员PIN码",
     pinWrong: "PIN码错误。",
+    pinLocked: "PIN码连续错误次数过多。请等待一分钟后再试。",
     open: "打开",
     cancel: "取消",
     title: "工作人员面板",

@@ -1,0 +1,41 @@
+import type { Page } from "playwright-core";
+import { type Response, uuidv7 } from "../../../src/survey";
+
+/** `count` valid ward-resident responses, as a device would have queued them. */
+export function seedResponses(count: number, start = Date.now()): Response[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: uuidv7(start + i),
+    surveyId: "ward-resident",
+    surveyVersion: 1,
+    submittedAt: new Date(start + i).toISOString(),
+    locale: "ja",
+    mode: "kiosk" as const,
+    answers: { q_disaster_prep: i % 2 ? "yes" : "no", q_info_reach: "feel", q_watch_over: "somewhat" },
+  }));
+}
+
+/** Writes them into the page's outbox as pending records, the way enqueue stores them. */
+export async function seedOutbox(page: Page, responses: Response[]): Promise<void> {
+  await page.evaluate(async (items) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open("tsunagu");
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction("responses", "readwrite");
+    items.forEach((response, i) => {
+      tx.objectStore("responses").put({
+        id: response.id,
+        response,
+        state: "pending",
+        queuedAt: 1_000 + i,
+        attempts: 0,
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, responses);
+}

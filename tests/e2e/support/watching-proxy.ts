@@ -1,0 +1,69 @@
+import { createServer, request as httpRequest, type Server } from "node:http";
+
+/**
+ * A reverse proxy in front of the collector that the browser uses as the app's origin, so it sees
+ * every POST /api/v1/responses — from pages and from the service worker alike, which Playwright's
+ * routing does not. It counts requests in flight at once and each id posted, holds each POST a
+ * moment so that two runners would overlap, and can answer 503 to play a collector that is down.
+ */
+export class WatchingProxy {
+  private server: Server | undefined;
+  inFlight = 0;
+  maxInFlight = 0;
+  readonly postsOfId = new Map<string, number>();
+  posts = 0;
+  down = false;
+
+  constructor(
+    readonly port: number,
+    private readonly upstream: string,
+    private readonly holdMs = 150,
+  ) {}
+
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks);
+      const isPost = req.method === "POST" && req.url === "/api/v1/responses";
+      if (isPost && this.down) {
+        res.writeHead(503, { "Content-Type": "application/json" });
+        res.end('{"error":{"code":"unavailable","message":"down for the test"}}');
+        return;
+      }
+      if (isPost) {
+        this.inFlight++;
+        this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+        this.posts++;
+        for (const item of (JSON.parse(body.toString("utf8")) as { responses: { id: string }[] }).responses)
+          this.postsOfId.set(item.id, (this.postsOfId.get(item.id) ?? 0) + 1);
+        await new Promise((resolve) => setTimeout(resolve, this.holdMs));
+      }
+      const upstream = httpRequest(
+        `${this.upstream}${req.url}`,
+        { method: req.method, headers: { ...req.headers, host: new URL(this.upstream).host } },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          answer.on("end", () => {
+            if (isPost) this.inFlight--;
+          });
+        },
+      );
+      upstream.on("error", () => {
+        if (isPost) this.inFlight--;
+        res.destroy();
+      });
+      upstream.end(body);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(this.port, "127.0.0.1", resolve));
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
