@@ -38,9 +38,13 @@ function KioskLoop({ kiosk, def }: { kiosk: KioskState; def: SurveyDefinition })
   const [warning, setWarning] = useState(false);
 
   const fresh = async () => {
-    setRound(undefined); // unmount the form first: it must not write again after the discard
-    await discardDraft(def.id).catch(() => {});
     setWarning(false);
+    setRound(undefined); // unmount the form first: it must not write again after the discard
+    // Never stuck on a slow disk: the next person waits two seconds at most.
+    await Promise.race([
+      discardDraft(def.id).catch(() => {}),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]);
     setAnswering(false);
     setView("survey");
     setRound((n) => (n ?? 0) + 1);

@@ -4,6 +4,7 @@ import type { SurveyDefinition } from "../../survey";
 import { formatCount } from "../dashboard/format";
 import { useStore } from "../hooks/use-store";
 import { useLocale } from "../locale-context";
+import { downloadBackup } from "../services/backup";
 import { endEvent, type KioskState } from "../services/kiosk";
 import { type KioskStats, kioskStats, storageEstimate } from "../services/kiosk-stats";
 import { persistence } from "../services/persistence";
@@ -34,6 +35,19 @@ export function StaffPanel({
   const [stats, setStats] = useState<KioskStats | undefined>();
   const [estimate, setEstimate] = useState<{ usage?: number; quota?: number }>({});
   const [confirmingEnd, setConfirmingEnd] = useState(false);
+  const [backup, setBackup] = useState<
+    { kind: "idle" | "working" | "failed" } | { kind: "done"; count: number }
+  >({
+    kind: "idle",
+  });
+  const exportBackup = async () => {
+    setBackup({ kind: "working" });
+    try {
+      setBackup({ kind: "done", count: (await downloadBackup()).count });
+    } catch {
+      setBackup({ kind: "failed" });
+    }
+  };
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   useEffect(() => {
@@ -111,10 +125,22 @@ export function StaffPanel({
         >
           {syncing ? t("status.syncing") : t("status.syncNow")}
         </button>
+        <button
+          type="button"
+          class="button button--secondary"
+          disabled={backup.kind === "working"}
+          onClick={() => void exportBackup()}
+        >
+          {t("backup.download")}
+        </button>
         <button type="button" class="button button--secondary" onClick={onClose}>
           {t("staff.back")}
         </button>
       </div>
+      <p class="hint" role="status">
+        {backup.kind === "done" && t("backup.done", { n: backup.count })}
+        {backup.kind === "failed" && t("backup.failed")}
+      </p>
       {stats && <EventTally def={def} tally={stats.tally} locale={locale} />}
       <section class="staff-panel__end" aria-labelledby="end-event-title">
         <h2 id="end-event-title">{t("staff.endTitle")}</h2>
