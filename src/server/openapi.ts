@@ -17,6 +17,7 @@ import {
   ReceiptsBody,
   ReceiptsResult,
   Response,
+  ResponseCounts,
   ResponsesResult,
   SurveyDefinition,
   SurveySummary,
@@ -98,6 +99,7 @@ export function openApiDocument(): Record<string, unknown> {
         ImportSummary: jsonSchema(ImportSummary, "output"),
         ChoiceShares: jsonSchema(ChoiceShares, "output"),
         Trend: jsonSchema(Trend, "output"),
+        ResponseCounts: jsonSchema(ResponseCounts, "output"),
         PopulationSummary: jsonSchema(PopulationSummary, "output"),
         ErrorBody: jsonSchema(ErrorBody, "output"),
         NewEventRequest: jsonSchema(NewEventBody, "input"),
@@ -247,6 +249,20 @@ export function openApiDocument(): Record<string, unknown> {
           responses: {
             "200": json("ChoiceShares", "The shares"),
             "400": problem("Bad wave or question"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+          },
+        },
+      },
+      "/surveys/{id}/counts": {
+        get: {
+          ...organizer,
+          summary:
+            "Stored responses per day of submittedAt in Asia/Tokyo, per event, per kiosk device and per survey version",
+          parameters: [surveyId, wave],
+          responses: {
+            "200": json("ResponseCounts", "The counts"),
+            "400": problem("Bad wave"),
             ...unauthorized,
             "404": problem("No such survey"),
           },

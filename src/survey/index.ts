@@ -12,6 +12,7 @@ export * from "./locale";
 export * from "./response";
 export * from "./suppression";
 export * from "./tally";
+export * from "./tokyo-day";
 export * from "./trend";
 export * from "./uuid";
 export * from "./validate";

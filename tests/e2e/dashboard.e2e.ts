@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatInterval, formatPercent } from "../../src/app/dashboard/format";
-import { type Response, Tallies, uuidv7 } from "../../src/survey";
+import { formatCount, formatInterval, formatPercent } from "../../src/app/dashboard/format";
+import { type Response, ResponseCounts, Tallies, uuidv7 } from "../../src/survey";
 import { axeViolations } from "./support/axe";
 import { launchChromium } from "./support/browser";
 import { Collector, freePort, ORGANIZER_TOKEN } from "./support/collector";
@@ -135,6 +135,47 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
     // The group table fits a phone's width: no sideways scroll.
     const wrap = firstCard.locator(".table-wrap");
     expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("shows responses per day, event, tablet and version as the counts API gives them", async () => {
+    const expected = ResponseCounts.parse(
+      await (await collector.api("/surveys/ward-resident/counts")).json(),
+    );
+    // 90 responses on five days of each of two years: the comparison has rows to compare.
+    expect(expected.byDay.length).toBe(10);
+    const section = page.getByTestId("response-counts");
+    await section.getByTestId("counts-day").waitFor();
+    const shown = (table: string) =>
+      section
+        .getByTestId(`counts-${table}`)
+        .locator("tbody tr")
+        .evaluateAll((trs) =>
+          trs.map((tr) => [tr.getAttribute("data-key"), tr.querySelector("td")?.textContent ?? ""]),
+        );
+    const format = (key: string | number | null, n: number) => [
+      key === null ? "" : String(key),
+      formatCount(n, "ja"),
+    ];
+    expect(await shown("day")).toEqual(expected.byDay.map((r) => format(r.day, r.n)));
+    expect(await shown("event")).toEqual(expected.byEvent.map((r) => format(r.eventId, r.n)));
+    expect(await shown("device")).toEqual(expected.byDevice.map((r) => format(r.deviceId, r.n)));
+    expect(await shown("version")).toEqual(expected.byVersion.map((r) => format(r.version, r.n)));
+    // Days as the reader's calendar writes them, not as ISO strings.
+    const firstDay = await section.getByTestId("counts-day").locator("tbody th").first().textContent();
+    expect(firstDay).toBe(
+      new Intl.DateTimeFormat("ja", { dateStyle: "medium", timeZone: "UTC" }).format(
+        new Date(`${expected.byDay[0]?.day}T00:00:00Z`),
+      ),
+    );
+
+    // One wave: the tables follow the API's counts for that fiscal year.
+    await section.getByTestId("response-counts-wave").selectOption("2025");
+    const fy2025 = ResponseCounts.parse(
+      await (await collector.api("/surveys/ward-resident/counts?wave=2025")).json(),
+    );
+    await expect.poll(() => shown("version")).toEqual(fy2025.byVersion.map((r) => format(r.version, r.n)));
+    expect(await shown("day")).toEqual(fy2025.byDay.map((r) => format(r.day, r.n)));
     expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -47,6 +47,7 @@ describe("GET /api/v1/openapi.json", () => {
         "/surveys/{id}/responses.csv",
         "/surveys/{id}/tallies",
         "/surveys/{id}/choices",
+        "/surveys/{id}/counts",
         "/surveys/{id}/trend",
         "/surveys/{id}/population",
         "/session",

@@ -10,6 +10,7 @@ import { isSignedIn, signOut } from "../services/dashboard-api";
 import { loadSurvey, loadSurveyIndex } from "../services/surveys";
 import { BackupUpload } from "./backup-upload";
 import { EventsSection } from "./events/events-section";
+import { ResponseCountsSection } from "./response-counts-section";
 import { TalliesView } from "./tallies-view";
 import { TokenForm } from "./token-form";
 
@@ -95,6 +96,7 @@ function SurveyTallies(props: { surveyId: string; onUnauthorized(): void }) {
   return (
     <>
       <TalliesView def={def.value} onUnauthorized={props.onUnauthorized} />
+      <ResponseCountsSection surveyId={def.value.id} onUnauthorized={props.onUnauthorized} />
       <EventsSection def={def.value} onUnauthorized={props.onUnauthorized} />
     </>
   );

@@ -1,4 +1,11 @@
-import { ErrorBody, ImportSummary, PopulationSummary, Tallies, Trend } from "../../survey/contract";
+import {
+  ErrorBody,
+  ImportSummary,
+  PopulationSummary,
+  ResponseCounts,
+  Tallies,
+  Trend,
+} from "../../survey/contract";
 import { readEndpoint } from "./settings";
 
 /** 401/403: not signed in, or the session ended; the dashboard asks for the token again. */
@@ -91,6 +98,13 @@ export async function fetchTallies(
 
 export async function fetchTrend(surveyId: string): Promise<Trend> {
   return Trend.parse(await (await organizerFetch(surveyPath(surveyId, "trend"))).json());
+}
+
+/** Stored responses per Tokyo day, event, kiosk device and survey version; every wave without one. */
+export async function fetchResponseCounts(surveyId: string, wave?: number): Promise<ResponseCounts> {
+  return ResponseCounts.parse(
+    await (await organizerFetch(surveyPath(surveyId, `counts${query({ wave })}`))).json(),
+  );
 }
 
 export async function fetchPopulation(surveyId: string): Promise<PopulationSummary> {

@@ -297,6 +297,22 @@ const en: Catalogue = {
     policyStatus: "Status",
     chartTitle: "Chart",
   },
+  responseCounts: {
+    title: "Responses received",
+    byDay: "Responses per day (Japan time)",
+    byEvent: "Responses per event",
+    byDevice: "Responses per kiosk tablet",
+    byVersion: "Responses per survey version",
+    day: "Day",
+    event: "Event",
+    device: "Tablet",
+    version: "Version",
+    count: "Responses",
+    noEvent: "No event (own devices)",
+    noDevice: "No kiosk tablet (own devices)",
+    versionN: "Version {{version}}",
+    none: "No responses yet.",
+  },
 };
 
 export default en;

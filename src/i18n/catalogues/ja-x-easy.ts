@@ -305,6 +305,22 @@ const jaEasy: Catalogue = {
     policyStatus: "たっせい したか",
     chartTitle: "グラフ",
   },
+  responseCounts: {
+    title: "こたえの 数",
+    byDay: "日ごとの こたえの 数（日本の 時間）",
+    byEvent: "イベントごとの こたえの 数",
+    byDevice: "タブレットごとの こたえの 数",
+    byVersion: "アンケートの 版ごとの こたえの 数",
+    day: "日",
+    event: "イベント",
+    device: "タブレット",
+    version: "版",
+    count: "こたえの 数",
+    noEvent: "イベント では ない（自分の スマホ など）",
+    noDevice: "会場の タブレット では ない（自分の スマホ など）",
+    versionN: "{{version}}版",
+    none: "まだ こたえは ありません。",
+  },
 };
 
 export default jaEasy;

@@ -297,6 +297,22 @@ const ja = {
     policyStatus: "達成状況",
     chartTitle: "グラフ",
   },
+  responseCounts: {
+    title: "回答の受付状況",
+    byDay: "日別の回答数（日本時間）",
+    byEvent: "イベント別の回答数",
+    byDevice: "端末別の回答数",
+    byVersion: "調査票の版別の回答数",
+    day: "日付",
+    event: "イベント",
+    device: "端末",
+    version: "版",
+    count: "回答数",
+    noEvent: "イベント外（本人の端末など）",
+    noDevice: "受付端末以外（本人の端末など）",
+    versionN: "第{{version}}版",
+    none: "まだ回答はありません。",
+  },
 };
 
 export default ja;

@@ -298,6 +298,22 @@ const ko: Catalogue = {
     policyStatus: "달성 상황",
     chartTitle: "그래프",
   },
+  responseCounts: {
+    title: "접수된 응답",
+    byDay: "일별 응답 수(일본 시간)",
+    byEvent: "행사별 응답 수",
+    byDevice: "태블릿별 응답 수",
+    byVersion: "설문 버전별 응답 수",
+    day: "날짜",
+    event: "행사",
+    device: "태블릿",
+    version: "버전",
+    count: "응답 수",
+    noEvent: "행사 외(본인 기기 등)",
+    noDevice: "행사 태블릿 외(본인 기기 등)",
+    versionN: "버전 {{version}}",
+    none: "아직 응답이 없습니다.",
+  },
 };
 
 export default ko;

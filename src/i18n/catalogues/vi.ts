@@ -303,6 +303,22 @@ const vi: Catalogue = {
     policyStatus: "Tình trạng đạt",
     chartTitle: "Biểu đồ",
   },
+  responseCounts: {
+    title: "Câu trả lời đã nhận",
+    byDay: "Số câu trả lời theo ngày (giờ Nhật Bản)",
+    byEvent: "Số câu trả lời theo sự kiện",
+    byDevice: "Số câu trả lời theo máy tính bảng",
+    byVersion: "Số câu trả lời theo phiên bản khảo sát",
+    day: "Ngày",
+    event: "Sự kiện",
+    device: "Máy tính bảng",
+    version: "Phiên bản",
+    count: "Số câu trả lời",
+    noEvent: "Ngoài sự kiện (thiết bị cá nhân)",
+    noDevice: "Không qua máy tính bảng (thiết bị cá nhân)",
+    versionN: "Phiên bản {{version}}",
+    none: "Chưa có câu trả lời nào.",
+  },
 };
 
 export default vi;

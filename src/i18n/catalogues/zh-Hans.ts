@@ -293,6 +293,22 @@ const zhHans: Catalogue = {
     policyStatus: "达成情况",
     chartTitle: "图表",
   },
+  responseCounts: {
+    title: "已收到的回答",
+    byDay: "每日回答数（日本时间）",
+    byEvent: "各活动的回答数",
+    byDevice: "各平板电脑的回答数",
+    byVersion: "各问卷版本的回答数",
+    day: "日期",
+    event: "活动",
+    device: "平板电脑",
+    version: "版本",
+    count: "回答数",
+    noEvent: "非活动（本人设备等）",
+    noDevice: "非现场平板电脑（本人设备等）",
+    versionN: "第{{version}}版",
+    none: "尚无回答。",
+  },
 };
 
 export default zhHans;

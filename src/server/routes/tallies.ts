@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import type { ResponseCounts } from "../../survey";
 import { requireOrganizer } from "../auth";
 import { policyCsv, talliesCsv } from "../csv/tallies-csv";
 import type { AppDeps } from "../deps";
@@ -52,6 +53,16 @@ export function tallyRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "organiz
       const questionId = parseChoiceQuestion(c.req.query("question"), def);
       const versions = deps.surveys.versionsOf(def.id);
       return c.json(await computeChoices(deps.storage, versions, { surveyId: def.id, wave, questionId }));
+    })
+    .get("/surveys/:id/counts", requireOrganizer(deps.organizerToken), async (c) => {
+      const def = latest(c.req.param("id"));
+      const wave = parseWave(c.req.query("wave"));
+      const counts: ResponseCounts = {
+        surveyId: def.id,
+        wave,
+        ...(await deps.storage.countResponses({ surveyId: def.id, wave })),
+      };
+      return c.json(counts);
     })
     .get("/surveys/:id/trend", requireOrganizer(deps.organizerToken), async (c) => {
       const def = latest(c.req.param("id"));

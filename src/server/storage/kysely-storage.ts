@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { countResponses } from "./count-queries";
 import type { Database } from "./database";
 import {
   deviceByTokenHash,
@@ -27,6 +28,7 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     countOptionsByWave: (query) => countOptionsByWave(db, query),
     countOptionsByGroups: (query) => countOptionsByGroups(db, query),
     countChoices: (query) => countChoices(db, query),
+    countResponses: (query) => countResponses(db, query),
     replacePopulation: (surveyId, totals) => replacePopulation(db, surveyId, totals),
     populationOf: (surveyId) => populationOf(db, surveyId),
     insertSession: (session) => insertSession(db, session),

@@ -1,4 +1,4 @@
-import type { KioskDevice, KioskEvent, Response } from "../../survey";
+import type { KioskDevice, KioskEvent, Response, ResponseCounts } from "../../survey";
 
 export type StorageKind = "sqlite" | "postgres";
 
@@ -84,6 +84,12 @@ export interface PopulationTotals {
   uploadedAt: string;
 }
 
+export interface ResponseCountQuery {
+  surveyId: string;
+  /** A fiscal year, or null for every wave. */
+  wave: number | null;
+}
+
 /** A dashboard sign-in: the hash of its id and when it ends. */
 export interface OrganizerSession {
   idHash: string;
@@ -106,6 +112,8 @@ export interface Storage {
   countOptionsByWave(query: CountQuery): Promise<WaveCountRow[]>;
   countOptionsByGroups(query: GroupedCountQuery): Promise<GroupedCountRow[]>;
   countChoices(query: ChoiceCountQuery): Promise<ChoiceCounts>;
+  /** Stored responses per Tokyo day of submittedAt, event, device and survey version. */
+  countResponses(query: ResponseCountQuery): Promise<Omit<ResponseCounts, "surveyId" | "wave">>;
   /** One page of a survey's responses in id order, after `afterId` (keyset paging). */
   responsesPage(query: {
     surveyId: string;

@@ -1,0 +1,158 @@
+import type { ComponentChildren } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { t } from "../../i18n";
+import type { ResponseCounts } from "../../survey/contract";
+import { formatFiscalYear } from "../../survey/fiscal-year";
+import { LoadError } from "../components/load-error";
+import { Loading } from "../components/loading";
+import { useLocale } from "../locale-context";
+import { fetchResponseCounts, UnauthorizedError } from "../services/dashboard-api";
+import { formatCount } from "./format";
+import { recentWaves } from "./waves";
+
+type Load = { status: "loading" } | { status: "failed" } | { status: "ready"; counts: ResponseCounts };
+
+/** "2026-04-01" as the reader's calendar writes it; the day is already Tokyo's, so format it in UTC. */
+function formatDay(day: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}
+
+/**
+ * How many responses arrived per day, event, kiosk tablet and survey version: the organizer sees
+ * whether an event or a tablet is sending, and which version people answered.
+ */
+export function ResponseCountsSection(props: { surveyId: string; onUnauthorized(): void }) {
+  const { locale } = useLocale();
+  const [wave, setWave] = useState<number | undefined>(undefined);
+  const [load, setLoad] = useState<Load>({ status: "loading" });
+  const [reload, setReload] = useState(0);
+  // Read through a ref: a new callback from the parent is no reason to fetch again.
+  const unauthorized = useRef(props.onUnauthorized);
+  unauthorized.current = props.onUnauthorized;
+
+  useEffect(() => {
+    let current = true;
+    setLoad({ status: "loading" });
+    fetchResponseCounts(props.surveyId, wave).then(
+      (counts) => current && setLoad({ status: "ready", counts }),
+      (error: unknown) => {
+        if (!current) return;
+        if (error instanceof UnauthorizedError) unauthorized.current();
+        else setLoad({ status: "failed" });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [props.surveyId, wave, reload]);
+
+  return (
+    <section class="dashboard-section" aria-labelledby="response-counts-title" data-testid="response-counts">
+      <h2 id="response-counts-title">{t("responseCounts.title")}</h2>
+      <label class="control">
+        <span class="field-label">{t("dashboard.wave")}</span>
+        <select
+          data-testid="response-counts-wave"
+          value={wave === undefined ? "" : String(wave)}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            setWave(value === "" ? undefined : Number(value));
+          }}
+        >
+          <option value="">{t("dashboard.allWaves")}</option>
+          {recentWaves().map((fy) => (
+            <option key={fy} value={String(fy)}>
+              {formatFiscalYear(fy, locale)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {load.status === "loading" && <Loading />}
+      {load.status === "failed" && <LoadError onRetry={() => setReload((n) => n + 1)} />}
+      {load.status === "ready" && <CountTables counts={load.counts} locale={locale} />}
+    </section>
+  );
+}
+
+function CountTables({ counts, locale }: { counts: ResponseCounts; locale: string }) {
+  if (counts.byVersion.length === 0) return <p>{t("responseCounts.none")}</p>;
+  return (
+    <div class="response-counts">
+      <CountTable
+        id="day"
+        caption={t("responseCounts.byDay")}
+        keyHeader={t("responseCounts.day")}
+        rows={counts.byDay.map((r) => ({ key: r.day, label: formatDay(r.day, locale), n: r.n }))}
+        locale={locale}
+      />
+      <CountTable
+        id="event"
+        caption={t("responseCounts.byEvent")}
+        keyHeader={t("responseCounts.event")}
+        rows={counts.byEvent.map((r) => ({
+          key: r.eventId ?? "",
+          label: r.eventId === null ? t("responseCounts.noEvent") : (r.name ?? r.eventId),
+          n: r.n,
+        }))}
+        locale={locale}
+      />
+      <CountTable
+        id="device"
+        caption={t("responseCounts.byDevice")}
+        keyHeader={t("responseCounts.device")}
+        rows={counts.byDevice.map((r) => ({
+          key: r.deviceId ?? "",
+          label: r.deviceId === null ? t("responseCounts.noDevice") : (r.label ?? r.deviceId),
+          n: r.n,
+        }))}
+        locale={locale}
+      />
+      <CountTable
+        id="version"
+        caption={t("responseCounts.byVersion")}
+        keyHeader={t("responseCounts.version")}
+        rows={counts.byVersion.map((r) => ({
+          key: String(r.version),
+          label: t("responseCounts.versionN", { version: formatCount(r.version, locale) }),
+          n: r.n,
+        }))}
+        locale={locale}
+      />
+    </div>
+  );
+}
+
+interface Row {
+  /** Stable and unique within the table: the day, id or version ("" for none). */
+  key: string;
+  label: ComponentChildren;
+  n: number;
+}
+
+function CountTable(props: { id: string; caption: string; keyHeader: string; rows: Row[]; locale: string }) {
+  return (
+    <div class="table-wrap">
+      <table class="group-table" data-testid={`counts-${props.id}`}>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.keyHeader}</th>
+            <th scope="col" class="num">
+              {t("responseCounts.count")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.key} data-key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td class="num">{formatCount(row.n, props.locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { type Kysely, sql } from "kysely";
+import { type ResponseCounts, tokyoDay } from "../../survey";
+import type { Database } from "./database";
+import type { ResponseCountQuery } from "./storage";
+
+// PostgreSQL answers COUNT(*) as a bigint, which pg hands over as a string.
+const toCount = (value: string | number | bigint) => Number(value);
+
+type Count = string | number | bigint;
+
+/** A survey's stored responses (of one wave, or all) counted per Tokyo day, event, device and version. */
+export async function countResponses(
+  db: Kysely<Database>,
+  query: ResponseCountQuery,
+): Promise<Omit<ResponseCounts, "surveyId" | "wave">> {
+  const [byDay, byEvent, byDevice, byVersion] = await Promise.all([
+    countByDay(db, query),
+    countByEvent(db, query),
+    countByDevice(db, query),
+    countByVersion(db, query),
+  ]);
+  return { byDay, byEvent, byDevice, byVersion };
+}
+
+const ofSurvey = (query: ResponseCountQuery) =>
+  query.wave === null
+    ? sql`r.survey_id = ${query.surveyId}`
+    : sql`r.survey_id = ${query.surveyId} and r.wave = ${query.wave}`;
+
+/**
+ * submitted_at is ISO 8601 text as the device sent it: seconds always, then "Z" or "±HH:MM" (the
+ * Response schema). SQLite and PostgreSQL share no date function, so the GROUP BY is on plain
+ * substrings both have: the hour as written, the minutes only when the offset is not whole hours
+ * (+05:30), and the offset. Each group is one instant's hour, shifted to its Tokyo day here; at
+ * most a few thousand groups a year, however many responses.
+ */
+async function countByDay(db: Kysely<Database>, query: ResponseCountQuery): Promise<ResponseCounts["byDay"]> {
+  const { rows } = await sql<{ hour: string; minute: string; tz: string; n: Count }>`
+    select s.hour as hour, s.minute as minute, s.tz as tz, count(*) as n
+    from (
+      select substr(r.submitted_at, 1, 13) as hour,
+        case when r.submitted_at like '%Z' or r.submitted_at like '%:00' then '00'
+          else substr(r.submitted_at, 15, 2) end as minute,
+        case when r.submitted_at like '%Z' then 'Z'
+          else substr(r.submitted_at, length(r.submitted_at) - 5, 6) end as tz
+      from responses r
+      where ${ofSurvey(query)}
+    ) s
+    group by s.hour, s.minute, s.tz`.execute(db);
+  const days = new Map<string, number>();
+  for (const row of rows) {
+    const day = tokyoDay(`${row.hour}:${row.minute}:00${row.tz}`);
+    days.set(day, (days.get(day) ?? 0) + toCount(row.n));
+  }
+  return [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, n]) => ({ day, n }));
+}
+
+/** Most responses first; ties by id, the responses of no event last among equals. */
+function byCountThenId<T extends { n: number }>(id: (row: T) => string | null) {
+  return (a: T, b: T) => {
+    const ka = id(a);
+    const kb = id(b);
+    if (b.n !== a.n) return b.n - a.n;
+    if (ka === kb) return 0;
+    if (ka === null) return 1;
+    if (kb === null) return -1;
+    return ka < kb ? -1 : 1;
+  };
+}
+
+async function countByEvent(
+  db: Kysely<Database>,
+  query: ResponseCountQuery,
+): Promise<ResponseCounts["byEvent"]> {
+  const { rows } = await sql<{ event_id: string | null; name: string | null; n: Count }>`
+    select r.event_id as event_id, e.name as name, count(*) as n
+    from responses r left join events e on e.id = r.event_id
+    where ${ofSurvey(query)}
+    group by r.event_id, e.name`.execute(db);
+  return rows
+    .map((r) => ({ eventId: r.event_id, ...(r.name !== null && { name: r.name }), n: toCount(r.n) }))
+    .sort(byCountThenId((r) => r.eventId));
+}
+
+async function countByDevice(
+  db: Kysely<Database>,
+  query: ResponseCountQuery,
+): Promise<ResponseCounts["byDevice"]> {
+  const { rows } = await sql<{ device_id: string | null; label: string | null; n: Count }>`
+    select r.device_id as device_id, d.label as label, count(*) as n
+    from responses r left join kiosk_devices d on d.id = r.device_id
+    where ${ofSurvey(query)}
+    group by r.device_id, d.label`.execute(db);
+  return rows
+    .map((r) => ({ deviceId: r.device_id, ...(r.label !== null && { label: r.label }), n: toCount(r.n) }))
+    .sort(byCountThenId((r) => r.deviceId));
+}
+
+async function countByVersion(
+  db: Kysely<Database>,
+  query: ResponseCountQuery,
+): Promise<ResponseCounts["byVersion"]> {
+  const { rows } = await sql<{ version: number | string; n: Count }>`
+    select r.survey_version as version, count(*) as n
+    from responses r
+    where ${ofSurvey(query)}
+    group by r.survey_version
+    order by r.survey_version`.execute(db);
+  return rows.map((r) => ({ version: Number(r.version), n: toCount(r.n) }));
+}
