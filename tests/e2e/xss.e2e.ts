@@ -196,7 +196,7 @@ describe("XSS payloads in survey text and answers", () => {
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m); // a cell that would run as a formula starts with '
     // The dashboard's own download button, in the page: still nothing runs.
     const download = page.waitForEvent("download", { timeout: 15_000 }).catch(() => undefined);
-    await page.getByRole("button", { name: /CSV/ }).click();
+    await page.getByRole("button", { name: /responses \(CSV\)/ }).click();
     await download;
   });
 

@@ -1,6 +1,7 @@
 import { t } from "../../i18n";
 import type { IndicatorTally } from "../../survey/contract";
 import { formatCount, formatInterval, formatPercent } from "./format";
+import { TableWrap } from "./table-wrap";
 
 type Group = NonNullable<IndicatorTally["groups"]>[number];
 
@@ -16,7 +17,7 @@ interface Props {
 export function GroupTable({ groups, groupLabel, byLabel, minCell, locale }: Props) {
   const anySuppressed = groups.some((g) => g.suppressed);
   return (
-    <div class="table-wrap">
+    <TableWrap label={byLabel}>
       <table class="group-table">
         <caption class="visually-hidden">{byLabel}</caption>
         <thead>
@@ -57,6 +58,6 @@ export function GroupTable({ groups, groupLabel, byLabel, minCell, locale }: Pro
         </tbody>
       </table>
       {anySuppressed && <p class="hint">{t("dashboard.suppressedNote", { minCell })}</p>}
-    </div>
+    </TableWrap>
   );
 }

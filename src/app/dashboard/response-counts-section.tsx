@@ -8,6 +8,7 @@ import { Loading } from "../components/loading";
 import { useLocale } from "../locale-context";
 import { fetchResponseCounts, UnauthorizedError } from "../services/dashboard-api";
 import { formatCount } from "./format";
+import { TableWrap } from "./table-wrap";
 import { recentWaves } from "./waves";
 
 type Load = { status: "loading" } | { status: "failed" } | { status: "ready"; counts: ResponseCounts };
@@ -133,7 +134,7 @@ interface Row {
 
 function CountTable(props: { id: string; caption: string; keyHeader: string; rows: Row[]; locale: string }) {
   return (
-    <div class="table-wrap">
+    <TableWrap label={props.caption}>
       <table class="group-table" data-testid={`counts-${props.id}`}>
         <caption>{props.caption}</caption>
         <thead>
@@ -153,6 +154,6 @@ function CountTable(props: { id: string; caption: string; keyHeader: string; row
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

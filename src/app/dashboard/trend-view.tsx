@@ -4,6 +4,7 @@ import type { Trend } from "../../survey/contract";
 import { formatFiscalYear } from "../../survey/fiscal-year";
 import { localize } from "../../survey/locales";
 import { formatCount, formatInterval, formatPercent } from "./format";
+import { TableWrap } from "./table-wrap";
 
 const points = (value: number, locale: string) =>
   new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(value);
@@ -18,7 +19,7 @@ export function TrendView({ trend, def, locale }: { trend: Trend; def: SurveyDef
         const def_ = def.indicators.find((i) => i.id === indicator.id);
         const label = def_ ? localize(def_.label, locale) : indicator.id;
         return (
-          <div class="table-wrap" key={indicator.id}>
+          <TableWrap key={indicator.id} label={label}>
             <table class="trend-table" data-testid={`trend-${indicator.id}`}>
               <caption>{label}</caption>
               <thead>
@@ -54,7 +55,7 @@ export function TrendView({ trend, def, locale }: { trend: Trend; def: SurveyDef
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         );
       })}
     </section>
