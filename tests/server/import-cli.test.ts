@@ -2,11 +2,14 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createKyselyStorage, openPostgres, openSqlite, type Storage } from "../../src/server/storage";
 import { type BackupItem, type Response, writeBackup } from "../../src/survey";
 import { freshPgSchema, type PgSchema } from "./pg-schema";
 import { FIXTURES, makeResponse } from "./support";
+
+// These start real collector processes (tsx compiles at each start): on a busy machine that passes 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const CLI = resolve(import.meta.dirname, "../../src/server/import-cli.ts");
 const ROOT = resolve(import.meta.dirname, "../..");

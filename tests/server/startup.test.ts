@@ -3,10 +3,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } 
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { readConfig } from "../../src/server/config";
 import { resolveOrganizerToken } from "../../src/server/organizer-token";
 import { FIXTURES } from "./support";
+
+// These start real collector processes (tsx compiles at each start): on a busy machine that passes 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const MAIN = resolve(import.meta.dirname, "../../src/server/main.ts");
 const TSX = import.meta.resolve("tsx");
