@@ -148,6 +148,10 @@ describe("respondent details", () => {
     await page.goto(`${collector.origin}/s/ward-resident`);
     await page.getByRole("button", { name: ja.intro.start }).click();
     await page.getByRole("radio").first().waitFor();
+    // The screen moves focus to its heading in an effect, a frame after the render: Tab from there.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.tagName ?? ""))
+      .toMatch(/^(H1|H2|LEGEND)$/);
     const seen: string[] = [];
     const unringed: string[] = [];
     for (let i = 0; i < 40; i++) {
