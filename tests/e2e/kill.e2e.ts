@@ -167,8 +167,9 @@ describe("the page killed during a save and during a sync", () => {
     await killed;
     const seededIds = seeded.map((r) => r.id);
     const atKill = (await storedIds(collector, seededIds)).size;
-    // Mid-sync: some batches stored, most not.
-    expect(atKill).toBeGreaterThanOrEqual(300);
+    // Mid-sync: some batches stored, most not. (Not exactly 300: a pass begun by the page before the
+    // reload can take one of the first three POSTs, cut short by the reload.)
+    expect(atKill).toBeGreaterThanOrEqual(100);
     expect(atKill).toBeLessThan(1_000);
 
     const reopened = await context.newPage();
