@@ -21,7 +21,7 @@ interface Served {
   close(): Promise<void>;
 }
 
-function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<Served> {
+export function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<Served> {
   return new Promise((resolve) => {
     const server = serve({ fetch, port: 0, hostname: "127.0.0.1" }, () => {
       const { port } = server.address() as AddressInfo;
@@ -34,7 +34,7 @@ function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<
 }
 
 /** A collector on a fresh SQLite file, serving `staticDir`, with the production rate limit. */
-async function collector(staticDir: string): Promise<Served & { storage: Storage }> {
+export async function collector(staticDir: string): Promise<Served & { storage: Storage }> {
   const storage = createKyselyStorage(
     openSqlite(join(mkdtempSync(join(tmpdir(), "tsunagu-bench-")), "t.sqlite")),
     "sqlite",
@@ -94,7 +94,7 @@ const MARKS = () => {
   );
 };
 
-async function firstQuestionMs(browser: Browser, url: string, withStart: boolean): Promise<number> {
+export async function firstQuestionMs(browser: Browser, url: string, withStart: boolean): Promise<number> {
   const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
   await context.addInitScript(MARKS);
   const page = await context.newPage();

@@ -50,6 +50,11 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
  * "ja-x-easy" is a valid tag to Intl, which formats it as Japanese.
  */
 export function formatNumber(n: number): string {
+  // Every language of the ward writes a whole number under 1,000 in plain ASCII digits, and the
+  // first Intl.NumberFormat of a page loads ICU's locale data: on a slow phone that cost the intro
+  // screen ("12 questions") ~60 ms (bench/RESULTS.md, first question). tests/i18n/format.test.ts
+  // checks the shortcut against Intl for each language.
+  if (Number.isInteger(n) && n > -1000 && n < 1000) return String(n);
   const language = i18n.language || "ja";
   let format = numberFormats.get(language);
   if (!format) {

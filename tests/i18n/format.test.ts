@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatNumber, initI18n, setLanguage, t } from "../../src/i18n";
 import { formatFiscalYear } from "../../src/survey/fiscal-year";
+import { LOCALES } from "../../src/survey/locales";
 
 // Numbers in messages go through Intl in the reader's language.
 describe("numbers in messages", () => {
@@ -21,6 +22,16 @@ describe("numbers in messages", () => {
     expect(formatNumber(2.5)).toBe("2,5");
     await setLanguage("en");
     expect(t("status.pending", { n: 1234 })).toContain("1,234");
+  });
+
+  it("writes whole numbers under 1,000 exactly as Intl does, in every language (the shortcut)", async () => {
+    for (const locale of LOCALES) {
+      await setLanguage(locale);
+      const intl = new Intl.NumberFormat(locale);
+      for (let n = -999; n <= 999; n++) expect(formatNumber(n)).toBe(intl.format(n));
+      expect(formatNumber(1000)).toBe(intl.format(1000));
+      expect(formatNumber(-0.5)).toBe(intl.format(-0.5));
+    }
   });
 
   it("leaves strings as they are", async () => {
