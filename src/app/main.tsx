@@ -12,8 +12,8 @@ import "./styles.css";
 
 async function main(): Promise<void> {
   const route = matchRoute(location.pathname);
-  if (route.name === "survey") prefetchSurvey(route.surveyId);
   const locale = preferredLocale();
+  if (route.name === "survey") prefetchSurvey(route.surveyId, locale);
   await initI18n(locale);
   document.documentElement.lang = locale;
   const root = document.getElementById("app");

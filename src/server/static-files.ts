@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { MiddlewareHandler } from "hono";
+import { definitionInPath } from "../survey/definition-in";
+import { pickLocale } from "../survey/locales";
 
 /**
  * sw.js and index.html (and every other unhashed file) must be revalidated on each load or an
@@ -20,16 +22,60 @@ function withCacheControl(serve: MiddlewareHandler): MiddlewareHandler {
   };
 }
 
-/** Files from `root`, then index.html for any other GET outside /api (client-side routes). */
+const SURVEY_PAGE = /^\/s\/([a-z0-9][a-z0-9-]{0,63})\/?$/;
+
+/** The browser's languages from Accept-Language, most wanted first. */
+function acceptedLanguages(header: string | undefined): string[] {
+  return (header ?? "")
+    .split(",")
+    .map((part, i) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith("q="))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
+      return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0, i };
+    })
+    .filter((l) => l.tag !== "" && l.tag !== "*" && l.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i)
+    .map((l) => l.tag);
+}
+
+/**
+ * A respondent's page needs its survey's definition before the first question: named in a Link
+ * preload header, the browser fetches it while the app's scripts are still compiling, instead of
+ * after (a round trip the slow phone's busy main thread made long: bench/RESULTS.md, first
+ * question). The file is the one-language one the app will ask for on a first visit: the language
+ * it picks from the same browser languages (pickLocale). Only for a definition that exists, so no
+ * request path is ever echoed into a header.
+ */
+function definitionPreload(root: string, path: string, acceptLanguage: string | undefined) {
+  const id = SURVEY_PAGE.exec(path)?.[1];
+  if (!id) return undefined;
+  const file = definitionInPath(id, pickLocale(acceptedLanguages(acceptLanguage)));
+  if (!existsSync(join(root, file))) return undefined;
+  return `</${file}>; rel=preload; as=fetch; crossorigin`;
+}
+
+/**
+ * Files from `root`, then index.html for any other GET outside /api (client-side routes). A file the
+ * build wrote beside its .br or .gz twin (vite.config.ts, precompress) is served as that twin when
+ * the browser accepts it: compressed once at build time at the highest level, not on every request.
+ */
 export function staticFiles(root: string): MiddlewareHandler[] {
   const index = join(root, "index.html");
-  const files = withCacheControl(serveStatic({ root }));
-  const spa = withCacheControl(serveStatic({ path: index }));
+  const files = withCacheControl(serveStatic({ root, precompressed: true }));
+  const spa = withCacheControl(serveStatic({ path: index, precompressed: true }));
   const fallback: MiddlewareHandler = async (c, next) => {
     // A missing /assets/ file or a path with an extension is a real 404, not a page of the app.
     const path = c.req.path;
     if (path.startsWith("/api/") || path.startsWith("/assets/") || /\.[a-z0-9]+$/i.test(path)) return next();
     if (!existsSync(index)) return next();
+    const preload = definitionPreload(root, path, c.req.header("Accept-Language"));
+    if (preload) c.header("Link", preload);
+    if (SURVEY_PAGE.test(path)) c.header("Vary", "Accept-Language", { append: true });
     return spa(c, next);
   };
   return [files, fallback];

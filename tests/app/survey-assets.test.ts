@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SurveyAssetError, surveyAssets } from "../../src/app/build/survey-assets";
+import { LOCALES, type Locale, localize, SurveyDefinition } from "../../src/survey";
+import { definitionIn, hasTextsIn } from "../../src/survey/definition-in";
 
 const shipped = {
   file: "surveys/ward-resident.json",
@@ -37,5 +39,73 @@ describe("surveyAssets", () => {
       JSON.parse(assets.find((a) => a.fileName === "surveys/ward-resident.json")?.json ?? "{}").version,
     ).toBe(2);
     expect(() => surveyAssets([shipped, { ...shipped, file: "copy.json" }])).toThrow(/also in/);
+  });
+});
+
+describe("a definition in one language (definitionIn)", () => {
+  const whole = SurveyDefinition.parse(JSON.parse(shipped.text));
+  type Texts = Partial<Record<Locale, string>>;
+  /** Every LocalizedText of a definition, by its path, as the schema places them. */
+  const textsOf = (def: SurveyDefinition): Map<string, Texts> => {
+    const out = new Map<string, Texts>([
+      ["title", def.title],
+      ["description", def.description],
+    ]);
+    def.questions.forEach((q, i) => {
+      out.set(`questions.${i}.label`, q.label);
+      if (q.help) out.set(`questions.${i}.help`, q.help);
+      if (q.kind === "number" && q.unit) out.set(`questions.${i}.unit`, q.unit);
+      if (q.kind === "single" || q.kind === "multiple")
+        q.options.forEach((o, j) => out.set(`questions.${i}.options.${j}.label`, o.label));
+    });
+    def.indicators.forEach((ind, i) => out.set(`indicators.${i}.label`, ind.label));
+    return out;
+  };
+
+  it.each(LOCALES)(
+    "shows in %s exactly what the whole definition shows, and keeps all else as it is",
+    (locale) => {
+      const one = definitionIn(whole, locale);
+      const wholeTexts = textsOf(whole);
+      const oneTexts = textsOf(one);
+      expect([...oneTexts.keys()]).toEqual([...wholeTexts.keys()]);
+      for (const [path, texts] of wholeTexts) {
+        const kept = oneTexts.get(path) ?? {};
+        expect(localize(kept, locale), path).toBe(localize(texts, locale));
+        expect(kept.ja, path).toBe(texts.ja);
+        expect(Object.keys(kept).sort(), path).toEqual([...new Set(["ja", locale])].sort());
+      }
+      expect(hasTextsIn(one, locale)).toBe(true);
+      // Nothing but texts differs: ids, kinds, skip logic and indicators stay as they are.
+      expect(one.questions.map((q) => [q.id, q.kind, q.required, q.showIf])).toEqual(
+        whole.questions.map((q) => [q.id, q.kind, q.required, q.showIf]),
+      );
+      expect(one.indicators.map(({ label: _l, ...rest }) => rest)).toEqual(
+        whole.indicators.map(({ label: _l, ...rest }) => rest),
+      );
+      expect(one.locales).toEqual(whole.locales);
+      expect(JSON.stringify(one).length).toBeLessThan(JSON.stringify(whole).length / 2);
+    },
+  );
+
+  it("fills a missing translation from Japanese, and says which languages a file holds", () => {
+    const raw = JSON.parse(shipped.text);
+    delete raw.questions[0].label.en;
+    // No longer a valid definition (its locales promise English): the build never publishes one, but
+    // the projection must not invent an empty text if it ever met one.
+    const def = raw as SurveyDefinition;
+    expect(definitionIn(def, "en").questions[0]?.label).toEqual({
+      en: raw.questions[0].label.ja,
+      ja: raw.questions[0].label.ja,
+    });
+    const ja = definitionIn(def, "ja");
+    expect(hasTextsIn(ja, "ja")).toBe(true);
+    expect(hasTextsIn(ja, "en")).toBe(false);
+    expect(hasTextsIn(def, "vi")).toBe(true);
+  });
+
+  it("is published for every language beside the whole definition", () => {
+    const names = surveyAssets([shipped]).map((a) => a.fileName);
+    for (const locale of LOCALES) expect(names).toContain(`surveys/ward-resident.${locale}.json`);
   });
 });

@@ -18,7 +18,11 @@ const START: Record<string, string> = {
   ko: ko.intro.start,
   vi: vi.intro.start,
 };
-const TITLE: Record<string, string> = JSON.parse(readFileSync("surveys/ward-resident.json", "utf8")).title;
+const SURVEY = JSON.parse(readFileSync("surveys/ward-resident.json", "utf8")) as {
+  title: Record<string, string>;
+  questions: { label: Record<string, string>; options: { label: Record<string, string> }[] }[];
+};
+const TITLE = SURVEY.title;
 
 // The browser's language picks the UI and the survey's texts; the switch overrides it and the
 // choice survives a reload.
@@ -80,7 +84,9 @@ describe("languages", () => {
     for (const locale of ["ja-x-easy", "ko", "vi", "zh-Hans", "en"]) {
       await language.selectOption(locale);
       await page.getByRole("button", { name: START[locale] }).waitFor();
-      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(TITLE[locale]);
+      // The page opened with the Japanese file; another language's texts come with the whole
+      // definition, fetched on the switch.
+      await page.getByRole("heading", { level: 1, name: TITLE[locale] }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
     }
     await language.selectOption("ko");
@@ -88,6 +94,29 @@ describe("languages", () => {
     await page.reload();
     await page.getByRole("button", { name: START.ko }).waitFor();
     expect(await page.getByRole("combobox").inputValue()).toBe("ko");
+    await context.close();
+  });
+
+  it("fetches the definition in the browser's language first, and keeps the answers when the language changes mid-form", async () => {
+    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith("/surveys/")) fetched.push(path);
+    });
+    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.getByRole("button", { name: START.ja }).click();
+    const first = SURVEY.questions[0];
+    const second = first?.options[1];
+    if (!first || !second) throw new Error("the shipped survey's first question has no second option");
+    await page.getByRole("radio", { name: second.label.ja }).check();
+    expect(fetched).toEqual(["/surveys/ward-resident.ja.json"]);
+
+    await page.getByRole("combobox", { name: /Language/ }).selectOption("en");
+    await page.getByRole("heading", { name: first.label.en }).waitFor();
+    expect(await page.getByRole("radio", { name: second.label.en }).isChecked()).toBe(true);
+    expect(fetched).toContain("/surveys/ward-resident.json");
     await context.close();
   });
 });

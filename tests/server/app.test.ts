@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app";
 import { createKyselyStorage, openSqlite, type Storage } from "../../src/server/storage";
@@ -129,8 +130,54 @@ describe("the built app", () => {
     writeFileSync(join(dist, "index.html"), "<!doctype html><title>つなぐ</title>");
     writeFileSync(join(dist, "sw.js"), "self.addEventListener('install', () => {});");
     writeFileSync(join(dist, "assets", "index-abc123.js"), "console.log(1)");
+    mkdirSync(join(dist, "surveys"));
+    writeFileSync(join(dist, "surveys", "ward-resident.json"), "{}");
+    for (const locale of ["ja", "en", "zh-Hans"])
+      writeFileSync(join(dist, "surveys", `ward-resident.${locale}.json`), "{}");
   });
   afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+  it("serves a file's precompressed twin when the browser accepts it, and the file itself otherwise", async () => {
+    const js = "console.log('twin');".repeat(100);
+    writeFileSync(join(dist, "assets", "app-twin1.js"), js);
+    writeFileSync(join(dist, "assets", "app-twin1.js.br"), brotliCompressSync(js));
+    writeFileSync(join(dist, "assets", "app-twin1.js.gz"), gzipSync(js));
+    const app = appWith({ staticDir: dist });
+    const br = await app.request("/assets/app-twin1.js", { headers: { "Accept-Encoding": "gzip, br" } });
+    expect(br.headers.get("Content-Encoding")).toBe("br");
+    expect(br.headers.get("Content-Type")).toMatch(/javascript/);
+    expect(br.headers.get("Cache-Control")).toMatch(/immutable/);
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(js);
+    const gz = await app.request("/assets/app-twin1.js", { headers: { "Accept-Encoding": "gzip" } });
+    expect(gz.headers.get("Content-Encoding")).toBe("gzip");
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(js);
+    const plain = await app.request("/assets/app-twin1.js");
+    expect(plain.headers.get("Content-Encoding")).toBeNull();
+    expect(await plain.text()).toBe(js);
+  });
+
+  it("names the survey's definition in the browser's language in a preload header on its page, and only for a survey that exists", async () => {
+    const app = appWith({ staticDir: dist });
+    const link = async (acceptLanguage?: string) => {
+      const page = await app.request("/s/ward-resident", {
+        headers: acceptLanguage ? { "Accept-Language": acceptLanguage } : {},
+      });
+      expect(page.status).toBe(200);
+      expect(page.headers.get("Vary")).toMatch(/Accept-Language/);
+      return page.headers.get("Link");
+    };
+    const preload = (locale: string) =>
+      `</surveys/ward-resident.${locale}.json>; rel=preload; as=fetch; crossorigin`;
+    expect(await link()).toBe(preload("ja"));
+    expect(await link("ja-JP,ja;q=0.9")).toBe(preload("ja"));
+    expect(await link("en-US,en;q=0.9,ja;q=0.8")).toBe(preload("en"));
+    expect(await link("fr;q=1, zh-TW;q=0.8, en;q=0.5")).toBe(preload("zh-Hans"));
+    expect(await link("ja;q=0.2, en;q=0.9")).toBe(preload("en"));
+    // vi has no file in this build: no preload rather than a wrong one.
+    expect(await link("vi")).toBeNull();
+    for (const path of ["/s/no-such-survey", "/dashboard", "/s/ward-resident/extra"])
+      expect((await app.request(path)).headers.get("Link"), path).toBeNull();
+  });
 
   it("serves index.html and sw.js with no-cache and hashed assets as immutable", async () => {
     const app = appWith({ staticDir: dist });

@@ -1,4 +1,5 @@
-import { describeProblems, problemsOf, SurveyDefinition, type SurveySummary } from "../../survey";
+import { describeProblems, LOCALES, problemsOf, SurveyDefinition, type SurveySummary } from "../../survey";
+import { definitionIn, definitionInPath } from "../../survey/definition-in";
 
 /** One definition file as read from surveys/: its name (for messages) and its text. */
 export interface SurveySource {
@@ -6,7 +7,10 @@ export interface SurveySource {
   text: string;
 }
 
-/** A file to publish beside the app, at /surveys/<id>.json and /surveys/index.json. */
+/**
+ * A file to publish beside the app: /surveys/<id>.json (every language: kiosks, flyers, the service
+ * worker), /surveys/<id>.<locale>.json (one language: a respondent's first load) and /surveys/index.json.
+ */
 export interface SurveyAsset {
   fileName: string;
   json: string;
@@ -53,6 +57,12 @@ export function surveyAssets(sources: readonly SurveySource[]): SurveyAsset[] {
   }));
   return [
     ...latest.map((def) => ({ fileName: `surveys/${def.id}.json`, json: JSON.stringify(def) })),
+    ...latest.flatMap((def) =>
+      LOCALES.map((locale) => ({
+        fileName: definitionInPath(def.id, locale),
+        json: JSON.stringify(definitionIn(def, locale)),
+      })),
+    ),
     { fileName: "surveys/index.json", json: JSON.stringify(summaries) },
   ];
 }

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Answer, AnswerError, Answers, SurveyDefinition } from "../../survey";
+import { hasTextsIn } from "../../survey/definition-in";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useResource } from "../hooks/use-resource";
@@ -25,12 +26,32 @@ import { draftScreenOf, resumeOf } from "./resume";
 import { ReviewScreen, type SubmitState } from "./review-screen";
 import { ThankYouScreen } from "./thank-you-screen";
 
-/** "/s/:surveyId": loads the definition, then runs the form. */
+/**
+ * "/s/:surveyId": loads the definition in the respondent's language (a sixth of the whole file, on
+ * the first load), then runs the form. A switch to another language mid-form brings the whole
+ * definition in under the same form, so no answer is lost; until it is there, texts show in
+ * Japanese, the fallback every file carries.
+ */
 export function RespondentPage({ surveyId }: { surveyId: string }) {
-  const [def, retry] = useResource(() => loadSurvey(surveyId), surveyId);
+  const { locale } = useLocale();
+  const [firstLocale] = useState(locale);
+  const [def, retry] = useResource(() => loadSurvey(surveyId, firstLocale), surveyId);
+  const [whole, setWhole] = useState<SurveyDefinition>();
+  const needsWhole = def.status === "ready" && !hasTextsIn(def.value, locale);
+  useEffect(() => {
+    if (!needsWhole) return;
+    let current = true;
+    loadSurvey(surveyId).then(
+      (value) => current && setWhole(value),
+      () => {}, // offline and not cached: the Japanese fallback stays
+    );
+    return () => {
+      current = false;
+    };
+  }, [needsWhole, surveyId]);
   if (def.status === "loading") return <Loading />;
   if (def.status === "failed") return <LoadError onRetry={retry} />;
-  return <SurveyForm def={def.value} />;
+  return <SurveyForm def={whole ?? def.value} />;
 }
 
 export interface SurveyFormProps {

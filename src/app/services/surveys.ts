@@ -1,4 +1,6 @@
 import type { SurveyDefinition, SurveySummary } from "../../survey";
+import { definitionInPath } from "../../survey/definition-in";
+import type { Locale } from "../../survey/locales";
 
 /**
  * Definitions come from /surveys/: files the build wrote from surveys/*.json after checking each
@@ -7,7 +9,8 @@ import type { SurveyDefinition, SurveySummary } from "../../survey";
  * would put zod on the respondent's first load; a shape check catches a wrong file instead.
  */
 async function getJson(path: string): Promise<unknown> {
-  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  // No extra headers: the fetch must match the collector's preload of the same file to reuse it.
+  const response = await fetch(path);
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return await response.json();
 }
@@ -26,27 +29,33 @@ export async function loadSurveyIndex(): Promise<SurveySummary[]> {
 /** Fetches started before the first render (see prefetchSurvey), each taken over once by loadSurvey. */
 const early = new Map<string, Promise<unknown>>();
 
+/** The whole definition, or with `locale` its texts in that language only (definitionIn). */
+const definitionPath = (id: string, locale?: Locale) =>
+  `/${locale ? definitionInPath(id, locale) : `surveys/${id}.json`}`;
+
 /**
  * Starts fetching a definition while the app is still starting (catalogue, first render), so the
- * first question does not wait for the page's effects to run on a slow phone.
+ * first question does not wait for the page's effects to run on a slow phone. The collector names
+ * the same file in a preload header, so this is usually answered from the preload.
  */
-export function prefetchSurvey(id: string): void {
-  if (!early.has(id))
+export function prefetchSurvey(id: string, locale?: Locale): void {
+  const path = definitionPath(id, locale);
+  if (!early.has(path))
     early.set(
-      id,
-      getJson(`/surveys/${encodeURIComponent(id)}.json`).catch(() => undefined),
+      path,
+      getJson(path).catch(() => undefined),
     );
 }
 
-export async function loadSurvey(id: string): Promise<SurveyDefinition> {
-  const prefetched = early.get(id);
-  early.delete(id);
-  const def =
-    (prefetched && (await prefetched)) ?? (await getJson(`/surveys/${encodeURIComponent(id)}.json`));
+export async function loadSurvey(id: string, locale?: Locale): Promise<SurveyDefinition> {
+  const path = definitionPath(id, locale);
+  const prefetched = early.get(path);
+  early.delete(path);
+  const def = (prefetched && (await prefetched)) ?? (await getJson(path));
   if (
     !hasShape(def, ["id", "version", "title", "questions", "indicators", "minCell"]) ||
     (def as SurveyDefinition).id !== id
   )
-    throw new Error(`/surveys/${id}.json is not the definition of "${id}"`);
+    throw new Error(`${path} is not the definition of "${id}"`);
   return def as SurveyDefinition;
 }
