@@ -56,9 +56,13 @@ describe("a definition in one language (definitionIn)", () => {
       if (q.help) out.set(`questions.${i}.help`, q.help);
       if (q.kind === "number" && q.unit) out.set(`questions.${i}.unit`, q.unit);
       if (q.kind === "single" || q.kind === "multiple")
-        q.options.forEach((o, j) => out.set(`questions.${i}.options.${j}.label`, o.label));
+        q.options.forEach((o, j) => {
+          out.set(`questions.${i}.options.${j}.label`, o.label);
+        });
     });
-    def.indicators.forEach((ind, i) => out.set(`indicators.${i}.label`, ind.label));
+    def.indicators.forEach((ind, i) => {
+      out.set(`indicators.${i}.label`, ind.label);
+    });
     return out;
   };
 

@@ -18,7 +18,9 @@ describe("the respondent's first load", () => {
     expect(load.files.some((f) => f.endsWith(".js"))).toBe(true);
     expect(load.files.some((f) => f.endsWith(".css"))).toBe(true);
     const definition = Math.max(
-      ...LOCALES.map((locale) => gzipBytes(readFileSync(`dist/${definitionInPath("ward-resident", locale)}`))),
+      ...LOCALES.map((locale) =>
+        gzipBytes(readFileSync(`dist/${definitionInPath("ward-resident", locale)}`)),
+      ),
     );
     console.log(
       `first load: ${load.files.join(", ")} = ${load.gzip} B gzip, ${load.brotli} B brotli; + definition ${definition} B gzip`,
