@@ -142,29 +142,39 @@ export const HAND_WRITTEN_GROUP_BY = `
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
-async function time(runs: number, f: () => Promise<unknown>): Promise<number> {
-  await f(); // warm the cache once, so every run reads the same way
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await f();
-    times.push(performance.now() - t);
-  }
-  return median(times);
+/**
+ * Medians of `a` and `b`, run alternately after one warm-up each (so both read a warm cache), so
+ * that whatever else the machine does weighs on both sides alike.
+ */
+async function timeAlternately(
+  runs: number,
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+): Promise<[number, number]> {
+  await a();
+  await b();
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < runs; i++)
+    for (const [k, f] of [a, b].entries()) {
+      const t = performance.now();
+      await f();
+      times[k]?.push(performance.now() - t);
+    }
+  return [median(times[0]), median(times[1])];
 }
 
-async function routeTime(storage: Storage, runs: number, path: string): Promise<number> {
+function routeRequest(storage: Storage, path: string): () => Promise<void> {
   const app = createApp({
     storage,
     surveys: loadSurveyRegistry(["surveys"]),
     organizerToken: "bench",
     log: () => {},
   });
-  return await time(runs, async () => {
+  return async () => {
     const res = await app.request(path, { headers: { Authorization: "Bearer bench" } });
     if (res.status !== 200) throw new Error(`tallies answered ${res.status}`);
     await res.json();
-  });
+  };
 }
 
 export interface ScaleResult {
@@ -181,19 +191,22 @@ export interface ScaleResult {
 const PATH = `/api/v1/surveys/${SURVEY}/tallies?wave=2026&by=q_area`;
 
 export async function sqliteScale(file: string, n: number, runs = 5): Promise<ScaleResult> {
-  let t = performance.now();
+  const t = performance.now();
   await seedSqlite(file, n);
   const seedSeconds = (performance.now() - t) / 1000;
   const storage = createKyselyStorage(openSqlite(file), "sqlite");
   await storage.migrate(); // a migration newer than the seed's run adds its indexes here
-  const route = await routeTime(storage, runs, PATH);
-  await storage.close();
   const raw = new SQLite(file, { readonly: true });
   const query = raw.prepare(HAND_WRITTEN_GROUP_BY);
-  t = performance.now();
-  const handWritten = await time(runs, async () => query.all());
-  raw.close();
-  return { storage: "sqlite", n, seedSeconds, route, handWritten, runs };
+  try {
+    const [route, handWritten] = await timeAlternately(runs, routeRequest(storage, PATH), async () =>
+      query.all(),
+    );
+    return { storage: "sqlite", n, seedSeconds, route, handWritten, runs };
+  } finally {
+    raw.close();
+    await storage.close();
+  }
 }
 
 export async function postgresScale(url: string, n: number, runs = 5): Promise<ScaleResult> {
@@ -204,13 +217,17 @@ export async function postgresScale(url: string, n: number, runs = 5): Promise<S
   try {
     const storage = createKyselyStorage(openPostgres(url, { searchPath: schema, max: 4 }), "postgres");
     await storage.migrate();
-    const route = await routeTime(storage, runs, PATH);
-    await storage.close();
     const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
     await client.connect();
-    const handWritten = await time(runs, () => client.query(HAND_WRITTEN_GROUP_BY));
-    await client.end();
-    return { storage: "postgres", n, seedSeconds, route, handWritten, runs };
+    try {
+      const [route, handWritten] = await timeAlternately(runs, routeRequest(storage, PATH), () =>
+        client.query(HAND_WRITTEN_GROUP_BY),
+      );
+      return { storage: "postgres", n, seedSeconds, route, handWritten, runs };
+    } finally {
+      await client.end();
+      await storage.close();
+    }
   } finally {
     if (!process.env.BENCH_KEEP) {
       const admin = new pg.Client({ connectionString: url });

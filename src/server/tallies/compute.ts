@@ -7,7 +7,7 @@ import {
   type Tallies,
   verdict,
 } from "../../survey";
-import type { GroupDimension, GroupedCountRow, Storage } from "../storage";
+import type { GroupDimension, Storage } from "../storage";
 import { breakdown } from "./breakdown";
 import { acrossWaves, foldByWaveAndGroup, type OptionCountsByWaveAndGroup } from "./fold";
 
@@ -31,17 +31,15 @@ export async function computeTallies(
     wave: options.wave,
     questionIds: def.indicators.map((i) => i.questionId),
   };
-  const counts = await storage.countOptions(query);
-  let grouped: OptionCountsByWaveAndGroup | undefined;
-  if (options.by) {
-    const rows: GroupedCountRow[] = await storage.countOptionsByGroups({
-      ...query,
-      by: [options.by.dimension],
-    });
-    grouped = foldByWaveAndGroup(rows);
-  }
+  // Independent reads, asked at once: PostgreSQL answers them on separate connections, so the
+  // totals no longer wait for the breakdown (the route against one GROUP BY: bench/RESULTS.md).
+  const [counts, rows, population] = await Promise.all([
+    storage.countOptions(query),
+    options.by && storage.countOptionsByGroups({ ...query, by: [options.by.dimension] }),
+    storage.populationOf(def.id),
+  ]);
+  const grouped: OptionCountsByWaveAndGroup | undefined = rows ? foldByWaveAndGroup(rows) : undefined;
 
-  const population = await storage.populationOf(def.id);
   let cells: Map<string, Map<string, OptionCounts>> | undefined;
   if (population) {
     const rows = await storage.countOptionsByGroups({
