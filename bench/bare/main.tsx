@@ -1,13 +1,15 @@
 import { render } from "preact";
 import { useState } from "preact/hooks";
 
-// The baseline page: Preact alone showing one single-choice question, built the same way as the app.
+// The baseline page: Preact alone showing one single-choice question, the app's first (bench/bare/build.ts).
+declare const __FIRST_QUESTION__: { label: string; options: string[] };
+
 function Question() {
   const [choice, setChoice] = useState<string>();
   return (
     <fieldset>
-      <legend>水や食料などの備蓄、家具の固定など、ご家庭や地域で防災対策をしていますか。</legend>
-      {["している", "していない", "わからない"].map((label) => (
+      <legend>{__FIRST_QUESTION__.label}</legend>
+      {__FIRST_QUESTION__.options.map((label) => (
         <label key={label}>
           <input type="radio" name="q" checked={choice === label} onChange={() => setChoice(label)} />
           {label}

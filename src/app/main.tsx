@@ -3,6 +3,7 @@ import { initI18n } from "../i18n";
 import { App } from "./app";
 import { matchRoute } from "./router/routes";
 import { registerServiceWorker } from "./services/app-update";
+import { whenIdle } from "./services/idle";
 import { preferredLocale } from "./services/locale-preference";
 import { checkPersistence } from "./services/persistence";
 import { watchStorageHealth } from "./services/storage-health";
@@ -28,11 +29,6 @@ async function main(): Promise<void> {
     watchStorageHealth();
     void registerServiceWorker().catch((error: unknown) => console.error("service worker", error));
   });
-}
-
-function whenIdle(run: () => void): void {
-  if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 3000 });
-  else setTimeout(run, 500);
 }
 
 void main();

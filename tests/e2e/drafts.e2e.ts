@@ -121,4 +121,30 @@ describe("drafts and failed saves in Chromium", () => {
     await page.getByRole("button", { name: "回答をはじめる" }).waitFor();
     expect(await page.getByRole("button", { name: "続きから回答する" }).count()).toBe(0);
   });
+
+  it("writes no draft for a question merely opened, and one as soon as something is answered", async () => {
+    const fresh = await context.newPage();
+    const drafts = () =>
+      fresh.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open("tsunagu");
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction("drafts").objectStore("drafts").count();
+              count.onsuccess = () => resolve(count.result);
+              count.onerror = () => reject(count.error);
+            };
+          }),
+      );
+    await fresh.goto(`${collector.origin}/s/ward-resident`);
+    await fresh.getByRole("button", { name: "回答をはじめる" }).click();
+    await fresh.getByLabel("地域3", { exact: true }).waitFor();
+    // Past the debounce of a draft write: still nothing on disk.
+    await fresh.waitForTimeout(1_000);
+    expect(await drafts()).toBe(0);
+    await fresh.getByLabel("地域3", { exact: true }).check();
+    await expect.poll(drafts, { timeout: 5_000 }).toBe(1);
+    await fresh.close();
+  });
 });

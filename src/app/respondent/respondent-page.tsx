@@ -7,6 +7,7 @@ import { useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
 import { answering } from "../services/answering";
 import { discardDraft, loadDraft, saveDraft } from "../services/drafts";
+import { whenIdle } from "../services/idle";
 import { type ResponseOrigin, SELF, submitResponse } from "../services/submit-response";
 import { loadSurvey } from "../services/surveys";
 import {
@@ -75,14 +76,21 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
   // A draft read after the respondent has already started must not be offered over their answers.
   const started = useRef(false);
 
+  // Reading the draft opens the outbox and loads its checks (zod): at the first idle moment, so that
+  // a slow phone shows the intro, and reacts to Start, first (bench/RESULTS.md, first question).
   useEffect(() => {
     let current = true;
-    loadDraft(def.id).then(
-      (draft) => current && !started.current && setResumable(resumeOf(def, draft)),
-      () => {}, // no outbox, no draft: the form still works
+    const cancel = whenIdle(
+      () =>
+        void loadDraft(def.id).then(
+          (draft) => current && !started.current && setResumable(resumeOf(def, draft)),
+          () => {}, // no outbox, no draft: the form still works
+        ),
+      { fallbackMs: 0 },
     );
     return () => {
       current = false;
+      cancel();
     };
   }, [def]);
 
@@ -92,6 +100,9 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
   useLayoutEffect(() => {
     const at = draftScreenOf(screen);
     if (!at) return;
+    // Nothing answered and nothing written yet: such a draft would resume nothing (resumeOf), and
+    // writing it would open the outbox in the middle of rendering the first question.
+    if (savedScreen.current === undefined && Object.keys(answers).length === 0) return;
     const where = JSON.stringify(at);
     saveDraft(
       { surveyId: def.id, surveyVersion: def.version, answers, screen: at },
