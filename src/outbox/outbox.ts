@@ -43,7 +43,8 @@ export interface OpenOutboxOptions {
 export async function openOutbox(options: OpenOutboxOptions = {}): Promise<Outbox> {
   const factory = options.idbFactory ?? globalThis.indexedDB;
   if (!factory) throw new Error("IndexedDB is not available here");
-  const db = new OutboxDb(await openDatabase(options.name ?? DEFAULT_DB_NAME, factory));
+  const cmp = (a: IDBValidKey, b: IDBValidKey) => factory.cmp(a, b);
+  const db = new OutboxDb(await openDatabase(options.name ?? DEFAULT_DB_NAME, factory), cmp);
   const clock = options.now ?? Date.now;
   const store = new OutboxStore(db, clock);
   return {

@@ -5,6 +5,7 @@ import { addResults, describeError, emptyTally, type SyncOutcome } from "./outco
 import { postBatch } from "./post-batch";
 import { sendBatch } from "./send-batch";
 import { getDeviceToken, getEndpoint } from "./settings";
+import { ahead, writeBackSlot } from "./write-back";
 
 export interface SyncOnceOptions {
   fetch?: typeof fetch;
@@ -45,20 +46,43 @@ async function drain(outbox: Outbox, options: SyncOnceOptions): Promise<SyncOutc
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   const post = (batch: Parameters<typeof postBatch>[0]) =>
     postBatch(batch, { endpoint, token, fetch: fetchFn, now });
-  // Walk forward from the last record taken, so items a 200 answer left out wait for the next pass
-  // instead of being sent again and again in this one.
-  let after: { queuedAt: number; id: string } | undefined;
-  for (;;) {
-    const pending = await outbox.takePending(options.maxItems ?? BATCH_MAX_ITEMS, after);
-    const last = pending.at(-1);
-    if (!last) return { kind: "done", ...tally };
-    after = { queuedAt: last.queuedAt, id: last.id };
-    const responses = pending.map((record) => record.response);
-    for (const batch of planBatches(responses, jsonBytes, options.maxItems, options.maxBytes)) {
-      const { results, failure } = await sendBatch(batch, post);
-      await outbox.applyResults(results, now());
-      addResults(tally, results, failure ? results.length : batch.length);
-      if (failure) return { ...failure, ...tally };
+  const limit = options.maxItems ?? BATCH_MAX_ITEMS;
+  const writeBacks = writeBackSlot();
+  try {
+    // Walk forward from the last record taken, so items a 200 answer left out wait for the next pass
+    // instead of being sent again and again in this one.
+    let after: { queuedAt: number; id: string } | undefined;
+    let page = await outbox.takePending(limit, after);
+    for (;;) {
+      const last = page.at(-1);
+      if (!last) {
+        if (after === undefined) return { kind: "done", ...tally };
+        // That read ran beside the last write-back; read again once it is done, so that a response
+        // queued during the last POST still goes in this pass.
+        await writeBacks.settled();
+        page = await outbox.takePending(limit, after);
+        if (page.length === 0) return { kind: "done", ...tally };
+        continue;
+      }
+      after = { queuedAt: last.queuedAt, id: last.id };
+      // Pipelined: the next page is read, and each batch's results are written back, while a POST
+      // is in flight. The next page starts after this one's last record, so it holds none of the
+      // records whose results are still being written.
+      const nextPage = ahead(outbox.takePending(limit, after));
+      const responses = page.map((record) => record.response);
+      for (const batch of planBatches(responses, jsonBytes, options.maxItems, options.maxBytes)) {
+        const { results, failure } = await sendBatch(batch, post);
+        await writeBacks.start(() => outbox.applyResults(results, now()));
+        addResults(tally, results, failure ? results.length : batch.length);
+        if (failure) {
+          await writeBacks.settled();
+          return { ...failure, ...tally };
+        }
+      }
+      page = await nextPage;
     }
+  } finally {
+    // Whatever ends the pass, it ends with no write in flight; a write's own error is thrown above.
+    await writeBacks.settled().catch(() => {});
   }
 }
