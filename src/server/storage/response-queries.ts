@@ -10,7 +10,13 @@ export async function insertResponses(
 ): Promise<InsertOutcome> {
   const firstById = new Map<string, NewResponse>();
   for (const row of rows) if (!firstById.has(row.response.id)) firstById.set(row.response.id, row);
-  const unique = [...firstById.values()];
+  // Inserted in id order, whatever the batch's order: an insert locks each id it writes, so two
+  // transactions taking the same ids in opposite orders (one batch and a reordered resend, on two
+  // collectors or two connections) would wait on each other, and PostgreSQL would abort one as a
+  // deadlock. In one order the second just waits for the first and finds its ids stored.
+  const unique = [...firstById.values()].sort((x, y) =>
+    x.response.id < y.response.id ? -1 : x.response.id > y.response.id ? 1 : 0,
+  );
   if (unique.length === 0) return { inserted: new Set(), storedHashes: new Map() };
 
   return await db.transaction().execute(async (trx) => {
