@@ -1,4 +1,4 @@
-import { type DBSchema, type IDBPDatabase, wrap } from "idb";
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, unwrap, wrap } from "idb";
 import type { StoredDraft } from "./draft";
 import type { OutboxRecord, OutboxState } from "./record";
 import { DB_VERSION, runUpgrades, STATE_INDEX, STATE_QUEUED_INDEX } from "./upgrades";
@@ -61,21 +61,23 @@ export class OutboxDb {
     dropDraftOf?: string,
   ) {
     const tx = this.db.transaction(["responses", "drafts"], "readwrite", STRICT);
-    const store = tx.objectStore("responses");
+    // Plain requests, not idb's promise per request: a sync pass's write-back reads and writes a
+    // whole batch, and the wrapping was a good part of its time on the page's thread (drain benchmark).
+    const store = unwrap(tx.objectStore("responses"));
     // All reads, then all writes, issued at once within the one transaction: awaiting each request
-    // in turn cost two round trips to the browser's storage process per record (measured in the
-    // drain benchmark: most of a sync pass's time went into writing results back).
+    // in turn cost two round trips to the browser's storage process per record.
     const unique = [...new Set(ids)];
     const work = (async () => {
-      const stored = await Promise.all(unique.map((id) => store.get(id)));
-      const writes: Promise<unknown>[] = [];
+      const stored = await readMany(store, unique, this.cmp);
       unique.forEach((id, i) => {
         const next = change(id, stored[i]);
-        if (next) writes.push(store.put(next));
+        // A failed put fails the transaction, and tx.done with it.
+        if (next) store.put(next);
       });
-      await Promise.all(writes);
-      if (dropDraftOf !== undefined) await tx.objectStore("drafts").delete(dropDraftOf);
+      if (dropDraftOf !== undefined) unwrap(tx.objectStore("drafts")).delete(dropDraftOf);
     })();
+    // All or nothing: a change that throws half-way must not leave the writes issued before it.
+    work.catch(() => abortQuietly(tx));
     await Promise.all([work, tx.done]);
   }
 
@@ -188,5 +190,67 @@ export class OutboxDb {
 
   close(): void {
     this.db.close();
+  }
+}
+
+/**
+ * The values of `ids`, in order (undefined where there is none). A sync batch's ids are neighbours
+ * in key order (uuidv7 ids follow submit time, and a batch is a run of the queue), so the range they
+ * span is read in two requests, keys then values, instead of one request each; when that range
+ * holds more than twice as many records as asked for, each id is read on its own instead. The
+ * range's keys come first so that a sparse range costs no values.
+ */
+async function readMany(
+  store: IDBObjectStore,
+  ids: readonly string[],
+  cmp: (a: IDBValidKey, b: IDBValidKey) => number,
+): Promise<unknown[]> {
+  const sorted = [...ids].sort(cmp);
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (ids.length < 2 || first === undefined || last === undefined) return getEach(store, ids);
+  const range = IDBKeyRange.bound(first, last);
+  const cap = ids.length * 2;
+  const keys = await requested(store.getAllKeys(range, cap));
+  if (keys.length >= cap) return getEach(store, ids);
+  // The whole range was listed: an id not in it is not stored. Nothing is written in between, so the
+  // values come in the keys' order.
+  const values = await requested(store.getAll(range, keys.length));
+  const byKey = new Map<IDBValidKey, unknown>();
+  keys.forEach((key, i) => {
+    byKey.set(key, values[i]);
+  });
+  return ids.map((id) => byKey.get(id));
+}
+
+/** The values of `keys`, in order, each read by its own request within the one transaction. */
+function getEach(store: IDBObjectStore, keys: readonly IDBValidKey[]): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const values = new Array<unknown>(keys.length);
+    let left = keys.length;
+    if (left === 0) resolve(values);
+    keys.forEach((key, i) => {
+      const request = store.get(key);
+      request.onsuccess = () => {
+        values[i] = request.result;
+        if (--left === 0) resolve(values);
+      };
+      request.onerror = () => reject(request.error);
+    });
+  });
+}
+
+function requested<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function abortQuietly(tx: IDBPTransaction<OutboxSchema, ("responses" | "drafts")[], "readwrite">): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted: nothing was left to undo.
   }
 }
