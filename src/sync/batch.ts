@@ -8,10 +8,29 @@ export const BATCH_MAX_BYTES = MAX_BATCH_BYTES - 64 * 1024;
 export const ENVELOPE_BYTES = '{"responses":[]}'.length;
 
 const encoder = new TextEncoder();
+// Each response's JSON, made once: a batch is measured when it is planned and then sent as measured,
+// and a sync pass of thousands of responses stringified each of them twice on the page's thread.
+// Responses are not changed once queued, so an object's JSON stays its JSON.
+const made = new WeakMap<object, string>();
+
+function jsonOf(value: unknown): string {
+  if (typeof value !== "object" || value === null) return JSON.stringify(value);
+  let json = made.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    made.set(value, json);
+  }
+  return json;
+}
 
 /** The UTF-8 size of a value as JSON: what it adds to a request body. */
 export function jsonBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value)).byteLength;
+  return encoder.encode(jsonOf(value)).byteLength;
+}
+
+/** POST /responses's body: the text of JSON.stringify({ responses: batch }), from each item's JSON. */
+export function responsesBody(batch: readonly object[]): string {
+  return `{"responses":[${batch.map(jsonOf).join(",")}]}`;
 }
 
 /**

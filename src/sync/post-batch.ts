@@ -1,5 +1,6 @@
 import { ErrorBody, ResponsesResult, type Response as SurveyResponse } from "../survey";
 import { parseRetryAfter } from "./backoff";
+import { responsesBody } from "./batch";
 import { describeError, type PostAnswer } from "./outcome";
 
 export interface PostOptions {
@@ -23,7 +24,7 @@ export async function postBatch(batch: readonly SurveyResponse[], options: PostO
     answer = await options.fetch(`${options.endpoint}/responses`, {
       method: "POST",
       headers,
-      body: JSON.stringify({ responses: batch }),
+      body: responsesBody(batch),
       // Respondents are anonymous: no cookie goes with a response.
       credentials: "omit",
       cache: "no-store",

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS } from "../../src/survey";
 import { BATCH_MAX_BYTES, BATCH_MAX_ITEMS, jsonBytes, planBatches } from "../../src/sync";
+import { responsesBody } from "../../src/sync/batch";
 
 const bodyBytes = (batch: unknown[]) => jsonBytes({ responses: batch });
 
@@ -55,6 +56,23 @@ describe("planBatches", () => {
           }
         },
       ),
+    );
+  });
+
+  it("sends each batch as the same text JSON.stringify gives, within the size it was planned at", () => {
+    const item = fc.dictionary(
+      fc.string({ maxLength: 8 }),
+      fc.oneof(fc.string({ maxLength: 40, unit: "grapheme" }), fc.integer(), fc.array(fc.string())),
+    );
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 30 }), fc.integer({ min: 16, max: 800 }), (items, maxBytes) => {
+        for (const batch of planBatches(items, jsonBytes, 100, maxBytes)) {
+          const body = responsesBody(batch);
+          expect(body).toBe(JSON.stringify({ responses: batch }));
+          if (batch.length > 1)
+            expect(new TextEncoder().encode(body).byteLength).toBeLessThanOrEqual(maxBytes);
+        }
+      }),
     );
   });
 });
