@@ -1,4 +1,4 @@
-import type { Outbox } from "../outbox";
+import type { Outbox, OutboxRecord } from "../outbox";
 import { BATCH_MAX_ITEMS, jsonBytes, planBatches } from "./batch";
 import { defaultLocks, type LockManagerLike, withSyncLock } from "./lock";
 import { addResults, describeError, emptyTally, type SyncOutcome } from "./outcome";
@@ -48,6 +48,7 @@ async function drain(outbox: Outbox, options: SyncOnceOptions): Promise<SyncOutc
     postBatch(batch, { endpoint, token, fetch: fetchFn, now });
   const limit = options.maxItems ?? BATCH_MAX_ITEMS;
   const writeBacks = writeBackSlot();
+  let nextPage: Promise<OutboxRecord[]> | undefined;
   try {
     // Walk forward from the last record taken, so items a 200 answer left out wait for the next pass
     // instead of being sent again and again in this one.
@@ -57,8 +58,8 @@ async function drain(outbox: Outbox, options: SyncOnceOptions): Promise<SyncOutc
       const last = page.at(-1);
       if (!last) {
         if (after === undefined) return { kind: "done", ...tally };
-        // That read ran beside the last write-back; read again once it is done, so that a response
-        // queued during the last POST still goes in this pass.
+        // That page was read while the last batch was on its way; read again once its results are
+        // written, so that a response queued meanwhile still goes in this pass, as before pipelining.
         await writeBacks.settled();
         page = await outbox.takePending(limit, after);
         if (page.length === 0) return { kind: "done", ...tally };
@@ -68,7 +69,7 @@ async function drain(outbox: Outbox, options: SyncOnceOptions): Promise<SyncOutc
       // Pipelined: the next page is read, and each batch's results are written back, while a POST
       // is in flight. The next page starts after this one's last record, so it holds none of the
       // records whose results are still being written.
-      const nextPage = ahead(outbox.takePending(limit, after));
+      nextPage = ahead(outbox.takePending(limit, after));
       const responses = page.map((record) => record.response);
       for (const batch of planBatches(responses, jsonBytes, options.maxItems, options.maxBytes)) {
         const { results, failure } = await sendBatch(batch, post);
@@ -82,7 +83,8 @@ async function drain(outbox: Outbox, options: SyncOnceOptions): Promise<SyncOutc
       page = await nextPage;
     }
   } finally {
-    // Whatever ends the pass, it ends with no write in flight; a write's own error is thrown above.
-    await writeBacks.settled().catch(() => {});
+    // Whatever ends the pass, it ends with nothing of its own still running in the outbox: no write,
+    // no read ahead. Their errors, where they matter, were thrown above.
+    await Promise.allSettled([writeBacks.settled(), nextPage]);
   }
 }

@@ -155,6 +155,27 @@ describe("syncOnce, pipelined", () => {
     expect(await plain.counts()).toMatchObject({ pending: 2, sent: 2 });
   });
 
+  it("on a failed POST, resolves only once the page it was reading ahead has been read", async () => {
+    const { outbox: plain } = await outboxWith(4);
+    let reading = 0;
+    const outbox: Outbox = {
+      ...plain,
+      takePending: async (limit, after) => {
+        reading++;
+        try {
+          await tick(10);
+          return await plain.takePending(limit, after);
+        } finally {
+          reading--;
+        }
+      },
+    };
+    const collector = fakeCollector(faults("network-before"));
+    const outcome = await syncOnce(outbox, { fetch: collector.fetch, locks: null, maxItems: 2 });
+    expect(outcome).toMatchObject({ kind: "offline" });
+    expect(reading).toBe(0);
+  });
+
   it("sends in the same pass a response queued during its last POST", async () => {
     const { outbox } = await outboxWith(2);
     const collector = fakeCollector();
