@@ -1,4 +1,6 @@
 import type {
+  BreakdownCounts,
+  BreakdownQuery,
   ChoiceCountQuery,
   ChoiceCounts,
   CountQuery,
@@ -19,7 +21,12 @@ export function memoryCounts(
   responses: readonly Response[],
 ): Pick<
   Storage,
-  "countOptions" | "countOptionsByWave" | "countOptionsByGroups" | "countChoices" | "populationOf"
+  | "countOptions"
+  | "countOptionsByWave"
+  | "countOptionsByGroups"
+  | "countOptionsWithBreakdown"
+  | "countChoices"
+  | "populationOf"
 > {
   const ticks = (r: Response, questionId: string): string[] => {
     const a = r.answers[questionId];
@@ -29,7 +36,7 @@ export function memoryCounts(
     r.surveyId === q.surveyId && (q.wave === null || fiscalYear(r.submittedAt) === q.wave);
   const bump = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
 
-  return {
+  const counts = {
     // The random-data property runs without population totals; the weighted path has its own test.
     populationOf: async () => undefined,
     async countOptions(query: CountQuery): Promise<CountsByQuestion> {
@@ -82,6 +89,16 @@ export function memoryCounts(
         for (const o of t) chosen[o] = (chosen[o] ?? 0) + 1;
       }
       return { chosen, respondents };
+    },
+  };
+  return {
+    ...counts,
+    // Composed of the two it replaces, so the SQL's single pass is checked against both.
+    async countOptionsWithBreakdown(query: BreakdownQuery): Promise<BreakdownCounts> {
+      return {
+        totals: await counts.countOptions(query),
+        rows: await counts.countOptionsByGroups({ ...query, by: [query.by] }),
+      };
     },
   };
 }

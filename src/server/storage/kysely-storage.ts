@@ -15,7 +15,13 @@ import { populationOf, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
 import { deleteExpiredSessions, deleteSession, insertSession, sessionByHash } from "./session-queries";
 import type { Storage, StorageKind } from "./storage";
-import { countChoices, countOptions, countOptionsByGroups, countOptionsByWave } from "./tally-queries";
+import {
+  countChoices,
+  countOptions,
+  countOptionsByGroups,
+  countOptionsByWave,
+  countOptionsWithBreakdown,
+} from "./tally-queries";
 
 /** The Storage over either dialect: the queries are the same Kysely code for both. */
 export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): Storage {
@@ -27,6 +33,7 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     countOptions: (query) => countOptions(db, query),
     countOptionsByWave: (query) => countOptionsByWave(db, query),
     countOptionsByGroups: (query) => countOptionsByGroups(db, query),
+    countOptionsWithBreakdown: (query) => countOptionsWithBreakdown(db, query),
     countChoices: (query) => countChoices(db, query),
     countResponses: (query) => countResponses(db, query),
     replacePopulation: (surveyId, totals) => replacePopulation(db, surveyId, totals),

@@ -51,6 +51,18 @@ export interface GroupedCountQuery extends CountQuery {
   by: readonly GroupDimension[];
 }
 
+/** The totals and a breakdown by one dimension (a single-choice question, mode or event). */
+export interface BreakdownQuery extends CountQuery {
+  by: GroupDimension;
+}
+
+export interface BreakdownCounts {
+  /** As countOptions: every response in scope, in a group or not. */
+  totals: CountsByQuestion;
+  /** As countOptionsByGroups with this one dimension: only the responses in a group. */
+  rows: GroupedCountRow[];
+}
+
 export interface WaveCountRow {
   questionId: string;
   wave: number;
@@ -111,6 +123,8 @@ export interface Storage {
   countOptions(query: CountQuery): Promise<CountsByQuestion>;
   countOptionsByWave(query: CountQuery): Promise<WaveCountRow[]>;
   countOptionsByGroups(query: GroupedCountQuery): Promise<GroupedCountRow[]>;
+  /** countOptions and countOptionsByGroups of one dimension, in one query. */
+  countOptionsWithBreakdown(query: BreakdownQuery): Promise<BreakdownCounts>;
   countChoices(query: ChoiceCountQuery): Promise<ChoiceCounts>;
   /** Stored responses per Tokyo day of submittedAt, event, device and survey version. */
   countResponses(query: ResponseCountQuery): Promise<Omit<ResponseCounts, "surveyId" | "wave">>;

@@ -1,6 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "./database";
 import type {
+  BreakdownCounts,
+  BreakdownQuery,
   ChoiceCountQuery,
   ChoiceCounts,
   CountQuery,
@@ -102,6 +104,53 @@ export async function countOptionsByGroups(
     groups: query.by.map((_, i) => String(r[`k${i}`])),
     count: toCount(r.count as string | number | bigint),
   }));
+}
+
+/**
+ * The totals and the breakdown by one dimension in one pass over answer_choices, where
+ * countOptions then countOptionsByGroups would read it twice: an outer join keeps the responses
+ * outside every group (no answer to the question, no event) in the totals, under a null group.
+ * At most one group per response, since `by` is a single-choice question (parseBy), mode or event.
+ */
+export async function countOptionsWithBreakdown(
+  db: Kysely<Database>,
+  query: BreakdownQuery,
+): Promise<BreakdownCounts> {
+  const totals: CountsByQuestion = new Map();
+  const rows: GroupedCountRow[] = [];
+  if (query.questionIds.length === 0) return { totals, rows };
+  const { by } = query;
+  const join =
+    by.kind === "question"
+      ? sql`left join answer_choices g on g.response_id = a.response_id and g.question_id = ${by.questionId}`
+      : sql`join responses r on r.id = a.response_id`;
+  const group =
+    by.kind === "question"
+      ? sql.ref("g.option_id")
+      : by.kind === "mode"
+        ? sql.ref("r.mode")
+        : sql.ref("r.event_id");
+  const conditions = [
+    sql`a.survey_id = ${query.surveyId}`,
+    sql`a.question_id in (${sql.join(query.questionIds.map((id) => sql`${id}`))})`,
+  ];
+  if (query.wave !== null) conditions.push(sql`a.wave = ${query.wave}`);
+  const result = await sql<Record<string, string | number | bigint | null>>`
+    select a.question_id as question_id, a.wave as wave, a.option_id as option_id, ${group} as k,
+      count(*) as count
+    from answer_choices a ${join}
+    where ${sql.join(conditions, sql` and `)}
+    group by a.question_id, a.wave, a.option_id, ${group}`.execute(db);
+  for (const r of result.rows) {
+    const questionId = String(r.question_id);
+    const optionId = String(r.option_id);
+    const count = toCount(r.count as string | number | bigint);
+    const options = totals.get(questionId) ?? {};
+    options[optionId] = (options[optionId] ?? 0) + count;
+    totals.set(questionId, options);
+    if (r.k !== null) rows.push({ questionId, wave: Number(r.wave), optionId, groups: [String(r.k)], count });
+  }
+  return { totals, rows };
 }
 
 /**
