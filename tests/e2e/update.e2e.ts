@@ -1,6 +1,7 @@
-import { appendFileSync, cpSync, mkdtempSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./support/browser";
@@ -13,10 +14,16 @@ import { Collector, freePort } from "./support/collector";
 function buildVersionB(): string {
   const dir = mkdtempSync(join(tmpdir(), "tsunagu-build-b-"));
   cpSync("dist", dir, { recursive: true });
+  const sw = join(dir, "sw.js");
   appendFileSync(
-    join(dir, "sw.js"),
+    sw,
     `\nself.addEventListener("message", (e) => { if (e.data && e.data.type === "WHICH_BUILD") e.ports[0].postMessage("B"); });\n`,
   );
+  // The build writes a compressed twin of each file, which the collector serves in its place: a
+  // release rewrites them with the file, and so must this one.
+  const bytes = readFileSync(sw);
+  writeFileSync(`${sw}.gz`, gzipSync(bytes));
+  writeFileSync(`${sw}.br`, brotliCompressSync(bytes));
   return dir;
 }
 
