@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { MiddlewareHandler } from "hono";
@@ -60,13 +60,32 @@ function definitionPreload(root: string, path: string, acceptLanguage: string | 
 }
 
 /**
+ * Whether a .br or .gz twin of the file at `path` is older than the file: the file was changed after
+ * the build (a hand edit, a partial copy), and the twin would serve the old content in its place.
+ */
+function hasStaleTwin(root: string, path: string): boolean {
+  // serveStatic refuses such paths itself; they are never looked up here.
+  if (path.includes("..") || path.includes("%") || path.includes("\\")) return false;
+  const file = join(root, path);
+  const modified = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+  if (modified === undefined) return false;
+  return [".br", ".gz"].some((ext) => {
+    const twin = statSync(`${file}${ext}`, { throwIfNoEntry: false })?.mtimeMs;
+    return twin !== undefined && twin < modified;
+  });
+}
+
+/**
  * Files from `root`, then index.html for any other GET outside /api (client-side routes). A file the
  * build wrote beside its .br or .gz twin (vite.config.ts, precompress) is served as that twin when
  * the browser accepts it: compressed once at build time at the highest level, not on every request.
+ * A twin older than its file is passed over (the file is then compressed on the way, app.ts).
  */
 export function staticFiles(root: string): MiddlewareHandler[] {
   const index = join(root, "index.html");
-  const files = withCacheControl(serveStatic({ root, precompressed: true }));
+  const compressed = serveStatic({ root, precompressed: true });
+  const plain = serveStatic({ root });
+  const files = withCacheControl((c, next) => (hasStaleTwin(root, c.req.path) ? plain : compressed)(c, next));
   const spa = withCacheControl(serveStatic({ path: index, precompressed: true }));
   const fallback: MiddlewareHandler = async (c, next) => {
     // A missing /assets/ file or a path with an extension is a real 404, not a page of the app.

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
@@ -154,6 +154,19 @@ describe("the built app", () => {
     const plain = await app.request("/assets/app-twin1.js");
     expect(plain.headers.get("Content-Encoding")).toBeNull();
     expect(await plain.text()).toBe(js);
+  });
+
+  it("passes over a twin older than its file, so an edit after the build is never hidden", async () => {
+    const fresh = "console.log('edited after the build');";
+    const file = join(dist, "assets", "app-stale1.js");
+    writeFileSync(`${file}.br`, brotliCompressSync("console.log('as built');"));
+    writeFileSync(file, fresh);
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(`${file}.br`, past, past);
+    const app = appWith({ staticDir: dist });
+    const res = await app.request("/assets/app-stale1.js", { headers: { "Accept-Encoding": "br" } });
+    expect(res.headers.get("Content-Encoding")).toBeNull();
+    expect(await res.text()).toBe(fresh);
   });
 
   it("names the survey's definition in the browser's language in a preload header on its page, and only for a survey that exists", async () => {
