@@ -165,6 +165,8 @@ const lines = [
   "",
   `Drain, where the sync pass's ${browser.drain.app.toFixed(0)} ms went: ${browser.drain.post.toFixed(0)} ms in the POSTs (the raw loop: ${browser.drain.raw.toFixed(0)} ms),`,
   `${browser.drain.apply.toFixed(0)} ms writing each batch's results back to IndexedDB with strict durability, ${browser.drain.take.toFixed(0)} ms reading pending records.`,
+  "The three overlap (the next page is read and each batch's results are written back while the next POST",
+  "is on the wire), and a read or write that waits behind another transaction counts its wait.",
   "",
 ];
 writeFileSync("bench/RESULTS.md", lines.join("\n"));
