@@ -1,19 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { resolve } from "node:path";
+import { freePort, TSX } from "../support/collector-process";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const TSX = import.meta.resolve("tsx");
-
-async function freePort(): Promise<number> {
-  return await new Promise((done, fail) => {
-    const server = createServer().once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => done(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /**
  * The real collector (src/server/main.ts, the shipped surveys) as a child process over one data

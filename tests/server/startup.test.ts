@@ -1,18 +1,16 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { readConfig } from "../../src/server/config";
 import { resolveOrganizerToken } from "../../src/server/organizer-token";
+import { freePort, spawnCollector } from "../support/collector-process";
 import { FIXTURES } from "./support";
 
 // These start real collector processes (tsx compiles at each start): on a busy machine that passes 20 s.
 vi.setConfig({ testTimeout: 60_000 });
 
 const MAIN = resolve(import.meta.dirname, "../../src/server/main.ts");
-const TSX = import.meta.resolve("tsx");
 
 let cwd: string;
 beforeEach(() => {
@@ -21,35 +19,15 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 
-async function freePort(): Promise<number> {
-  return await new Promise((done, fail) => {
-    const server = createServer().once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => done(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
 /** The real main.ts in `cwd`; resolves when it listens or exits. */
 function start(env: Record<string, string>) {
-  const child: ChildProcess = spawn(process.execPath, ["--import", TSX, MAIN], {
-    cwd,
-    env: { ...process.env, DATABASE_URL: "", ORGANIZER_TOKEN: "", CORS_ORIGINS: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+  return spawnCollector(MAIN, cwd, {
+    ...process.env,
+    DATABASE_URL: "",
+    ORGANIZER_TOKEN: "",
+    CORS_ORIGINS: "",
+    ...env,
   });
-  let output = "";
-  const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
-  const ready = new Promise<"listening" | "exited">((done) => {
-    const onData = (d: Buffer) => {
-      output += String(d);
-      if (output.includes("listening on http://")) done("listening");
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    void exited.then(() => done("exited"));
-  });
-  return { child, ready, exited, output: () => output };
 }
 
 describe("start-up", () => {

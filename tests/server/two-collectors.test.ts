@@ -1,6 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MIGRATIONS } from "../../src/server/storage/migrations";
 import { type ItemResult, type Response, ResponsesResult } from "../../src/survey";
 import { expectedChoices, seededRandom, wardResponse } from "../chaos/ward-responses";
+import { freePort, spawnCollector } from "../support/collector-process";
 import { freshPgSchema, type PgSchema } from "./pg-schema";
 
 // docs/scaling.md, "Several collectors behind a load balancer, one PostgreSQL": two real collector
@@ -23,19 +23,8 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const ROOT = resolve(import.meta.dirname, "../..");
-const TSX = import.meta.resolve("tsx");
 const TOKEN = "two-collectors-organizer-token";
 const SURVEY = "ward-resident";
-
-async function freePort(): Promise<number> {
-  return await new Promise((done, fail) => {
-    const server = createServer().once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => done(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 interface Collector {
   name: string;
@@ -55,40 +44,24 @@ async function startCollector(name: string, url: string, schema: string, token: 
   const databaseUrl = new URL(url);
   databaseUrl.searchParams.set("application_name", applicationName);
   const dataDir = mkdtempSync(join(tmpdir(), `tsunagu-two-${name}-`));
-  const child = spawn(process.execPath, ["--import", TSX, "src/server/main.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl.toString(),
-      ORGANIZER_TOKEN: token,
-      CORS_ORIGINS: "",
-      TRUSTED_PROXY_HOPS: "",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const spawned = spawnCollector("src/server/main.ts", ROOT, {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl.toString(),
+    ORGANIZER_TOKEN: token,
+    CORS_ORIGINS: "",
+    TRUSTED_PROXY_HOPS: "",
   });
-  let output = "";
-  const exited = new Promise((done) => child.once("exit", done)).finally(() =>
-    rmSync(dataDir, { recursive: true, force: true }),
-  );
-  const ready = new Promise<"listening" | "exited">((done) => {
-    const onData = (d: Buffer) => {
-      output += String(d);
-      if (output.includes("listening on http://")) done("listening");
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    void exited.then(() => done("exited"));
-  });
+  const exited = spawned.exited.finally(() => rmSync(dataDir, { recursive: true, force: true }));
   return {
     name,
     origin: `http://127.0.0.1:${port}`,
     applicationName,
-    child,
-    ready,
+    child: spawned.child,
+    ready: spawned.ready,
     exited,
-    output: () => output,
+    output: spawned.output,
   };
 }
 
