@@ -1,9 +1,10 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import { accepts } from "hono/accepts";
 import { definitionInPath } from "../survey/definition-in";
-import { pickLocale } from "../survey/locales";
+import { DEFAULT_LOCALE, LOCALES, type Locale, pickLocale } from "../survey/locales";
 
 /**
  * sw.js and index.html (and every other unhashed file) must be revalidated on each load or an
@@ -24,25 +25,6 @@ function withCacheControl(serve: MiddlewareHandler): MiddlewareHandler {
 
 const SURVEY_PAGE = /^\/s\/([a-z0-9][a-z0-9-]{0,63})\/?$/;
 
-/** The browser's languages from Accept-Language, most wanted first. */
-function acceptedLanguages(header: string | undefined): string[] {
-  return (header ?? "")
-    .split(",")
-    .map((part, i) => {
-      const [tag = "", ...params] = part.trim().split(";");
-      const q = Number(
-        params
-          .find((p) => p.trim().startsWith("q="))
-          ?.trim()
-          .slice(2) ?? 1,
-      );
-      return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0, i };
-    })
-    .filter((l) => l.tag !== "" && l.tag !== "*" && l.q > 0)
-    .sort((a, b) => b.q - a.q || a.i - b.i)
-    .map((l) => l.tag);
-}
-
 /**
  * A respondent's page needs its survey's definition before the first question: named in a Link
  * preload header, the browser fetches it while the app's scripts are still compiling, instead of
@@ -51,10 +33,23 @@ function acceptedLanguages(header: string | undefined): string[] {
  * it picks from the same browser languages (pickLocale). Only for a definition that exists, so no
  * request path is ever echoed into a header.
  */
-function definitionPreload(root: string, path: string, acceptLanguage: string | undefined) {
-  const id = SURVEY_PAGE.exec(path)?.[1];
+function definitionPreload(root: string, c: Context) {
+  const id = SURVEY_PAGE.exec(c.req.path)?.[1];
   if (!id) return undefined;
-  const file = definitionInPath(id, pickLocale(acceptedLanguages(acceptLanguage)));
+  const locale = accepts(c, {
+    header: "Accept-Language",
+    supports: [...LOCALES],
+    default: DEFAULT_LOCALE,
+    // The browser's languages, most wanted first (a stable sort keeps the header's order on ties).
+    match: (languages) =>
+      pickLocale(
+        languages
+          .filter((l) => l.q > 0 && l.type !== "*")
+          .sort((x, y) => y.q - x.q)
+          .map((l) => l.type),
+      ),
+  });
+  const file = definitionInPath(id, locale as Locale);
   if (!existsSync(join(root, file))) return undefined;
   return `</${file}>; rel=preload; as=fetch; crossorigin`;
 }
@@ -92,7 +87,7 @@ export function staticFiles(root: string): MiddlewareHandler[] {
     const path = c.req.path;
     if (path.startsWith("/api/") || path.startsWith("/assets/") || /\.[a-z0-9]+$/i.test(path)) return next();
     if (!existsSync(index)) return next();
-    const preload = definitionPreload(root, path, c.req.header("Accept-Language"));
+    const preload = definitionPreload(root, c);
     if (preload) c.header("Link", preload);
     if (SURVEY_PAGE.test(path)) c.header("Vary", "Accept-Language", { append: true });
     return spa(c, next);
