@@ -174,6 +174,8 @@ describe("respondent details", () => {
     }
     expect(seen.length).toBeGreaterThan(4);
     expect(unringed).toEqual([]);
+    // A background sync (the page starts one) must not take "send now" out of the tab order.
+    expect(seen.some((id) => id.includes(ja.status.syncNow) || id.includes(ja.status.syncing))).toBe(true);
   });
 
   it("puts each choice question in a fieldset whose legend is the question", async () => {

@@ -35,7 +35,14 @@ export function StatusBar() {
         )}
       </ul>
       <div class="status-bar__actions">
-        <button type="button" class="button button--small" onClick={() => void syncNow()} disabled={syncing}>
+        {/* aria-disabled, not disabled: a sync started in the background must not drop the focus of
+            someone tabbing through, nor take the button out of the tab order under them. */}
+        <button
+          type="button"
+          class="button button--small"
+          aria-disabled={syncing}
+          onClick={() => !syncing && void syncNow()}
+        >
           {syncing ? t("status.syncing") : t("status.syncNow")}
         </button>
         <Link href="/settings" class="status-bar__link">

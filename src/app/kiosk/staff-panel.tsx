@@ -120,8 +120,8 @@ export function StaffPanel({
         <button
           type="button"
           class="button button--primary"
-          disabled={syncing}
-          onClick={() => void syncNow()}
+          aria-disabled={syncing}
+          onClick={() => !syncing && void syncNow()}
         >
           {syncing ? t("status.syncing") : t("status.syncNow")}
         </button>
