@@ -12,7 +12,7 @@ export async function ingestBatch(
   items: readonly unknown[],
   deps: { storage: Storage; surveys: SurveyRegistry; now?: () => Date; device?: KioskDevice | undefined },
 ): Promise<ItemResult[]> {
-  const judged = await Promise.all(items.map((item) => judgeItem(item, deps.surveys, deps.device)));
+  const judged = items.map((item) => judgeItem(item, deps.surveys, deps.device));
   const rows = judged.flatMap((j) => (j.ok ? [j.row] : []));
   const receivedAt = (deps.now?.() ?? new Date()).toISOString();
   const { inserted, storedHashes } = await deps.storage.insertResponses(rows, receivedAt);

@@ -1,6 +1,5 @@
 import {
   type Answers,
-  canonicalJson,
   describeProblems,
   fiscalYear,
   type ItemResult,
@@ -8,11 +7,11 @@ import {
   problemsOf,
   Response,
   type SurveyDefinition,
-  sha256Hex,
   validateResponse,
 } from "../../survey";
 import type { NewResponse } from "../storage";
 import type { SurveyRegistry } from "../surveys";
+import { contentHashOf } from "./content-hash";
 
 /** One item of a batch after its checks: ready to store, or rejected with its reason. */
 export type Judged = { ok: true; row: NewResponse } | { ok: false; result: ItemResult };
@@ -22,11 +21,7 @@ export type Judged = { ok: true; row: NewResponse } | { ok: false; result: ItemR
  * definition of the version it names, then the answers against that definition. A kiosk response
  * sent with a device token must name that token's device and event.
  */
-export async function judgeItem(
-  item: unknown,
-  surveys: SurveyRegistry,
-  device?: KioskDevice,
-): Promise<Judged> {
+export function judgeItem(item: unknown, surveys: SurveyRegistry, device?: KioskDevice): Judged {
   const id = idOf(item);
   const reject = (error: string): Judged => ({ ok: false, result: { id, status: "rejected", error } });
   const parsed = Response.safeParse(item);
@@ -51,7 +46,7 @@ export async function judgeItem(
     row: {
       response,
       wave: fiscalYear(response.submittedAt),
-      contentHash: await sha256Hex(canonicalJson(response)),
+      contentHash: contentHashOf(response),
       choices: choicesOf(def, response.answers),
     },
   };

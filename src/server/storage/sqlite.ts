@@ -1,6 +1,7 @@
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import type { Database } from "./database";
+import { withStatementCache } from "./statement-cache";
 
 /**
  * The embedded database. WAL lets the dashboard read while a batch commits; synchronous=FULL
@@ -12,5 +13,5 @@ export function openSqlite(file: string): Kysely<Database> {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
