@@ -11,11 +11,19 @@ import { prefetchSurvey } from "./services/surveys";
 import { startSync } from "./services/sync";
 import "./styles.css";
 
+/** How long the first render waits for a survey's definition, already on its way since the HTML. */
+const FIRST_DRAW_WAIT_MS = 1000;
+
 async function main(): Promise<void> {
   const route = matchRoute(location.pathname);
   const locale = preferredLocale();
-  if (route.name === "survey") prefetchSurvey(route.surveyId, locale);
+  const definition = route.name === "survey" ? prefetchSurvey(route.surveyId, locale) : undefined;
   await initI18n(locale);
+  // The survey's intro, not a loading screen, is the first thing drawn when its definition comes in
+  // time: drawing the app once empty and again a frame later cost a slow phone a whole style and
+  // layout pass (bench/RESULTS.md, first question). On a slow network the loading screen shows.
+  if (definition)
+    await Promise.race([definition, new Promise((wait) => setTimeout(wait, FIRST_DRAW_WAIT_MS))]);
   document.documentElement.lang = locale;
   const root = document.getElementById("app");
   if (!root) throw new Error("index.html has no #app");

@@ -9,7 +9,7 @@ import { answering } from "../services/answering";
 import { discardDraft, loadDraft, saveDraft } from "../services/drafts";
 import { whenIdle } from "../services/idle";
 import { type ResponseOrigin, SELF, submitResponse } from "../services/submit-response";
-import { loadSurvey } from "../services/surveys";
+import { arrivedSurvey, loadSurvey } from "../services/surveys";
 import {
   errorsOf,
   firstScreen,
@@ -36,7 +36,11 @@ import { ThankYouScreen } from "./thank-you-screen";
 export function RespondentPage({ surveyId }: { surveyId: string }) {
   const { locale } = useLocale();
   const [firstLocale] = useState(locale);
-  const [def, retry] = useResource(() => loadSurvey(surveyId, firstLocale), surveyId);
+  const [def, retry] = useResource(
+    () => loadSurvey(surveyId, firstLocale),
+    surveyId,
+    () => arrivedSurvey(surveyId, firstLocale),
+  );
   const [whole, setWhole] = useState<SurveyDefinition>();
   const needsWhole = def.status === "ready" && !hasTextsIn(def.value, locale);
   useEffect(() => {

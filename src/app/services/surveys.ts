@@ -28,6 +28,8 @@ export async function loadSurveyIndex(): Promise<SurveySummary[]> {
 
 /** Fetches started before the first render (see prefetchSurvey), each taken over once by loadSurvey. */
 const early = new Map<string, Promise<unknown>>();
+/** What those fetches brought, once they have: the first render can draw the form at once. */
+const arrived = new Map<string, unknown>();
 
 /** The whole definition, or with `locale` its texts in that language only (definitionIn). */
 const definitionPath = (id: string, locale?: Locale) =>
@@ -36,26 +38,55 @@ const definitionPath = (id: string, locale?: Locale) =>
 /**
  * Starts fetching a definition while the app is still starting (catalogue, first render), so the
  * first question does not wait for the page's effects to run on a slow phone. The collector names
- * the same file in a preload header, so this is usually answered from the preload.
+ * the same file in a preload header, so this is usually answered from the preload. Settles (never
+ * fails) when the file is in or could not be had.
  */
-export function prefetchSurvey(id: string, locale?: Locale): void {
+export function prefetchSurvey(id: string, locale?: Locale): Promise<void> {
   const path = definitionPath(id, locale);
-  if (!early.has(path))
-    early.set(
-      path,
-      getJson(path).catch(() => undefined),
+  let fetching = early.get(path);
+  if (!fetching) {
+    fetching = getJson(path).then(
+      (value) => {
+        if (early.get(path) === fetching) arrived.set(path, value);
+        return value;
+      },
+      () => undefined,
     );
+    early.set(path, fetching);
+  }
+  return fetching.then(() => {});
 }
 
-export async function loadSurvey(id: string, locale?: Locale): Promise<SurveyDefinition> {
-  const path = definitionPath(id, locale);
-  const prefetched = early.get(path);
-  early.delete(path);
-  const def = (prefetched && (await prefetched)) ?? (await getJson(path));
+function checked(path: string, id: string, def: unknown): SurveyDefinition {
   if (
     !hasShape(def, ["id", "version", "title", "questions", "indicators", "minCell"]) ||
     (def as SurveyDefinition).id !== id
   )
     throw new Error(`${path} is not the definition of "${id}"`);
   return def as SurveyDefinition;
+}
+
+/**
+ * The prefetched definition if it has already come in (and is one), taken over like loadSurvey
+ * takes it; else undefined, and loadSurvey fetches it.
+ */
+export function arrivedSurvey(id: string, locale?: Locale): SurveyDefinition | undefined {
+  const path = definitionPath(id, locale);
+  if (!arrived.has(path)) return undefined;
+  const def = arrived.get(path);
+  arrived.delete(path);
+  early.delete(path);
+  try {
+    return checked(path, id, def);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function loadSurvey(id: string, locale?: Locale): Promise<SurveyDefinition> {
+  const path = definitionPath(id, locale);
+  const prefetched = early.get(path);
+  early.delete(path);
+  arrived.delete(path);
+  return checked(path, id, (prefetched && (await prefetched)) ?? (await getJson(path)));
 }
