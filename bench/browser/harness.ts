@@ -79,7 +79,7 @@ async function rawPutTimes(n: number): Promise<{ p50: number; p99: number }> {
 
 /**
  * Queues n responses (not timed), then times one sync pass that sends them all to this origin, with
- * where the time went: reading pending records, the POSTs, and writing the results back durably.
+ * where the time went: reading pending records, the POSTs, and writing the results back.
  * The pass overlaps them, so the three add up to more than its time.
  */
 async function drain(

@@ -42,7 +42,7 @@ export async function openDatabase(name: string, factory: IDBFactory): Promise<O
   return db;
 }
 
-// Writes wait for the disk: "thank you" and "sent" must survive a power cut on the tablet.
+// Writes wait for the disk: "thank you" must survive a power cut on the tablet.
 const STRICT: IDBTransactionOptions = { durability: "strict" };
 
 /** Raw operations, each one transaction. */
@@ -53,14 +53,21 @@ export class OutboxDb {
     private readonly cmp: (a: IDBValidKey, b: IDBValidKey) => number,
   ) {}
 
-  /** Reads each id's stored value and writes what `change` returns, all in one durable transaction. */
+  /**
+   * Reads each id's stored value and writes what `change` returns, all in one transaction: durable
+   * (committed only once on disk) unless `durability` is "relaxed".
+   */
   async modify(
     ids: readonly string[],
     change: (id: string, stored: unknown) => StoredRecord | undefined,
-    /** A survey whose draft goes in the same transaction: a submit stores the response and drops its draft together. */
-    dropDraftOf?: string,
+    options: {
+      /** A survey whose draft goes in the same transaction: a submit stores the response and drops its draft together. */
+      dropDraftOf?: string | undefined;
+      durability?: IDBTransactionDurability;
+    } = {},
   ) {
-    const tx = this.db.transaction(["responses", "drafts"], "readwrite", STRICT);
+    const { dropDraftOf, durability = "strict" } = options;
+    const tx = this.db.transaction(["responses", "drafts"], "readwrite", { durability });
     // Plain requests, not idb's promise per request: a sync pass's write-back reads and writes a
     // whole batch, and the wrapping was a good part of its time on the page's thread (drain benchmark).
     const store = unwrap(tx.objectStore("responses"));
@@ -118,11 +125,11 @@ export class OutboxDb {
         : IDBKeyRange.bound(["pending", -Infinity], ["pending", Infinity]);
       const wanted = limit - taken.length;
       // Both in index order from one snapshot: the i-th key is the i-th value's.
-      const [ids, values] = await Promise.all([index.getAllKeys(range, wanted), index.getAll(range, wanted)]);
+      const { keys: ids, values } = await keysAndValues(unwrap(index), range, wanted);
       ids.forEach((id, i) => {
-        take(id, values[i]);
+        take(id as string, values[i]);
       });
-      const lastId = ids.at(-1);
+      const lastId = ids.at(-1) as string | undefined;
       if (ids.length < wanted || lastId === undefined) break; // none left
       // Some were not taken (corrupt): go on after the last one read, or a page of corrupt records
       // would end a sync pass early, as if the queue were empty. Its queuedAt is its index key's,
@@ -196,9 +203,8 @@ export class OutboxDb {
 /**
  * The values of `ids`, in order (undefined where there is none). A sync batch's ids are neighbours
  * in key order (uuidv7 ids follow submit time, and a batch is a run of the queue), so the range they
- * span is read in two requests, keys then values, instead of one request each; when that range
- * holds more than twice as many records as asked for, each id is read on its own instead. The
- * range's keys come first so that a sparse range costs no values.
+ * span is read at once (keysAndValues) instead of one request each; when that range holds more than
+ * twice as many records as asked for, each id is read on its own instead.
  */
 async function readMany(
   store: IDBObjectStore,
@@ -211,16 +217,44 @@ async function readMany(
   if (ids.length < 2 || first === undefined || last === undefined) return getEach(store, ids);
   const range = IDBKeyRange.bound(first, last);
   const cap = ids.length * 2;
-  const keys = await requested(store.getAllKeys(range, cap));
+  const { keys, values } = await keysAndValues(store, range, cap);
   if (keys.length >= cap) return getEach(store, ids);
-  // The whole range was listed: an id not in it is not stored. Nothing is written in between, so the
-  // values come in the keys' order.
-  const values = await requested(store.getAll(range, keys.length));
+  // The whole range was listed: an id not in it is not stored.
   const byKey = new Map<IDBValidKey, unknown>();
   keys.forEach((key, i) => {
     byKey.set(key, values[i]);
   });
   return ids.map((id) => byKey.get(id));
+}
+
+interface RecordsReader {
+  getAllRecords?(options: {
+    query: IDBKeyRange;
+    count: number;
+  }): IDBRequest<{ primaryKey: IDBValidKey; value: unknown }[]>;
+}
+
+/**
+ * The primary keys and values of up to `count` entries of `range`, in order. One request where the
+ * browser has getAllRecords (Chromium 141 on): keys and values read in one walk, where getAllKeys
+ * and getAll walk the same entries twice (the sync pass's reads, in the drain benchmark); elsewhere
+ * those two, over the one snapshot of the transaction, so the i-th value is the i-th key's.
+ */
+async function keysAndValues(
+  source: IDBObjectStore | IDBIndex,
+  range: IDBKeyRange,
+  count: number,
+): Promise<{ keys: IDBValidKey[]; values: unknown[] }> {
+  const reader = source as (IDBObjectStore | IDBIndex) & RecordsReader;
+  if (typeof reader.getAllRecords === "function") {
+    const records = await requested(reader.getAllRecords({ query: range, count }));
+    return { keys: records.map((r) => r.primaryKey), values: records.map((r) => r.value) };
+  }
+  const [keys, values] = await Promise.all([
+    requested(source.getAllKeys(range, count)),
+    requested(source.getAll(range, count)),
+  ]);
+  return { keys, values };
 }
 
 /** The values of `keys`, in order, each read by its own request within the one transaction. */

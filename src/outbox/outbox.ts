@@ -14,7 +14,11 @@ export interface Outbox {
   enqueue(response: Response, options?: { discardDraft?: string }): Promise<void>;
   /** Pending records, oldest first (queuedAt, then id); `after` continues from a record already taken. */
   takePending(limit: number, after?: { queuedAt: number; id: string }): Promise<OutboxRecord[]>;
-  applyResults(results: ItemResult[], now?: number): Promise<void>;
+  /**
+   * A batch's results. `sent`, the responses as they were sent (taken from takePending): a stored
+   * record that still holds exactly one of them needs no second check of its response.
+   */
+  applyResults(results: ItemResult[], now?: number, sent?: readonly Response[]): Promise<void>;
   counts(): Promise<OutboxCounts>;
   list(filter?: { state?: OutboxState }): Promise<OutboxRecord[]>;
   /** Deletes sent records older than the retention period; gives their ids. */
@@ -50,7 +54,7 @@ export async function openOutbox(options: OpenOutboxOptions = {}): Promise<Outbo
   return {
     enqueue: (response, opts) => store.enqueue(response, opts?.discardDraft),
     takePending: (limit, after) => store.takePending(limit, after),
-    applyResults: (results, now) => store.applyResults(results, now ?? clock()),
+    applyResults: (results, now, sent) => store.applyResults(results, now ?? clock(), sent),
     counts: () => store.counts(),
     list: async (filter) => {
       const records = await store.records();

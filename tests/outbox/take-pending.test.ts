@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { OutboxRecord } from "../../src/outbox";
 import { freshOutbox, makeResponse } from "./fixtures";
 import { rawPut } from "./raw-idb";
+import { READ_PATHS, useReadPath } from "./read-paths";
 
 type Kind = "pending" | "corrupt" | "sent";
 
@@ -43,7 +44,9 @@ async function walk(
 const byQueueThenId = (a: { queuedAt: number; id: string }, b: { queuedAt: number; id: string }) =>
   a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-describe("takePending, read a page at a time", () => {
+describe.each(READ_PATHS)("takePending, read a page at a time with %s", (path) => {
+  useReadPath(path);
+
   it("walks records that share a queue time in id order, a page at a time", async () => {
     const rows = [5, 3, 1, 4, 2, 6].map((n) => ({ n, queuedAt: 10, kind: "pending" as const }));
     const { outbox } = await outboxWithRaw(rows);
