@@ -59,7 +59,11 @@ export class OutboxStore {
    * still holds, as JSON, the very response that was sent (`sent`, checked when it was taken) is
    * checked as a record only: its response is written back as it is stored.
    */
-  async applyResults(results: readonly ItemResult[], now: number, sent: readonly Response[] = []): Promise<void> {
+  async applyResults(
+    results: readonly ItemResult[],
+    now: number,
+    sent: readonly Response[] = [],
+  ): Promise<void> {
     const byId = new Map<string, ItemResult>();
     for (const result of results) byId.set(result.id, result);
     const sentJson = new Map(sent.map((response) => [response.id, JSON.stringify(response)]));
@@ -68,7 +72,9 @@ export class OutboxStore {
       (id, stored): StoredRecord | undefined => {
         const result = byId.get(id);
         if (stored === undefined || !result) return undefined;
-        const unchanged = sentJson.get(id) === JSON.stringify((stored as { response?: unknown }).response);
+        const sentAs = sentJson.get(id);
+        const unchanged =
+          sentAs !== undefined && sentAs === JSON.stringify((stored as { response?: unknown }).response);
         const record = unchanged ? decodeEnvelope(id, stored) : decodeRecord(id, stored);
         // A corrupt record was never sent; its stored value is kept as it is for repair.
         if (!record || record.corrupt) return undefined;
