@@ -1,6 +1,6 @@
 import { canonicalJson, describeProblems, type ItemResult, problemsOf, Response } from "../survey";
 import type { OutboxDb, StoredRecord } from "./outbox-db";
-import { decodeEnvelope, decodeRecord, emptyCounts, type OutboxCounts, type OutboxRecord } from "./record";
+import { decodeRecord, emptyCounts, type OutboxCounts, type OutboxRecord } from "./record";
 import { hasExpired, RETENTION_DAYS_KEY, readRetentionDays } from "./retention";
 import { applyItemResult } from "./transitions";
 
@@ -55,32 +55,44 @@ export class OutboxStore {
    * A batch's results, written back. Not waiting for the disk ("relaxed"): a power cut that loses
    * this write leaves the records pending, and sending them again is answered "duplicate" (the
    * collector keys on the id and compares content), so nothing is lost or stored twice; waiting made
-   * each batch's fsync compete with the collector's own (bench/RESULTS.md, drain). A record that
-   * still holds, as JSON, the very response that was sent (`sent`, checked when it was taken) is
-   * checked as a record only: its response is written back as it is stored.
+   * each batch's fsync compete with the collector's own (bench/RESULTS.md, drain).
+   *
+   * `taken`, the records as takePending gave them to be sent: one still pending is written from that
+   * copy, not read again. Only a sync pass changes a pending record, and one pass runs at a time
+   * (the sync lock), so a record still pending is the one taken; any other is read, and a sent one
+   * stays sent.
    */
   async applyResults(
     results: readonly ItemResult[],
     now: number,
-    sent: readonly Response[] = [],
+    taken: readonly OutboxRecord[] = [],
   ): Promise<void> {
     const byId = new Map<string, ItemResult>();
     for (const result of results) byId.set(result.id, result);
-    const sentJson = new Map(sent.map((response) => [response.id, JSON.stringify(response)]));
+    const copies = new Map(
+      taken.filter((r) => byId.has(r.id) && r.state === "pending").map((r) => [r.id, r]),
+    );
+    const apply = (record: OutboxRecord) => applyItemResult(record, byId.get(record.id) as ItemResult, now);
     await this.db.modify(
       [...byId.keys()],
       (id, stored): StoredRecord | undefined => {
-        const result = byId.get(id);
-        if (stored === undefined || !result) return undefined;
-        const sentAs = sentJson.get(id);
-        const unchanged =
-          sentAs !== undefined && sentAs === JSON.stringify((stored as { response?: unknown }).response);
-        const record = unchanged ? decodeEnvelope(id, stored) : decodeRecord(id, stored);
+        if (stored === undefined) return undefined;
+        const record = decodeRecord(id, stored);
         // A corrupt record was never sent; its stored value is kept as it is for repair.
-        if (!record || record.corrupt) return undefined;
-        return applyItemResult(record, result, now);
+        if (record.corrupt) return undefined;
+        return apply(record);
       },
-      { durability: "relaxed" },
+      {
+        durability: "relaxed",
+        taken: {
+          state: "pending",
+          queuedAt: new Map([...copies.values()].map((r) => [r.id, r.queuedAt])),
+          write: (id) => {
+            const copy = copies.get(id);
+            return copy && apply(copy);
+          },
+        },
+      },
     );
   }
 

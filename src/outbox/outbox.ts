@@ -15,10 +15,10 @@ export interface Outbox {
   /** Pending records, oldest first (queuedAt, then id); `after` continues from a record already taken. */
   takePending(limit: number, after?: { queuedAt: number; id: string }): Promise<OutboxRecord[]>;
   /**
-   * A batch's results. `sent`, the responses as they were sent (taken from takePending): a stored
-   * record that still holds exactly one of them needs no second check of its response.
+   * A batch's results. `taken`, the records they are for as takePending gave them: those still
+   * pending are written from these copies instead of being read again.
    */
-  applyResults(results: ItemResult[], now?: number, sent?: readonly Response[]): Promise<void>;
+  applyResults(results: ItemResult[], now?: number, taken?: readonly OutboxRecord[]): Promise<void>;
   counts(): Promise<OutboxCounts>;
   list(filter?: { state?: OutboxState }): Promise<OutboxRecord[]>;
   /** Deletes sent records older than the retention period; gives their ids. */
@@ -54,7 +54,7 @@ export async function openOutbox(options: OpenOutboxOptions = {}): Promise<Outbo
   return {
     enqueue: (response, opts) => store.enqueue(response, opts?.discardDraft),
     takePending: (limit, after) => store.takePending(limit, after),
-    applyResults: (results, now, sent) => store.applyResults(results, now ?? clock(), sent),
+    applyResults: (results, now, taken) => store.applyResults(results, now ?? clock(), taken),
     counts: () => store.counts(),
     list: async (filter) => {
       const records = await store.records();

@@ -42,9 +42,6 @@ const StoredRecord = z.object({
   attempts: z.number().int().min(0),
 });
 
-/** The record around its response, for a caller that takes the response as it is stored. */
-const StoredEnvelope = StoredRecord.extend({ response: z.looseObject({ id: z.string() }) });
-
 /**
  * What was read from the database, checked again: storage outlives app versions and can be edited
  * in devtools, so a bad record must be shown (as rejected) instead of crashing a list or being sent.
@@ -73,24 +70,6 @@ export function decodeRecord(key: string, raw: unknown): OutboxRecord {
     queuedAt: typeof value.queuedAt === "number" ? value.queuedAt : 0,
     attempts: typeof value.attempts === "number" ? value.attempts : 0,
     corrupt: true,
-  };
-}
-
-/**
- * The record as stored, its own fields checked but its response not (decodeRecord checks both), or
- * undefined when those fields or the ids are wrong. For a write that changes the record around a
- * response it does not read: the response goes back to the database as it came.
- */
-export function decodeEnvelope(key: string, raw: unknown): OutboxRecord | undefined {
-  const parsed = StoredEnvelope.safeParse(raw);
-  if (!parsed.success || parsed.data.id !== key || parsed.data.response.id !== key) return undefined;
-  const { reason, sentAt, confirmedAt, response: _checkedId, ...rest } = parsed.data;
-  return {
-    ...rest,
-    response: (raw as { response: Response }).response,
-    ...(reason !== undefined && { reason }),
-    ...(sentAt !== undefined && { sentAt }),
-    ...(confirmedAt !== undefined && { confirmedAt }),
   };
 }
 

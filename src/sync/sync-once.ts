@@ -73,7 +73,7 @@ async function drain(outbox: Outbox, options: SyncOnceOptions): Promise<SyncOutc
       const responses = page.map((record) => record.response);
       for (const batch of planBatches(responses, jsonBytes, options.maxItems, options.maxBytes)) {
         const { results, failure } = await sendBatch(batch, post);
-        await writeBacks.start(() => outbox.applyResults(results, now(), batch));
+        await writeBacks.start(() => outbox.applyResults(results, now(), page));
         addResults(tally, results, failure ? results.length : batch.length);
         if (failure) {
           await writeBacks.settled();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ItemResult } from "../../src/survey";
 import { freshOutbox, makeResponse } from "./fixtures";
-import { rawGet, rawPut } from "./raw-idb";
+import { rawGet, rawOpen, rawPut, request } from "./raw-idb";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -21,55 +22,88 @@ function watchDurability(): string[] {
   return asked;
 }
 
+const id = (n: number) => makeResponse(n).id;
+const RESULTS: ItemResult[] = [
+  { id: id(1), status: "accepted" },
+  { id: id(2), status: "duplicate" },
+  { id: id(3), status: "rejected", error: "answers.q_prepared: not an option" },
+  { id: id(4), status: "conflict" },
+];
+
+/** Four queued records, taken as a sync pass takes them. */
+async function queuedAndTaken() {
+  const setup = await freshOutbox({ now: () => 100 });
+  for (const n of [1, 2, 3, 4]) await setup.outbox.enqueue(makeResponse(n));
+  return { ...setup, taken: await setup.outbox.takePending(10) };
+}
+
 describe("a sync pass's results, written back", () => {
   it("do not wait for the disk, while a submit does", async () => {
     const { outbox } = await freshOutbox({ now: () => 100 });
     const asked = watchDurability();
     await outbox.enqueue(makeResponse(1));
-    await outbox.applyResults([{ id: makeResponse(1).id, status: "accepted" }], 200, [makeResponse(1)]);
+    const taken = await outbox.takePending(1);
+    await outbox.applyResults([{ id: id(1), status: "accepted" }], 200, taken);
     expect(asked).toEqual(["strict", "relaxed"]);
   });
 
-  it("give the same records with the sent responses as without them", async () => {
-    const results = [
-      { id: makeResponse(1).id, status: "accepted" as const },
-      { id: makeResponse(2).id, status: "duplicate" as const },
-      { id: makeResponse(3).id, status: "rejected" as const, error: "answers.q_prepared: not an option" },
-      { id: makeResponse(4).id, status: "conflict" as const },
-    ];
-    const stored = async (sent?: ReturnType<typeof makeResponse>[]) => {
-      const { outbox, idbFactory } = await freshOutbox({ now: () => 100 });
-      for (const n of [1, 2, 3, 4]) await outbox.enqueue(makeResponse(n));
-      await outbox.applyResults(results, 200, sent);
-      return Promise.all([1, 2, 3, 4].map((n) => rawGet(idbFactory, makeResponse(n).id)));
+  it("give the same records from the taken copies as from reading them again", async () => {
+    const stored = async (withTaken: boolean) => {
+      const { outbox, idbFactory, taken } = await queuedAndTaken();
+      await outbox.applyResults(RESULTS, 200, withTaken ? taken : []);
+      return Promise.all([1, 2, 3, 4].map((n) => rawGet(idbFactory, id(n))));
     };
-    const without = await stored();
-    expect(without.map((r) => (r as { state: string }).state)).toEqual([
+    const reread = await stored(false);
+    expect(reread.map((r) => (r as { state: string }).state)).toEqual([
       "sent",
       "sent",
       "rejected",
       "conflict",
     ]);
-    expect(await stored([1, 2, 3, 4].map((n) => makeResponse(n)))).toEqual(without);
+    expect(await stored(true)).toEqual(reread);
   });
 
-  it("check the whole record again when what is stored is not what was sent", async () => {
+  it("read no record's value when all are still pending", async () => {
+    const { outbox, taken } = await queuedAndTaken();
+    const reads = [
+      vi.spyOn(IDBObjectStore.prototype, "get"),
+      vi.spyOn(IDBObjectStore.prototype, "getAll"),
+      vi.spyOn(IDBObjectStore.prototype as unknown as { getAllRecords(): unknown }, "getAllRecords"),
+    ];
+    await outbox.applyResults(RESULTS, 200, taken);
+    for (const read of reads) expect(read).not.toHaveBeenCalled();
+  });
+
+  it("read a record again that is no longer pending: a sent one stays sent", async () => {
+    const { outbox, idbFactory, taken } = await queuedAndTaken();
+    // Another pass (a context without the sync lock) sent it meanwhile.
+    await outbox.applyResults([{ id: id(1), status: "accepted" }], 150);
+    await outbox.applyResults([{ id: id(1), status: "conflict" }], 200, taken);
+    expect(await rawGet(idbFactory, id(1))).toMatchObject({ state: "sent", sentAt: 150, attempts: 2 });
+  });
+
+  it("do not bring back a record deleted since it was taken", async () => {
+    const { outbox, idbFactory, taken } = await queuedAndTaken();
+    const db = await rawOpen(idbFactory);
+    await request(db.transaction("responses", "readwrite").objectStore("responses").delete(id(2)));
+    db.close();
+    await outbox.applyResults(RESULTS, 200, taken);
+    expect(await rawGet(idbFactory, id(2))).toBeUndefined();
+    expect(await rawGet(idbFactory, id(1))).toMatchObject({ state: "sent" });
+  });
+
+  it("still read the records, and skip corrupt ones, when no copies are given", async () => {
     const { outbox, idbFactory } = await freshOutbox({ now: () => 100 });
-    const sent = makeResponse(1);
-    // Stored with other (valid) answers than the copy that went out: still a good record, so applied.
-    await rawPut(idbFactory, {
-      id: sent.id,
-      response: { ...sent, answers: { q_prepared: "no" } },
+    const bad = makeResponse(5);
+    const value = {
+      id: bad.id,
+      response: { ...bad, answers: "not an object" },
       state: "pending",
       queuedAt: 1,
       attempts: 0,
-    });
-    await outbox.applyResults([{ id: sent.id, status: "accepted" }], 200, [sent]);
-    expect(await rawGet(idbFactory, sent.id)).toMatchObject({
-      state: "sent",
-      sentAt: 200,
-      attempts: 1,
-      response: { answers: { q_prepared: "no" } },
-    });
+    };
+    await rawPut(idbFactory, value);
+    await outbox.applyResults([{ id: bad.id, status: "accepted" }], 200);
+    expect(await rawGet(idbFactory, bad.id)).toEqual(value);
   });
 });
