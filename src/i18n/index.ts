@@ -32,6 +32,9 @@ export async function initI18n(language: string): Promise<void> {
     // "ja-x-easy" must not be looked up as "ja-X-EASY" or "ja": each catalogue is complete.
     load: "currentOnly",
     resources: { ja: { translation: ja } },
+    // The resources are right here: init at once, instead of i18next's default of a timer first,
+    // a task a slow phone ran only after others while the first screen waited (bench/RESULTS.md).
+    initAsync: false,
     // Preact escapes text itself; escaping here too would show "&amp;".
     interpolation: { escapeValue: false },
   });
