@@ -147,7 +147,7 @@ const lines = [
   "insert of the same rows into the same migrated tables in batches of 100 with the same pragmas (WAL,",
   "synchronous=FULL, foreign_keys=ON), precomputed, so the ratio is the collector's own per-item work;",
   "both sides warm up on 2,000 other rows, then alternate in 5 rounds; one hand-written",
-  "GROUP BY on answer_choices for the same breakdown.",
+  "GROUP BY on answer_choices for the same breakdown, run by run alternately with the tallies route.",
   "",
   "PostgreSQL ingest: the same rows through POST /responses on PostgreSQL, against one multi-row INSERT",
   "for responses and one for answer_choices per batch of 100 in a transaction, into the same migrated",
