@@ -65,13 +65,13 @@ export class OutboxDb {
       dropDraftOf?: string | undefined;
       durability?: IDBTransactionDurability;
       /**
-       * Records the caller read in `state`, with their queue times, moments ago: each one the state
-       * index still lists so is written by `write`, its value not read again (reading a sync batch
+       * Records the caller read in `state` moments ago, by id: each one the state index still lists
+       * so, at its queue time, is written by `write`, its value not read again (reading a sync batch
        * back was a third of the drain benchmark's time). The others are read and given to `change`.
        */
       taken?: {
         state: OutboxState;
-        queuedAt: ReadonlyMap<string, number>;
+        records: ReadonlyMap<string, { queuedAt: number }>;
         write(id: string): StoredRecord | undefined;
       };
     } = {},
@@ -85,9 +85,7 @@ export class OutboxDb {
     // in turn cost two round trips to the browser's storage process per record.
     const unique = [...new Set(ids)];
     const work = (async () => {
-      const listed = taken
-        ? await stillListed(store, taken.state, taken.queuedAt, unique)
-        : new Set<string>();
+      const listed = taken ? await stillListed(store, taken.state, taken.records, unique) : new Set<string>();
       const unread = unique.filter((id) => !listed.has(id));
       const stored = await readMany(store, unread, this.cmp);
       // A failed put fails the transaction, and tx.done with it.
@@ -223,11 +221,11 @@ export class OutboxDb {
 async function stillListed(
   store: IDBObjectStore,
   state: OutboxState,
-  queuedAt: ReadonlyMap<string, number>,
+  records: ReadonlyMap<string, { queuedAt: number }>,
   ids: readonly string[],
 ): Promise<Set<string>> {
-  const asked = ids.filter((id) => queuedAt.has(id));
-  const times = asked.map((id) => queuedAt.get(id) as number);
+  const asked = ids.filter((id) => records.has(id));
+  const times = asked.map((id) => (records.get(id) as { queuedAt: number }).queuedAt);
   if (times.length === 0) return new Set();
   const range = IDBKeyRange.bound([state, Math.min(...times)], [state, Math.max(...times)]);
   const keys = await requested(store.index(STATE_QUEUED_INDEX).getAllKeys(range, times.length * 2));

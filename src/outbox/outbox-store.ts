@@ -86,7 +86,7 @@ export class OutboxStore {
         durability: "relaxed",
         taken: {
           state: "pending",
-          queuedAt: new Map([...copies.values()].map((r) => [r.id, r.queuedAt])),
+          records: copies,
           write: (id) => {
             const copy = copies.get(id);
             return copy && apply(copy);

@@ -70,10 +70,11 @@ async function drain(outbox: Outbox, options: SyncOnceOptions): Promise<SyncOutc
       // is in flight. The next page starts after this one's last record, so it holds none of the
       // records whose results are still being written.
       nextPage = ahead(outbox.takePending(limit, after));
-      const responses = page.map((record) => record.response);
+      const taken = page;
+      const responses = taken.map((record) => record.response);
       for (const batch of planBatches(responses, jsonBytes, options.maxItems, options.maxBytes)) {
         const { results, failure } = await sendBatch(batch, post);
-        await writeBacks.start(() => outbox.applyResults(results, now(), page));
+        await writeBacks.start(() => outbox.applyResults(results, now(), taken));
         addResults(tally, results, failure ? results.length : batch.length);
         if (failure) {
           await writeBacks.settled();
