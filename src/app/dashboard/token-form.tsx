@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { t } from "../../i18n";
+import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { signIn, TooManySignInsError, UnauthorizedError } from "../services/dashboard-api";
 
 type Failure = { kind: "rejected" } | { kind: "slowed"; seconds: number } | { kind: "network" };
@@ -12,8 +13,7 @@ export function TokenForm({ rejected, onSignedIn }: { rejected: boolean; onSigne
   const [token, setToken] = useState("");
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | undefined>(rejected ? { kind: "rejected" } : undefined);
-  const inputRef = useRef<HTMLInputElement>(null);
-  useEffect(() => inputRef.current?.focus(), []);
+  const inputRef = useFocusOnShow<HTMLInputElement>();
 
   const submit = async (event: Event) => {
     event.preventDefault();

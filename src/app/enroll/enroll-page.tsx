@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { t } from "../../i18n";
 import { type EnrollmentParse, parseEnrollmentFragment } from "../../survey/enrollment";
 import { useLocale } from "../locale-context";
@@ -6,6 +6,7 @@ import { navigate } from "../router/history";
 import { enrollDevice } from "../services/kiosk";
 import { hashPin, isValidPin } from "../services/pin";
 import "../kiosk/kiosk.css";
+import { useFocusOnShow } from "../hooks/use-focus-on-show";
 
 /** Read once, then the fragment is wiped from the address bar and history: the token must not linger. */
 function takeFragment(): EnrollmentParse {
@@ -24,8 +25,7 @@ export function EnrollPage() {
   const [again, setAgain] = useState("");
   const [problem, setProblem] = useState<Problem>("none");
   const [busy, setBusy] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
+  const headingRef = useFocusOnShow<HTMLHeadingElement>();
 
   if (!link.ok)
     return (

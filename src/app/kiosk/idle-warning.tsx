@@ -1,5 +1,5 @@
-import { useEffect, useRef } from "preact/hooks";
 import { t } from "../../i18n";
+import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useCountdown } from "./use-countdown";
 
 /** "Are you still there?": continue keeps the answers; silence discards them for the next person. */
@@ -13,8 +13,7 @@ export function IdleWarning({
   onTimeout(): void;
 }) {
   const left = useCountdown(ms, onTimeout);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => buttonRef.current?.focus(), []);
+  const buttonRef = useFocusOnShow<HTMLButtonElement>();
   return (
     <div class="kiosk-overlay">
       <div

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { t } from "../../i18n";
+import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { checkStaffPin } from "../services/kiosk";
 
 /** The staff PIN: the only way from the kiosk to its counters and settings. */
@@ -7,8 +8,7 @@ export function PinDialog({ onOpen, onCancel }: { onOpen(): void; onCancel(): vo
   const [pin, setPin] = useState("");
   const [wrong, setWrong] = useState<"" | "wrong" | "locked">("");
   const [checking, setChecking] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
-  useEffect(() => inputRef.current?.focus(), []);
+  const inputRef = useFocusOnShow<HTMLInputElement>();
   const submit = async () => {
     setChecking(true);
     const check = await checkStaffPin(pin).catch(() => ({ kind: "wrong" }) as const);

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { t } from "../../i18n";
 import type { SurveyDefinition } from "../../survey";
 import { formatCount } from "../dashboard/format";
+import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useStore } from "../hooks/use-store";
 import { useLocale } from "../locale-context";
 import { downloadBackup } from "../services/backup";
@@ -48,8 +49,7 @@ export function StaffPanel({
       setBackup({ kind: "failed" });
     }
   };
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
+  const headingRef = useFocusOnShow<HTMLHeadingElement>();
   useEffect(() => {
     let current = true;
     kioskStats(kiosk, def).then(

@@ -1,7 +1,7 @@
-import { useEffect, useRef } from "preact/hooks";
 import { t } from "../../i18n";
 import type { SurveyDefinition } from "../../survey";
 import { localize } from "../../survey/locales";
+import { useFocusOnShow } from "../hooks/use-focus-on-show";
 
 export function IntroScreen({
   def,
@@ -15,8 +15,7 @@ export function IntroScreen({
   /** Set when this device holds unfinished answers to this survey. */
   resume?: { onContinue(): void; onStartOver(): void };
 }) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
+  const headingRef = useFocusOnShow<HTMLHeadingElement>();
   return (
     <div class="intro">
       <h1 ref={headingRef} tabIndex={-1}>

@@ -1,7 +1,7 @@
-import { useEffect, useRef } from "preact/hooks";
 import { t } from "../../i18n";
 import type { Answer, AnswerError, Question } from "../../survey";
 import { localize } from "../../survey/locales";
+import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { errorMessage } from "./error-message";
 import { MultipleChoice } from "./multiple-choice";
 import { NumberAnswer } from "./number-answer";
@@ -25,9 +25,8 @@ interface Props {
 
 export function QuestionScreen(props: Props) {
   const { question, answer, error, locale, progress } = props;
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  // A new question is a new page to a screen reader: move focus to its heading so it is read out.
-  useEffect(() => headingRef.current?.focus(), [question.id]);
+  // Each question is a new screen, though the component stays.
+  const headingRef = useFocusOnShow<HTMLHeadingElement>([question.id]);
 
   const helpId = `${question.id}-help`;
   const errorId = `${question.id}-error`;

@@ -1,8 +1,8 @@
-import { useEffect, useRef } from "preact/hooks";
 import { t } from "../../i18n";
 import type { Answers, SurveyDefinition } from "../../survey";
 import { localize } from "../../survey/locales";
 import { visibleQuestions } from "../../survey/visibility";
+import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { formatAnswer } from "./format-answer";
 
 export type SubmitState = "idle" | "saving" | "not_saved";
@@ -19,8 +19,7 @@ interface Props {
 
 /** Every visible question with its answer, before anything is saved: the respondent's last look. */
 export function ReviewScreen({ def, answers, locale, submitState, onEdit, onBack, onSubmit }: Props) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
+  const headingRef = useFocusOnShow<HTMLHeadingElement>();
   const saving = submitState === "saving";
   return (
     <div class="review">

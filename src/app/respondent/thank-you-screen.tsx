@@ -1,20 +1,13 @@
-import { useEffect, useRef } from "preact/hooks";
 import { t } from "../../i18n";
+import { ThanksHeading } from "../components/thanks-heading";
 import { useDelivery } from "./use-delivery";
 
 /** Shown only after the response is on disk; then follows it until the collector has it. */
 export function ThankYouScreen({ responseId, onAgain }: { responseId: string; onAgain(): void }) {
   const delivery = useDelivery(responseId);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
   return (
     <div class="thanks">
-      <p class="thanks__mark" aria-hidden="true">
-        ✓
-      </p>
-      <h1 ref={headingRef} tabIndex={-1}>
-        {t("thanks.title")}
-      </h1>
+      <ThanksHeading />
       <p class={`thanks__delivery thanks__delivery--${delivery}`} role="status">
         {delivery === "sent" ? t("thanks.sent") : delivery === "held" ? t("thanks.held") : t("thanks.saved")}
       </p>

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { t } from "../../i18n";
 import { LazyPage } from "../components/lazy-page";
+import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useLocale } from "../locale-context";
 import { Link } from "../router/link";
 import { defaultEndpoint, readEndpoint, saveEndpoint } from "../services/settings";
@@ -15,9 +16,8 @@ export function SettingsPage() {
   useLocale();
   const [endpoint, setEndpoint] = useState("");
   const [feedback, setFeedback] = useState<Feedback>("none");
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingRef = useFocusOnShow<HTMLHeadingElement>();
   useEffect(() => {
-    headingRef.current?.focus();
     readEndpoint().then(setEndpoint, () => setEndpoint(defaultEndpoint()));
   }, []);
 
