@@ -8,13 +8,14 @@ import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { build } from "vite";
 import { createApp } from "../src/server/app";
 import { DEFAULT_RATE_LIMIT } from "../src/server/rate-limit";
 import { createKyselyStorage, openSqlite, type Storage } from "../src/server/storage";
 import { loadSurveyRegistry } from "../src/server/surveys";
 import { launchChromium } from "../tests/e2e/support/browser";
+import { type CpuSample, withCpu } from "./process-cpu";
 
 interface Served {
   origin: string;
@@ -118,10 +119,62 @@ export async function firstQuestionMs(browser: Browser, url: string, withStart: 
   return m.start + (m.radio as number) - m.click;
 }
 
+/** One timed sync pass: its time, where it went (overlapping), and the CPU each process spent. */
+interface DrainRound {
+  ms: number;
+  take: number;
+  post: number;
+  apply: number;
+  cpu: CpuSample;
+}
+
 export interface BrowserFigures {
   firstQuestion: { app: number; bare: number; runs: number };
   queue: { app: { p50: number; p99: number }; raw: { p50: number; p99: number }; n: number };
-  drain: { app: number; raw: number; n: number; take: number; post: number; apply: number };
+  /** Medians over the rounds; the breakdown and the CPU are the median round's. */
+  drain: {
+    app: number;
+    raw: number;
+    n: number;
+    rounds: number;
+    take: number;
+    post: number;
+    apply: number;
+    appCpu: CpuSample;
+    rawCpu: CpuSample;
+  };
+}
+
+/** The harness's functions, as the page exposes them (bench/browser/harness.ts). */
+interface Bench {
+  queueTimes(n: number): Promise<{ p50: number; p99: number }>;
+  rawPutTimes(n: number): Promise<{ p50: number; p99: number }>;
+  queueForDrain(n: number, base: number): Promise<string>;
+  drain(name: string, n: number): Promise<{ ms: number; take: number; post: number; apply: number }>;
+  rawPostLoop(n: number, base: number): Promise<{ ms: number }>;
+}
+
+async function harnessPage(context: BrowserContext, origin: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(origin);
+  await page.waitForFunction(() => document.title === "ready");
+  return page;
+}
+
+/** Runs `use` in a harness page on a collector of its own, closed after. */
+async function onFreshCollector(
+  harnessDist: string,
+  context: BrowserContext,
+  use: (page: Page) => Promise<void>,
+): Promise<void> {
+  const served = await collector(harnessDist);
+  try {
+    const page = await harnessPage(context, served.origin);
+    await use(page);
+    await page.close();
+  } finally {
+    await served.close();
+  }
 }
 
 export async function browserBench(
@@ -129,6 +182,7 @@ export async function browserBench(
   runs = 11,
   queueN = 500,
   drainN = 10_000,
+  drainRounds = 3,
 ): Promise<BrowserFigures> {
   const harnessDist = join(process.cwd(), ".tmp/bench-harness-dist");
   await build({
@@ -142,63 +196,82 @@ export async function browserBench(
     // First question: the app as the collector serves it, the bare page from a plain static server.
     const appServer = await collector(join(process.cwd(), "dist"));
     const bareServer = await listen(new Hono().use("*", serveStatic({ root: bareDist })).fetch);
-    const app: number[] = [];
-    const bare: number[] = [];
+    const appTimes: number[] = [];
+    const bareTimes: number[] = [];
     for (let i = 0; i < runs; i++) {
       // Alternate, so that anything else on the machine weighs on both alike.
-      app.push(await firstQuestionMs(browser, `${appServer.origin}/s/ward-resident`, true));
-      bare.push(await firstQuestionMs(browser, `${bareServer.origin}/`, false));
+      appTimes.push(await firstQuestionMs(browser, `${appServer.origin}/s/ward-resident`, true));
+      bareTimes.push(await firstQuestionMs(browser, `${bareServer.origin}/`, false));
     }
     await appServer.close();
     await bareServer.close();
 
-    // Queueing and draining: the harness page, same origin as its collector; a fresh collector
-    // (fresh database) for each side of the drain, so both store 10,000 new rows.
-    const a = await collector(harnessDist);
-    const b = await collector(harnessDist);
+    // Queueing: the harness page, same origin as its collector.
     const context = await browser.newContext();
-    const pa = await context.newPage();
-    await pa.goto(a.origin);
-    await pa.waitForFunction(() => document.title === "ready");
-    type Bench = {
-      queueTimes(n: number): Promise<{ p50: number; p99: number }>;
-      rawPutTimes(n: number): Promise<{ p50: number; p99: number }>;
-      drain(n: number, base: number): Promise<{ ms: number; take: number; post: number; apply: number }>;
-      rawPostLoop(n: number, base: number): Promise<{ ms: number }>;
-    };
-    const raw = await pa.evaluate(
+    const queueing = await collector(harnessDist);
+    const pq = await harnessPage(context, queueing.origin);
+    const raw = await pq.evaluate(
       (n) => (window as unknown as { bench: Bench }).bench.rawPutTimes(n),
       queueN,
     );
-    const queued = await pa.evaluate(
+    const queued = await pq.evaluate(
       (n) => (window as unknown as { bench: Bench }).bench.queueTimes(n),
       queueN,
     );
+    await pq.close();
+    await queueing.close();
+
+    // Draining: each side of each round to a fresh collector (a fresh database, so both store
+    // 10,000 new rows), the sides' order swapped round by round so that a load blip on the shared
+    // machine weighs on both; the CPU each process spent is read around the timed part only.
     const base = Date.parse("2026-06-01T00:00:00Z");
-    const drained = await pa.evaluate(([n, t]) => (window as unknown as { bench: Bench }).bench.drain(n, t), [
-      drainN,
-      base,
-    ] as const);
-    const pb = await context.newPage();
-    await pb.goto(b.origin);
-    await pb.waitForFunction(() => document.title === "ready");
-    const posted = await pb.evaluate(
-      ([n, t]) => (window as unknown as { bench: Bench }).bench.rawPostLoop(n, t),
-      [drainN, base] as const,
-    );
+    const app: DrainRound[] = [];
+    const rawLoop: { ms: number; cpu: CpuSample }[] = [];
+    const syncSide = () =>
+      onFreshCollector(harnessDist, context, async (page) => {
+        const name = await page.evaluate(
+          ([n, t]) => (window as unknown as { bench: Bench }).bench.queueForDrain(n, t),
+          [drainN, base] as const,
+        );
+        const { result, cpu } = await withCpu(() =>
+          page.evaluate(([db, n]) => (window as unknown as { bench: Bench }).bench.drain(db, n), [
+            name,
+            drainN,
+          ] as const),
+        );
+        app.push({ ...result, cpu });
+      });
+    const rawSide = () =>
+      onFreshCollector(harnessDist, context, async (page) => {
+        const { result, cpu } = await withCpu(() =>
+          page.evaluate(([n, t]) => (window as unknown as { bench: Bench }).bench.rawPostLoop(n, t), [
+            drainN,
+            base,
+          ] as const),
+        );
+        rawLoop.push({ ms: result.ms, cpu });
+      });
+    for (let round = 0; round < drainRounds; round++) {
+      const sides = round % 2 === 0 ? [syncSide, rawSide] : [rawSide, syncSide];
+      for (const side of sides) await side();
+    }
     await context.close();
-    await a.close();
-    await b.close();
+    const typical = <T extends { ms: number }>(rounds: T[]) =>
+      [...rounds].sort((x, y) => x.ms - y.ms)[Math.floor(rounds.length / 2)] as T;
+    const typicalApp = typical(app);
     return {
-      firstQuestion: { app: median(app), bare: median(bare), runs },
+      firstQuestion: { app: median(appTimes), bare: median(bareTimes), runs },
       queue: { app: queued, raw, n: queueN },
       drain: {
-        app: drained.ms,
-        raw: posted.ms,
+        app: median(app.map((r) => r.ms)),
+        raw: median(rawLoop.map((r) => r.ms)),
         n: drainN,
-        take: drained.take,
-        post: drained.post,
-        apply: drained.apply,
+        rounds: drainRounds,
+        take: typicalApp.take,
+        post: typicalApp.post,
+        apply: typicalApp.apply,
+        appCpu: typicalApp.cpu,
+        rawCpu: typical(rawLoop).cpu,
       },
     };
   } finally {

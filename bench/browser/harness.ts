@@ -77,17 +77,25 @@ async function rawPutTimes(n: number): Promise<{ p50: number; p99: number }> {
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
+/** Queues n responses for drain(), untimed, in an outbox of its own. */
+async function queueForDrain(n: number, base: number): Promise<string> {
+  const name = `bench-drain-${Math.random()}`;
+  const outbox = await openOutbox({ name });
+  for (let i = 0; i < n; i++) await outbox.enqueue(makeResponse(i, base));
+  outbox.close();
+  return name;
+}
+
 /**
- * Queues n responses (not timed), then times one sync pass that sends them all to this origin, with
- * where the time went: reading pending records, the POSTs, and writing the results back.
- * The pass overlaps them, so the three add up to more than its time.
+ * Times one sync pass that sends all that queueForDrain queued to this origin, with where the time
+ * went: reading pending records, the POSTs, and writing the results back. The pass overlaps them, so
+ * the three add up to more than its time.
  */
 async function drain(
+  name: string,
   n: number,
-  base: number,
 ): Promise<{ ms: number; take: number; post: number; apply: number }> {
-  const outbox = await openOutbox({ name: `bench-drain-${Math.random()}` });
-  for (let i = 0; i < n; i++) await outbox.enqueue(makeResponse(i, base));
+  const outbox = await openOutbox({ name });
   const spent = { take: 0, post: 0, apply: 0 };
   const timed =
     <A extends unknown[], R>(key: keyof typeof spent, f: (...a: A) => Promise<R>) =>
@@ -116,6 +124,8 @@ async function drain(
   const ms = performance.now() - t;
   const counts = await outbox.counts();
   outbox.close();
+  // The next round starts from an empty storage backend, as this one did.
+  indexedDB.deleteDatabase(name);
   if (outcome.kind !== "done" || counts.pending > 0)
     throw new Error(`drain ended ${outcome.kind}, ${counts.pending} left`);
   if (outcome.sent !== n) throw new Error(`drain sent ${outcome.sent} of ${n}`);
@@ -138,5 +148,5 @@ async function rawPostLoop(n: number, base: number): Promise<{ ms: number }> {
   return { ms: performance.now() - t };
 }
 
-Object.assign(window, { bench: { queueTimes, rawPutTimes, drain, rawPostLoop } });
+Object.assign(window, { bench: { queueTimes, rawPutTimes, queueForDrain, drain, rawPostLoop } });
 document.title = "ready";
