@@ -1,8 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./support/axe";
-import { launchChromium } from "./support/browser";
-import { Collector, freePort, ORGANIZER_TOKEN } from "./support/collector";
+import { phoneContext } from "./support/browser";
+import { ORGANIZER_TOKEN } from "./support/collector";
+import { useCollectorAndChromium } from "./support/suite";
 
 // Every screen a resident or an organizer meets, in Japanese and in English, at phone size:
 // axe-core finds no WCAG 2.2 A/AA violation on any of them.
@@ -22,22 +23,13 @@ describe.each([
   { locale: "ja-JP", start: "回答をはじめる", next: "次へ", submit: "送信する" },
   { locale: "en-US", start: "Start", next: "Next", submit: "Submit" },
 ])("accessibility in $locale", ({ locale, start, next, submit }) => {
-  let collector: Collector;
-  let browser: Browser;
+  const env = useCollectorAndChromium();
   let page: Page;
   const found = new Map<string, unknown[]>();
 
   beforeAll(async () => {
-    collector = new Collector(await freePort());
-    await collector.start();
-    browser = await launchChromium();
-    const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 } });
+    const context = await phoneContext(env.browser, { locale });
     page = await context.newPage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.stop();
   });
 
   const check = async (screen: string) => {
@@ -46,7 +38,7 @@ describe.each([
   const clickNext = () => page.getByRole("button", { name: next, exact: true }).click();
 
   it("walks every screen", async () => {
-    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.goto(`${env.collector.origin}/s/ward-resident`);
     await page.getByRole("button", { name: start }).waitFor();
     await check("intro");
     await page.getByRole("button", { name: start }).click();
@@ -74,10 +66,10 @@ describe.each([
     await page.getByRole("button", { name: submit }).click();
     await page.getByRole("status").first().waitFor();
     await check("thank you");
-    await page.goto(`${collector.origin}/settings`);
+    await page.goto(`${env.collector.origin}/settings`);
     await page.locator("input").first().waitFor();
     await check("settings");
-    await page.goto(`${collector.origin}/dashboard`);
+    await page.goto(`${env.collector.origin}/dashboard`);
     await page.locator("input").first().fill(ORGANIZER_TOKEN);
     await page.locator("form button[type=submit]").first().click();
     await page.locator("article.indicator").first().waitFor();

@@ -1,12 +1,13 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type Response, uuidv7, writeBackup } from "../../src/survey";
 import { axeViolations } from "./support/axe";
-import { launchChromium } from "./support/browser";
-import { Collector, freePort, ORGANIZER_TOKEN } from "./support/collector";
+import { phoneContext } from "./support/browser";
+import { ORGANIZER_TOKEN } from "./support/collector";
+import { useCollectorAndChromium } from "./support/suite";
 
 const ward = (answers: Response["answers"] = {}): Response => ({
   id: uuidv7(),
@@ -21,26 +22,14 @@ const ward = (answers: Response["answers"] = {}): Response => ({
 });
 
 describe("dashboard: importing a device backup", () => {
-  let collector: Collector;
-  let browser: Browser;
+  const env = useCollectorAndChromium();
   let page: Page;
   const dir = mkdtempSync(join(tmpdir(), "tsunagu-backup-e2e-"));
 
   beforeAll(async () => {
-    collector = new Collector(await freePort());
-    await collector.start();
-    browser = await launchChromium();
     // bypassCSP only so that axe-core can be injected; tests/e2e/csp.e2e.ts checks the policy itself.
-    const context = await browser.newContext({
-      locale: "ja-JP",
-      viewport: { width: 390, height: 844 },
-      bypassCSP: true,
-    });
+    const context = await phoneContext(env.browser, { bypassCSP: true });
     page = await context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.stop();
   });
 
   it("stores a good file, shows the counts and the refused item, and refuses a damaged file whole", async () => {
@@ -54,7 +43,7 @@ describe("dashboard: importing a device backup", () => {
     const damaged = await writeBackup([{ response: other, state: "pending" }]);
     writeFileSync(damagedFile, JSON.stringify(damaged).replace('"feel"', '"somewhat"'));
 
-    await page.goto(`${collector.origin}/dashboard`);
+    await page.goto(`${env.collector.origin}/dashboard`);
     await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
     await page.getByRole("button", { name: "ログイン" }).click();
     const section = page.getByRole("region", { name: "端末のバックアップを取り込む" });
@@ -80,7 +69,7 @@ describe("dashboard: importing a device backup", () => {
     expect(await alert.textContent()).toContain("checksum does not match");
     expect(await axeViolations(page)).toEqual([]);
 
-    const receipts = await collector.api("/receipts", {
+    const receipts = await env.collector.api("/receipts", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ ids: [...good, bad, other].map((r) => r.id) }),

@@ -1,37 +1,29 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./support/browser";
-import { Collector, freePort, ORGANIZER_TOKEN } from "./support/collector";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { phoneContext } from "./support/browser";
+import { ORGANIZER_TOKEN } from "./support/collector";
 import { type CspViolation, watchCsp } from "./support/csp";
+import { useCollectorAndChromium } from "./support/suite";
 
 // The collector's Content-Security-Policy (no inline script or style, nothing from elsewhere) must
 // not break the app it serves: every screen, walked in Chromium, raises no violation at all.
 describe("the app under its own Content-Security-Policy", () => {
-  let collector: Collector;
-  let browser: Browser;
+  const env = useCollectorAndChromium();
   let page: Page;
   let csp: { violations: CspViolation[]; console: string[] };
 
   beforeAll(async () => {
-    collector = new Collector(await freePort());
-    await collector.start();
-    browser = await launchChromium();
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 390, height: 844 } });
+    const context = await phoneContext(env.browser, { locale: "en-US" });
     csp = await watchCsp(context);
     page = await context.newPage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.stop();
   });
 
   const clickNext = () => page.getByRole("button", { name: "Next", exact: true }).click();
 
   it("walks every screen with 0 securitypolicyviolation events", async () => {
-    const res = await page.goto(`${collector.origin}/`);
+    const res = await page.goto(`${env.collector.origin}/`);
     expect(res?.headers()["content-security-policy"]).toContain("script-src 'self'");
-    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.goto(`${env.collector.origin}/s/ward-resident`);
     await page.getByRole("button", { name: "Start" }).click();
     await page.getByRole("radio").first().waitFor();
     const error = page.locator(".field-error:not([hidden])");
@@ -53,13 +45,13 @@ describe("the app under its own Content-Security-Policy", () => {
     await clickNext();
     await page.getByRole("button", { name: "Submit" }).click();
     await page.getByRole("status").first().waitFor();
-    await page.goto(`${collector.origin}/settings`);
+    await page.goto(`${env.collector.origin}/settings`);
     await page.locator("input").first().waitFor();
-    await page.goto(`${collector.origin}/dashboard`);
+    await page.goto(`${env.collector.origin}/dashboard`);
     await page.locator("input").first().fill(ORGANIZER_TOKEN);
     await page.locator("form button[type=submit]").first().click();
     await page.locator("article.indicator").first().waitFor();
-    await page.goto(`${collector.origin}/no-such-page`);
+    await page.goto(`${env.collector.origin}/no-such-page`);
     await page.waitForLoadState("networkidle");
     // The service worker has registered and controls the page: its load is covered too.
     expect(

@@ -1,10 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { formatCount, formatInterval, formatPercent } from "../../src/app/dashboard/format";
 import { type Response, ResponseCounts, Tallies, uuidv7 } from "../../src/survey";
 import { axeViolations } from "./support/axe";
-import { launchChromium } from "./support/browser";
-import { Collector, freePort, ORGANIZER_TOKEN } from "./support/collector";
+import { phoneContext } from "./support/browser";
+import { ORGANIZER_TOKEN } from "./support/collector";
+import { useCollectorAndChromium } from "./support/suite";
 
 /** Deterministic answers over two fiscal years, three areas and two age groups. */
 function responses(): Response[] {
@@ -33,45 +34,33 @@ function responses(): Response[] {
 const squash = (text: string | null) => (text ?? "").replace(/\s+/g, " ");
 
 describe("dashboard: the numbers are the API's, and the screens pass axe", () => {
-  let collector: Collector;
-  let browser: Browser;
+  const env = useCollectorAndChromium();
   let page: Page;
 
   beforeAll(async () => {
-    collector = new Collector(await freePort());
-    await collector.start();
     // Not collector.api: /responses takes a kiosk's device token, never the organizer's.
-    const stored = await fetch(`${collector.origin}/api/v1/responses`, {
+    const stored = await fetch(`${env.collector.origin}/api/v1/responses`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ responses: responses() }),
     });
     expect(stored.status).toBe(200);
-    const weights = await collector.api("/surveys/ward-resident/population", {
+    const weights = await env.collector.api("/surveys/ward-resident/population", {
       method: "POST",
       headers: { "Content-Type": "text/csv" },
       body: "q_age,population\nage_30_39,30000\nage_70_plus,10000\nage_50_59,20000\n",
     });
     expect(weights.status).toBe(200);
-    browser = await launchChromium();
     // bypassCSP: axe-core is injected as a script tag, which the app's own CSP rightly refuses.
-    const context = await browser.newContext({
-      locale: "ja-JP",
-      viewport: { width: 390, height: 844 },
-      bypassCSP: true,
-    });
+    const context = await phoneContext(env.browser, { bypassCSP: true });
     page = await context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.stop();
   });
 
   const api = async (query: string) =>
-    Tallies.parse(await (await collector.api(`/surveys/ward-resident/tallies${query}`)).json());
+    Tallies.parse(await (await env.collector.api(`/surveys/ward-resident/tallies${query}`)).json());
 
   it("signs in with the cookie, keeps no token in the page, and shows each indicator as the API does", async () => {
-    await page.goto(`${collector.origin}/dashboard`);
+    await page.goto(`${env.collector.origin}/dashboard`);
     await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
     await page.getByRole("button", { name: "ログイン" }).click();
     const cards = page.locator("article.indicator");
@@ -124,7 +113,7 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
     expect(bars).toEqual(groups.map((g) => (g.percent === null ? "" : String(g.percent))));
     expect(await firstCard.getByTestId("bar-chart").getAttribute("aria-hidden")).toBe("true");
 
-    const trend = (await (await collector.api("/surveys/ward-resident/trend")).json()) as {
+    const trend = (await (await env.collector.api("/surveys/ward-resident/trend")).json()) as {
       indicators: { id: string; points: { wave: number; percent: number | null }[] }[];
     };
     const prep = squash(await page.getByTestId("trend-disaster_prep").textContent());
@@ -140,7 +129,7 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
 
   it("shows responses per day, event, tablet and version as the counts API gives them", async () => {
     const expected = ResponseCounts.parse(
-      await (await collector.api("/surveys/ward-resident/counts")).json(),
+      await (await env.collector.api("/surveys/ward-resident/counts")).json(),
     );
     // 90 responses on five days of each of two years: the comparison has rows to compare.
     expect(expected.byDay.length).toBe(10);
@@ -172,7 +161,7 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
     // One wave: the tables follow the API's counts for that fiscal year.
     await section.getByTestId("response-counts-wave").selectOption("2025");
     const fy2025 = ResponseCounts.parse(
-      await (await collector.api("/surveys/ward-resident/counts?wave=2025")).json(),
+      await (await env.collector.api("/surveys/ward-resident/counts?wave=2025")).json(),
     );
     await expect.poll(() => shown("version")).toEqual(fy2025.byVersion.map((r) => format(r.version, r.n)));
     expect(await shown("day")).toEqual(fy2025.byDay.map((r) => format(r.day, r.n)));

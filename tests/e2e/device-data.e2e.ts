@@ -1,36 +1,22 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { readBackup } from "../../src/survey/backup";
 import { axeViolations } from "./support/axe";
-import { launchChromium } from "./support/browser";
-import { Collector, freePort } from "./support/collector";
+import { phoneContext } from "./support/browser";
 import { respondent, storedRecords } from "./support/respondent";
+import { useCollectorAndChromium } from "./support/suite";
 
 // The staff view on /settings: what the device holds, what the collector confirms, the backup file.
 describe("the device's data on /settings in Chromium", () => {
-  let collector: Collector;
-  let browser: Browser;
+  const env = useCollectorAndChromium();
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    collector = new Collector(await freePort());
-    await collector.start();
-    browser = await launchChromium();
     // bypassCSP: axe-core is injected as a script tag, which the app's own CSP rightly refuses.
-    context = await browser.newContext({
-      locale: "ja-JP",
-      viewport: { width: 390, height: 844 },
-      bypassCSP: true,
-      acceptDownloads: true,
-    });
+    context = await phoneContext(env.browser, { bypassCSP: true, acceptDownloads: true });
     page = await context.newPage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.stop();
   });
 
   const summary = async () =>
@@ -39,7 +25,7 @@ describe("the device's data on /settings in Chromium", () => {
   it("counts two sent answers, confirms them with the collector, and exports both", async () => {
     const r = respondent(page);
     for (const area of ["地域1", "地域2"]) {
-      await page.goto(`${collector.origin}/s/ward-resident`);
+      await page.goto(`${env.collector.origin}/s/ward-resident`);
       await page.getByRole("button", { name: "回答をはじめる" }).click();
       await r.answerAll(area);
       await r.submit();
@@ -50,7 +36,7 @@ describe("the device's data on /settings in Chromium", () => {
     }
     expect((await storedRecords(page)).map((x) => x.state)).toEqual(["sent", "sent"]);
 
-    await page.goto(`${collector.origin}/settings`);
+    await page.goto(`${env.collector.origin}/settings`);
     await expect.poll(summary).toContain("この端末 2 件 · 送信済み 2 件 · 集計サーバーで確認済み 0 件");
     expect(await page.getByText("使用量").count()).toBe(1);
     await page.getByRole("button", { name: "集計サーバーに確認する" }).click();

@@ -1,41 +1,28 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./support/axe";
-import { launchChromium } from "./support/browser";
-import { Collector, freePort } from "./support/collector";
+import { phoneContext } from "./support/browser";
 import { respondent, storedRecords } from "./support/respondent";
+import { useCollectorAndChromium } from "./support/suite";
 
 // A half-answered survey survives a reload and a closed tab, resumes at the same question, and is
 // gone after submit or "start over". A failed write never says "saved" and keeps the answers.
 describe("drafts and failed saves in Chromium", () => {
-  let collector: Collector;
-  let browser: Browser;
+  const env = useCollectorAndChromium();
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    collector = new Collector(await freePort());
-    await collector.start();
-    browser = await launchChromium();
     // bypassCSP: axe-core is injected as a script tag, which the app's own CSP rightly refuses.
-    context = await browser.newContext({
-      locale: "ja-JP",
-      viewport: { width: 390, height: 844 },
-      bypassCSP: true,
-    });
+    context = await phoneContext(env.browser, { bypassCSP: true });
     page = await context.newPage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.stop();
   });
 
   const heading = async () => (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
 
   it("resumes at the same question with the same answers after a reload", async () => {
     const r = respondent(page);
-    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.goto(`${env.collector.origin}/s/ward-resident`);
     await page.getByRole("button", { name: "回答をはじめる" }).click();
     await r.choose("地域2");
     await r.choose("40〜49歳");
@@ -56,7 +43,7 @@ describe("drafts and failed saves in Chromium", () => {
     await respondent(page).next(); // forward to the housing question again, answered
     await page.close({ runBeforeUnload: false });
     page = await context.newPage();
-    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.goto(`${env.collector.origin}/s/ward-resident`);
     await page.getByRole("button", { name: "続きから回答する" }).click();
     expect(await heading()).toContain("お住まいの住宅の種類");
     expect(await page.getByLabel("マンション・共同住宅", { exact: true }).isChecked()).toBe(true);
@@ -106,7 +93,7 @@ describe("drafts and failed saves in Chromium", () => {
     await expect
       .poll(
         async () => {
-          const res = await fetch(`${collector.origin}/api/v1/receipts`, {
+          const res = await fetch(`${env.collector.origin}/api/v1/receipts`, {
             method: "POST",
             headers: { "Content-Type": "application/json" },
             body: JSON.stringify({ ids: [id] }),
@@ -117,7 +104,7 @@ describe("drafts and failed saves in Chromium", () => {
       )
       .toEqual([id]);
     // And the draft went with the submit.
-    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.goto(`${env.collector.origin}/s/ward-resident`);
     await page.getByRole("button", { name: "回答をはじめる" }).waitFor();
     expect(await page.getByRole("button", { name: "続きから回答する" }).count()).toBe(0);
   });
@@ -137,7 +124,7 @@ describe("drafts and failed saves in Chromium", () => {
             };
           }),
       );
-    await fresh.goto(`${collector.origin}/s/ward-resident`);
+    await fresh.goto(`${env.collector.origin}/s/ward-resident`);
     await fresh.getByRole("button", { name: "回答をはじめる" }).click();
     await fresh.getByLabel("地域3", { exact: true }).waitFor();
     // Past the debounce of a draft write: still nothing on disk.

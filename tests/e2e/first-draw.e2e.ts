@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import ja from "../../src/i18n/catalogues/ja";
-import { launchChromium } from "./support/browser";
-import { Collector, freePort } from "./support/collector";
+import { phoneContext } from "./support/browser";
+import { useCollectorAndChromium } from "./support/suite";
 
 // Records, from the page's first script on, which of the loading screen and the intro were drawn.
 const WATCH = () => {
@@ -15,23 +15,11 @@ const WATCH = () => {
 };
 
 describe("the first thing a respondent sees", () => {
-  let collector: Collector;
-  let browser: Browser;
+  const env = useCollectorAndChromium();
   let context: BrowserContext;
 
-  beforeAll(async () => {
-    collector = new Collector(await freePort());
-    await collector.start();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.stop();
-  });
-
   const open = async (definitionDelayMs: number) => {
-    context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+    context = await phoneContext(env.browser);
     await context.addInitScript(WATCH);
     if (definitionDelayMs > 0)
       await context.route("**/surveys/ward-resident.ja.json", async (route) => {
@@ -39,7 +27,7 @@ describe("the first thing a respondent sees", () => {
         await route.continue();
       });
     const page = await context.newPage();
-    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.goto(`${env.collector.origin}/s/ward-resident`);
     await page.getByRole("button", { name: ja.intro.start }).waitFor();
     return (await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)) as string[];
   };

@@ -1,11 +1,11 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Tallies } from "../../src/survey/contract";
-import { launchChromium } from "./support/browser";
-import { Collector, freePort } from "./support/collector";
+import { phoneContext } from "./support/browser";
 import { csvRows, storedIds } from "./support/collector-checks";
 import { respondent, storedRecords } from "./support/respondent";
 import { seedOutbox, seedResponses } from "./support/seed";
+import { useCollectorAndChromium } from "./support/suite";
 
 /** Kills the page's renderer, as a crash or the OS reclaiming a tab does: no unload, no cleanup. */
 async function killRenderer(context: BrowserContext, page: Page): Promise<void> {
@@ -22,25 +22,12 @@ const KILL_AFTER_MS = [0, 2, 10, 40, 250];
 // The device's promise under the worst timing: a response the respondent was told is saved is still
 // there after the tab dies, and reaches the collector exactly once.
 describe("the page killed during a save and during a sync", () => {
-  let collector: Collector;
-  let browser: Browser;
+  const env = useCollectorAndChromium();
   let context: BrowserContext;
 
   beforeAll(async () => {
-    collector = new Collector(await freePort());
-    await collector.start();
-    browser = await launchChromium();
     // Only the page syncs here (no service worker), so each kill lands on the page's own work.
-    context = await browser.newContext({
-      locale: "ja-JP",
-      viewport: { width: 390, height: 844 },
-      serviceWorkers: "block",
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.stop();
+    context = await phoneContext(env.browser, { serviceWorkers: "block" });
   });
 
   const ids: string[] = [];
@@ -54,7 +41,7 @@ describe("the page killed during a save and during a sync", () => {
     for (const waitMs of KILL_AFTER_MS) {
       const page = await context.newPage();
       const r = respondent(page);
-      await page.goto(`${collector.origin}/s/ward-resident`);
+      await page.goto(`${env.collector.origin}/s/ward-resident`);
       const resume = page.getByRole("button", { name: "最初からやり直す" });
       const start = page.getByRole("button", { name: "回答をはじめる" });
       await resume.or(start).first().waitFor();
@@ -66,7 +53,7 @@ describe("the page killed during a save and during a sync", () => {
       await killRenderer(context, page);
 
       const reopened = await context.newPage();
-      await reopened.goto(`${collector.origin}/s/ward-resident`);
+      await reopened.goto(`${env.collector.origin}/s/ward-resident`);
       await reopened.getByRole("heading", { level: 1 }).waitFor();
       await reopened
         .getByRole("button", { name: "回答をはじめる" })
@@ -91,16 +78,16 @@ describe("the page killed during a save and during a sync", () => {
     // The network returns: each stored response reaches the collector once.
     await context.unrouteAll();
     const page = await context.newPage();
-    await page.goto(`${collector.origin}/`);
+    await page.goto(`${env.collector.origin}/`);
     await page.getByRole("button", { name: "今すぐ送信" }).click();
     await expect
       .poll(async () => (await storedRecords(page)).every((x) => x.state === "sent"), { timeout: 60_000 })
       .toBe(true);
     ids.push(...(await storedRecords(page)).map((x) => x.id));
-    expect((await storedIds(collector, ids)).size).toBe(stored);
-    const rows = await csvRows(collector);
+    expect((await storedIds(env.collector, ids)).size).toBe(stored);
+    const rows = await csvRows(env.collector);
     expect(rows).toHaveLength(stored);
-    const tallies = Tallies.parse(await (await collector.api("/surveys/ward-resident/tallies")).json());
+    const tallies = Tallies.parse(await (await env.collector.api("/surveys/ward-resident/tallies")).json());
     expect(tallies.indicators.find((i) => i.id === "disaster_prep")?.n).toBe(stored);
     await page.close();
   });
@@ -109,7 +96,7 @@ describe("the page killed during a save and during a sync", () => {
     await context.route("**/api/v1/responses", (route) => route.abort());
     const page = await context.newPage();
     const r = respondent(page);
-    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.goto(`${env.collector.origin}/s/ward-resident`);
     const before = (await storedRecords(page)).length;
     await page.getByRole("button", { name: "回答をはじめる" }).click();
     await r.answerAll("地域5");
@@ -131,7 +118,7 @@ describe("the page killed during a save and during a sync", () => {
     await killing;
 
     const reopened = await context.newPage();
-    await reopened.goto(`${collector.origin}/s/ward-resident`);
+    await reopened.goto(`${env.collector.origin}/s/ward-resident`);
     await reopened
       .getByRole("button", { name: "回答をはじめる" })
       .or(reopened.getByRole("button", { name: "続きから回答する" }))
@@ -150,7 +137,7 @@ describe("the page killed during a save and during a sync", () => {
 
   it("during a sync: killed after the collector stored a batch but before the page heard back, then sent once", async () => {
     const page = await context.newPage();
-    await page.goto(`${collector.origin}/`);
+    await page.goto(`${env.collector.origin}/`);
     const seeded = seedResponses(1_000);
     await seedOutbox(page, seeded);
     // The third batch reaches the collector and is stored; the page dies before reading the answer.
@@ -166,14 +153,14 @@ describe("the page killed during a save and during a sync", () => {
     await expect.poll(() => killed !== undefined, { timeout: 60_000 }).toBe(true);
     await killed;
     const seededIds = seeded.map((r) => r.id);
-    const atKill = (await storedIds(collector, seededIds)).size;
+    const atKill = (await storedIds(env.collector, seededIds)).size;
     // Mid-sync: some batches stored, most not. (Not exactly 300: a pass begun by the page before the
     // reload can take one of the first three POSTs, cut short by the reload.)
     expect(atKill).toBeGreaterThanOrEqual(100);
     expect(atKill).toBeLessThan(1_000);
 
     const reopened = await context.newPage();
-    await reopened.goto(`${collector.origin}/`);
+    await reopened.goto(`${env.collector.origin}/`);
     // Everything on the device ends up sent: the 1000 and whatever the earlier kills left stored.
     await expect
       .poll(async () => (await storedRecords(reopened)).every((x) => x.state === "sent"), {
@@ -182,8 +169,8 @@ describe("the page killed during a save and during a sync", () => {
       .toBe(true);
     const onDevice = (await storedRecords(reopened)).length;
     expect(onDevice).toBeGreaterThanOrEqual(1_000 + ids.length);
-    expect((await storedIds(collector, seededIds)).size).toBe(1_000);
-    const rows = await csvRows(collector);
+    expect((await storedIds(env.collector, seededIds)).size).toBe(1_000);
+    const rows = await csvRows(env.collector);
     const rowIds = rows.map((row) => row.split(",")[0]?.replace(/"/g, ""));
     expect(rows).toHaveLength(onDevice);
     expect(new Set(rowIds).size).toBe(rows.length);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/i18n/catalogues/en";
 import ja from "../../src/i18n/catalogues/ja";
 import vi from "../../src/i18n/catalogues/vi";
@@ -9,9 +9,9 @@ import type { SurveyDefinition } from "../../src/survey/definition";
 import { tallyResponses } from "../../src/survey/event-tally";
 import type { Response } from "../../src/survey/response";
 import { axeViolations, type Violation } from "./support/axe";
-import { launchChromium } from "./support/browser";
-import { Collector, freePort, ORGANIZER_TOKEN } from "./support/collector";
+import { ORGANIZER_TOKEN } from "./support/collector";
 import { watchCsp } from "./support/csp";
+import { useCollectorAndChromium } from "./support/suite";
 
 // The issue's "done when", in Chromium at tablet size: an organizer enrolls a tablet from the
 // dashboard's link; the event runs with the collector stopped; 20 residents answer in Japanese,
@@ -41,8 +41,7 @@ const optionLabel = (questionId: string, optionId: string, lang: Lang) => {
 };
 
 describe("a kiosk at an event, offline, then synced", () => {
-  let collector: Collector;
-  let browser: Browser;
+  const env = useCollectorAndChromium();
   let office: Page;
   let tabletContext: BrowserContext;
   let tablet: Page;
@@ -51,15 +50,12 @@ describe("a kiosk at an event, offline, then synced", () => {
   const violations = new Map<string, Violation[]>();
 
   beforeAll(async () => {
-    collector = new Collector(await freePort());
-    await collector.start();
-    browser = await launchChromium();
-    const officeContext = await browser.newContext({
+    const officeContext = await env.browser.newContext({
       locale: "ja-JP",
       viewport: { width: 1280, height: 900 },
     });
     office = await officeContext.newPage();
-    tabletContext = await browser.newContext({
+    tabletContext = await env.browser.newContext({
       locale: "ja-JP",
       viewport: { width: 820, height: 1180 },
       hasTouch: true,
@@ -68,20 +64,15 @@ describe("a kiosk at an event, offline, then synced", () => {
     tablet = await tabletContext.newPage();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.stop();
-  });
-
   const axe = async (page: Page, screen: string) => violations.set(screen, await axeViolations(page));
 
   it("gives the organizer an enrollment link with its QR code on the dashboard", async () => {
-    await office.goto(`${collector.origin}/dashboard`);
+    await office.goto(`${env.collector.origin}/dashboard`);
     await office.getByLabel(ja.dashboard.tokenLabel).fill(ORGANIZER_TOKEN);
     await office.getByRole("button", { name: ja.organizer.signIn }).click();
     await office.getByRole("heading", { name: ja.events.title }).waitFor();
     // The resident link and its code are there before any event.
-    await office.locator(`[data-qr-text="${collector.origin}/s/ward-resident"] svg`).waitFor();
+    await office.locator(`[data-qr-text="${env.collector.origin}/s/ward-resident"] svg`).waitFor();
 
     await office.getByLabel(ja.events.name, { exact: true }).fill("防災訓練");
     await office.getByLabel(ja.events.place, { exact: true }).fill("北小学校 体育館");
@@ -95,7 +86,7 @@ describe("a kiosk at an event, offline, then synced", () => {
     await link.waitFor();
     enrollmentLink = (await link.getAttribute("href")) ?? "";
     const [before, fragment] = enrollmentLink.split("#");
-    expect(before).toBe(`${collector.origin}/enroll`);
+    expect(before).toBe(`${env.collector.origin}/enroll`);
     expect(new URLSearchParams(fragment).get("t")).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // The QR code encodes the same link.
     await office.locator(`[data-qr-text="${enrollmentLink}"] svg path`).waitFor();
@@ -107,7 +98,7 @@ describe("a kiosk at an event, offline, then synced", () => {
     await tablet.goto(enrollmentLink);
     await tablet.getByRole("heading", { name: ja.enroll.title }).waitFor();
     // The fragment (and the token in it) is gone from the address bar at once.
-    expect(tablet.url()).toBe(`${collector.origin}/enroll`);
+    expect(tablet.url()).toBe(`${env.collector.origin}/enroll`);
     await tablet.getByText("防災訓練").waitFor();
     await axe(tablet, "enrollment");
     await tablet.getByLabel(ja.enroll.pin, { exact: true }).fill("12");
@@ -116,7 +107,7 @@ describe("a kiosk at an event, offline, then synced", () => {
     await tablet.getByLabel(ja.enroll.pin, { exact: true }).fill(PIN);
     await tablet.getByLabel(ja.enroll.pinAgain, { exact: true }).fill(PIN);
     await tablet.getByRole("button", { name: ja.enroll.start }).click();
-    await tablet.waitForURL(`${collector.origin}/kiosk`);
+    await tablet.waitForURL(`${env.collector.origin}/kiosk`);
     await tablet.getByRole("button", { name: ja.intro.start }).waitFor();
 
     // The app and survey must be cached before the network goes.
@@ -131,12 +122,12 @@ describe("a kiosk at an event, offline, then synced", () => {
     expect(stored).toBe("1");
     // Neither the queue nor the settings are reachable: no status bar, every other page leads back.
     expect(await tablet.locator(".status-bar").count()).toBe(0);
-    await tablet.goto(`${collector.origin}/settings`);
-    await tablet.waitForURL(`${collector.origin}/kiosk`);
+    await tablet.goto(`${env.collector.origin}/settings`);
+    await tablet.waitForURL(`${env.collector.origin}/kiosk`);
     await tablet.getByRole("button", { name: ja.intro.start }).waitFor();
     await axe(tablet, "kiosk start");
     // The token reached no log line of the collector.
-    expect(collector.output).not.toContain(new URLSearchParams(enrollmentLink.split("#")[1]).get("t"));
+    expect(env.collector.output).not.toContain(new URLSearchParams(enrollmentLink.split("#")[1]).get("t"));
   });
 
   const t = (lang: Lang) => catalogues[lang];
@@ -210,7 +201,7 @@ describe("a kiosk at an event, offline, then synced", () => {
     });
 
   it("collects 20 responses in three languages with the collector stopped, idle resets between some", async () => {
-    await collector.stop();
+    await env.collector.stop();
     let current: Lang = "ja";
     for (const [i, p] of plan.entries()) {
       if (p.lang !== current) {
@@ -298,7 +289,7 @@ describe("a kiosk at an event, offline, then synced", () => {
     await tablet.getByRole("button", { name: t(lang).staff.end }).click();
     await tablet.getByText(t(lang).staff.endConfirm.replace("{{n}}", "20")).waitFor();
     await tablet.getByRole("button", { name: t(lang).staff.endYes, exact: true }).click();
-    await tablet.waitForURL(`${collector.origin}/`);
+    await tablet.waitForURL(`${env.collector.origin}/`);
     // Kiosk mode is over: the status bar (the queue) is back, and the 20 answers still wait there.
     await tablet.locator(".status-bar").waitFor();
     expect(await tablet.evaluate(() => localStorage.getItem("tsunagu.kiosk"))).toBeNull();
@@ -311,7 +302,7 @@ describe("a kiosk at an event, offline, then synced", () => {
       if (request.method() === "POST" && request.url().endsWith("/api/v1/responses"))
         authorizations.push(request.headers().authorization ?? "");
     });
-    await collector.start();
+    await env.collector.start();
     await tablet.getByRole("button", { name: t("vi").status.syncNow }).click();
     await expect
       .poll(async () => (await heldOnTablet()).map((r) => r.state).join(), { timeout: 60_000 })
@@ -320,7 +311,7 @@ describe("a kiosk at an event, offline, then synced", () => {
     expect(authorizations.length).toBeGreaterThan(0);
     expect(new Set(authorizations)).toEqual(new Set([`Bearer ${token}`]));
 
-    const res = await collector.api("/surveys/ward-resident/tallies");
+    const res = await env.collector.api("/surveys/ward-resident/tallies");
     const tallies = Tallies.parse(await res.json());
     const byId = Object.fromEntries(tallies.indicators.map((i) => [i.id, i]));
     for (const indicator of expected()) expect(byId[indicator.id]).toEqual(indicator);
@@ -332,7 +323,7 @@ describe("a kiosk at an event, offline, then synced", () => {
     await n.waitFor();
     expect(await n.textContent()).toBe("20");
 
-    const csv = await (await collector.api("/surveys/ward-resident/responses.csv")).text();
+    const csv = await (await env.collector.api("/surveys/ward-resident/responses.csv")).text();
     const rows = csv.split("\r\n").filter(Boolean).slice(1);
     expect(rows).toHaveLength(20);
     expect(rows.every((r) => r.includes(",kiosk,"))).toBe(true);

@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import en from "../../src/i18n/catalogues/en";
 import ja from "../../src/i18n/catalogues/ja";
 import jaEasy from "../../src/i18n/catalogues/ja-x-easy";
 import ko from "../../src/i18n/catalogues/ko";
 import vi from "../../src/i18n/catalogues/vi";
 import zhHans from "../../src/i18n/catalogues/zh-Hans";
-import { launchChromium } from "./support/browser";
-import { Collector, freePort } from "./support/collector";
+import { phoneContext } from "./support/browser";
+import { useCollectorAndChromium } from "./support/suite";
 
 const START: Record<string, string> = {
   ja: ja.intro.start,
@@ -27,19 +26,7 @@ const TITLE = SURVEY.title;
 // The browser's language picks the UI and the survey's texts; the switch overrides it and the
 // choice survives a reload.
 describe("languages", () => {
-  let collector: Collector;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    collector = new Collector(await freePort());
-    await collector.start();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.stop();
-  });
+  const env = useCollectorAndChromium();
 
   it.each([
     ["ja-JP", "ja"],
@@ -50,12 +37,9 @@ describe("languages", () => {
     ["en-GB", "en"],
     ["fr-FR", "ja"],
   ])("a browser in %s gets %s", async (browserLocale, expected) => {
-    const context = await browser.newContext({
-      locale: browserLocale,
-      viewport: { width: 390, height: 844 },
-    });
+    const context = await phoneContext(env.browser, { locale: browserLocale });
     const page = await context.newPage();
-    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.goto(`${env.collector.origin}/s/ward-resident`);
     await page.getByRole("button", { name: START[expected] }).waitFor();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(TITLE[expected]);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(expected);
@@ -63,9 +47,9 @@ describe("languages", () => {
   });
 
   it("has a visible switch whose choice is remembered", async () => {
-    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+    const context = await phoneContext(env.browser);
     const page = await context.newPage();
-    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.goto(`${env.collector.origin}/s/ward-resident`);
     // Named "Language" in every language as well as in its own words, so anyone can find it.
     const language = page.getByRole("combobox", { name: /Language/ });
     await language.waitFor();
@@ -98,14 +82,14 @@ describe("languages", () => {
   });
 
   it("fetches the definition in the browser's language first, and keeps the answers when the language changes mid-form", async () => {
-    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+    const context = await phoneContext(env.browser);
     const page = await context.newPage();
     const fetched: string[] = [];
     page.on("request", (request) => {
       const path = new URL(request.url()).pathname;
       if (path.startsWith("/surveys/")) fetched.push(path);
     });
-    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.goto(`${env.collector.origin}/s/ward-resident`);
     await page.getByRole("button", { name: START.ja }).click();
     const first = SURVEY.questions[0];
     const second = first?.options[1];

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchPersistentChromium } from "./support/browser";
+import { launchPersistentChromium, PHONE } from "./support/browser";
 import { Collector, freePort } from "./support/collector";
 
 /** The size a PNG says it is, from its IHDR chunk. */
@@ -22,10 +22,7 @@ describe("installable PWA", () => {
   beforeAll(async () => {
     collector = new Collector(await freePort());
     await collector.start();
-    context = await launchPersistentChromium(mkdtempSync(join(tmpdir(), "tsunagu-profile-")), {
-      locale: "ja-JP",
-      viewport: { width: 390, height: 844 },
-    });
+    context = await launchPersistentChromium(mkdtempSync(join(tmpdir(), "tsunagu-profile-")), PHONE);
     page = await context.newPage();
   });
 

@@ -1,9 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/i18n/catalogues/en";
 import ja from "../../src/i18n/catalogues/ja";
-import { launchChromium } from "./support/browser";
-import { Collector, freePort } from "./support/collector";
+import { phoneContext } from "./support/browser";
+import { useCollectorAndChromium } from "./support/suite";
 
 /**
  * On the page as it is now: every control whose tap target (the label, for a radio or a checkbox)
@@ -62,21 +62,12 @@ const SIZES = [
 describe.each(LANGUAGES.flatMap((l) => SIZES.map((s) => ({ ...l, ...s }))))(
   "respondent screens in $locale at $size",
   ({ locale, messages, viewport }) => {
-    let collector: Collector;
-    let browser: Browser;
+    const env = useCollectorAndChromium();
     let page: Page;
 
     beforeAll(async () => {
-      collector = new Collector(await freePort());
-      await collector.start();
-      browser = await launchChromium();
-      const context = await browser.newContext({ locale, viewport });
+      const context = await env.browser.newContext({ locale, viewport });
       page = await context.newPage();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await collector?.stop();
     });
 
     it("has 44 px targets and no sideways scrolling on every screen, every question included", async () => {
@@ -84,7 +75,7 @@ describe.each(LANGUAGES.flatMap((l) => SIZES.map((s) => ({ ...l, ...s }))))(
       const check = async (screen: string) => {
         found[screen] = await layoutProblems(page);
       };
-      await page.goto(`${collector.origin}/s/ward-resident`);
+      await page.goto(`${env.collector.origin}/s/ward-resident`);
       await page.getByRole("button", { name: messages.intro.start }).waitFor();
       await check("intro");
       await page.getByRole("button", { name: messages.intro.start }).click();
@@ -110,7 +101,7 @@ describe.each(LANGUAGES.flatMap((l) => SIZES.map((s) => ({ ...l, ...s }))))(
       await page.getByRole("button", { name: messages.review.submit }).click();
       await page.getByRole("heading", { name: messages.thanks.title }).waitFor();
       await check("thank you");
-      await page.goto(`${collector.origin}/settings`);
+      await page.goto(`${env.collector.origin}/settings`);
       await page.getByRole("heading", { name: messages.settings.title }).waitFor();
       await check("settings");
 
@@ -121,31 +112,18 @@ describe.each(LANGUAGES.flatMap((l) => SIZES.map((s) => ({ ...l, ...s }))))(
 );
 
 describe("respondent details", () => {
-  let collector: Collector;
-  let browser: Browser;
+  const env = useCollectorAndChromium();
   let page: Page;
 
   beforeAll(async () => {
-    collector = new Collector(await freePort());
-    await collector.start();
-    browser = await launchChromium();
-    const context = await browser.newContext({
-      locale: "ja-JP",
-      viewport: { width: 390, height: 844 },
-      reducedMotion: "reduce",
-    });
+    const context = await phoneContext(env.browser, { reducedMotion: "reduce" });
     page = await context.newPage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.stop();
   });
 
   const next = () => page.getByRole("button", { name: ja.respondent.next, exact: true }).click();
 
   it("shows a focus ring on every control reached with Tab", async () => {
-    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.goto(`${env.collector.origin}/s/ward-resident`);
     await page.getByRole("button", { name: ja.intro.start }).click();
     await page.getByRole("radio").first().waitFor();
     // The screen moves focus to its heading in an effect, a frame after the render: Tab from there.
@@ -195,7 +173,7 @@ describe("respondent details", () => {
   });
 
   it("says 'enter a number', not 'required', when a number field holds letters", async () => {
-    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.goto(`${env.collector.origin}/s/ward-resident`);
     await page.getByRole("button", { name: ja.intro.start }).click();
     for (let i = 0; i < 8 && (await page.getByRole("spinbutton").count()) === 0; i++) {
       await page.getByRole("radio").first().check();
@@ -229,9 +207,9 @@ describe("respondent details", () => {
     );
     expect(moving).toEqual([]);
     // The progress bar does move without the preference (the check above is not vacuous).
-    const normal = await browser.newContext({ locale: "ja-JP", reducedMotion: "no-preference" });
+    const normal = await env.browser.newContext({ locale: "ja-JP", reducedMotion: "no-preference" });
     const p = await normal.newPage();
-    await p.goto(`${collector.origin}/s/ward-resident`);
+    await p.goto(`${env.collector.origin}/s/ward-resident`);
     await p.getByRole("button", { name: ja.intro.start }).click();
     expect(await p.locator(".progress__fill").evaluate((el) => getComputedStyle(el).transitionDuration)).toBe(
       "0.2s",

@@ -1,29 +1,21 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Tallies } from "../../src/survey/contract";
-import { launchChromium } from "./support/browser";
-import { Collector, freePort, ORGANIZER_TOKEN } from "./support/collector";
+import { phoneContext } from "./support/browser";
+import { ORGANIZER_TOKEN } from "./support/collector";
+import { useCollectorAndChromium } from "./support/suite";
 
 // The spine, as a resident and an organizer live it: first visit online, then the collector is
 // gone (the only way to cut a service worker's traffic), reload, answer, held on the device;
 // collector back, the app notices by itself, the tallies count the answer, the dashboard shows it.
 describe("a resident answers offline, it syncs, the organizer sees it", () => {
-  let collector: Collector;
-  let browser: Browser;
+  const env = useCollectorAndChromium();
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    collector = new Collector(await freePort());
-    await collector.start();
-    browser = await launchChromium();
-    context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+    context = await phoneContext(env.browser);
     page = await context.newPage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await collector?.stop();
   });
 
   const next = () => page.getByRole("button", { name: "次へ", exact: true }).click();
@@ -33,7 +25,7 @@ describe("a resident answers offline, it syncs, the organizer sees it", () => {
   };
 
   it("caches the app on the first visit", async () => {
-    await page.goto(`${collector.origin}/s/ward-resident`);
+    await page.goto(`${env.collector.origin}/s/ward-resident`);
     await page.getByRole("button", { name: "回答をはじめる" }).waitFor();
     // Wait until the service worker has precached everything and controls the page.
     await page.evaluate(async () => {
@@ -46,7 +38,7 @@ describe("a resident answers offline, it syncs, the organizer sees it", () => {
   });
 
   it("opens, is answered and holds the response with the collector stopped", async () => {
-    await collector.stop();
+    await env.collector.stop();
     await page.reload();
     await page.getByRole("button", { name: "回答をはじめる" }).click();
     await choose("地域3");
@@ -97,13 +89,13 @@ describe("a resident answers offline, it syncs, the organizer sees it", () => {
   });
 
   it("is sent when the collector is back, without a reload or a tap", async () => {
-    await collector.start();
+    await env.collector.start();
     await page
       .getByRole("status")
       .filter({ hasText: "回答は区役所に送信されました。" })
       .waitFor({ timeout: 120_000 });
 
-    const res = await collector.api("/surveys/ward-resident/tallies");
+    const res = await env.collector.api("/surveys/ward-resident/tallies");
     expect(res.status).toBe(200);
     const tallies = Tallies.parse(await res.json());
     const byId = Object.fromEntries(tallies.indicators.map((i) => [i.id, i]));
@@ -111,13 +103,13 @@ describe("a resident answers offline, it syncs, the organizer sees it", () => {
     expect(byId.info_reach).toMatchObject({ n: 1, positive: 1, percent: 100 });
     expect(byId.watch_over).toMatchObject({ n: 1, positive: 0, percent: 0 });
 
-    const csv = await (await collector.api("/surveys/ward-resident/responses.csv")).text();
+    const csv = await (await env.collector.api("/surveys/ward-resident/responses.csv")).text();
     expect(csv.split("\r\n").filter(Boolean)).toHaveLength(2);
     expect(csv).toContain("公園の防災倉庫の場所を知りたいです。");
   });
 
   it("shows the organizer the same figures on /dashboard", async () => {
-    await page.goto(`${collector.origin}/dashboard`);
+    await page.goto(`${env.collector.origin}/dashboard`);
     await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
     await page.getByRole("button", { name: "ログイン" }).click();
     const card = page

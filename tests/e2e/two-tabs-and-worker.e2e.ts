@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./support/browser";
+import { launchChromium, phoneContext } from "./support/browser";
 import { Collector, freePort } from "./support/collector";
 import { csvRows, storedIds } from "./support/collector-checks";
 import { storedRecords, waitForServiceWorker } from "./support/respondent";
@@ -42,7 +42,7 @@ describe("two tabs and the service worker syncing at once", () => {
     proxy = new WatchingProxy(await freePort(), collector.origin);
     await proxy.start();
     browser = await launchChromium();
-    context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+    context = await phoneContext(browser);
   });
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./support/browser";
+import { launchChromium, phoneContext } from "./support/browser";
 import { Collector, freePort } from "./support/collector";
 
 /**
@@ -55,7 +55,7 @@ describe("a new version while someone is answering", () => {
     collectorB = new Collector(port, { STATIC_DIR: buildVersionB() });
     await collectorA.start();
     browser = await launchChromium();
-    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+    const context = await phoneContext(browser);
     page = await context.newPage();
   });
 

@@ -11,6 +11,20 @@ export const CHROMIUM_FLAGS = [
   "--disable-sync",
 ];
 
+/** A resident's phone, as most suites see the app: Japanese (the app's default), 390×844. */
+export const PHONE = {
+  locale: "ja-JP",
+  viewport: { width: 390, height: 844 },
+} satisfies BrowserContextOptions;
+
+/** A new context at PHONE; `options` add to it or override it (a suite's locale, bypassCSP...). */
+export async function phoneContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return await browser.newContext({ ...PHONE, ...options });
+}
+
 export async function launchChromium(): Promise<Browser> {
   return await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -1,0 +1,42 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { launchChromium } from "./browser";
+import { Collector, freePort } from "./collector";
+
+export interface CollectorAndChromium {
+  readonly collector: Collector;
+  readonly browser: Browser;
+}
+
+/**
+ * A collector and a Chromium of the suite's own, for the whole describe() it is called in: a suite
+ * that stops its collector, or fills its database, never disturbs another. Call it before the suite's
+ * own beforeAll, which then runs after it (vitest runs beforeAll hooks in the order they are
+ * registered, afterAll in reverse). Both exist only once beforeAll has run: read them in hooks and
+ * tests, not while describe() registers them.
+ */
+export function useCollectorAndChromium(): CollectorAndChromium {
+  let collector: Collector | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    collector = new Collector(await freePort());
+    await collector.start();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await collector?.stop();
+  });
+  const started = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`${name} read before useCollectorAndChromium's beforeAll ran`);
+    return value;
+  };
+  return {
+    get collector() {
+      return started(collector, "collector");
+    },
+    get browser() {
+      return started(browser, "browser");
+    },
+  };
+}
