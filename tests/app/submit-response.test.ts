@@ -103,3 +103,41 @@ describe("submitting when the device cannot store the response", () => {
     expect(syncNow).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("submitting while a draft write is on its way", () => {
+  it("waits for a draft write already on its way, so that the draft cannot come back after the response", async () => {
+    const { outbox } = await freshOutbox();
+    const steps: string[] = [];
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow: Outbox = {
+      ...outbox,
+      putDraft: async (draft) => {
+        steps.push("draft write begins");
+        await held;
+        await outbox.putDraft(draft);
+        steps.push("draft write lands");
+      },
+      enqueue: async (response, options) => {
+        steps.push("response stored, draft dropped");
+        await outbox.enqueue(response, options);
+      },
+    };
+    current.outbox = async () => slow;
+    // The move to the review screen writes the draft at once; the respondent taps "submit" meanwhile.
+    saveDraft(
+      { surveyId: "demo", surveyVersion: 1, answers: { q_prep: "yes" }, screen: { kind: "review" } },
+      true,
+    );
+    await drain();
+    const submitted = submitResponse(def, { q_prep: "yes" }, "ja");
+    await drain();
+    release();
+    expect((await submitted).kind).toBe("saved");
+    expect(steps).toEqual(["draft write begins", "draft write lands", "response stored, draft dropped"]);
+    expect(await outbox.getDraft("demo")).toBeUndefined();
+    expect((await outbox.list()).map((r) => r.state)).toEqual(["pending"]);
+  });
+});

@@ -17,6 +17,11 @@ export interface DraftKeeper {
   flush(): Promise<void>;
   /** Forgets the survey's draft, including a write still waiting; resolves once it is gone from disk. */
   discard(surveyId: string): Promise<void>;
+  /**
+   * Drops the survey's waiting write and resolves once the writes already started have landed: a
+   * transaction begun after this, a submit that deletes the draft, can no longer be overtaken by one.
+   */
+  settle(surveyId: string): Promise<void>;
 }
 
 interface KeeperOptions {
@@ -47,6 +52,11 @@ export function createDraftKeeper(options: KeeperOptions): DraftKeeper {
     waiting.delete(surveyId);
     return enqueue((outbox) => outbox.putDraft({ ...entry.draft, updatedAt: now() })).catch(() => {});
   };
+  const forget = (surveyId: string) => {
+    const entry = waiting.get(surveyId);
+    if (entry) clearTimeout(entry.timer);
+    waiting.delete(surveyId);
+  };
   return {
     load: async (surveyId) => (await options.outbox()).getDraft(surveyId),
     save(draft, immediately = false) {
@@ -60,10 +70,12 @@ export function createDraftKeeper(options: KeeperOptions): DraftKeeper {
       await Promise.all([...waiting.keys()].map(write));
     },
     discard(surveyId) {
-      const entry = waiting.get(surveyId);
-      if (entry) clearTimeout(entry.timer);
-      waiting.delete(surveyId);
+      forget(surveyId);
       return enqueue((outbox) => outbox.deleteDraft(surveyId));
+    },
+    settle(surveyId) {
+      forget(surveyId);
+      return chain;
     },
   };
 }
@@ -97,7 +109,12 @@ export function flushDrafts(): Promise<void> {
   return keeper.flush();
 }
 
-/** Deletes the survey's draft: on submit, on "start over", and from the kiosk's reset between people. */
+/** Deletes the survey's draft: on "start over", and from the kiosk's reset between people. */
 export function discardDraft(surveyId: string): Promise<void> {
   return keeper.discard(surveyId);
+}
+
+/** Before a submit: no draft write of the survey is left waiting or still on its way to disk. */
+export function settleDraft(surveyId: string): Promise<void> {
+  return keeper.settle(surveyId);
 }

@@ -3,7 +3,7 @@ import { uuidv7 } from "../../survey/uuid";
 import { validateAnswers } from "../../survey/validate";
 import { visibleAnswers } from "../../survey/visibility";
 import { requestBackgroundSync } from "../../sync/triggers";
-import { discardDraft } from "./drafts";
+import { settleDraft } from "./drafts";
 import { getOutbox } from "./outbox";
 import { askForPersistence } from "./persistence";
 import { syncNow } from "./sync";
@@ -52,9 +52,11 @@ export async function submitResponse(
   if (errors.length > 0) return { kind: "invalid", errors };
   const outbox = await getOutbox();
   // The response is stored and its draft dropped in one transaction; a failed save keeps both the
-  // draft and the answers on screen. The second discard only cancels a draft write still waiting.
+  // draft and the answers on screen. A draft write begun before it (the move to the review screen
+  // writes one at once) would otherwise land after it and bring the draft back: a page killed then
+  // offered to resume an answer already stored, to be sent twice (tests/e2e/kill.e2e.ts, under load).
+  await settleDraft(def.id);
   await outbox.enqueue(response, { discardDraft: def.id });
-  void discardDraft(def.id).catch(() => {});
   void askForPersistence().catch(() => {});
   requestBackgroundSync();
   void syncNow();
