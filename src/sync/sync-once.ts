@@ -1,5 +1,5 @@
 import type { Outbox, OutboxRecord } from "../outbox";
-import { BATCH_MAX_ITEMS, jsonBytes, planBatches } from "./batch";
+import { BATCH_MAX_ITEMS, BATCHES_PER_READ, jsonBytes, planBatches } from "./batch";
 import { defaultLocks, type LockManagerLike, withSyncLock } from "./lock";
 import { addResults, describeError, emptyTally, type SyncOutcome } from "./outcome";
 import { postBatch } from "./post-batch";
@@ -46,14 +46,14 @@ async function drain(outbox: Outbox, options: SyncOnceOptions): Promise<SyncOutc
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   const post = (batch: Parameters<typeof postBatch>[0]) =>
     postBatch(batch, { endpoint, token, fetch: fetchFn, now });
-  const limit = options.maxItems ?? BATCH_MAX_ITEMS;
+  const pageSize = (options.maxItems ?? BATCH_MAX_ITEMS) * BATCHES_PER_READ;
   const writeBacks = writeBackSlot();
   let nextPage: Promise<OutboxRecord[]> | undefined;
   try {
     // Walk forward from the last record taken, so items a 200 answer left out wait for the next pass
     // instead of being sent again and again in this one.
     let after: { queuedAt: number; id: string } | undefined;
-    let page = await outbox.takePending(limit, after);
+    let page = await outbox.takePending(pageSize, after);
     for (;;) {
       const last = page.at(-1);
       if (!last) {
@@ -61,7 +61,7 @@ async function drain(outbox: Outbox, options: SyncOnceOptions): Promise<SyncOutc
         // That page was read while the last batch was on its way; read again once its results are
         // written, so that a response queued meanwhile still goes in this pass, as before pipelining.
         await writeBacks.settled();
-        page = await outbox.takePending(limit, after);
+        page = await outbox.takePending(pageSize, after);
         if (page.length === 0) return { kind: "done", ...tally };
         continue;
       }
@@ -69,7 +69,7 @@ async function drain(outbox: Outbox, options: SyncOnceOptions): Promise<SyncOutc
       // Pipelined: the next page is read, and each batch's results are written back, while a POST
       // is in flight. The next page starts after this one's last record, so it holds none of the
       // records whose results are still being written.
-      nextPage = ahead(outbox.takePending(limit, after));
+      nextPage = ahead(outbox.takePending(pageSize, after));
       const taken = page;
       const responses = taken.map((record) => record.response);
       for (const batch of planBatches(responses, jsonBytes, options.maxItems, options.maxBytes)) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Outbox } from "../../src/outbox";
 import type { ItemResult } from "../../src/survey";
 import { setEndpoint, syncOnce } from "../../src/sync";
+import { BATCHES_PER_READ } from "../../src/sync/batch";
 import { freshOutbox, makeResponse, tickingClock } from "../outbox/fixtures";
 import { rawPut } from "../outbox/raw-idb";
 import { type Fault, fakeCollector } from "./fake-collector";
@@ -138,7 +139,8 @@ describe("syncOnce, pipelined", () => {
 
   it("on a failed read of the next page, rejects once the write-back in flight has finished", async () => {
     const log: string[] = [];
-    const { outbox: plain } = await outboxWith(4);
+    // One page read (BATCHES_PER_READ batches of 2) and 2 more, whose read fails.
+    const { outbox: plain } = await outboxWith(2 * BATCHES_PER_READ + 2);
     const { outbox: slow, watch } = watched(plain, log);
     let reads = 0;
     const outbox: Outbox = {
@@ -152,7 +154,7 @@ describe("syncOnce, pipelined", () => {
       syncOnce(outbox, { fetch: loggedFetch(fakeCollector(), log), locks: null, maxItems: 2 }),
     ).rejects.toThrow("read failed");
     expect(watch.inFlight).toBe(0);
-    expect(await plain.counts()).toMatchObject({ pending: 2, sent: 2 });
+    expect(await plain.counts()).toMatchObject({ pending: 2, sent: 2 * BATCHES_PER_READ });
   });
 
   it("on a failed POST, resolves only once the page it was reading ahead has been read", async () => {
