@@ -4,6 +4,7 @@ import { execSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
+import { BATCH_MAX_ITEMS, BATCHES_PER_READ } from "../src/sync/batch";
 import { firstLoad } from "../tests/build/first-load";
 import { buildBarePage } from "./bare/build";
 import { browserBench } from "./browser";
@@ -159,7 +160,7 @@ const lines = [
   "a script in the page clicks once a frame has shown it: the figure is (Start visible) + (click → first",
   "question visible), and nothing of Playwright runs in the page meanwhile. Queueing: the outbox's enqueue (check, then a strict-durability transaction) awaited alone,",
   "as a submit is, against one put of the same response in its own strict-durability transaction, in",
-  "the same page. Drain: one sync pass (src/sync syncOnce: batches of 100, each batch's results written",
+  `the same page. Drain: one sync pass (src/sync syncOnce: batches of ${BATCH_MAX_ITEMS}, read from the outbox ${BATCHES_PER_READ} batches at a time, each batch's results written`,
   "back to the outbox without waiting for the disk: a lost write-back only sends again, answered duplicate)",
   "against a fetch loop POSTing the same batches, each to a fresh collector, the two alternating in rounds",
   "(SQLite, production rate limit) on loopback, from a harness page (bench/browser/) on the collector's",
