@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import ja from "../../src/i18n/catalogues/ja";
 import { axeViolations } from "./support/axe";
 import { phoneContext } from "./support/browser";
 import { respondent, storedRecords } from "./support/respondent";
@@ -133,5 +134,47 @@ describe("drafts and failed saves in Chromium", () => {
     await fresh.getByLabel("地域3", { exact: true }).check();
     await expect.poll(drafts, { timeout: 5_000 }).toBe(1);
     await fresh.close();
+  });
+
+  it("stores one response for a double tap on submit, and keeps the focus on the button while saving", async () => {
+    // A device of its own: no draft or response left by the tests above.
+    const device = await phoneContext(env.browser);
+    const page = await device.newPage();
+    const r = respondent(page);
+    await page.goto(`${env.collector.origin}/s/ward-resident`);
+    await page.getByRole("button", { name: "回答をはじめる" }).click();
+    await r.answerAll("地域6");
+    // The outbox is held by a transaction of the test's own, so the save waits (as on a slow phone)
+    // while both taps land and the "saving" frame is drawn; the focus is read in that frame.
+    const focusedWhileSaving = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open("tsunagu");
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      let holding = true;
+      const store = db.transaction(["responses", "drafts"], "readwrite").objectStore("responses");
+      const keepBusy = () => {
+        if (holding) store.count().onsuccess = keepBusy;
+      };
+      keepBusy();
+      const submit = [...document.querySelectorAll("button")].find((b) =>
+        b.textContent?.includes("送信する"),
+      );
+      if (!submit) throw new Error("no submit button");
+      submit.focus();
+      submit.click();
+      submit.click();
+      const focused = await new Promise<Element | null>((resolve) =>
+        requestAnimationFrame(() => setTimeout(() => resolve(document.activeElement), 50)),
+      );
+      holding = false;
+      db.close();
+      return `${focused?.tagName}: ${focused?.textContent}`;
+    });
+    await r.thanks().waitFor();
+    expect(focusedWhileSaving).toBe(`BUTTON: ${ja.review.saving}`);
+    expect(await storedRecords(page)).toHaveLength(1);
+    await device.close();
   });
 });

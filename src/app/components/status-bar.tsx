@@ -6,6 +6,7 @@ import { Link } from "../router/link";
 import { persistence } from "../services/persistence";
 import { storageHealth, storageWarnings } from "../services/storage-health";
 import { syncNow, syncStatus } from "../services/sync";
+import { BusyButton } from "./busy-button";
 
 /** What the device holds and whether it can send: always visible, so nobody wonders where answers went. */
 export function StatusBar() {
@@ -35,16 +36,9 @@ export function StatusBar() {
         )}
       </ul>
       <div class="status-bar__actions">
-        {/* aria-disabled, not disabled: a sync started in the background must not drop the focus of
-            someone tabbing through, nor take the button out of the tab order under them. */}
-        <button
-          type="button"
-          class="button button--small"
-          aria-disabled={syncing}
-          onClick={() => !syncing && void syncNow()}
-        >
+        <BusyButton class="button button--small" busy={syncing} onClick={() => void syncNow()}>
           {syncing ? t("status.syncing") : t("status.syncNow")}
-        </button>
+        </BusyButton>
         <Link href="/settings" class="status-bar__link">
           {t("status.settings")}
         </Link>

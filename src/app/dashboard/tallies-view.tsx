@@ -17,6 +17,7 @@ import {
 import { saveFile } from "../services/save-file";
 import { IndicatorCard } from "./indicator-card";
 import "./organizer.css";
+import { BusyButton } from "../components/busy-button";
 import { PolicyTable } from "./policy-table";
 import { TrendView } from "./trend-view";
 import { WeightsUpload } from "./weights-upload";
@@ -149,19 +150,18 @@ export function TalliesView({ def, onUnauthorized }: Props) {
       </div>
       <p class="download-row">
         {(["responses.csv", "tallies.csv", "policy.csv"] as const).map((file) => (
-          <button
+          <BusyButton
             key={file}
-            type="button"
             class="button button--secondary"
+            busy={csvState === "loading"}
             onClick={() => void download(file)}
-            disabled={csvState === "loading"}
           >
             {file === "responses.csv"
               ? t("dashboard.downloadCsv")
               : file === "tallies.csv"
                 ? t("organizer.downloadTallies")
                 : t("organizer.policyCsv")}
-          </button>
+          </BusyButton>
         ))}
         {csvState === "loading" && <span role="status">{t("dashboard.downloading")}</span>}
         {csvState === "failed" && (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { t } from "../../i18n";
 import type { SurveyDefinition } from "../../survey";
+import { BusyButton } from "../components/busy-button";
 import { formatCount } from "../dashboard/format";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useStore } from "../hooks/use-store";
@@ -117,22 +118,16 @@ export function StaffPanel({
         </div>
       )}
       <div class="staff-panel__actions">
-        <button
-          type="button"
-          class="button button--primary"
-          aria-disabled={syncing}
-          onClick={() => !syncing && void syncNow()}
-        >
+        <BusyButton class="button button--primary" busy={syncing} onClick={() => void syncNow()}>
           {syncing ? t("status.syncing") : t("status.syncNow")}
-        </button>
-        <button
-          type="button"
+        </BusyButton>
+        <BusyButton
           class="button button--secondary"
-          disabled={backup.kind === "working"}
+          busy={backup.kind === "working"}
           onClick={() => void exportBackup()}
         >
           {t("backup.download")}
-        </button>
+        </BusyButton>
         <button type="button" class="button button--secondary" onClick={onClose}>
           {t("staff.back")}
         </button>

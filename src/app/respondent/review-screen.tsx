@@ -2,6 +2,7 @@ import { t } from "../../i18n";
 import type { Answers, SurveyDefinition } from "../../survey";
 import { localize } from "../../survey/locales";
 import { visibleQuestions } from "../../survey/visibility";
+import { BusyButton } from "../components/busy-button";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { formatAnswer } from "./format-answer";
 
@@ -63,12 +64,12 @@ export function ReviewScreen({ def, answers, locale, submitState, onEdit, onBack
         </div>
       )}
       <div class="nav-buttons">
-        <button type="button" class="button button--secondary" onClick={onBack} disabled={saving}>
+        <BusyButton class="button button--secondary" busy={saving} onClick={onBack}>
           {t("respondent.back")}
-        </button>
-        <button type="button" class="button button--primary" onClick={onSubmit} disabled={saving}>
+        </BusyButton>
+        <BusyButton class="button button--primary" busy={saving} onClick={onSubmit}>
           {saving ? t("review.saving") : t("review.submit")}
-        </button>
+        </BusyButton>
       </div>
     </div>
   );

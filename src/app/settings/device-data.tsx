@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { t } from "../../i18n";
 import type { ReceiptsReport } from "../../sync/receipts";
+import { BusyButton } from "../components/busy-button";
 import { useStore } from "../hooks/use-store";
 import { useLocale } from "../locale-context";
 import { downloadBackup } from "../services/backup";
@@ -112,14 +113,13 @@ export function DeviceData() {
         </>
       )}
       <div class="nav-buttons">
-        <button
-          type="button"
+        <BusyButton
           class="button button--secondary"
+          busy={check.kind === "checking"}
           onClick={() => void ask()}
-          disabled={check.kind === "checking"}
         >
           {check.kind === "checking" ? t("receipts.checking") : t("receipts.check")}
-        </button>
+        </BusyButton>
         {summary && summary.unconfirmed > 0 && (
           <button type="button" class="button button--secondary" onClick={() => void resend()}>
             {t("receipts.resend", { n: number.format(summary.unconfirmed) })}
@@ -140,14 +140,13 @@ export function DeviceData() {
 
       <h2>{t("backup.title")}</h2>
       <p class="hint">{t("backup.help")}</p>
-      <button
-        type="button"
+      <BusyButton
         class="button button--primary"
+        busy={backup.kind === "working"}
         onClick={() => void exportBackup()}
-        disabled={backup.kind === "working"}
       >
         {t("backup.download")}
-      </button>
+      </BusyButton>
       <p role="status" class={backup.kind === "failed" ? "field-error" : "hint"}>
         {backup.kind === "done" && t("backup.done", { n: number.format(backup.count) })}
         {backup.kind === "failed" && t("backup.failed")}
