@@ -154,24 +154,20 @@ interface Bench {
   rawPostLoop(n: number, base: number): Promise<{ ms: number }>;
 }
 
-async function harnessPage(context: BrowserContext, origin: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(origin);
-  await page.waitForFunction(() => document.title === "ready");
-  return page;
-}
-
 /** Runs `use` in a harness page on a collector of its own, closed after. */
-async function onFreshCollector(
+async function onFreshCollector<T>(
   harnessDist: string,
   context: BrowserContext,
-  use: (page: Page) => Promise<void>,
-): Promise<void> {
+  use: (page: Page) => Promise<T>,
+): Promise<T> {
   const served = await collector(harnessDist);
   try {
-    const page = await harnessPage(context, served.origin);
-    await use(page);
+    const page = await context.newPage();
+    await page.goto(served.origin);
+    await page.waitForFunction(() => document.title === "ready");
+    const result = await use(page);
     await page.close();
+    return result;
   } finally {
     await served.close();
   }
@@ -208,18 +204,10 @@ export async function browserBench(
 
     // Queueing: the harness page, same origin as its collector.
     const context = await browser.newContext();
-    const queueing = await collector(harnessDist);
-    const pq = await harnessPage(context, queueing.origin);
-    const raw = await pq.evaluate(
-      (n) => (window as unknown as { bench: Bench }).bench.rawPutTimes(n),
-      queueN,
-    );
-    const queued = await pq.evaluate(
-      (n) => (window as unknown as { bench: Bench }).bench.queueTimes(n),
-      queueN,
-    );
-    await pq.close();
-    await queueing.close();
+    const { raw, queued } = await onFreshCollector(harnessDist, context, async (page) => ({
+      raw: await page.evaluate((n) => (window as unknown as { bench: Bench }).bench.rawPutTimes(n), queueN),
+      queued: await page.evaluate((n) => (window as unknown as { bench: Bench }).bench.queueTimes(n), queueN),
+    }));
 
     // Draining: each side of each round to a fresh collector (a fresh database, so both store
     // 10,000 new rows), the sides' order swapped round by round so that a load blip on the shared
