@@ -54,7 +54,7 @@ export async function submitResponse(
   // The response is stored and its draft dropped in one transaction; a failed save keeps both the
   // draft and the answers on screen. A draft write begun before it (the move to the review screen
   // writes one at once) would otherwise land after it and bring the draft back: a page killed then
-  // offered to resume an answer already stored, to be sent twice (tests/e2e/kill.e2e.ts, under load).
+  // offered to resume an answer already stored, to be submitted again under a new id (kill.e2e.ts).
   await settleDraft(def.id);
   await outbox.enqueue(response, { discardDraft: def.id });
   void askForPersistence().catch(() => {});
