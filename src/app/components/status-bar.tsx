@@ -36,7 +36,7 @@ export function StatusBar() {
         )}
       </ul>
       <div class="status-bar__actions">
-        <BusyButton class="button button--small" busy={syncing} onClick={() => void syncNow()}>
+        <BusyButton class="button button--small" busy={syncing} onClick={syncNow}>
           {syncing ? t("status.syncing") : t("status.syncNow")}
         </BusyButton>
         <Link href="/settings" class="status-bar__link">

@@ -4,6 +4,7 @@ import type { SurveyDefinition } from "../../survey";
 import type { PopulationSummary, Tallies, Trend } from "../../survey/contract";
 import { fiscalYear, formatFiscalYear } from "../../survey/fiscal-year";
 import { localize } from "../../survey/locales";
+import { BusyButton } from "../components/busy-button";
 import { Loading } from "../components/loading";
 import { useLocale } from "../locale-context";
 import {
@@ -17,7 +18,6 @@ import {
 import { saveFile } from "../services/save-file";
 import { IndicatorCard } from "./indicator-card";
 import "./organizer.css";
-import { BusyButton } from "../components/busy-button";
 import { PolicyTable } from "./policy-table";
 import { TrendView } from "./trend-view";
 import { WeightsUpload } from "./weights-upload";
@@ -154,7 +154,7 @@ export function TalliesView({ def, onUnauthorized }: Props) {
             key={file}
             class="button button--secondary"
             busy={csvState === "loading"}
-            onClick={() => void download(file)}
+            onClick={() => download(file)}
           >
             {file === "responses.csv"
               ? t("dashboard.downloadCsv")

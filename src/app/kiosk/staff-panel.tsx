@@ -118,14 +118,10 @@ export function StaffPanel({
         </div>
       )}
       <div class="staff-panel__actions">
-        <BusyButton class="button button--primary" busy={syncing} onClick={() => void syncNow()}>
+        <BusyButton class="button button--primary" busy={syncing} onClick={syncNow}>
           {syncing ? t("status.syncing") : t("status.syncNow")}
         </BusyButton>
-        <BusyButton
-          class="button button--secondary"
-          busy={backup.kind === "working"}
-          onClick={() => void exportBackup()}
-        >
+        <BusyButton class="button button--secondary" busy={backup.kind === "working"} onClick={exportBackup}>
           {t("backup.download")}
         </BusyButton>
         <button type="button" class="button button--secondary" onClick={onClose}>

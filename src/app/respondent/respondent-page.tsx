@@ -134,12 +134,7 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
     window.scrollTo(0, 0);
   };
 
-  // Taps, not renders, decide: two taps before the "saving" render (a double tap on a slow phone)
-  // would otherwise store the answers twice, under two ids.
-  const submitting = useRef(false);
   const submit = async () => {
-    if (submitting.current) return;
-    submitting.current = true;
     setSubmitState("saving");
     try {
       const result = await submitResponse(def, answers, locale, origin);
@@ -160,8 +155,6 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
       // Not on disk: the answers stay on screen and the respondent is told plainly.
       console.error("enqueue failed", e);
       setSubmitState("not_saved");
-    } finally {
-      submitting.current = false;
     }
   };
 
@@ -236,7 +229,7 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
           submitState={submitState}
           onEdit={(id) => go(questionScreen(id, true))}
           onBack={() => go(lastScreen(def, answers))}
-          onSubmit={() => void submit()}
+          onSubmit={submit}
         />
       );
     case "thanks":

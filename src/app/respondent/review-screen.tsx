@@ -15,7 +15,8 @@ interface Props {
   submitState: SubmitState;
   onEdit(questionId: string): void;
   onBack(): void;
-  onSubmit(): void;
+  /** Its promise settles once the save is over: until then another press of Submit does nothing. */
+  onSubmit(): Promise<void>;
 }
 
 /** Every visible question with its answer, before anything is saved: the respondent's last look. */

@@ -113,11 +113,7 @@ export function DeviceData() {
         </>
       )}
       <div class="nav-buttons">
-        <BusyButton
-          class="button button--secondary"
-          busy={check.kind === "checking"}
-          onClick={() => void ask()}
-        >
+        <BusyButton class="button button--secondary" busy={check.kind === "checking"} onClick={ask}>
           {check.kind === "checking" ? t("receipts.checking") : t("receipts.check")}
         </BusyButton>
         {summary && summary.unconfirmed > 0 && (
@@ -140,11 +136,7 @@ export function DeviceData() {
 
       <h2>{t("backup.title")}</h2>
       <p class="hint">{t("backup.help")}</p>
-      <BusyButton
-        class="button button--primary"
-        busy={backup.kind === "working"}
-        onClick={() => void exportBackup()}
-      >
+      <BusyButton class="button button--primary" busy={backup.kind === "working"} onClick={exportBackup}>
         {t("backup.download")}
       </BusyButton>
       <p role="status" class={backup.kind === "failed" ? "field-error" : "hint"}>
