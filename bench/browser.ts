@@ -15,6 +15,7 @@ import { DEFAULT_RATE_LIMIT } from "../src/server/rate-limit";
 import { createKyselyStorage, openSqlite, type Storage } from "../src/server/storage";
 import { loadSurveyRegistry } from "../src/server/surveys";
 import { launchChromium } from "../tests/e2e/support/browser";
+import { median, medianRun } from "./median";
 import { type CpuSample, withCpu } from "./process-cpu";
 
 interface Served {
@@ -59,8 +60,6 @@ export async function collector(staticDir: string): Promise<Served & { storage: 
     },
   };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 /**
  * In the page, from navigation start: when the first radio button is in the document and a frame
@@ -244,22 +243,21 @@ export async function browserBench(
       for (const side of sides) await side();
     }
     await context.close();
-    const typical = <T extends { ms: number }>(rounds: T[]) =>
-      [...rounds].sort((x, y) => x.ms - y.ms)[Math.floor(rounds.length / 2)] as T;
-    const typicalApp = typical(app);
+    const appRun = medianRun(app);
+    const rawRun = medianRun(rawLoop);
     return {
       firstQuestion: { app: median(appTimes), bare: median(bareTimes), runs },
       queue: { app: queued, raw, n: queueN },
       drain: {
-        app: median(app.map((r) => r.ms)),
-        raw: median(rawLoop.map((r) => r.ms)),
+        app: appRun.ms,
+        raw: rawRun.ms,
         n: drainN,
         rounds: drainRounds,
-        take: typicalApp.take,
-        post: typicalApp.post,
-        apply: typicalApp.apply,
-        appCpu: typicalApp.cpu,
-        rawCpu: typical(rawLoop).cpu,
+        take: appRun.take,
+        post: appRun.post,
+        apply: appRun.apply,
+        appCpu: appRun.cpu,
+        rawCpu: rawRun.cpu,
       },
     };
   } finally {

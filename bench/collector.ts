@@ -5,6 +5,7 @@ import { createKyselyStorage, openSqlite } from "../src/server/storage";
 import { loadSurveyRegistry } from "../src/server/surveys";
 import type { Response } from "../src/survey";
 import { uuidv7 } from "../src/survey";
+import { median } from "./median";
 
 const BATCH = 100;
 
@@ -146,8 +147,6 @@ export async function ingestBench(
   raw.close();
   return { app: n / (appMs / 1000), raw: n / (rawMs / 1000) };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 /**
  * The tallies route with a breakdown by area, against one hand-written GROUP BY over the same file.

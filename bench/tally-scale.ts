@@ -8,6 +8,7 @@ import { createApp } from "../src/server/app";
 import { createKyselyStorage, openPostgres, openSqlite, type Storage } from "../src/server/storage";
 import { loadSurveyRegistry } from "../src/server/surveys";
 import { fiscalYear, uuidv7 } from "../src/survey";
+import { median } from "./median";
 
 const SURVEY = "ward-resident";
 const AGES = ["age_18_29", "age_30_39", "age_40_49", "age_50_59", "age_60_69", "age_70_plus"];
@@ -139,8 +140,6 @@ export const HAND_WRITTEN_GROUP_BY = `
   WHERE a.survey_id = 'ward-resident' AND a.wave = 2026
     AND a.question_id IN ('q_disaster_prep', 'q_info_reach', 'q_watch_over', 'q_childcare_consult')
   GROUP BY a.question_id, a.wave, a.option_id, g.option_id`;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 /**
  * Medians of `a` and `b`, run alternately after one warm-up each (so both read a warm cache), so
