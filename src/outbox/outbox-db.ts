@@ -71,8 +71,8 @@ export class OutboxDb {
        */
       taken?: {
         state: OutboxState;
-        records: ReadonlyMap<string, { queuedAt: number }>;
-        write(id: string): StoredRecord | undefined;
+        records: ReadonlyMap<string, OutboxRecord>;
+        write(record: OutboxRecord): StoredRecord | undefined;
       };
     } = {},
   ) {
@@ -85,12 +85,13 @@ export class OutboxDb {
     // in turn cost two round trips to the browser's storage process per record.
     const unique = [...new Set(ids)];
     const work = (async () => {
-      const listed = taken ? await stillListed(store, taken.state, taken.records, unique) : new Set<string>();
-      const unread = unique.filter((id) => !listed.has(id));
+      const listed = taken ? await stillListed(store, taken.state, taken.records, unique) : [];
+      const written = new Set(listed.map((record) => record.id));
+      const unread = unique.filter((id) => !written.has(id));
       const stored = await readMany(store, unread, this.cmp);
       // A failed put fails the transaction, and tx.done with it.
       const put = (next: StoredRecord | undefined) => next && store.put(next);
-      for (const id of listed) put(taken?.write(id));
+      for (const record of listed) put(taken?.write(record));
       unread.forEach((id, i) => {
         put(change(id, stored[i]));
       });
@@ -214,23 +215,23 @@ export class OutboxDb {
 }
 
 /**
- * Which of `ids` the state index lists under `state` at the queue time given for it: the index's keys
- * only, no value. Capped at twice as many entries as asked about: ids past a range crowded with
- * others (ties at one queue time) count as not listed, and are read.
+ * The records of `ids` that the state index still lists under `state` at their queue time: the
+ * index's keys only, no value. Capped at twice as many entries as asked about: ids past a range
+ * crowded with others (ties at one queue time) count as not listed, and are read.
  */
 async function stillListed(
   store: IDBObjectStore,
   state: OutboxState,
-  records: ReadonlyMap<string, { queuedAt: number }>,
+  records: ReadonlyMap<string, OutboxRecord>,
   ids: readonly string[],
-): Promise<Set<string>> {
-  const asked = ids.filter((id) => records.has(id));
-  const times = asked.map((id) => (records.get(id) as { queuedAt: number }).queuedAt);
-  if (times.length === 0) return new Set();
+): Promise<OutboxRecord[]> {
+  const asked = ids.flatMap((id) => records.get(id) ?? []);
+  if (asked.length === 0) return [];
+  const times = asked.map((record) => record.queuedAt);
   const range = IDBKeyRange.bound([state, Math.min(...times)], [state, Math.max(...times)]);
-  const keys = await requested(store.index(STATE_QUEUED_INDEX).getAllKeys(range, times.length * 2));
+  const keys = await requested(store.index(STATE_QUEUED_INDEX).getAllKeys(range, asked.length * 2));
   const listed = new Set(keys);
-  return new Set(asked.filter((id) => listed.has(id)));
+  return asked.filter((record) => listed.has(record.id));
 }
 
 /**

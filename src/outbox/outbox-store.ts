@@ -87,10 +87,7 @@ export class OutboxStore {
         taken: {
           state: "pending",
           records: copies,
-          write: (id) => {
-            const copy = copies.get(id);
-            return copy && apply(copy);
-          },
+          write: apply,
         },
       },
     );
