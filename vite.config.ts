@@ -1,21 +1,29 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import preact from "@preact/preset-vite";
 import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
-import { type SurveyAsset, surveyAssets } from "./src/app/build/survey-assets";
+import {
+  latestDefinitions,
+  type SurveyAsset,
+  type SurveySource,
+  surveyAssets,
+} from "./src/app/build/survey-assets";
+import type { SurveyDefinition } from "./src/survey";
+import { firstScreenPagePath } from "./src/survey/definition-in";
+import { LOCALES, type Locale } from "./src/survey/locales";
 
 const SURVEYS_DIR = "surveys";
 
-function readSurveyAssets(): SurveyAsset[] {
-  const files = readdirSync(SURVEYS_DIR)
+function readSurveySources(): SurveySource[] {
+  return readdirSync(SURVEYS_DIR)
     .filter((f) => f.endsWith(".json"))
-    .sort();
-  return surveyAssets(
-    files.map((f) => ({ file: join(SURVEYS_DIR, f), text: readFileSync(join(SURVEYS_DIR, f), "utf8") })),
-  );
+    .sort()
+    .map((f) => ({ file: join(SURVEYS_DIR, f), text: readFileSync(join(SURVEYS_DIR, f), "utf8") }));
 }
+
+const readSurveyAssets = (): SurveyAsset[] => surveyAssets(readSurveySources());
 
 /**
  * Publishes surveys/*.json as /surveys/<id>.json and /surveys/index.json: emitted into the build (so
@@ -45,6 +53,55 @@ function surveysPlugin(): Plugin {
           next(error);
         }
       });
+    },
+  };
+}
+
+/** src/app/build/first-screen.tsx, loaded through tsx: the app's components, with their JSX. */
+interface FirstScreenRenderer {
+  renderFirstScreen(def: SurveyDefinition, locale: Locale): Promise<string>;
+  firstScreenPage(
+    indexHtml: string,
+    page: { surveyId: string; locale: Locale; markup: string; bootScript: string },
+  ): string;
+}
+
+/** The survey pages' one script (src/app/first-screen-boot.ts): an entry of its own, importing nothing. */
+const FIRST_SCREEN_BOOT = "src/app/first-screen-boot.ts";
+
+/**
+ * Writes each survey's page, one per language, with its first screen drawn in by the app's own
+ * components (src/app/build/first-screen.tsx; the collector serves it for /s/<id>). After the
+ * bundle is written, so that index.html is final; before the compression below.
+ */
+function firstScreensPlugin(outDir: string): Plugin {
+  return {
+    name: "tsunagu-first-screens",
+    apply: "build",
+    writeBundle: {
+      sequential: true,
+      async handler(_options, bundle) {
+        const boot = Object.values(bundle).find(
+          (chunk) => chunk.type === "chunk" && chunk.facadeModuleId === resolve(FIRST_SCREEN_BOOT),
+        );
+        if (boot?.type !== "chunk" || boot.imports.length > 0)
+          throw new Error(`${FIRST_SCREEN_BOOT} must be an entry of the build that imports nothing`);
+        const { tsImport } = await import("tsx/esm/api");
+        const renderer = (await tsImport(resolve("src/app/build/first-screen.tsx"), {
+          parentURL: import.meta.url,
+          // The app's compiler options: JSX for Preact.
+          tsconfig: "tsconfig.app.json",
+        })) as FirstScreenRenderer;
+        const index = readFileSync(join(outDir, "index.html"), "utf8");
+        for (const def of latestDefinitions(readSurveySources()))
+          for (const locale of LOCALES) {
+            const file = join(outDir, firstScreenPagePath(def.id, locale));
+            const markup = await renderer.renderFirstScreen(def, locale);
+            mkdirSync(dirname(file), { recursive: true });
+            const page = { surveyId: def.id, locale, markup, bootScript: `/${boot.fileName}` };
+            writeFileSync(file, renderer.firstScreenPage(index, page));
+          }
+      },
     },
   };
 }
@@ -116,9 +173,17 @@ export default defineConfig({
       injectManifest: {
         // The app shell and the survey definitions: what the form needs to open with no network.
         globPatterns: ["**/*.{js,css,html,png,webmanifest}", "surveys/*.json"],
+        // The survey pages with their first screen drawn in are for a first visit over the network;
+        // offline, every page is index.html (sw.ts).
+        globIgnores: ["s/**"],
       },
     }),
+    firstScreensPlugin(OUT_DIR),
     precompressPlugin(OUT_DIR),
   ],
-  build: { outDir: OUT_DIR, target: "es2022" },
+  build: {
+    outDir: OUT_DIR,
+    target: "es2022",
+    rollupOptions: { input: { index: "index.html", "first-screen-boot": FIRST_SCREEN_BOOT } },
+  },
 });

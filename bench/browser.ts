@@ -62,38 +62,36 @@ export async function collector(staticDir: string): Promise<Served & { storage: 
 }
 
 /**
- * In the page, from navigation start: when the first radio button is in the document and a frame
- * has begun after it. Tsunagu opens on an intro screen with a Start button, which this script
- * clicks itself once a frame has shown it: the figure is (Start visible) + (click → first question
- * visible), with no reaction time. Nothing of Playwright runs in the page while it loads (its
- * locators inject a selector engine into the page's main thread, which weighed on the slower page
- * more than on the faster one); the marks are read once the radio button is there.
+ * In the page, from navigation start: the start of the first frame in which a radio button is shown.
+ * Tsunagu opens on an intro screen with a Start button, which this script presses itself after the
+ * first frame that shows it: the figure is (Start shown) + (press → first question shown), with no
+ * reaction time. "Shown" is checked at every frame (checkVisibility), not on DOM changes: the
+ * survey's page has its first question in the HTML, hidden until Start's fragment link targets it,
+ * which changes no node. Nothing of Playwright runs in the page while it loads (its locators inject
+ * a selector engine into the page's main thread, which weighed on the slower page more than on the
+ * faster one); the marks are read once the radio button is shown.
  */
-// No named functions inside: tsx would wrap them in a helper that does not exist in the page.
-export const MARKS = () => {
-  const mark: Record<string, number> = {};
-  (window as unknown as { __marks: Record<string, number> }).__marks = mark;
-  new MutationObserver(() => {
-    const start = document.querySelector<HTMLButtonElement>(".intro .button--primary");
-    if (mark.startSeen === undefined && start) {
-      mark.startSeen = performance.now();
-      requestAnimationFrame(() => {
-        mark.start = performance.now();
-        // After this frame has been painted: the click a respondent could make at the earliest.
-        setTimeout(() => {
-          mark.click = performance.now();
-          start.click();
-        }, 0);
-      });
+// A string, not a function: tsx names functions through a helper the page does not have.
+export const MARKS = `(() => {
+  const mark = {};
+  window.__marks = mark;
+  const START = ".intro .button--primary";
+  const shown = (selector) => document.querySelector(selector)?.checkVisibility() === true;
+  const frame = () => {
+    if (mark.start === undefined && shown(START)) {
+      mark.start = performance.now();
+      // After this frame has been painted: the press a respondent could make at the earliest. The
+      // button is looked up again: the app's first render may have replaced the HTML's.
+      setTimeout(() => {
+        mark.click = performance.now();
+        document.querySelector(START)?.click();
+      }, 0);
     }
-    if (mark.radioSeen === undefined && document.querySelector("input[type=radio]")) {
-      mark.radioSeen = performance.now();
-      requestAnimationFrame(() => {
-        mark.radio = performance.now();
-      });
-    }
-  }).observe(document, { subtree: true, childList: true });
-};
+    if (shown("input[type=radio]")) mark.radio = performance.now();
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();`;
 
 // A string, not a function: tsx names arrow functions through a helper the page does not have.
 export const READ_MARKS = `new Promise((resolve) => {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { setLanguage, t } from "../i18n";
 import type { Locale } from "../survey/locales";
-import { LanguageSwitch } from "./components/language-switch";
+import { AppHeader } from "./components/app-header";
 import { LazyPage } from "./components/lazy-page";
 import { StatusBar } from "./components/status-bar";
 import { UpdatePrompt } from "./components/update-prompt";
@@ -75,16 +75,7 @@ export function App({ initialLocale }: { initialLocale: Locale }) {
   }, [locale]);
   return (
     <LocaleContext.Provider value={{ locale, setLocale }}>
-      <header class="app-header">
-        {kiosk ? (
-          <span class="app-header__title">{t("header.appName")}</span>
-        ) : (
-          <Link href="/" class="app-header__title">
-            {t("header.appName")}
-          </Link>
-        )}
-        <LanguageSwitch />
-      </header>
+      <AppHeader kiosk={kiosk} />
       <UpdatePrompt />
       <main id="main" class="app-main">
         <CurrentPage />

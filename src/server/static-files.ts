@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, MiddlewareHandler } from "hono";
 import { accepts } from "hono/accepts";
-import { definitionInPath } from "../survey/definition-in";
+import { definitionInPath, firstScreenPagePath } from "../survey/definition-in";
 import { DEFAULT_LOCALE, LOCALES, type Locale, pickLocale } from "../survey/locales";
 
 /**
@@ -33,10 +33,15 @@ const SURVEY_PAGE = /^\/s\/([a-z0-9][a-z0-9-]{0,63})\/?$/;
  * it picks from the same browser languages (pickLocale). Only for a definition that exists, so no
  * request path is ever echoed into a header.
  */
-function definitionPreload(root: string, c: Context) {
-  const id = SURVEY_PAGE.exec(c.req.path)?.[1];
-  if (!id) return undefined;
-  const locale = accepts(c, {
+function definitionPreload(root: string, id: string, locale: Locale) {
+  const file = definitionInPath(id, locale);
+  if (!existsSync(join(root, file))) return undefined;
+  return `</${file}>; rel=preload; as=fetch; crossorigin`;
+}
+
+/** The language the app will pick on a first visit, from the same browser languages (pickLocale). */
+function firstVisitLocale(c: Context): Locale {
+  return accepts(c, {
     header: "Accept-Language",
     supports: [...LOCALES],
     default: DEFAULT_LOCALE,
@@ -48,10 +53,7 @@ function definitionPreload(root: string, c: Context) {
           .sort((x, y) => y.q - x.q)
           .map((l) => l.type),
       ),
-  });
-  const file = definitionInPath(id, locale as Locale);
-  if (!existsSync(join(root, file))) return undefined;
-  return `</${file}>; rel=preload; as=fetch; crossorigin`;
+  }) as Locale;
 }
 
 /**
@@ -81,16 +83,34 @@ export function staticFiles(root: string): MiddlewareHandler[] {
   const compressed = serveStatic({ root, precompressed: true });
   const plain = serveStatic({ root });
   const files = withCacheControl((c, next) => (hasStaleTwin(root, c.req.path) ? plain : compressed)(c, next));
-  const spa = withCacheControl(serveStatic({ path: index, precompressed: true }));
+  // A page's handlers, made once: its precompressed twins, and the file alone for when they are stale.
+  const pages = new Map<string, { compressed: MiddlewareHandler; plain: MiddlewareHandler }>();
+  const page = (path: string): MiddlewareHandler => {
+    let serve = pages.get(path);
+    if (!serve) {
+      const file = join(root, path);
+      serve = {
+        compressed: withCacheControl(serveStatic({ path: file, precompressed: true })),
+        plain: withCacheControl(serveStatic({ path: file })),
+      };
+      pages.set(path, serve);
+    }
+    return hasStaleTwin(root, `/${path}`) ? serve.plain : serve.compressed;
+  };
   const fallback: MiddlewareHandler = async (c, next) => {
     // A missing /assets/ file or a path with an extension is a real 404, not a page of the app.
     const path = c.req.path;
     if (path.startsWith("/api/") || path.startsWith("/assets/") || /\.[a-z0-9]+$/i.test(path)) return next();
     if (!existsSync(index)) return next();
-    const preload = definitionPreload(root, c);
+    const id = SURVEY_PAGE.exec(path)?.[1];
+    if (!id) return page("index.html")(c, next);
+    c.header("Vary", "Accept-Language", { append: true });
+    const locale = firstVisitLocale(c);
+    const preload = definitionPreload(root, id, locale);
     if (preload) c.header("Link", preload);
-    if (SURVEY_PAGE.test(path)) c.header("Vary", "Accept-Language", { append: true });
-    return spa(c, next);
+    // The survey's page with its first screen drawn in (vite.config.ts), where the build made one.
+    const drawn = firstScreenPagePath(id, locale);
+    return (existsSync(join(root, drawn)) ? page(drawn) : page("index.html"))(c, next);
   };
   return [files, fallback];
 }

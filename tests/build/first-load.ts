@@ -9,21 +9,24 @@ export interface FirstLoad {
   brotli: number;
 }
 
-/**
- * The bytes a respondent's phone fetches before the first question: index.html and every script,
- * stylesheet and modulepreload it names. Lazy chunks (dashboard, outbox, sync) come after the
- * first paint and are not counted; the survey definition is counted separately by the caller.
- */
 /** Gzip at level 9, as the build precompresses (vite.config.ts). */
 export const gzipBytes = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
 
-export function firstLoad(distDir: string): FirstLoad {
-  const html = readFileSync(join(distDir, "index.html"), "utf8");
+/**
+ * The bytes a respondent's phone fetches for the first question: the page and every script,
+ * stylesheet and modulepreload it names, and the app's files a survey's page names for its boot
+ * script to load (data-app-modules: src/app/build/first-screen.tsx). Lazy chunks (dashboard,
+ * outbox, sync) come after the first question and are not counted; the survey definition is counted
+ * separately by the caller.
+ */
+export function firstLoad(distDir: string, page = "index.html"): FirstLoad {
+  const html = readFileSync(join(distDir, page), "utf8");
   const refs = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"[^>]*>/g)]
     .filter((m) => /\bsrc=|rel="(?:stylesheet|modulepreload)"/.test(m[0]))
-    .map((m) => m[1] ?? "")
-    .filter((ref) => ref.startsWith("/") && !ref.startsWith("//"));
-  const files = ["index.html", ...new Set(refs.map((r) => r.slice(1)))];
+    .map((m) => m[1] ?? "");
+  const appModules = /data-app-modules="([^"]*)"/.exec(html)?.[1]?.split(" ") ?? [];
+  const local = [...refs, ...appModules].filter((ref) => ref.startsWith("/") && !ref.startsWith("//"));
+  const files = [page, ...new Set(local.map((r) => r.slice(1)))];
   let raw = 0;
   let gzip = 0;
   let brotli = 0;

@@ -1,7 +1,10 @@
-import type { BrowserContext } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
 import ja from "../../src/i18n/catalogues/ja";
+import vi from "../../src/i18n/catalogues/vi";
 import { phoneContext } from "./support/browser";
+import { watchCsp } from "./support/csp";
+import { untilAppRuns } from "./support/respondent";
 import { useCollectorAndChromium } from "./support/suite";
 
 // Records, from the page's first script on, which of the loading screen and the intro were drawn.
@@ -14,31 +17,145 @@ const WATCH = () => {
   }).observe(document, { subtree: true, childList: true });
 };
 
+const seen = (page: Page) => page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+
 describe("the first thing a respondent sees", () => {
   const env = useCollectorAndChromium();
   let context: BrowserContext;
+  afterEach(async () => {
+    await context.close();
+  });
 
-  const open = async (definitionDelayMs: number) => {
+  const open = async (
+    options: {
+      definitionDelayMs?: number;
+      asServiceWorkerServesIt?: boolean;
+      holdApp?: Promise<void>;
+      /** Set up before the page opens (init scripts, bindings). */
+      prepare?: (context: BrowserContext) => Promise<unknown>;
+    } = {},
+  ) => {
     context = await phoneContext(env.browser);
     await context.addInitScript(WATCH);
+    await options.prepare?.(context);
+    const { definitionDelayMs = 0, asServiceWorkerServesIt = false, holdApp } = options;
     if (definitionDelayMs > 0)
       await context.route("**/surveys/ward-resident.ja.json", async (route) => {
         await new Promise((r) => setTimeout(r, definitionDelayMs));
         await route.continue();
       });
+    // Offline, or on a later visit, the service worker answers every page with index.html (sw.ts).
+    if (asServiceWorkerServesIt) {
+      const index = await (await fetch(`${env.collector.origin}/index.html`)).text();
+      await context.route("**/s/ward-resident", (route) =>
+        route.fulfill({ body: index, contentType: "text/html; charset=utf-8" }),
+      );
+    }
+    // The app's entry script (Vite names it index-<hash>.js), held back as a slow phone would be.
+    if (holdApp)
+      await context.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+        await holdApp;
+        await route.continue();
+      });
     const page = await context.newPage();
     await page.goto(`${env.collector.origin}/s/ward-resident`);
-    await page.getByRole("button", { name: ja.intro.start }).waitFor();
-    return (await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)) as string[];
+    return page;
   };
 
-  it("is the survey's intro, with no loading screen drawn before it", async () => {
-    expect(await open(0)).toEqual(["intro"]);
-    await context.close();
+  it("is the survey's intro, drawn by the HTML itself, with no loading screen before or after it", async () => {
+    const page = await open({ definitionDelayMs: 2500 });
+    expect(await page.locator("#app[data-first-screen=ward-resident] .intro h1").count()).toBe(1);
+    await untilAppRuns(page);
+    await page.getByRole("button", { name: ja.intro.start }).waitFor();
+    expect(await seen(page)).toEqual(["intro"]);
   });
 
-  it("is a loading screen while a slow network still brings the definition, then the intro", async () => {
-    expect(await open(2500)).toEqual(["loading", "intro"]);
-    await context.close();
+  it("is a loading screen, where the page is the app's bare index.html, while a slow network still brings the definition", async () => {
+    const page = await open({ definitionDelayMs: 2500, asServiceWorkerServesIt: true });
+    await page.getByRole("button", { name: ja.intro.start }).waitFor();
+    expect(await seen(page)).toEqual(["loading", "intro"]);
+  });
+
+  it("lets Start and the first question work before the app has run, and the app keeps what was chosen", async () => {
+    let release = () => {};
+    const holdApp = new Promise<void>((r) => {
+      release = r;
+    });
+    const errors: string[] = [];
+    let csp: Awaited<ReturnType<typeof watchCsp>> | undefined;
+    const page = await open({
+      holdApp,
+      prepare: async (c) => {
+        csp = await watchCsp(c);
+        c.on("page", (p) => p.on("pageerror", (e) => errors.push(e.message)));
+      },
+    });
+
+    // The HTML alone: Start is a link to the first question, drawn in the page and shown by it.
+    const radios = page.getByRole("radio");
+    expect(await radios.count()).toBe(0); // hidden, so not even in the accessibility tree
+    await page.getByRole("link", { name: ja.intro.start }).click();
+    expect(await radios.count()).toBeGreaterThan(2);
+    expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
+    await radios.nth(2).check();
+    const chosen = await radios.nth(2).getAttribute("value");
+
+    release();
+    await untilAppRuns(page);
+    // The app's own first question, with the choice made before it ran, and no fragment in the URL.
+    expect(await page.getByRole("radio", { checked: true }).getAttribute("value")).toBe(chosen);
+    expect(new URL(page.url()).hash).toBe("");
+    const first = await page.getByRole("heading", { level: 1 }).textContent();
+    await page.getByRole("button", { name: ja.respondent.next }).click();
+    await page.waitForFunction((before) => document.querySelector("h1")?.textContent !== before, first);
+    await page.getByRole("button", { name: ja.respondent.back }).click();
+    expect(await page.getByRole("radio", { checked: true }).getAttribute("value")).toBe(chosen);
+    expect(errors).toEqual([]);
+    expect(csp?.violations).toEqual([]);
+  });
+
+  it("opens the app in a language chosen on the HTML's switch before the app ran, and remembers it", async () => {
+    let release = () => {};
+    const holdApp = new Promise<void>((r) => {
+      release = r;
+    });
+    const page = await open({ holdApp });
+    await page.getByRole("combobox", { name: /Language/ }).selectOption("vi");
+    release();
+    await untilAppRuns(page);
+    await page.getByRole("button", { name: vi.intro.start }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("vi");
+    expect(await page.getByRole("combobox", { name: /Language/ }).inputValue()).toBe("vi");
+    await page.reload();
+    await page.getByRole("button", { name: vi.intro.start }).waitFor();
+  });
+
+  it("is drawn by the app where the HTML drew it: nothing moves when the app takes over", async () => {
+    let release = () => {};
+    const holdApp = new Promise<void>((r) => {
+      release = r;
+    });
+    const page = await open({ holdApp });
+    const boxes = () =>
+      page.evaluate(() =>
+        [".app-header", ".intro h1", ".intro p", ".intro .button--primary"].map((selector) => {
+          const box = document.querySelector(selector)?.getBoundingClientRect();
+          return (
+            box && [
+              selector,
+              Math.round(box.x),
+              Math.round(box.y),
+              Math.round(box.width),
+              Math.round(box.height),
+            ]
+          );
+        }),
+      );
+    const drawnByHtml = await boxes();
+    expect(drawnByHtml.every(Boolean)).toBe(true);
+    release();
+    await untilAppRuns(page);
+    await page.getByRole("button", { name: ja.intro.start }).waitFor();
+    expect(await boxes()).toEqual(drawnByHtml);
   });
 });

@@ -7,6 +7,7 @@ import ko from "../../src/i18n/catalogues/ko";
 import vi from "../../src/i18n/catalogues/vi";
 import zhHans from "../../src/i18n/catalogues/zh-Hans";
 import { phoneContext } from "./support/browser";
+import { untilAppRuns } from "./support/respondent";
 import { useCollectorAndChromium } from "./support/suite";
 
 const START: Record<string, string> = {
@@ -50,6 +51,7 @@ describe("languages", () => {
     const context = await phoneContext(env.browser);
     const page = await context.newPage();
     await page.goto(`${env.collector.origin}/s/ward-resident`);
+    await untilAppRuns(page);
     // Named "Language" in every language as well as in its own words, so anyone can find it.
     const language = page.getByRole("combobox", { name: /Language/ });
     await language.waitFor();

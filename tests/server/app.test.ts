@@ -134,6 +134,13 @@ describe("the built app", () => {
     writeFileSync(join(dist, "surveys", "ward-resident.json"), "{}");
     for (const locale of ["ja", "en", "zh-Hans"])
       writeFileSync(join(dist, "surveys", `ward-resident.${locale}.json`), "{}");
+    // The survey's page with its first screen drawn in, as the build writes it: here in ja and en.
+    mkdirSync(join(dist, "s", "ward-resident"), { recursive: true });
+    for (const locale of ["ja", "en"])
+      writeFileSync(
+        join(dist, "s", "ward-resident", `${locale}.html`),
+        `<!doctype html><p>first screen ${locale}</p>`,
+      );
   });
   afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
@@ -190,6 +197,37 @@ describe("the built app", () => {
     expect(await link("vi")).toBeNull();
     for (const path of ["/s/no-such-survey", "/dashboard", "/s/ward-resident/extra"])
       expect((await app.request(path)).headers.get("Link"), path).toBeNull();
+  });
+
+  it("serves a survey's page with its first screen drawn in the browser's language, where the build made one", async () => {
+    const app = appWith({ staticDir: dist });
+    const page = async (acceptLanguage: string, path = "/s/ward-resident") => {
+      const res = await app.request(path, { headers: { "Accept-Language": acceptLanguage } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("Vary")).toMatch(/Accept-Language/);
+      expect(res.headers.get("Cache-Control")).toBe("no-cache");
+      return res.text();
+    };
+    expect(await page("ja-JP,ja;q=0.9")).toBe("<!doctype html><p>first screen ja</p>");
+    expect(await page("en-US,en;q=0.9", "/s/ward-resident/")).toBe("<!doctype html><p>first screen en</p>");
+    // No zh-Hans page in this build: the app's own index.html, which draws it all itself.
+    expect(await page("zh-CN")).toBe("<!doctype html><title>つなぐ</title>");
+    expect(await (await app.request("/s/no-such-survey")).text()).toBe(
+      "<!doctype html><title>つなぐ</title>",
+    );
+  });
+
+  it("serves a survey page changed after the build as it is, not its stale compressed twin", async () => {
+    const page = join(dist, "s", "ward-resident", "en.html");
+    writeFileSync(`${page}.br`, brotliCompressSync("as built"));
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(`${page}.br`, past, past);
+    const res = await appWith({ staticDir: dist }).request("/s/ward-resident", {
+      headers: { "Accept-Language": "en", "Accept-Encoding": "br" },
+    });
+    expect(res.headers.get("Content-Encoding")).toBeNull();
+    expect(await res.text()).toBe("<!doctype html><p>first screen en</p>");
+    rmSync(`${page}.br`);
   });
 
   it("serves index.html and sw.js with no-cache and hashed assets as immutable", async () => {

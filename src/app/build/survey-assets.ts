@@ -26,6 +26,27 @@ export class SurveyAssetError extends Error {
  * and this is tested without Vite. A bad file throws naming the file and each problem's path.
  */
 export function surveyAssets(sources: readonly SurveySource[]): SurveyAsset[] {
+  const latest = latestDefinitions(sources);
+  const summaries: SurveySummary[] = latest.map(({ id, version, title, locales }) => ({
+    id,
+    version,
+    title,
+    locales,
+  }));
+  return [
+    ...latest.map((def) => ({ fileName: `surveys/${def.id}.json`, json: JSON.stringify(def) })),
+    ...latest.flatMap((def) =>
+      LOCALES.map((locale) => ({
+        fileName: definitionInPath(def.id, locale),
+        json: JSON.stringify(definitionIn(def, locale)),
+      })),
+    ),
+    { fileName: "surveys/index.json", json: JSON.stringify(summaries) },
+  ];
+}
+
+/** Each survey's newest version, checked, by id; what the app answers (and the build prerenders). */
+export function latestDefinitions(sources: readonly SurveySource[]): SurveyDefinition[] {
   const definitions = new Map<string, { def: SurveyDefinition; file: string }>();
   for (const { file, text } of sources) {
     let json: unknown;
@@ -48,21 +69,5 @@ export function surveyAssets(sources: readonly SurveySource[]): SurveyAsset[] {
     // The app answers the newest version; older files stay for the collector's archive.
     if (!earlier || earlier.def.version < def.version) definitions.set(def.id, { def, file });
   }
-  const latest = [...definitions.values()].map((d) => d.def).sort((a, b) => a.id.localeCompare(b.id));
-  const summaries: SurveySummary[] = latest.map(({ id, version, title, locales }) => ({
-    id,
-    version,
-    title,
-    locales,
-  }));
-  return [
-    ...latest.map((def) => ({ fileName: `surveys/${def.id}.json`, json: JSON.stringify(def) })),
-    ...latest.flatMap((def) =>
-      LOCALES.map((locale) => ({
-        fileName: definitionInPath(def.id, locale),
-        json: JSON.stringify(definitionIn(def, locale)),
-      })),
-    ),
-    { fileName: "surveys/index.json", json: JSON.stringify(summaries) },
-  ];
+  return [...definitions.values()].map((d) => d.def).sort((a, b) => a.id.localeCompare(b.id));
 }

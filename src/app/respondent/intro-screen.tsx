@@ -7,11 +7,17 @@ export function IntroScreen({
   def,
   locale,
   onStart,
+  startHref,
   resume,
 }: {
   def: SurveyDefinition;
   locale: string;
   onStart(): void;
+  /**
+   * Start as a link to this fragment: the first screen as the HTML draws it before the app's script
+   * has run (build/first-screen.tsx), where a link is what still works.
+   */
+  startHref?: string;
   /** Set when this device holds unfinished answers to this survey. */
   resume?: { onContinue(): void; onStartOver(): void };
 }) {
@@ -39,6 +45,10 @@ export function IntroScreen({
             {t("draft.startOver")}
           </button>
         </section>
+      ) : startHref ? (
+        <a href={startHref} class="button button--primary button--wide">
+          {t("intro.start")}
+        </a>
       ) : (
         <button type="button" class="button button--primary button--wide" onClick={onStart}>
           {t("intro.start")}

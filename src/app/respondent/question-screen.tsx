@@ -46,6 +46,9 @@ export function QuestionScreen(props: Props) {
   return (
     <form
       class="question"
+      // Submitting does nothing of itself (a "dialog" form outside a dialog): before the app's script
+      // has run, the HTML's first question must not reload the page and lose its answer.
+      method="dialog"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();

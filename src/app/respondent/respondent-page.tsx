@@ -10,6 +10,7 @@ import { discardDraft, loadDraft, saveDraft } from "../services/drafts";
 import { whenIdle } from "../services/idle";
 import { type ResponseOrigin, SELF, submitResponse } from "../services/submit-response";
 import { arrivedSurvey, loadSurvey } from "../services/surveys";
+import { takeFirstScreen } from "./first-screen";
 import {
   errorsOf,
   firstScreen,
@@ -71,14 +72,16 @@ export interface SurveyFormProps {
 
 export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: SurveyFormProps) {
   const { locale } = useLocale();
-  const [answers, setAnswers] = useState<Answers>({});
-  const [screen, setScreen] = useState<Screen>({ kind: "intro" });
+  // Where the HTML's own first screen left off, if the app is taking over from it (first-screen.ts).
+  const [handed] = useState(() => takeFirstScreen(def));
+  const [answers, setAnswers] = useState<Answers>(handed?.answers ?? {});
+  const [screen, setScreen] = useState<Screen>(handed?.screen ?? { kind: "intro" });
   const [error, setError] = useState<AnswerError | undefined>();
   const [submitState, setSubmitState] = useState<SubmitState>("idle");
   // A half-answered form of this survey found on the device: the intro offers to continue it.
   const [resumable, setResumable] = useState<ReturnType<typeof resumeOf>>();
   // A draft read after the respondent has already started must not be offered over their answers.
-  const started = useRef(false);
+  const started = useRef(handed !== undefined && handed.screen.kind !== "intro");
 
   // Reading the draft opens the outbox and loads its checks (zod): at the first idle moment, so that
   // a slow phone shows the intro, and reacts to Start, first (bench/RESULTS.md, first question).

@@ -60,3 +60,11 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
       );
   });
 }
+
+/**
+ * Until the app has taken over from the first screen a survey's page draws in its HTML (the app's
+ * first render replaces those elements: src/app/respondent/first-screen.ts). Needed only by a test
+ * that holds on to an element of the page before it acts.
+ */
+export const untilAppRuns = (page: Page) =>
+  page.waitForFunction(() => document.querySelector("#app[data-first-screen]") === null);

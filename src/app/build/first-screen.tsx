@@ -1,0 +1,106 @@
+import { renderToString } from "preact-render-to-string";
+import { initI18n, setLanguage } from "../../i18n";
+import type { SurveyDefinition } from "../../survey";
+import { definitionIn } from "../../survey/definition-in";
+import type { Locale } from "../../survey/locales";
+import { AppHeader } from "../components/app-header";
+import { LocaleContext } from "../locale-context";
+import {
+  FIRST_QUESTION_FRAGMENT,
+  FIRST_SCREEN_ATTRIBUTE,
+  FIRST_SCREEN_MODULES,
+} from "../respondent/first-screen-markup";
+import { firstScreen, progressOf, questionById } from "../respondent/flow";
+import { IntroScreen } from "../respondent/intro-screen";
+import { QuestionScreen } from "../respondent/question-screen";
+
+/**
+ * A survey's first screen drawn at build time into its page's HTML, one page per language (the
+ * collector picks it as it picks the definition's language: static-files.ts). A slow phone shows it
+ * as soon as the HTML and the stylesheet are in, instead of after compiling and running the app:
+ * the intro, and the first question behind the intro's Start link (a fragment link and :target,
+ * so Start works before any script). The app then replaces it with its own render, keeping what
+ * the respondent did (respondent/first-screen.ts). The markup is the app's own components.
+ */
+export class FirstScreenError extends Error {
+  override name = "FirstScreenError";
+}
+
+const noop = () => {};
+
+function FirstScreen({ def, locale }: { def: SurveyDefinition; locale: Locale }) {
+  const first = firstScreen(def, {});
+  const question = first.kind === "question" ? questionById(def, first.questionId) : undefined;
+  return (
+    <LocaleContext.Provider value={{ locale, setLocale: async () => {} }}>
+      <AppHeader kiosk={false} />
+      <main id="main" class="app-main">
+        <IntroScreen
+          def={def}
+          locale={locale}
+          onStart={noop}
+          {...(question && { startHref: `#${FIRST_QUESTION_FRAGMENT}` })}
+        />
+        {question && (
+          <div id={FIRST_QUESTION_FRAGMENT} class="first-question">
+            <QuestionScreen
+              question={question}
+              answer={undefined}
+              error={undefined}
+              locale={locale}
+              progress={progressOf(def, {}, question.id)}
+              fromReview={false}
+              onAnswer={noop}
+              onUnreadable={noop}
+              onBack={noop}
+              onNext={noop}
+            />
+          </div>
+        )}
+      </main>
+    </LocaleContext.Provider>
+  );
+}
+
+let i18nReady: Promise<void> | undefined;
+
+/** The markup of #app for `def`'s page in `locale`. */
+export async function renderFirstScreen(def: SurveyDefinition, locale: Locale): Promise<string> {
+  if (!i18nReady) i18nReady = initI18n(locale);
+  await i18nReady;
+  await setLanguage(locale);
+  const markup = renderToString(<FirstScreen def={definitionIn(def, locale)} locale={locale} />);
+  // The page is served under the app's Content-Security-Policy, which refuses inline styles.
+  if (/\sstyle="/.test(markup))
+    throw new FirstScreenError(`${def.id} (${locale}): the first screen has a style attribute`);
+  return markup;
+}
+
+/**
+ * index.html as the build wrote it, made the page of `surveyId` in `locale`: `markup` in #app, the
+ * page's language set, and the app's script and modulepreload links replaced by `bootScript`, which
+ * loads them once the first screen is painted (first-screen-boot.ts).
+ */
+export function firstScreenPage(
+  indexHtml: string,
+  page: { surveyId: string; locale: Locale; markup: string; bootScript: string },
+): string {
+  const app = '<div id="app"></div>';
+  const html = '<html lang="ja">';
+  const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(indexHtml);
+  if (!indexHtml.includes(app) || !indexHtml.includes(html) || !entry)
+    throw new FirstScreenError(`index.html has no ${app}, no ${html} or no module script to fill in`);
+  const imported = [...indexHtml.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g)];
+  const modules = [entry[1], ...imported.map((m) => m[1])].join(" ");
+  let out = indexHtml;
+  for (const link of imported) out = out.replace(link[0], "");
+  // Functions, not strings: a "$&" in a survey's text must not be read as a replacement pattern.
+  return out
+    .replace(html, () => `<html lang="${page.locale}">`)
+    .replace(entry[0], () => `<script type="module" crossorigin src="${page.bootScript}"></script>`)
+    .replace(
+      app,
+      () =>
+        `<div id="app" ${FIRST_SCREEN_ATTRIBUTE}="${page.surveyId}" ${FIRST_SCREEN_MODULES}="${modules}">${page.markup}</div>`,
+    );
+}

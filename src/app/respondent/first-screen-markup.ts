@@ -1,0 +1,17 @@
+/**
+ * The names by which the HTML's own first screen of a survey (build/first-screen.tsx) and the app
+ * that takes over from it (first-screen.ts, boot.ts) know each other. A module of its own: the
+ * page's first script needs them and nothing else.
+ */
+
+/** The first question's element, hidden until the intro's Start link targets it. */
+export const FIRST_QUESTION_FRAGMENT = "first-question";
+
+/** Set on #app by the build: which survey's first screen the HTML holds. */
+export const FIRST_SCREEN_ATTRIBUTE = "data-first-screen";
+
+/**
+ * Set on #app by the build: the app's entry script and the files it imports, which the page's one
+ * script (first-screen-boot.ts, which reads it as dataset.appModules) loads once the screen is painted.
+ */
+export const FIRST_SCREEN_MODULES = "data-app-modules";

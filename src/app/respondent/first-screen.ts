@@ -1,0 +1,94 @@
+import type { Answer, Answers, Question, SurveyDefinition } from "../../survey";
+import { LOCALES, type Locale } from "../../survey/locales";
+import { visibleQuestions } from "../../survey/visibility";
+import { FIRST_QUESTION_FRAGMENT, FIRST_SCREEN_ATTRIBUTE } from "./first-screen-markup";
+import { firstScreen, type Screen } from "./flow";
+
+/*
+ * A survey's page arrives with its first screen already in the HTML (build/first-screen.tsx): the
+ * intro, and the first question behind the intro's Start link, which targets it. A slow phone shows
+ * them, and Start works, while it still compiles the app; the app then takes over with whatever the
+ * respondent did meanwhile.
+ */
+
+interface Handed {
+  surveyId: string;
+  started: boolean;
+  /** What the first question's inputs held, in document order (of radios and checkboxes, the checked). */
+  values: string[];
+}
+
+let handed: Handed | undefined;
+
+/** A language other than the page's that the respondent chose on the HTML's language switch. */
+export function languageChosenBeforeApp(root: HTMLElement): Locale | undefined {
+  if (!root.hasAttribute(FIRST_SCREEN_ATTRIBUTE)) return undefined;
+  const chosen = root.querySelector<HTMLSelectElement>(".language-switch select")?.value;
+  return chosen !== document.documentElement.lang && (LOCALES as readonly string[]).includes(chosen ?? "")
+    ? (chosen as Locale)
+    : undefined;
+}
+
+/**
+ * Reads what the respondent did on the HTML's first screen, then empties `root` for the app's first
+ * render. Called in the same task as that render, so nothing is drawn in between.
+ */
+export function receiveFirstScreen(root: HTMLElement): void {
+  const surveyId = root.getAttribute(FIRST_SCREEN_ATTRIBUTE);
+  if (!surveyId) return;
+  const fields = root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+    `#${FIRST_QUESTION_FRAGMENT} input, #${FIRST_QUESTION_FRAGMENT} textarea`,
+  );
+  // Not FormData: the text and number fields have no name.
+  const values = [...fields]
+    .filter((field) =>
+      field.type === "radio" || field.type === "checkbox" ? (field as HTMLInputElement).checked : true,
+    )
+    .map((field) => field.value);
+  const started = location.hash === `#${FIRST_QUESTION_FRAGMENT}`;
+  handed = { surveyId, started, values };
+  // The fragment was only the HTML's way to show the question; the app keeps screens in state.
+  if (started) history.replaceState(history.state, "", location.pathname + location.search);
+  root.removeAttribute(FIRST_SCREEN_ATTRIBUTE);
+  root.replaceChildren();
+}
+
+/** Where this survey's form starts, once: on the first question if Start was pressed before the app ran. */
+export function takeFirstScreen(def: SurveyDefinition): { screen: Screen; answers: Answers } | undefined {
+  if (handed?.surveyId !== def.id) return undefined;
+  const taken = handed;
+  handed = undefined;
+  return startFrom(def, taken);
+}
+
+/** The form's first screen and answers, from what the HTML's first screen held. */
+export function startFrom(
+  def: SurveyDefinition,
+  { started, values }: { started: boolean; values: readonly string[] },
+): { screen: Screen; answers: Answers } {
+  const first = visibleQuestions(def, {})[0];
+  const answer = first && answerOf(first, values);
+  const answers: Answers = first && answer !== undefined ? { [first.id]: answer } : {};
+  return { answers, screen: started ? firstScreen(def, answers) : { kind: "intro" } };
+}
+
+/** The inputs' values as the answer the form would hold; anything no option names is dropped. */
+function answerOf(question: Question, values: readonly string[]): Answer | undefined {
+  switch (question.kind) {
+    case "single": {
+      const value = values[0];
+      return question.options.some((o) => o.id === value) ? value : undefined;
+    }
+    case "multiple": {
+      const chosen = values.filter((v) => question.options.some((o) => o.id === v));
+      return chosen.length > 0 ? chosen : undefined;
+    }
+    case "text":
+      return values[0] ? values[0] : undefined;
+    case "number": {
+      const value = values[0]?.trim();
+      const n = value ? Number(value) : Number.NaN;
+      return Number.isFinite(n) ? n : undefined;
+    }
+  }
+}

@@ -1,0 +1,151 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { FirstScreenError, firstScreenPage, renderFirstScreen } from "../../src/app/build/first-screen";
+import { latestDefinitions } from "../../src/app/build/survey-assets";
+import { startFrom } from "../../src/app/respondent/first-screen";
+import en from "../../src/i18n/catalogues/en";
+import ja from "../../src/i18n/catalogues/ja";
+import { SurveyDefinition } from "../../src/survey";
+
+const [shipped] = latestDefinitions([
+  { file: "surveys/ward-resident.json", text: readFileSync("surveys/ward-resident.json", "utf8") },
+]);
+if (!shipped) throw new Error("no shipped survey");
+
+const INDEX = `<!doctype html>
+<html lang="ja">
+  <head>
+    <script type="module" crossorigin src="/assets/index-abc.js"></script>
+    <link rel="modulepreload" crossorigin href="/assets/runtime-def.js">
+    <link rel="modulepreload" crossorigin href="/assets/locales-ghi.js">
+    <link rel="stylesheet" crossorigin href="/assets/index-jkl.css">
+  </head>
+  <body>
+    <div id="app"></div>
+  </body>
+</html>`;
+
+describe("renderFirstScreen", () => {
+  it("draws the intro with Start as a link to the first question, which is drawn beside it", async () => {
+    const html = await renderFirstScreen(shipped, "ja");
+    expect(html).toContain(`<h1 tabindex="-1">${shipped.title.ja}</h1>`);
+    expect(html).toContain(
+      `<a href="#first-question" class="button button--primary button--wide">${ja.intro.start}</a>`,
+    );
+    const first = shipped.questions[0];
+    if (first?.kind !== "single") throw new Error("the shipped survey starts with a single choice");
+    expect(html).toMatch(
+      /<div id="first-question" class="first-question"><form class="question" method="dialog"/,
+    );
+    for (const option of first.options) expect(html).toContain(`value="${option.id}"`);
+    // The app's header too, so that nothing moves when the app's own render replaces it.
+    expect(html).toMatch(/^<header class="app-header">/);
+  });
+
+  it("draws each language's page in that language, the app's texts and the survey's", async () => {
+    const html = await renderFirstScreen(shipped, "en");
+    expect(html).toContain(en.intro.start);
+    expect(html).toContain(shipped.title.en);
+    expect(html).not.toContain(ja.intro.start);
+    expect(await renderFirstScreen(shipped, "ja")).toContain(ja.intro.start);
+  });
+
+  it("draws no style attribute, which the Content-Security-Policy would refuse", async () => {
+    for (const locale of ["ja", "vi"] as const)
+      expect(await renderFirstScreen(shipped, locale)).not.toMatch(/\sstyle=/);
+  });
+
+  it("escapes a survey's texts", async () => {
+    const def = SurveyDefinition.parse({
+      ...shipped,
+      title: { ...shipped.title, ja: `<img src=x onerror=alert(1)> & "$&"` },
+    });
+    const html = await renderFirstScreen(def, "ja");
+    expect(html).toContain("&lt;img src=x onerror=alert(1)> &amp; &quot;$&amp;&quot;");
+    expect(html).not.toContain("<img");
+  });
+});
+
+describe("firstScreenPage", () => {
+  const page = {
+    surveyId: "ward-resident",
+    locale: "en" as const,
+    markup: "<p>$& $1 drawn</p>",
+    bootScript: "/assets/boot-x.js",
+  };
+
+  it("puts the markup in #app and hands the app's scripts to the boot script", () => {
+    const html = firstScreenPage(INDEX, page);
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain(
+      '<div id="app" data-first-screen="ward-resident" data-app-modules="/assets/index-abc.js /assets/runtime-def.js /assets/locales-ghi.js"><p>$& $1 drawn</p></div>',
+    );
+    expect(html).toContain('<script type="module" crossorigin src="/assets/boot-x.js"></script>');
+    expect(html).not.toContain("modulepreload");
+    expect(html).not.toContain('src="/assets/index-abc.js"');
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/index-jkl.css">');
+  });
+
+  it("refuses an index.html it cannot fill in, instead of writing a page without the app", () => {
+    expect(() => firstScreenPage(INDEX.replace('<div id="app"></div>', "<main></main>"), page)).toThrow(
+      FirstScreenError,
+    );
+    expect(() => firstScreenPage(INDEX.replace(/<script[\s\S]*?<\/script>/, ""), page)).toThrow(
+      /module script/,
+    );
+  });
+});
+
+describe("startFrom: the app taking over from the HTML's first screen", () => {
+  const L = (ja: string) => ({ ja });
+  const survey = (first: object) =>
+    SurveyDefinition.parse({
+      id: "demo",
+      version: 1,
+      title: L("試験"),
+      description: L("説明"),
+      locales: ["ja"],
+      questions: [{ id: "q1", required: false, label: L("一"), ...first }],
+      indicators: [],
+      minCell: 5,
+    });
+  const options = [
+    { id: "a", label: L("あ") },
+    { id: "b", label: L("い") },
+  ];
+
+  it("starts on the intro with nothing answered when Start was not pressed", () => {
+    expect(startFrom(survey({ kind: "single", options }), { started: false, values: [] })).toEqual({
+      screen: { kind: "intro" },
+      answers: {},
+    });
+  });
+
+  it("starts on the first question with the choice made before the app ran", () => {
+    const def = survey({ kind: "single", options });
+    expect(startFrom(def, { started: true, values: ["b"] })).toEqual({
+      screen: { kind: "question", questionId: "q1" },
+      answers: { q1: "b" },
+    });
+    expect(startFrom(def, { started: true, values: [] }).answers).toEqual({});
+  });
+
+  it("keeps only what an option names, and reads each kind of question", () => {
+    expect(startFrom(survey({ kind: "single", options }), { started: true, values: ["x"] }).answers).toEqual(
+      {},
+    );
+    expect(
+      startFrom(survey({ kind: "multiple", options }), { started: true, values: ["a", "zz", "b"] }).answers,
+    ).toEqual({ q1: ["a", "b"] });
+    expect(
+      startFrom(survey({ kind: "text", maxLength: 100 }), { started: true, values: ["はい"] }).answers,
+    ).toEqual({ q1: "はい" });
+    expect(
+      startFrom(survey({ kind: "text", maxLength: 100 }), { started: true, values: [""] }).answers,
+    ).toEqual({});
+    expect(startFrom(survey({ kind: "number" }), { started: true, values: [" 42 "] }).answers).toEqual({
+      q1: 42,
+    });
+    expect(startFrom(survey({ kind: "number" }), { started: true, values: ["e"] }).answers).toEqual({});
+  });
+});
