@@ -1,6 +1,6 @@
 /**
  * The one script of a survey's page whose first screen is in the HTML (build/first-screen.tsx): it
- * runs the app only once that screen has been painted. The app's own script tag, run at once,
+ * runs the app only once that screen has been painted and the page is idle. The app's own script tag, run at once,
  * compiled and ran the whole app on a slow phone's one core before the first paint, and its
  * modulepreload links compiled it too (bench/RESULTS.md, first question); on slow mobile data, its
  * files also took the stylesheet's bandwidth. The build moves the app's files into #app's
@@ -25,7 +25,14 @@ function runApp(src: string): void {
   document.head.append(script);
 }
 
-// The frame that paints the first screen, then the task after it.
-if (entry) requestAnimationFrame(() => setTimeout(() => runApp(entry), 0));
+// After the frame that paints the first screen, at the first idle moment: compiling and running the
+// app is one long task, and a Start pressed meanwhile must show its question first. Where there is
+// no requestIdleCallback (Safari), the task after that frame.
+if (entry)
+  requestAnimationFrame(() => {
+    const run = () => runApp(entry);
+    if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 1000 });
+    else setTimeout(run, 0);
+  });
 
 export {};
