@@ -35,12 +35,6 @@ function FirstScreen({ def, locale }: { def: SurveyDefinition; locale: Locale })
     <LocaleContext.Provider value={{ locale, setLocale: async () => {} }}>
       <AppHeader kiosk={false} />
       <main id="main" class="app-main">
-        <IntroScreen
-          def={def}
-          locale={locale}
-          onStart={noop}
-          {...(question && { startHref: `#${FIRST_QUESTION_FRAGMENT}` })}
-        />
         {question && (
           <div id={FIRST_QUESTION_FRAGMENT} class="first-question">
             <QuestionScreen
@@ -57,6 +51,13 @@ function FirstScreen({ def, locale }: { def: SurveyDefinition; locale: Locale })
             />
           </div>
         )}
+        {/* After the question, so that a sibling selector hides it once Start targets the question. */}
+        <IntroScreen
+          def={def}
+          locale={locale}
+          onStart={noop}
+          {...(question && { startHref: `#${FIRST_QUESTION_FRAGMENT}` })}
+        />
       </main>
     </LocaleContext.Provider>
   );
