@@ -73,9 +73,11 @@ function hasStaleTwin(root: string, path: string): boolean {
 }
 
 /**
- * Files from `root`, then index.html for any other GET outside /api (client-side routes). A file the
- * build wrote beside its .br or .gz twin (vite.config.ts, precompress) is served as that twin when
- * the browser accepts it: compressed once at build time at the highest level, not on every request.
+ * Files from `root`, then for any other GET outside /api (client-side routes) a page: a survey's own,
+ * with its first screen drawn in, in the browser's language (s/<id>/<locale>.html, written by the
+ * build), where there is one, else index.html. A file the build wrote beside its .br or .gz twin
+ * (vite.config.ts, precompress) is served as that twin when the browser accepts it: compressed once
+ * at build time at the highest level, not on every request.
  * A twin older than its file is passed over (the file is then compressed on the way, app.ts).
  */
 export function staticFiles(root: string): MiddlewareHandler[] {
