@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import en from "../../src/i18n/catalogues/en";
+import ja from "../../src/i18n/catalogues/ja";
+import jaEasy from "../../src/i18n/catalogues/ja-x-easy";
+import ko from "../../src/i18n/catalogues/ko";
+import vi from "../../src/i18n/catalogues/vi";
+import zhHans from "../../src/i18n/catalogues/zh-Hans";
+import { LOCALES } from "../../src/survey";
+import { firstScreenPagePath } from "../../src/survey/definition-in";
+
+const CATALOGUES = { ja, "ja-x-easy": jaEasy, en, "zh-Hans": zhHans, ko, vi } as const;
+
+// What `vite build` wrote for the shipped survey (vite.config.ts, tsunagu-first-screens).
+describe("the survey's pages with their first screen drawn in", () => {
+  const sw = readFileSync("dist/sw.js", "utf8");
+
+  for (const locale of LOCALES)
+    it(`exist in ${locale}, in ${locale}, and hand the app's scripts to the boot script`, () => {
+      const file = `dist/${firstScreenPagePath("ward-resident", locale)}`;
+      expect(existsSync(file)).toBe(true);
+      const html = readFileSync(file, "utf8");
+      expect(html).toContain(`<html lang="${locale}">`);
+      expect(html).toContain(`>${CATALOGUES[locale].intro.start}</a>`);
+      const boot =
+        /<script type="module" crossorigin src="\/(assets\/first-screen-boot-[^"]+\.js)"><\/script>/.exec(
+          html,
+        );
+      expect(boot?.[1] && existsSync(`dist/${boot[1]}`)).toBe(true);
+      // The app's own scripts are named only for the boot script to load, after the first paint.
+      expect(html).not.toMatch(/modulepreload|<script[^>]+src="\/assets\/index-/);
+      const modules = /data-app-modules="([^"]+)"/.exec(html)?.[1]?.split(" ") ?? [];
+      expect(modules[0]).toMatch(/^\/assets\/index-.+\.js$/);
+      for (const m of modules) expect(existsSync(`dist${m}`), m).toBe(true);
+      expect(html).not.toMatch(/\sstyle="/);
+      // Compressed like every other page, and left out of the service worker's precache.
+      expect(existsSync(`${file}.br`) && existsSync(`${file}.gz`)).toBe(true);
+      expect(sw).not.toContain(`s/ward-resident/${locale}.html`);
+    });
+});
