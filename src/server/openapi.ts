@@ -300,8 +300,8 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
         get: {
-          summary: "Whether the session cookie is signed in",
-          responses: { "200": { description: "Signed in" }, "401": problem("Not signed in") },
+          summary: "Whether the session cookie is signed in (anyone may ask; the answer says only yes or no)",
+          responses: { "200": { description: '{"signedIn": true} or {"signedIn": false}' } },
         },
         delete: {
           summary: "Sign out: the session ends and the cookie is cleared",

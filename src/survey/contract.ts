@@ -38,6 +38,14 @@ export const ReceiptsBody = z.object({ ids: z.array(z.string().max(64)).max(MAX_
 export const ReceiptsResult = z.object({ stored: z.array(z.string()) });
 export type ReceiptsResult = z.infer<typeof ReceiptsResult>;
 
+/**
+ * GET /session: whether this browser's session cookie is signed in. A question anyone may ask and
+ * "no" an answer, not a refusal: a 401 here was logged as an error in the console of every
+ * dashboard opened before signing in (docs/lighthouse.md).
+ */
+export const SessionState = z.object({ signedIn: z.boolean() });
+export type SessionState = z.infer<typeof SessionState>;
+
 export const Health = z.object({ ok: z.literal(true), storage: z.enum(["sqlite", "postgres"]) });
 
 const Interval = z.tuple([z.number(), z.number()]);

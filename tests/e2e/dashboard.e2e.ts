@@ -54,13 +54,20 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
     // bypassCSP: axe-core is injected as a script tag, which the app's own CSP rightly refuses.
     const context = await phoneContext(env.browser, { bypassCSP: true });
     page = await context.newPage();
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(m.text());
+    });
   });
+  const consoleErrors: string[] = [];
 
   const api = async (query: string) =>
     Tallies.parse(await (await env.collector.api(`/surveys/ward-resident/tallies${query}`)).json());
 
   it("signs in with the cookie, keeps no token in the page, and shows each indicator as the API does", async () => {
     await page.goto(`${env.collector.origin}/dashboard`);
+    await page.getByLabel("担当者トークン").waitFor();
+    // Not signed in yet is an answer, not a failed request: nothing in the console.
+    expect(consoleErrors).toEqual([]);
     await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
     await page.getByRole("button", { name: "ログイン" }).click();
     const cards = page.locator("article.indicator");

@@ -18,12 +18,18 @@ const PUBLIC = new Set([
   "GET /api/v1/openapi.json",
   // Signing in is the exchange of the token for a session: it must be reachable without one (it
   // answers 401 to a wrong token, and throttles). Signing out only ends the caller's own session.
+  // Asking whether one is signed in answers yes or no, and nothing else (tested below).
   "POST /api/v1/session",
+  "GET /api/v1/session",
   "DELETE /api/v1/session",
 ]);
 
 /** What a public route answers a caller with no credentials at all. */
-const PUBLIC_STATUS: Record<string, number> = { "POST /api/v1/session": 401, "DELETE /api/v1/session": 204 };
+const PUBLIC_STATUS: Record<string, number> = {
+  "POST /api/v1/session": 401,
+  "GET /api/v1/session": 200,
+  "DELETE /api/v1/session": 204,
+};
 
 /** Fills path parameters with values that exist, so a refusal is about the caller, not a 404. */
 function concrete(path: string, ids: { eventId: string; deviceId: string }): string {

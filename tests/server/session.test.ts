@@ -66,7 +66,9 @@ describeEachStorage("dashboard sessions", (variant) => {
     });
     expect(await storage.sessionByHash(id)).toBeUndefined();
     expect((await app.request(TALLIES, withCookie(id))).status).toBe(200);
-    expect((await app.request(`${BASE}/api/v1/session`, withCookie(id))).status).toBe(200);
+    const state = await app.request(`${BASE}/api/v1/session`, withCookie(id));
+    expect(state.status).toBe(200);
+    expect(await state.json()).toEqual({ signedIn: true });
     // Over https the cookie is Secure too.
     const https = await signIn(TOKEN, "https://collector.test/api/v1/session");
     expect(https.headers.get("Set-Cookie")).toMatch(/Secure/);
@@ -81,6 +83,21 @@ describeEachStorage("dashboard sessions", (variant) => {
     expect((await app.request(TALLIES, withCookie(id, { Authorization: "Bearer wrong" }))).status).toBe(401);
     wallClock = new Date("2026-06-01T08:00:00Z");
     expect((await app.request(TALLIES, withCookie(id))).status).toBe(401);
+  });
+
+  it("answers whether a browser is signed in with a yes or no, never a 401 (which the console shows as an error)", async () => {
+    const ask = async (init: RequestInit = {}) => {
+      const res = await app.request(`${BASE}/api/v1/session`, init);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("Cache-Control")).toBe("no-store");
+      return res.json();
+    };
+    expect(await ask()).toEqual({ signedIn: false });
+    expect(await ask(withCookie("made-up"))).toEqual({ signedIn: false });
+    const id = cookieOf(await signIn(TOKEN));
+    expect(await ask(withCookie(id))).toEqual({ signedIn: true });
+    wallClock = new Date("2026-06-01T08:00:00Z");
+    expect(await ask(withCookie(id))).toEqual({ signedIn: false });
   });
 
   it("checks Origin on cookie-authenticated POSTs (CSRF); a bearer script needs none", async () => {

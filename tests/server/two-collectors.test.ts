@@ -328,7 +328,9 @@ describe.skipIf(!DATABASE_URL)(
 
       expect((await fetch(`${b.origin}${tallies}`)).status).toBe(401);
       expect((await fetch(`${b.origin}${tallies}`, { headers })).status).toBe(200);
-      expect((await fetch(`${b.origin}/api/v1/session`, { headers })).status).toBe(200);
+      expect(await (await fetch(`${b.origin}/api/v1/session`, { headers })).json()).toEqual({
+        signedIn: true,
+      });
       expect((await fetch(`${a.origin}${tallies}`, { headers })).status).toBe(200);
 
       const signOut = await fetch(`${b.origin}/api/v1/session`, {
@@ -337,7 +339,9 @@ describe.skipIf(!DATABASE_URL)(
       });
       expect(signOut.status).toBe(204);
       expect((await fetch(`${a.origin}${tallies}`, { headers })).status).toBe(401);
-      expect((await fetch(`${a.origin}/api/v1/session`, { headers })).status).toBe(401);
+      expect(await (await fetch(`${a.origin}/api/v1/session`, { headers })).json()).toEqual({
+        signedIn: false,
+      });
       expect((await fetch(`${b.origin}${tallies}`, { headers })).status).toBe(401);
     });
   },

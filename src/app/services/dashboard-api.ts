@@ -3,6 +3,7 @@ import {
   ImportSummary,
   PopulationSummary,
   ResponseCounts,
+  SessionState,
   Tallies,
   Trend,
 } from "../../survey/contract";
@@ -80,13 +81,8 @@ export async function signOut(): Promise<void> {
 
 /** Whether this browser holds a live session. */
 export async function isSignedIn(): Promise<boolean> {
-  try {
-    await organizerFetch("/session", { cache: "no-store" });
-    return true;
-  } catch (error) {
-    if (error instanceof UnauthorizedError) return false;
-    throw error;
-  }
+  const response = await organizerFetch("/session", { cache: "no-store" });
+  return SessionState.parse(await response.json()).signedIn;
 }
 
 export async function fetchTallies(

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import type { SessionState } from "../../survey/contract";
 import { tokenMatches } from "../auth";
 import { clientAddress } from "../client-address";
 import type { AppDeps } from "../deps";
@@ -40,9 +41,9 @@ export function sessionRoutes(
       return c.json({ signedIn: true, expiresAt });
     })
     .get("/session", (c) => {
-      if (sessionStateOf(c) !== "valid") throw new HttpProblem("unauthorized", "not signed in");
       c.header("Cache-Control", "no-store");
-      return c.json({ signedIn: true });
+      const state: SessionState = { signedIn: sessionStateOf(c) === "valid" };
+      return c.json(state);
     })
     .delete("/session", async (c) => {
       if (sessionStateOf(c) === "cross_site")
