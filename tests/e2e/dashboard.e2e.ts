@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatCount, formatInterval, formatPercent } from "../../src/app/dashboard/format";
+import ja from "../../src/i18n/catalogues/ja";
 import { type Response, ResponseCounts, Tallies, uuidv7 } from "../../src/survey";
 import { axeViolations } from "./support/axe";
 import { phoneContext } from "./support/browser";
@@ -173,5 +174,36 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
     await expect.poll(() => shown("version")).toEqual(fy2025.byVersion.map((r) => format(r.version, r.n)));
     expect(await shown("day")).toEqual(fy2025.byDay.map((r) => format(r.day, r.n)));
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("creates one event for a double press and an Enter on the create button, which keeps the focus", async () => {
+    await page.getByRole("heading", { name: ja.events.title }).waitFor();
+    await page.getByLabel(ja.events.name, { exact: true }).fill("二度押し");
+    await page.getByLabel(ja.events.place, { exact: true }).fill("区役所");
+    await page.getByLabel(ja.events.date, { exact: true }).fill("2026-10-01");
+    // The POST is held, so every press lands while the first is still on its way.
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let posts = 0;
+    await page.route("**/api/v1/events", async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      posts++;
+      await held;
+      await route.continue();
+    });
+    const create = page.getByRole("button", { name: ja.events.create });
+    // Two clicks back to back, before any render between them; then Enter on the busy button.
+    await create.dblclick();
+    await page.keyboard.press("Enter");
+    expect(await create.getAttribute("aria-disabled")).toBe("true");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(ja.events.create);
+    release();
+    await expect.poll(() => create.getAttribute("aria-disabled")).toBe("false");
+    await page.unroute("**/api/v1/events");
+    const events = (await (await env.collector.api("/events")).json()) as { events: { name: string }[] };
+    expect(events.events.filter((e) => e.name === "二度押し")).toHaveLength(1);
+    expect(posts).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import type { ButtonHTMLAttributes } from "preact";
-import { useRef } from "preact/hooks";
+import { useOneAtATime } from "../hooks/use-one-at-a-time";
 
 type Props = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "onClick" | "disabled" | "type"> & {
   /** The action is running (or, for a shared action such as a sync, running elsewhere). */
@@ -14,20 +14,13 @@ type Props = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "onClick" | "disabled
  * so a keyboard or screen reader user starts again from the top, and leaves the tab order under
  * someone tabbing through when a background task disables it.
  *
- * Presses are counted here, not by `busy`: two taps can both land before the render that shows it
- * (a double tap on a slow phone), and a second submit would store the answers twice, under two ids.
+ * Presses are held here while the action's promise is pending, not by `busy` alone, which a second
+ * tap can beat (useOneAtATime).
  */
 export function BusyButton({ busy, onClick, ...rest }: Props) {
-  const running = useRef(false);
+  const once = useOneAtATime();
   const press = () => {
-    if (busy || running.current) return;
-    const result = onClick();
-    if (!(result instanceof Promise)) return;
-    running.current = true;
-    // A rejection stays as unhandled as it was: only the guard is added to the promise.
-    void result.finally(() => {
-      running.current = false;
-    });
+    if (!busy) once(onClick);
   };
   return <button {...rest} type="button" aria-disabled={busy} onClick={press} />;
 }

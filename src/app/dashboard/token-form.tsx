@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { t } from "../../i18n";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
+import { useOneAtATime } from "../hooks/use-one-at-a-time";
 import { signIn, TooManySignInsError, UnauthorizedError } from "../services/dashboard-api";
 
 type Failure = { kind: "rejected" } | { kind: "slowed"; seconds: number } | { kind: "network" };
@@ -14,9 +15,9 @@ export function TokenForm({ rejected, onSignedIn }: { rejected: boolean; onSigne
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | undefined>(rejected ? { kind: "rejected" } : undefined);
   const inputRef = useFocusOnShow<HTMLInputElement>();
+  const once = useOneAtATime();
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const submit = async () => {
     if (!token.trim()) return;
     setBusy(true);
     try {
@@ -37,7 +38,13 @@ export function TokenForm({ rejected, onSignedIn }: { rejected: boolean; onSigne
   };
 
   return (
-    <form class="token-form" onSubmit={submit}>
+    <form
+      class="token-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        once(submit);
+      }}
+    >
       {failure && (
         <div class="notice notice--error" role="alert">
           <p>
@@ -64,7 +71,7 @@ export function TokenForm({ rejected, onSignedIn }: { rejected: boolean; onSigne
         aria-describedby="organizer-token-help"
         onInput={(event) => setToken(event.currentTarget.value)}
       />
-      <button type="submit" class="button button--primary" disabled={!token.trim() || busy}>
+      <button type="submit" class="button button--primary" disabled={!token.trim()} aria-disabled={busy}>
         {t("organizer.signIn")}
       </button>
     </form>

@@ -7,6 +7,7 @@ import { enrollDevice } from "../services/kiosk";
 import { hashPin, isValidPin } from "../services/pin";
 import "../kiosk/kiosk.css";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
+import { useOneAtATime } from "../hooks/use-one-at-a-time";
 
 /** Read once, then the fragment is wiped from the address bar and history: the token must not linger. */
 function takeFragment(): EnrollmentParse {
@@ -25,6 +26,7 @@ export function EnrollPage() {
   const [again, setAgain] = useState("");
   const [problem, setProblem] = useState<Problem>("none");
   const [busy, setBusy] = useState(false);
+  const once = useOneAtATime();
   const headingRef = useFocusOnShow<HTMLHeadingElement>();
 
   if (!link.ok)
@@ -80,7 +82,7 @@ export function EnrollPage() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          void submit();
+          once(submit);
         }}
       >
         <p id="pin-help" class="hint">
@@ -122,7 +124,7 @@ export function EnrollPage() {
           {message}
         </p>
         <p class="hint">{t("enroll.storageNote")}</p>
-        <button type="submit" class="button button--primary button--wide" disabled={busy}>
+        <button type="submit" class="button button--primary button--wide" aria-disabled={busy}>
           {t("enroll.start")}
         </button>
       </form>

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { t } from "../../i18n";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
+import { useOneAtATime } from "../hooks/use-one-at-a-time";
 import { checkStaffPin } from "../services/kiosk";
 
 /** The staff PIN: the only way from the kiosk to its counters and settings. */
@@ -8,6 +9,7 @@ export function PinDialog({ onOpen, onCancel }: { onOpen(): void; onCancel(): vo
   const [pin, setPin] = useState("");
   const [wrong, setWrong] = useState<"" | "wrong" | "locked">("");
   const [checking, setChecking] = useState(false);
+  const once = useOneAtATime();
   const inputRef = useFocusOnShow<HTMLInputElement>();
   const submit = async () => {
     setChecking(true);
@@ -24,7 +26,7 @@ export function PinDialog({ onOpen, onCancel }: { onOpen(): void; onCancel(): vo
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (pin) void submit();
+          if (pin) once(submit);
         }}
       >
         <label for="staff-pin" class="field-label">
@@ -52,7 +54,7 @@ export function PinDialog({ onOpen, onCancel }: { onOpen(): void; onCancel(): vo
           <button type="button" class="button button--secondary" onClick={onCancel}>
             {t("staff.cancel")}
           </button>
-          <button type="submit" class="button button--primary" disabled={!pin || checking}>
+          <button type="submit" class="button button--primary" disabled={!pin} aria-disabled={checking}>
             {t("staff.open")}
           </button>
         </div>

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { t } from "../../../i18n";
+import { useOneAtATime } from "../../hooks/use-one-at-a-time";
 
 export interface EventFields {
   name: string;
@@ -11,19 +12,22 @@ export interface EventFields {
 export function EventForm({ onCreate }: { onCreate(fields: EventFields): Promise<boolean> }) {
   const [fields, setFields] = useState<EventFields>({ name: "", place: "", date: "" });
   const [busy, setBusy] = useState(false);
+  const once = useOneAtATime();
   const complete = fields.name.trim() && fields.place.trim() && /^\d{4}-\d{2}-\d{2}$/.test(fields.date);
   const set = (key: keyof EventFields) => (e: { currentTarget: HTMLInputElement }) =>
     setFields({ ...fields, [key]: e.currentTarget.value });
   return (
     <form
       class="events-section__form"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
         if (!complete) return;
-        setBusy(true);
-        if (await onCreate({ name: fields.name.trim(), place: fields.place.trim(), date: fields.date }))
-          setFields({ name: "", place: "", date: "" });
-        setBusy(false);
+        once(async () => {
+          setBusy(true);
+          if (await onCreate({ name: fields.name.trim(), place: fields.place.trim(), date: fields.date }))
+            setFields({ name: "", place: "", date: "" });
+          setBusy(false);
+        });
       }}
     >
       <h4>{t("events.newTitle")}</h4>
@@ -39,7 +43,7 @@ export function EventForm({ onCreate }: { onCreate(fields: EventFields): Promise
         {t("events.date")}
       </label>
       <input id="event-date" type="date" value={fields.date} required onInput={set("date")} />
-      <button type="submit" class="button button--primary" disabled={!complete || busy}>
+      <button type="submit" class="button button--primary" disabled={!complete} aria-disabled={busy}>
         {t("events.create")}
       </button>
     </form>

@@ -3,6 +3,7 @@ import { t } from "../../../i18n";
 import type { KioskEvent, SurveyDefinition } from "../../../survey";
 import { localize } from "../../../survey/locales";
 import { QrCode } from "../../components/qr-code";
+import { useOneAtATime } from "../../hooks/use-one-at-a-time";
 import { useLocale } from "../../locale-context";
 import { Link } from "../../router/link";
 import { flyerPath, surveyPath } from "../../router/routes";
@@ -91,6 +92,7 @@ function EventItem({ event, onError }: { event: KioskEvent; onError(e: unknown):
   const [label, setLabel] = useState("");
   const [link, setLink] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const once = useOneAtATime();
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
     new Date(`${event.date}T00:00:00Z`),
   );
@@ -115,7 +117,7 @@ function EventItem({ event, onError }: { event: KioskEvent; onError(e: unknown):
         class="events-section__device-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void addDevice();
+          once(addDevice);
         }}
       >
         <label for={labelId} class="field-label">
@@ -128,7 +130,7 @@ function EventItem({ event, onError }: { event: KioskEvent; onError(e: unknown):
           placeholder={t("events.defaultLabel")}
           onInput={(e) => setLabel(e.currentTarget.value)}
         />
-        <button type="submit" class="button button--secondary" disabled={busy}>
+        <button type="submit" class="button button--secondary" aria-disabled={busy}>
           {t("events.addDevice")}
         </button>
       </form>
