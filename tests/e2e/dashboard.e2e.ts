@@ -37,6 +37,7 @@ const squash = (text: string | null) => (text ?? "").replace(/\s+/g, " ");
 describe("dashboard: the numbers are the API's, and the screens pass axe", () => {
   const env = useCollectorAndChromium();
   let page: Page;
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     // Not collector.api: /responses takes a kiosk's device token, never the organizer's.
@@ -59,7 +60,6 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
       if (m.type() === "error") consoleErrors.push(m.text());
     });
   });
-  const consoleErrors: string[] = [];
 
   const api = async (query: string) =>
     Tallies.parse(await (await env.collector.api(`/surveys/ward-resident/tallies${query}`)).json());

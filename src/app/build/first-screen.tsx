@@ -14,7 +14,7 @@ import { firstScreen, progressOf, questionById } from "../respondent/flow";
 import { IntroScreen } from "../respondent/intro-screen";
 import { QuestionScreen } from "../respondent/question-screen";
 
-/**
+/*
  * A survey's first screen drawn at build time into its page's HTML, one page per language (the
  * collector picks it as it picks the definition's language: static-files.ts). A slow phone shows it
  * as soon as the HTML and the stylesheet are in, instead of after compiling and running the app:
@@ -22,6 +22,8 @@ import { QuestionScreen } from "../respondent/question-screen";
  * so Start works before any script). The app then replaces it with its own render, keeping what
  * the respondent did (respondent/first-screen.ts). The markup is the app's own components.
  */
+
+/** A first screen the build cannot write as the page the collector would serve. */
 export class FirstScreenError extends Error {
   override name = "FirstScreenError";
 }

@@ -18,7 +18,7 @@ type Props = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "onClick" | "disabled
  * tap can beat (useOneAtATime).
  */
 export function BusyButton({ busy, onClick, ...rest }: Props) {
-  const once = useOneAtATime();
+  const [, once] = useOneAtATime();
   const press = () => {
     if (!busy) once(onClick);
   };

@@ -5,8 +5,8 @@ import { useLocale } from "../locale-context";
 import { Link } from "../router/link";
 import { persistence } from "../services/persistence";
 import { storageHealth, storageWarnings } from "../services/storage-health";
-import { syncNow, syncStatus } from "../services/sync";
-import { BusyButton } from "./busy-button";
+import { syncStatus } from "../services/sync";
+import { SyncNowButton } from "./sync-now-button";
 
 /** What the device holds and whether it can send: always visible, so nobody wonders where answers went. */
 export function StatusBar() {
@@ -16,7 +16,6 @@ export function StatusBar() {
   const stored = useStore(persistence);
   const warnings = storageWarnings(useStore(storageHealth), Date.now());
   const { pending, rejected, conflict } = status.counts;
-  const syncing = status.phase === "syncing";
   return (
     <footer class="status-bar">
       <ul class="status-bar__facts">
@@ -36,9 +35,7 @@ export function StatusBar() {
         )}
       </ul>
       <div class="status-bar__actions">
-        <BusyButton class="button button--small" busy={syncing} onClick={syncNow}>
-          {syncing ? t("status.syncing") : t("status.syncNow")}
-        </BusyButton>
+        <SyncNowButton class="button button--small" />
         <Link href="/settings" class="status-bar__link">
           {t("status.settings")}
         </Link>

@@ -12,14 +12,12 @@ type Failure = { kind: "rejected" } | { kind: "slowed"; seconds: number } | { ki
  */
 export function TokenForm({ rejected, onSignedIn }: { rejected: boolean; onSignedIn(): void }) {
   const [token, setToken] = useState("");
-  const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | undefined>(rejected ? { kind: "rejected" } : undefined);
   const inputRef = useFocusOnShow<HTMLInputElement>();
-  const once = useOneAtATime();
+  const [busy, once] = useOneAtATime();
 
   const submit = async () => {
     if (!token.trim()) return;
-    setBusy(true);
     try {
       await signIn(token.trim());
       setToken("");
@@ -32,8 +30,6 @@ export function TokenForm({ rejected, onSignedIn }: { rejected: boolean; onSigne
             ? { kind: "rejected" }
             : { kind: "network" },
       );
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -25,8 +25,7 @@ export function EnrollPage() {
   const [pin, setPin] = useState("");
   const [again, setAgain] = useState("");
   const [problem, setProblem] = useState<Problem>("none");
-  const [busy, setBusy] = useState(false);
-  const once = useOneAtATime();
+  const [busy, once] = useOneAtATime();
   const headingRef = useFocusOnShow<HTMLHeadingElement>();
 
   if (!link.ok)
@@ -48,14 +47,12 @@ export function EnrollPage() {
   const submit = async () => {
     if (!isValidPin(pin)) return setProblem("pinFormat");
     if (pin !== again) return setProblem("pinMismatch");
-    setBusy(true);
     try {
       await enrollDevice(enrollment, await hashPin(pin));
       navigate("/kiosk", { replace: true });
     } catch (error) {
       console.error("enrollment failed", error);
       setProblem("failed");
-      setBusy(false);
     }
   };
   const message = {

@@ -8,13 +8,10 @@ import { checkStaffPin } from "../services/kiosk";
 export function PinDialog({ onOpen, onCancel }: { onOpen(): void; onCancel(): void }) {
   const [pin, setPin] = useState("");
   const [wrong, setWrong] = useState<"" | "wrong" | "locked">("");
-  const [checking, setChecking] = useState(false);
-  const once = useOneAtATime();
+  const [checking, once] = useOneAtATime();
   const inputRef = useFocusOnShow<HTMLInputElement>();
   const submit = async () => {
-    setChecking(true);
     const check = await checkStaffPin(pin).catch(() => ({ kind: "wrong" }) as const);
-    setChecking(false);
     if (check.kind === "ok") return onOpen();
     setWrong(check.kind);
     setPin("");

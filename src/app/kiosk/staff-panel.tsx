@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { t } from "../../i18n";
 import type { SurveyDefinition } from "../../survey";
 import { BusyButton } from "../components/busy-button";
+import { SyncNowButton } from "../components/sync-now-button";
 import { formatCount } from "../dashboard/format";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useStore } from "../hooks/use-store";
@@ -10,7 +11,7 @@ import { downloadBackup } from "../services/backup";
 import { endEvent, type KioskState } from "../services/kiosk";
 import { type KioskStats, kioskStats, storageEstimate } from "../services/kiosk-stats";
 import { persistence } from "../services/persistence";
-import { syncNow, syncStatus } from "../services/sync";
+import { syncStatus } from "../services/sync";
 import { EventTally } from "./event-tally";
 
 function formatBytes(bytes: number, locale: string): string {
@@ -63,7 +64,6 @@ export function StaffPanel({
     };
   }, [kiosk, def, status]);
 
-  const syncing = status.phase === "syncing";
   const lastSync =
     status.lastSyncAt === undefined
       ? t("staff.never")
@@ -118,9 +118,7 @@ export function StaffPanel({
         </div>
       )}
       <div class="staff-panel__actions">
-        <BusyButton class="button button--primary" busy={syncing} onClick={syncNow}>
-          {syncing ? t("status.syncing") : t("status.syncNow")}
-        </BusyButton>
+        <SyncNowButton class="button button--primary" />
         <BusyButton class="button button--secondary" busy={backup.kind === "working"} onClick={exportBackup}>
           {t("backup.download")}
         </BusyButton>

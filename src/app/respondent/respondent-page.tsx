@@ -81,7 +81,7 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
   // A half-answered form of this survey found on the device: the intro offers to continue it.
   const [resumable, setResumable] = useState<ReturnType<typeof resumeOf>>();
   // A draft read after the respondent has already started must not be offered over their answers.
-  const started = useRef(handed !== undefined && handed.screen.kind !== "intro");
+  const started = useRef((handed?.screen.kind ?? "intro") !== "intro");
 
   // Reading the draft opens the outbox and loads its checks (zod): at the first idle moment, so that
   // a slow phone shows the intro, and reacts to Start, first (bench/RESULTS.md, first question).

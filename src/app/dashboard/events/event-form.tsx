@@ -11,8 +11,7 @@ export interface EventFields {
 /** Name, place and day of a new event; the collector checks them again. */
 export function EventForm({ onCreate }: { onCreate(fields: EventFields): Promise<boolean> }) {
   const [fields, setFields] = useState<EventFields>({ name: "", place: "", date: "" });
-  const [busy, setBusy] = useState(false);
-  const once = useOneAtATime();
+  const [busy, once] = useOneAtATime();
   const complete = fields.name.trim() && fields.place.trim() && /^\d{4}-\d{2}-\d{2}$/.test(fields.date);
   const set = (key: keyof EventFields) => (e: { currentTarget: HTMLInputElement }) =>
     setFields({ ...fields, [key]: e.currentTarget.value });
@@ -23,10 +22,8 @@ export function EventForm({ onCreate }: { onCreate(fields: EventFields): Promise
         e.preventDefault();
         if (!complete) return;
         once(async () => {
-          setBusy(true);
           if (await onCreate({ name: fields.name.trim(), place: fields.place.trim(), date: fields.date }))
             setFields({ name: "", place: "", date: "" });
-          setBusy(false);
         });
       }}
     >

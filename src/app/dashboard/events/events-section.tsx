@@ -91,21 +91,18 @@ function EventItem({ event, onError }: { event: KioskEvent; onError(e: unknown):
   const { locale } = useLocale();
   const [label, setLabel] = useState("");
   const [link, setLink] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const once = useOneAtATime();
+  const [busy, once] = useOneAtATime();
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
     new Date(`${event.date}T00:00:00Z`),
   );
   const labelId = `device-label-${event.id}`;
   const addDevice = async () => {
-    setBusy(true);
     try {
       setLink((await createEnrollmentLink(event, label.trim() || t("events.defaultLabel"))).link);
       setLabel("");
     } catch (error) {
       onError(error);
     }
-    setBusy(false);
   };
   return (
     <li class="events-section__event">
