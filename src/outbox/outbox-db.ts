@@ -1,7 +1,16 @@
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, unwrap, wrap } from "idb";
+import { type DBSchema, type IDBPDatabase, unwrap, wrap } from "idb";
 import type { StoredDraft } from "./draft";
+import { requested } from "./idb-requests";
 import type { OutboxRecord, OutboxState } from "./record";
-import { DB_VERSION, runUpgrades, STATE_INDEX, STATE_QUEUED_INDEX } from "./upgrades";
+import {
+  batchEntries,
+  findArchived,
+  isSentBatch,
+  type Placed,
+  type SentBatch,
+  writePlaced,
+} from "./sent-archive";
+import { DB_VERSION, runUpgrades, SENT_ID_INDEX, STATE_INDEX, STATE_QUEUED_INDEX } from "./upgrades";
 
 /**
  * The only module that imports idb: it owns the database's name, version and upgrade, and offers
@@ -21,6 +30,7 @@ export interface OutboxSchema extends DBSchema {
   };
   settings: { key: string; value: unknown };
   drafts: { key: string; value: StoredDraft };
+  sent: { key: number; value: SentBatch; indexes: { [SENT_ID_INDEX]: string } };
 }
 
 export type OutboxDatabase = IDBPDatabase<OutboxSchema>;
@@ -55,7 +65,8 @@ export class OutboxDb {
 
   /**
    * Reads each id's stored value and writes what `change` returns, all in one transaction: durable
-   * (committed only once on disk) unless `durability` is "relaxed".
+   * (committed only once on disk) unless `durability` is "relaxed". A value is looked for in
+   * responses, then in the sent store; what is written goes where its state says (sent-archive.ts).
    */
   async modify(
     ids: readonly string[],
@@ -77,10 +88,11 @@ export class OutboxDb {
     } = {},
   ) {
     const { dropDraftOf, durability = "strict", taken } = options;
-    const tx = this.db.transaction(["responses", "drafts"], "readwrite", { durability });
+    const tx = this.db.transaction(["responses", "drafts", "sent"], "readwrite", { durability });
     // Plain requests, not idb's promise per request: a sync pass's write-back reads and writes a
     // whole batch, and the wrapping was a good part of its time on the page's thread (drain benchmark).
     const store = unwrap(tx.objectStore("responses"));
+    const archive = unwrap(tx.objectStore("sent"));
     // All reads, then all writes, issued at once within the one transaction: awaiting each request
     // in turn cost two round trips to the browser's storage process per record.
     const unique = [...new Set(ids)];
@@ -89,12 +101,22 @@ export class OutboxDb {
       const written = new Set(listed.map((record) => record.id));
       const unread = unique.filter((id) => !written.has(id));
       const stored = await readMany(store, unread, this.cmp);
-      // A failed put fails the transaction, and tx.done with it.
-      const put = (next: StoredRecord | undefined) => next && store.put(next);
-      for (const record of listed) put(taken?.write(record));
+      const archived = await findArchived(
+        archive,
+        unread.filter((_, i) => stored[i] === undefined),
+      );
+      const placed: Placed[] = [];
+      for (const record of listed) {
+        const next = taken?.write(record);
+        if (next) placed.push({ id: record.id, next, from: "queue" });
+      }
       unread.forEach((id, i) => {
-        put(change(id, stored[i]));
+        const entry = archived.get(id);
+        const next = change(id, stored[i] ?? entry?.stored);
+        if (next) placed.push({ id, next, from: stored[i] !== undefined ? "queue" : (entry ?? "nowhere") });
       });
+      // A failed write fails the transaction, and tx.done with it.
+      await writePlaced(store, archive, placed, this.cmp);
       if (dropDraftOf !== undefined) unwrap(tx.objectStore("drafts")).delete(dropDraftOf);
     })();
     // All or nothing: a change that throws half-way must not leave the writes issued before it.
@@ -153,27 +175,45 @@ export class OutboxDb {
     return taken;
   }
 
+  /** Every record of both stores, from one snapshot, as ids and the values to decode. */
   async all(): Promise<{ id: string; stored: unknown }[]> {
-    const out: { id: string; stored: unknown }[] = [];
-    const store = this.db.transaction("responses").store;
-    for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue())
-      out.push({ id: cursor.primaryKey, stored: cursor.value });
+    const tx = this.db.transaction(["responses", "sent"]);
+    const [keys, values, sent] = await Promise.all([
+      tx.objectStore("responses").getAllKeys(),
+      tx.objectStore("responses").getAll(),
+      keysAndValues(unwrap(tx.objectStore("sent")), IDBKeyRange.lowerBound(-Infinity), 2 ** 32 - 1),
+    ]);
+    const out = keys.map((id, i) => ({ id, stored: values[i] as unknown }));
+    sent.keys.forEach((key, i) => {
+      out.push(...batchEntries(key, sent.values[i]));
+    });
     return out;
   }
 
-  /** Deletes the records of `state` for which `expired` says so, in one durable transaction; gives their ids. */
-  async deleteWhere(
-    state: OutboxState,
-    expired: (id: string, stored: unknown) => boolean,
-  ): Promise<string[]> {
-    const tx = this.db.transaction("responses", "readwrite", STRICT);
+  /**
+   * Deletes the sent records for which `expired` says so, in one durable transaction, from both
+   * stores (those v1 and v2 left in responses too); gives their ids. A damaged sent-store value is
+   * left whole.
+   */
+  async deleteSentWhere(expired: (id: string, stored: unknown) => boolean): Promise<string[]> {
+    const tx = this.db.transaction(["responses", "sent"], "readwrite", STRICT);
     const deleted: string[] = [];
     const work = (async () => {
-      const index = tx.store.index(STATE_INDEX);
-      for (let cursor = await index.openCursor(state); cursor; cursor = await cursor.continue()) {
+      const index = tx.objectStore("responses").index(STATE_INDEX);
+      for (let cursor = await index.openCursor("sent"); cursor; cursor = await cursor.continue()) {
         if (!expired(cursor.primaryKey, cursor.value)) continue;
         deleted.push(cursor.primaryKey);
         await cursor.delete();
+      }
+      for (let cursor = await tx.objectStore("sent").openCursor(); cursor; cursor = await cursor.continue()) {
+        const batch: unknown = cursor.value;
+        if (!isSentBatch(batch)) continue;
+        const gone = batch.ids.map((id, i) => expired(id, batch.records[i]));
+        if (!gone.includes(true)) continue;
+        deleted.push(...batch.ids.filter((_, i) => gone[i]));
+        const ids = batch.ids.filter((_, i) => !gone[i]);
+        if (ids.length === 0) await cursor.delete();
+        else await cursor.update({ ids, records: batch.records.filter((_, i) => !gone[i]) });
       }
     })();
     await Promise.all([work, tx.done]);
@@ -308,14 +348,7 @@ function getEach(store: IDBObjectStore, keys: readonly IDBValidKey[]): Promise<u
   });
 }
 
-function requested<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-function abortQuietly(tx: IDBPTransaction<OutboxSchema, ("responses" | "drafts")[], "readwrite">): void {
+function abortQuietly(tx: { abort(): void }): void {
   try {
     tx.abort();
   } catch {

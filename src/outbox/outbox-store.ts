@@ -96,7 +96,7 @@ export class OutboxStore {
   /** Deletes sent records past the retention period; gives their ids. Nothing else ever expires. */
   async purgeExpired(now: number): Promise<string[]> {
     const days = readRetentionDays(await this.db.getSetting(RETENTION_DAYS_KEY));
-    return this.db.deleteWhere("sent", (id, stored) => hasExpired(decodeRecord(id, stored), now, days));
+    return this.db.deleteSentWhere((id, stored) => hasExpired(decodeRecord(id, stored), now, days));
   }
 
   /**

@@ -14,6 +14,8 @@ export const SETTINGS_STORE = "settings";
 export const DRAFTS_STORE = "drafts";
 export const STATE_INDEX = "state";
 export const STATE_QUEUED_INDEX = "state-queuedAt";
+export const SENT_STORE = "sent";
+export const SENT_ID_INDEX = "id";
 
 /** v1: responses by id with their state indexes, and settings by key. */
 function toVersion1(db: IDBDatabase): void {
@@ -29,8 +31,18 @@ function toVersion2(db: IDBDatabase): void {
   db.createObjectStore(DRAFTS_STORE, { keyPath: "surveyId" });
 }
 
+/**
+ * v3: sent responses kept a batch to a value (sent-archive.ts), found by id through a multi-entry
+ * index over each value's ids. Sent records that v1 and v2 left in responses stay there and stay
+ * sent: every reader looks in both.
+ */
+function toVersion3(db: IDBDatabase): void {
+  const sent = db.createObjectStore(SENT_STORE, { autoIncrement: true });
+  sent.createIndex(SENT_ID_INDEX, "ids", { multiEntry: true });
+}
+
 /** Index i takes the database from version i to version i + 1. Append only. */
-export const UPGRADE_STEPS: readonly UpgradeStep[] = [toVersion1, toVersion2];
+export const UPGRADE_STEPS: readonly UpgradeStep[] = [toVersion1, toVersion2, toVersion3];
 
 export const DB_VERSION = UPGRADE_STEPS.length;
 

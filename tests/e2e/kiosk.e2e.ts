@@ -7,10 +7,10 @@ import vi from "../../src/i18n/catalogues/vi";
 import { Tallies } from "../../src/survey/contract";
 import type { SurveyDefinition } from "../../src/survey/definition";
 import { tallyResponses } from "../../src/survey/event-tally";
-import type { Response } from "../../src/survey/response";
 import { axeViolations, type Violation } from "./support/axe";
 import { ORGANIZER_TOKEN } from "./support/collector";
 import { watchCsp } from "./support/csp";
+import { storedRecords } from "./support/respondent";
 import { useCollectorAndChromium } from "./support/suite";
 
 // The "done when", in Chromium at tablet size: an organizer enrolls a tablet from the
@@ -184,21 +184,7 @@ describe("a kiosk at an event, offline, then synced", () => {
     await tablet.getByRole("button", { name: t(lang).respondent.back }).click();
   }
 
-  const heldOnTablet = () =>
-    tablet.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open("tsunagu");
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const all = await new Promise<{ state: string; response: Response }[]>((resolve, reject) => {
-        const req = db.transaction("responses").objectStore("responses").getAll();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      db.close();
-      return all;
-    });
+  const heldOnTablet = () => storedRecords(tablet);
 
   it("collects 20 responses in three languages with the collector stopped, idle resets between some", async () => {
     await env.collector.stop();

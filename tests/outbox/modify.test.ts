@@ -86,9 +86,11 @@ describe.each(READ_PATHS)("OutboxDb.modify, reading with %s", (path) => {
 
   it("rejects, and writes nothing, when a write is refused", async () => {
     const db = await dbWith([1, 2]);
-    vi.spyOn(IDBObjectStore.prototype, "put").mockImplementation(() => {
-      throw new DOMException("full", "QuotaExceededError");
-    });
+    // A sent record goes to the sent store by add(), any other by put().
+    for (const write of ["put", "add"] as const)
+      vi.spyOn(IDBObjectStore.prototype, write).mockImplementation(() => {
+        throw new DOMException("full", "QuotaExceededError");
+      });
     await expect(
       db.modify([1, 2].map(idOf), (id, stored) => ({ ...(stored as StoredRecord), id, state: "sent" })),
     ).rejects.toMatchObject({ name: "QuotaExceededError" });

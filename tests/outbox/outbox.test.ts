@@ -164,7 +164,7 @@ describe("settings", () => {
 });
 
 it("uses the database version this code was written for", () => {
-  expect(DB_VERSION).toBe(2);
+  expect(DB_VERSION).toBe(3);
 });
 
 describe("enqueue with its draft", () => {

@@ -22,9 +22,22 @@ export async function rawPut(factory: IDBFactory, value: unknown, key?: string):
   db.close();
 }
 
+/** The stored value of `key`'s record, from responses or else from its batch in the sent store. */
 export async function rawGet(factory: IDBFactory, key: string): Promise<unknown> {
   const db = await rawOpen(factory);
-  const value = await request(db.transaction("responses").objectStore("responses").get(key));
+  const tx = db.transaction(["responses", "sent"]);
+  const value = await request(tx.objectStore("responses").get(key));
+  const batch = (await request(tx.objectStore("sent").index("id").get(key))) as
+    | { ids: string[]; records: unknown[] }
+    | undefined;
   db.close();
-  return value;
+  return value ?? batch?.records[batch.ids.indexOf(key)];
+}
+
+/** The sent store's values, in key order. */
+export async function rawSentBatches(factory: IDBFactory): Promise<{ ids: string[]; records: unknown[] }[]> {
+  const db = await rawOpen(factory);
+  const values = await request(db.transaction("sent").objectStore("sent").getAll());
+  db.close();
+  return values;
 }

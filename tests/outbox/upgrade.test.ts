@@ -14,16 +14,16 @@ async function rawAll(factory: IDBFactory, store: string): Promise<unknown[]> {
 
 describe("the database upgrade", () => {
   it("has one step per version, and the current version is the last step's", () => {
-    expect(DB_VERSION).toBe(2);
+    expect(DB_VERSION).toBe(3);
     expect(UPGRADE_STEPS).toHaveLength(DB_VERSION);
   });
 
-  it("creates the current version from nothing: responses with state indexes, settings, drafts", async () => {
+  it("creates the current version from nothing: responses with state indexes, settings, drafts, sent", async () => {
     const { outbox, idbFactory } = await freshOutbox({ name: "upgrade-check" });
     outbox.close();
     const db = await rawOpen(idbFactory, "upgrade-check");
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(["drafts", "responses", "settings"]);
+    expect([...db.objectStoreNames].sort()).toEqual(["drafts", "responses", "sent", "settings"]);
     const responses = db.transaction("responses").objectStore("responses");
     expect(responses.keyPath).toBe("id");
     expect([...responses.indexNames].sort()).toEqual(["state", "state-queuedAt"]);
@@ -31,6 +31,9 @@ describe("the database upgrade", () => {
     expect(responses.index("state-queuedAt").keyPath).toEqual(["state", "queuedAt"]);
     expect(db.transaction("settings").objectStore("settings").keyPath).toBeNull();
     expect(db.transaction("drafts").objectStore("drafts").keyPath).toBe("surveyId");
+    const sent = db.transaction("sent").objectStore("sent");
+    expect([sent.keyPath, sent.autoIncrement]).toEqual([null, true]);
+    expect([sent.index("id").keyPath, sent.index("id").multiEntry]).toEqual(["ids", true]);
     db.close();
   });
 

@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import type { Response } from "../../../src/survey/response";
 
 /** The ward-resident survey in Japanese, as a respondent taps through it. */
 export function respondent(page: Page) {
@@ -32,21 +33,35 @@ export function respondent(page: Page) {
   };
 }
 
-/** Every record of the outbox as stored, read with plain IndexedDB inside the page. */
-export async function storedRecords(page: Page): Promise<{ id: string; state: string }[]> {
+/**
+ * Every record of the outbox as stored, read with plain IndexedDB inside the page, in id order: the
+ * responses store's, and the sent store's, which keeps a batch of sent records to a value.
+ */
+export async function storedRecords(
+  page: Page,
+): Promise<{ id: string; state: string; response: Response }[]> {
   return await page.evaluate(async () => {
+    type Stored = { id: string; state: string; response: Response };
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open("tsunagu");
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const all = await new Promise<{ id: string; state: string }[]>((resolve, reject) => {
-      const req = db.transaction("responses").objectStore("responses").getAll();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
+    const tx = db.transaction(["responses", "sent"]);
+    const all = <T>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const req = tx.objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    const [queued, batches] = await Promise.all([
+      all<Stored>("responses"),
+      all<{ records: Stored[] }>("sent"),
+    ]);
     db.close();
-    return all.map((r) => ({ id: r.id, state: r.state }));
+    return [...queued, ...batches.flatMap((batch) => batch.records)]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((r) => ({ id: r.id, state: r.state, response: r.response }));
   });
 }
 
