@@ -1,8 +1,9 @@
 import { IDBFactory } from "fake-indexeddb";
 import { describe, expect, it, vi } from "vitest";
-import { DB_VERSION, openOutbox, UPGRADE_STEPS } from "../../src/outbox";
+import { DAY_MS, DB_VERSION, openOutbox, UPGRADE_STEPS } from "../../src/outbox";
 import { freshOutbox, makeResponse } from "./fixtures";
 import { buildV1Database, readV1Fixture } from "./fixtures/v1-database";
+import { buildV2Database, readV2Fixture } from "./fixtures/v2-database";
 import { rawOpen, request } from "./raw-idb";
 
 async function rawAll(factory: IDBFactory, store: string): Promise<unknown[]> {
@@ -131,6 +132,55 @@ describe("upgrading a device that holds schema v1 data (stored fixture)", () => 
     // The next start tries again and succeeds.
     const outbox = await openOutbox({ idbFactory });
     expect((await outbox.list()).length).toBe(fixture.responses.length);
+    outbox.close();
+  });
+});
+
+describe("upgrading a device that holds schema v2 data (stored fixture)", () => {
+  const fixture = readV2Fixture();
+  const ids = (state: string) => fixture.responses.filter((r) => r.state === state).map((r) => r.id);
+
+  it("keeps every record as it was, its sent ones where v2 put them, its settings and its draft", async () => {
+    const idbFactory = new IDBFactory();
+    await buildV2Database(idbFactory, fixture);
+    const outbox = await openOutbox({ idbFactory });
+    const sortById = <T extends { id: string }>(rows: T[]) =>
+      [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(sortById(await outbox.list())).toEqual(sortById(fixture.responses));
+    expect(await outbox.getDraft("ward-resident")).toEqual(fixture.drafts[0]);
+    for (const [key, value] of fixture.settings) expect(await outbox.getSetting(key)).toEqual(value);
+    outbox.close();
+    expect(sortById((await rawAll(idbFactory, "responses")) as { id: string }[])).toEqual(
+      sortById(fixture.responses),
+    );
+    expect(await rawAll(idbFactory, "sent")).toEqual([]);
+  });
+
+  it("sends its pending records into the sent store, and still confirms and expires v2's sent ones", async () => {
+    const idbFactory = new IDBFactory();
+    await buildV2Database(idbFactory, fixture);
+    const outbox = await openOutbox({ idbFactory });
+    const taken = await outbox.takePending(100);
+    expect(taken.map((r) => r.id)).toEqual(ids("pending"));
+    await outbox.applyResults(
+      taken.map((r) => ({ id: r.id, status: "accepted" as const })),
+      1_770_000_000_000,
+      taken,
+    );
+    const batches = (await rawAll(idbFactory, "sent")) as { ids: string[] }[];
+    expect(batches.map((b) => b.ids)).toEqual([ids("pending")]);
+    await outbox.recordReceipts(ids("sent"), [], 1_770_000_000_001);
+    const confirmed = (await outbox.list({ state: "sent" })).filter((r) => r.confirmedAt !== undefined);
+    expect(confirmed.map((r) => r.id).sort()).toEqual(ids("sent").sort());
+    // v2's sent records went out in 2025; the ones just sent stay.
+    const purged = await outbox.purgeExpired(1_770_000_000_000 + 29 * DAY_MS);
+    expect(purged.sort()).toEqual(ids("sent").sort());
+    expect(await outbox.counts()).toEqual({
+      pending: 0,
+      sent: ids("pending").length,
+      rejected: ids("rejected").length,
+      conflict: ids("conflict").length,
+    });
     outbox.close();
   });
 });
