@@ -33,8 +33,8 @@ function toVersion2(db: IDBDatabase): void {
 
 /**
  * v3: sent responses kept a batch to a value (sent-archive.ts), found by id through a multi-entry
- * index over each value's ids. Sent records that v1 and v2 left in responses stay there and stay
- * sent: every reader looks in both.
+ * index over each value's ids. Nothing is moved here: sent records that v1 and v2 left in responses
+ * stay there, read like any other, until a change rewrites them (a receipt), which puts them in sent.
  */
 function toVersion3(db: IDBDatabase): void {
   const sent = db.createObjectStore(SENT_STORE, { autoIncrement: true });

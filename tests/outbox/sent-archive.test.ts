@@ -209,7 +209,7 @@ describe("a damaged value in the sent store", () => {
 });
 
 describe("sent records that v1 or v2 left in responses", () => {
-  it("are still listed, confirmed, put back and expired there", async () => {
+  it("are still listed, put back and expired there, and move to the sent store when confirmed", async () => {
     const { outbox, idbFactory } = await freshOutbox({ now: () => 0 });
     const old = (n: number) => ({
       id: id(n),
@@ -223,6 +223,7 @@ describe("sent records that v1 or v2 left in responses", () => {
     expect(await outbox.counts()).toEqual({ pending: 0, sent: 3, rejected: 0, conflict: 0 });
     await outbox.recordReceipts([id(1)], [], 5);
     expect(await rawGet(idbFactory, id(1))).toMatchObject({ state: "sent", confirmedAt: 5 });
+    expect((await rawSentBatches(idbFactory)).map((b) => b.ids)).toEqual([[id(1)]]);
     expect(await outbox.requeue([id(2)])).toEqual([id(2)]);
     expect(await rawGet(idbFactory, id(2))).toMatchObject({ state: "pending" });
     expect((await outbox.purgeExpired(31 * DAY_MS)).sort()).toEqual([id(1), id(3)].sort());
