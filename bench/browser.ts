@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { build } from "vite";
 import { createApp } from "../src/server/app";
 import { DEFAULT_RATE_LIMIT } from "../src/server/rate-limit";
+import { securityHeaders } from "../src/server/security-headers";
 import { createKyselyStorage, openSqlite, type Storage } from "../src/server/storage";
 import { loadSurveyRegistry } from "../src/server/surveys";
 import { launchChromium } from "../tests/e2e/support/browser";
@@ -35,8 +36,15 @@ export function listen(fetch: (req: Request) => Response | Promise<Response>): P
   });
 }
 
-/** A collector on a fresh SQLite file, serving `staticDir`, with the production rate limit. */
-export async function collector(staticDir: string): Promise<Served & { storage: Storage }> {
+/**
+ * A collector on a fresh SQLite file, serving `staticDir`, with the production rate limit.
+ * `withoutHeaders` are taken off its answers: the first question's figure is also measured without
+ * COOP, to show what its process swap costs (browserBench).
+ */
+export async function collector(
+  staticDir: string,
+  withoutHeaders: readonly string[] = [],
+): Promise<Served & { storage: Storage }> {
   const storage = createKyselyStorage(
     openSqlite(join(mkdtempSync(join(tmpdir(), "tsunagu-bench-")), "t.sqlite")),
     "sqlite",
@@ -50,7 +58,16 @@ export async function collector(staticDir: string): Promise<Served & { storage: 
     staticDir,
     rateLimit: DEFAULT_RATE_LIMIT,
   });
-  const served = await listen(app.fetch);
+  const served = await listen(
+    withoutHeaders.length === 0
+      ? app.fetch
+      : async (req) => {
+          const res = await app.fetch(req);
+          const headers = new Headers(res.headers);
+          for (const name of withoutHeaders) headers.delete(name);
+          return new Response(res.body, { status: res.status, headers });
+        },
+  );
   return {
     ...served,
     storage,
@@ -94,9 +111,15 @@ export const MARKS = `(() => {
 })();`;
 
 // A string, not a function: tsx names arrow functions through a helper the page does not have.
-export const READ_MARKS = `new Promise((resolve) => {
+// A page that never shows its radio button fails the run, saying how far it got, rather than hang it.
+export const READ_MARKS = `new Promise((resolve, reject) => {
   const poll = setInterval(() => {
-    if (window.__marks.radio === undefined) return;
+    if (window.__marks.radio === undefined) {
+      if (performance.now() < 30000) return;
+      clearInterval(poll);
+      reject(new Error("no radio button shown 30 s after navigation start: marks " + JSON.stringify(window.__marks) + " on " + location.href));
+      return;
+    }
     clearInterval(poll);
     resolve(window.__marks);
   }, 50);
@@ -126,7 +149,11 @@ interface DrainRound {
 }
 
 export interface BrowserFigures {
-  firstQuestion: { app: number; bare: number; runs: number };
+  /**
+   * The goal's pair (app as served, bare page from a plain static server), and beside it the two that
+   * tell what the collector's headers cost: the app without COOP, the bare page with every header.
+   */
+  firstQuestion: { app: number; bare: number; appWithoutCoop: number; bareWithHeaders: number; runs: number };
   queue: { app: { p50: number; p99: number }; raw: { p50: number; p99: number }; n: number };
   /** Medians over the rounds; the breakdown and the CPU are the median round's. */
   drain: {
@@ -187,17 +214,39 @@ export async function browserBench(
   const browser = await launchChromium();
   try {
     // First question: the app as the collector serves it, the bare page from a plain static server.
-    const appServer = await collector(join(process.cwd(), "dist"));
-    const bareServer = await listen(new Hono().use("*", serveStatic({ root: bareDist })).fetch);
-    const appTimes: number[] = [];
-    const bareTimes: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      // Alternate, so that anything else on the machine weighs on both alike.
-      appTimes.push(await firstQuestionMs(browser, `${appServer.origin}/s/ward-resident`, true));
-      bareTimes.push(await firstQuestionMs(browser, `${bareServer.origin}/`, false));
-    }
-    await appServer.close();
-    await bareServer.close();
+    // Beside them, the app without Cross-Origin-Opener-Policy and the bare page with the collector's
+    // security headers: COOP makes Chromium put the page in a new browsing context group, so a
+    // renderer process other than the new tab's, and that swap is counted in the figure.
+    const dist = join(process.cwd(), "dist");
+    const sides = [
+      { server: await collector(dist), path: "/s/ward-resident", withStart: true, times: [] as number[] },
+      {
+        server: await listen(new Hono().use("*", serveStatic({ root: bareDist })).fetch),
+        path: "/",
+        withStart: false,
+        times: [] as number[],
+      },
+      {
+        server: await collector(dist, ["Cross-Origin-Opener-Policy"]),
+        path: "/s/ward-resident",
+        withStart: true,
+        times: [] as number[],
+      },
+      {
+        server: await listen(
+          new Hono().use("*", securityHeaders()).use("*", serveStatic({ root: bareDist })).fetch,
+        ),
+        path: "/",
+        withStart: false,
+        times: [] as number[],
+      },
+    ] as const;
+    // Alternate, so that anything else on the machine weighs on all alike.
+    for (let i = 0; i < runs; i++)
+      for (const side of sides)
+        side.times.push(await firstQuestionMs(browser, `${side.server.origin}${side.path}`, side.withStart));
+    for (const side of sides) await side.server.close();
+    const [appSide, bareSide, appWithoutCoopSide, bareWithHeadersSide] = sides;
 
     // Queueing: the harness page, same origin as its collector.
     const context = await browser.newContext();
@@ -244,7 +293,13 @@ export async function browserBench(
     const appRun = medianRun(app);
     const rawRun = medianRun(rawLoop);
     return {
-      firstQuestion: { app: median(appTimes), bare: median(bareTimes), runs },
+      firstQuestion: {
+        app: median(appSide.times),
+        bare: median(bareSide.times),
+        appWithoutCoop: median(appWithoutCoopSide.times),
+        bareWithHeaders: median(bareWithHeadersSide.times),
+        runs,
+      },
       queue: { app: queued, raw, n: queueN },
       drain: {
         app: appRun.ms,

@@ -75,6 +75,22 @@ rows.push({
   ratio: browser.firstQuestion.app / browser.firstQuestion.bare,
   goal: "≤ 1.25",
 });
+rows.push({
+  figure:
+    "first question, the app without Cross-Origin-Opener-Policy, against the bare page (what COOP's process swap costs)",
+  tsunagu: browser.firstQuestion.appWithoutCoop.toFixed(0),
+  baseline: browser.firstQuestion.bare.toFixed(0),
+  ratio: browser.firstQuestion.appWithoutCoop / browser.firstQuestion.bare,
+  goal: "—",
+});
+rows.push({
+  figure:
+    "first question, the app against the bare page served with the collector's security headers (COOP included)",
+  tsunagu: browser.firstQuestion.app.toFixed(0),
+  baseline: browser.firstQuestion.bareWithHeaders.toFixed(0),
+  ratio: browser.firstQuestion.app / browser.firstQuestion.bareWithHeaders,
+  goal: "—",
+});
 for (const p of ["p50", "p99"] as const)
   rows.push({
     figure: `submit → durably queued, ${p} of ${browser.queue.n} (ms)`,
@@ -161,7 +177,11 @@ const lines = [
   "the collector) and the bare page; timed in the page from navigation start to the start of the first",
   "frame in which a radio button is shown (checked at every frame). The app's page arrives with its intro",
   "and first question drawn in its HTML, the question behind Start's fragment link; a script in the page",
-  "presses Start after the first frame that shows it: the figure is (Start shown) + (press → first question shown), and nothing of Playwright runs in the page meanwhile. Queueing: the outbox's enqueue (check, then a strict-durability transaction) awaited alone,",
+  "presses Start after the first frame that shows it: the figure is (Start shown) + (press → first question shown), and nothing of Playwright runs in the page meanwhile.",
+  "Two more sides alternate with those two: the same app with its Cross-Origin-Opener-Policy header taken off, and",
+  "the bare page with all of the collector's security headers. COOP (same-origin) makes Chromium move the page to a",
+  "new browsing context group, so to a renderer process other than the one the new tab opened with; each run's",
+  "fresh tab counts that swap. The goal's figure keeps COOP (OWASP ASVS 5.0 3.4.8). Queueing: the outbox's enqueue (check, then a strict-durability transaction) awaited alone,",
   "as a submit is, against one put of the same response in its own strict-durability transaction, in",
   `the same page. Drain: one sync pass (src/sync syncOnce: batches of ${BATCH_MAX_ITEMS}, read from the outbox ${BATCHES_PER_READ} batches at a time, each batch's results written`,
   "back to the outbox without waiting for the disk: a lost write-back only sends again, answered duplicate;",
