@@ -4,11 +4,9 @@
 // from hour to hour, so two builds are only compared in one run, side by side. Build the other one
 // in a worktree: `git worktree add /tmp/before <rev> && (cd /tmp/before && npm ci && npx vite build)`.
 import { join } from "node:path";
-import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
 import { launchChromium } from "../tests/e2e/support/browser";
 import { buildBarePage } from "./bare/build";
-import { collector, firstQuestionMs, listen } from "./browser";
+import { bareServer, collector, firstQuestionMs } from "./browser";
 import { median } from "./median";
 
 const dists = process.argv.slice(2);
@@ -18,7 +16,7 @@ const bareDist = join(process.cwd(), ".tmp/bare-dist");
 await buildBarePage(bareDist);
 const browser = await launchChromium();
 const apps = await Promise.all(dists.map((dist) => collector(dist)));
-const bare = await listen(new Hono().use("*", serveStatic({ root: bareDist })).fetch);
+const bare = await bareServer(bareDist);
 const appTimes: number[][] = dists.map(() => []);
 const bareTimes: number[] = [];
 try {

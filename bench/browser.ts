@@ -114,14 +114,11 @@ export const MARKS = `(() => {
 // A page that never shows its radio button fails the run, saying how far it got, rather than hang it.
 export const READ_MARKS = `new Promise((resolve, reject) => {
   const poll = setInterval(() => {
-    if (window.__marks.radio === undefined) {
-      if (performance.now() < 30000) return;
-      clearInterval(poll);
-      reject(new Error("no radio button shown 30 s after navigation start: marks " + JSON.stringify(window.__marks) + " on " + location.href));
-      return;
-    }
+    const shown = window.__marks.radio !== undefined;
+    if (!shown && performance.now() < 30000) return;
     clearInterval(poll);
-    resolve(window.__marks);
+    if (shown) resolve(window.__marks);
+    else reject(new Error("no radio button shown 30 s after navigation start: marks " + JSON.stringify(window.__marks) + " on " + location.href));
   }, 50);
 })`;
 
@@ -137,6 +134,13 @@ export async function firstQuestionMs(browser: Browser, url: string, withStart: 
   if (!withStart) return m.radio as number;
   if (m.start === undefined || m.click === undefined) throw new Error(`${url}: no Start button was seen`);
   return m.start + (m.radio as number) - m.click;
+}
+
+/** The bare page (bench/bare/) from a static server, plain or with every header the collector sets. */
+export function bareServer(bareDist: string, withCollectorHeaders = false): Promise<Served> {
+  const app = new Hono();
+  if (withCollectorHeaders) app.use("*", securityHeaders());
+  return listen(app.use("*", serveStatic({ root: bareDist })).fetch);
 }
 
 /** One timed sync pass: its time, where it went (overlapping), and the CPU each process spent. */
@@ -218,35 +222,23 @@ export async function browserBench(
     // security headers: COOP makes Chromium put the page in a new browsing context group, so a
     // renderer process other than the new tab's, and that swap is counted in the figure.
     const dist = join(process.cwd(), "dist");
-    const sides = [
-      { server: await collector(dist), path: "/s/ward-resident", withStart: true, times: [] as number[] },
-      {
-        server: await listen(new Hono().use("*", serveStatic({ root: bareDist })).fetch),
-        path: "/",
-        withStart: false,
-        times: [] as number[],
-      },
-      {
-        server: await collector(dist, ["Cross-Origin-Opener-Policy"]),
-        path: "/s/ward-resident",
-        withStart: true,
-        times: [] as number[],
-      },
-      {
-        server: await listen(
-          new Hono().use("*", securityHeaders()).use("*", serveStatic({ root: bareDist })).fetch,
-        ),
-        path: "/",
-        withStart: false,
-        times: [] as number[],
-      },
-    ] as const;
+    const side = async (server: Promise<Served>, path: string, withStart: boolean) => ({
+      server: await server,
+      path,
+      withStart,
+      times: [] as number[],
+    });
+    const sides = {
+      app: await side(collector(dist), "/s/ward-resident", true),
+      bare: await side(bareServer(bareDist), "/", false),
+      appWithoutCoop: await side(collector(dist, ["Cross-Origin-Opener-Policy"]), "/s/ward-resident", true),
+      bareWithHeaders: await side(bareServer(bareDist, true), "/", false),
+    };
     // Alternate, so that anything else on the machine weighs on all alike.
     for (let i = 0; i < runs; i++)
-      for (const side of sides)
-        side.times.push(await firstQuestionMs(browser, `${side.server.origin}${side.path}`, side.withStart));
-    for (const side of sides) await side.server.close();
-    const [appSide, bareSide, appWithoutCoopSide, bareWithHeadersSide] = sides;
+      for (const s of Object.values(sides))
+        s.times.push(await firstQuestionMs(browser, `${s.server.origin}${s.path}`, s.withStart));
+    for (const s of Object.values(sides)) await s.server.close();
 
     // Queueing: the harness page, same origin as its collector.
     const context = await browser.newContext();
@@ -294,10 +286,10 @@ export async function browserBench(
     const rawRun = medianRun(rawLoop);
     return {
       firstQuestion: {
-        app: median(appSide.times),
-        bare: median(bareSide.times),
-        appWithoutCoop: median(appWithoutCoopSide.times),
-        bareWithHeaders: median(bareWithHeadersSide.times),
+        app: median(sides.app.times),
+        bare: median(sides.bare.times),
+        appWithoutCoop: median(sides.appWithoutCoop.times),
+        bareWithHeaders: median(sides.bareWithHeaders.times),
         runs,
       },
       queue: { app: queued, raw, n: queueN },
