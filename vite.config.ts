@@ -4,6 +4,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import preact from "@preact/preset-vite";
 import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
+import type { FirstScreenPage } from "./src/app/build/first-screen";
 import {
   latestDefinitions,
   type SurveyAsset,
@@ -60,10 +61,7 @@ function surveysPlugin(): Plugin {
 /** src/app/build/first-screen.tsx, loaded through tsx: the app's components, with their JSX. */
 interface FirstScreenRenderer {
   renderFirstScreen(def: SurveyDefinition, locale: Locale): Promise<string>;
-  firstScreenPage(
-    indexHtml: string,
-    page: { surveyId: string; locale: Locale; markup: string; bootScript: string },
-  ): string;
+  firstScreenPage(indexHtml: string, page: FirstScreenPage): string;
 }
 
 /** The survey pages' one script (src/app/first-screen-boot.ts): an entry of its own, importing nothing. */
@@ -92,13 +90,28 @@ function firstScreensPlugin(outDir: string): Plugin {
           // The app's compiler options: JSX for Preact.
           tsconfig: "tsconfig.app.json",
         })) as FirstScreenRenderer;
+        const catalogueChunk = (locale: Locale) => {
+          const chunk = Object.values(bundle).find(
+            (c) => c.type === "chunk" && c.facadeModuleId === resolve(`src/i18n/catalogues/${locale}.ts`),
+          );
+          // A chunk of its own, importing nothing: else its imports would go unfetched and uncounted.
+          if (chunk?.type !== "chunk" || chunk.imports.length > 0)
+            throw new Error(`the messages in ${locale} must be a chunk of their own that imports nothing`);
+          return `/${chunk.fileName}`;
+        };
         const index = readFileSync(join(outDir, "index.html"), "utf8");
         for (const def of latestDefinitions(readSurveySources()))
           for (const locale of LOCALES) {
             const file = join(outDir, firstScreenPagePath(def.id, locale));
             const markup = await renderer.renderFirstScreen(def, locale);
             mkdirSync(dirname(file), { recursive: true });
-            const page = { surveyId: def.id, locale, markup, bootScript: `/${boot.fileName}` };
+            const page: FirstScreenPage = {
+              surveyId: def.id,
+              locale,
+              markup,
+              bootScript: `/${boot.fileName}`,
+              catalogueChunk: catalogueChunk(locale),
+            };
             writeFileSync(file, renderer.firstScreenPage(index, page));
           }
       },

@@ -4,7 +4,8 @@ import { execSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { firstScreenPagePath } from "../src/survey/definition-in";
+import { definitionInPath, firstScreenPagePath } from "../src/survey/definition-in";
+import { LOCALES } from "../src/survey/locales";
 import { BATCH_MAX_ITEMS, BATCHES_PER_READ } from "../src/sync/batch";
 import { firstLoad } from "../tests/build/first-load";
 import { buildBarePage } from "./bare/build";
@@ -62,6 +63,21 @@ rows.push({
   baseline: kb(bare.brotli),
   ratio: (app.brotli + survey.brotli) / bare.brotli,
   goal: "—",
+});
+// A respondent reading another of the ward's languages gets that language's page, messages and
+// definition: the heaviest of them, so that the goal holds for every reader, not only the Japanese.
+const heaviest = LOCALES.map((locale) => ({
+  locale,
+  gzip:
+    firstLoad("dist", firstScreenPagePath("ward-resident", locale)).gzip +
+    surveyBytes(`dist/${definitionInPath("ward-resident", locale)}`).gzip,
+})).reduce((a, b) => (b.gzip > a.gzip ? b : a));
+rows.push({
+  figure: `the same in the heaviest of the ward's languages (${heaviest.locale}: its page, messages and definition), gzip`,
+  tsunagu: kb(heaviest.gzip),
+  baseline: kb(bare.gzip),
+  ratio: heaviest.gzip / bare.gzip,
+  goal: "< 50 KB",
 });
 
 const browser = await browserBench(

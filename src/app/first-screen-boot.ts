@@ -5,13 +5,14 @@
  * modulepreload links compiled it too (bench/RESULTS.md, first question); on slow mobile data, its
  * files also took the stylesheet's bandwidth. The build moves the app's files into #app's
  * data-app-modules (FIRST_SCREEN_MODULES in respondent/first-screen-markup.ts): the entry, then the
- * files it imports. Imports nothing, so that it is one small file of its own.
+ * files it imports, then the page's language's messages, which the app imports before it renders.
+ * Imports nothing, so that it is one small file of its own.
  */
 const modules = document.getElementById("app")?.dataset.appModules?.split(" ").filter(Boolean) ?? [];
-const [entry, ...imported] = modules;
+const [entry, ...preloaded] = modules;
 
 function runApp(src: string): void {
-  for (const href of imported) {
+  for (const href of preloaded) {
     const link = document.createElement("link");
     link.rel = "modulepreload";
     link.crossOrigin = "";

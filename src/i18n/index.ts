@@ -1,12 +1,15 @@
 import i18next from "i18next";
 import type { Catalogue } from "./catalogue";
-import ja from "./catalogues/ja";
 
 /**
- * The UI's messages. Japanese ships in the main bundle (most respondents read it, and it is the
- * fallback); each other language is a small chunk fetched when chosen (and precached for offline).
+ * The UI's messages, each language a chunk of its own (precached for offline), so that a respondent
+ * fetches only the one they read: with Japanese in the main bundle, every other language's first
+ * load carried both and passed its budget (tests/build/first-load-budget.test.ts). A survey's page
+ * in a language names that language's chunk for its boot script to fetch beside the app
+ * (build/first-screen.tsx), so the app does not wait for it after it runs.
  */
 const loaders: Record<string, () => Promise<{ default: Catalogue }>> = {
+  ja: () => import("./catalogues/ja"),
   "ja-x-easy": () => import("./catalogues/ja-x-easy"),
   en: () => import("./catalogues/en"),
   "zh-Hans": () => import("./catalogues/zh-Hans"),
@@ -25,15 +28,16 @@ async function ensureCatalogue(language: string): Promise<void> {
 /** Call once before the first render. */
 export async function initI18n(language: string): Promise<void> {
   await i18n.init({
-    lng: "ja",
-    // i18next 27 defaults to no fallback: name it, so a key missing in a language shows Japanese.
-    fallbackLng: "ja",
-    supportedLngs: ["ja", ...Object.keys(loaders)],
+    // No fallback language: every catalogue has every key of the Japanese one, none empty
+    // (tests/i18n/catalogues.test.ts), and loading Japanese beside another language only for a
+    // fallback would put it back into that language's first load.
+    fallbackLng: false,
+    supportedLngs: Object.keys(loaders),
     // "ja-x-easy" must not be looked up as "ja-X-EASY" or "ja": each catalogue is complete.
     load: "currentOnly",
-    resources: { ja: { translation: ja } },
-    // The resources are right here: init at once, instead of i18next's default of a timer first,
-    // a task a slow phone ran only after others while the first screen waited (bench/RESULTS.md).
+    resources: {},
+    // Init at once, instead of i18next's default of a timer first, a task a slow phone ran only
+    // after others while the first screen waited (bench/RESULTS.md); setLanguage adds the catalogue.
     initAsync: false,
     // Preact escapes text itself; escaping here too would show "&amp;".
     interpolation: { escapeValue: false },
@@ -41,9 +45,22 @@ export async function initI18n(language: string): Promise<void> {
   await setLanguage(language);
 }
 
+/**
+ * Shows the UI in `language` (Japanese for one the app does not have). Where its chunk cannot be
+ * fetched (a flaky network before the service worker has it), in Japanese rather than not at all.
+ */
 export async function setLanguage(language: string): Promise<void> {
-  await ensureCatalogue(language);
-  await i18n.changeLanguage(language);
+  const wanted = Object.hasOwn(loaders, language) ? language : "ja";
+  let shown = wanted;
+  try {
+    await ensureCatalogue(wanted);
+  } catch (error) {
+    if (wanted === "ja") throw error;
+    console.error(`messages in ${wanted} unavailable`, error);
+    shown = "ja";
+    await ensureCatalogue(shown);
+  }
+  await i18n.changeLanguage(shown);
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

@@ -72,13 +72,14 @@ describe("firstScreenPage", () => {
     locale: "en" as const,
     markup: "<p>$& $1 drawn</p>",
     bootScript: "/assets/boot-x.js",
+    catalogueChunk: "/assets/en-mno.js",
   };
 
-  it("puts the markup in #app and hands the app's scripts to the boot script", () => {
+  it("puts the markup in #app and hands the app's scripts, and its language's messages, to the boot script", () => {
     const html = firstScreenPage(INDEX, page);
     expect(html).toContain('<html lang="en">');
     expect(html).toContain(
-      '<div id="app" data-first-screen="ward-resident" data-app-modules="/assets/index-abc.js /assets/runtime-def.js /assets/locales-ghi.js"><p>$& $1 drawn</p></div>',
+      '<div id="app" data-first-screen="ward-resident" data-app-modules="/assets/index-abc.js /assets/runtime-def.js /assets/locales-ghi.js /assets/en-mno.js"><p>$& $1 drawn</p></div>',
     );
     expect(html).toContain('<script type="module" crossorigin src="/assets/boot-x.js"></script>');
     expect(html).not.toContain("modulepreload");

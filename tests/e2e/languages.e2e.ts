@@ -47,6 +47,26 @@ describe("languages", () => {
     await context.close();
   });
 
+  // Each language's messages are a chunk of their own (src/i18n): a Vietnamese reader's page fetches
+  // the Vietnamese one beside the app, and never the Japanese one, which would only add to the load.
+  it("fetches the messages of the page's language only, and the app runs in it", async () => {
+    const context = await phoneContext(env.browser, { locale: "vi-VN" });
+    const page = await context.newPage();
+    const scripts: Promise<string>[] = [];
+    page.on("response", (response) => {
+      if (new URL(response.url()).pathname.endsWith(".js")) scripts.push(response.text());
+    });
+    await page.goto(`${env.collector.origin}/s/ward-resident`);
+    await untilAppRuns(page);
+    // The app's own render, in Vietnamese: its header names the app in the Vietnamese messages.
+    await page.getByRole("link", { name: vi.header.appName }).waitFor();
+    await page.getByRole("button", { name: START.vi }).waitFor();
+    const bodies = await Promise.all(scripts);
+    expect(bodies.filter((body) => body.includes(vi.header.appName))).toHaveLength(1);
+    expect(bodies.filter((body) => body.includes(ja.header.appName))).toEqual([]);
+    await context.close();
+  });
+
   it("has a visible switch whose choice is remembered", async () => {
     const context = await phoneContext(env.browser);
     const page = await context.newPage();

@@ -79,22 +79,30 @@ export async function renderFirstScreen(def: SurveyDefinition, locale: Locale): 
   return markup;
 }
 
+/** What the build knows of one survey page: the first screen's markup and the files around it. */
+export interface FirstScreenPage {
+  surveyId: string;
+  locale: Locale;
+  markup: string;
+  bootScript: string;
+  /** The chunk of `locale`'s messages (src/i18n), which the app imports before its first render. */
+  catalogueChunk: string;
+}
+
 /**
  * index.html as the build wrote it, made the page of `surveyId` in `locale`: `markup` in #app, the
  * page's language set, and the app's script and modulepreload links replaced by `bootScript`, which
- * loads them once the first screen is painted (first-screen-boot.ts).
+ * loads them, and the language's messages beside them, once the first screen is painted
+ * (first-screen-boot.ts).
  */
-export function firstScreenPage(
-  indexHtml: string,
-  page: { surveyId: string; locale: Locale; markup: string; bootScript: string },
-): string {
+export function firstScreenPage(indexHtml: string, page: FirstScreenPage): string {
   const app = '<div id="app"></div>';
   const html = '<html lang="ja">';
   const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(indexHtml);
   if (!indexHtml.includes(app) || !indexHtml.includes(html) || !entry)
     throw new FirstScreenError(`index.html has no ${app}, no ${html} or no module script to fill in`);
   const imported = [...indexHtml.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g)];
-  const modules = [entry[1], ...imported.map((m) => m[1])].join(" ");
+  const modules = [entry[1], ...imported.map((m) => m[1]), page.catalogueChunk].join(" ");
   let out = indexHtml;
   for (const link of imported) out = out.replace(link[0], "");
   // Functions, not strings: a "$&" in a survey's text must not be read as a replacement pattern.

@@ -11,7 +11,8 @@ export const FIRST_QUESTION_FRAGMENT = "first-question";
 export const FIRST_SCREEN_ATTRIBUTE = "data-first-screen";
 
 /**
- * Set on #app by the build: the app's entry script and the files it imports, which the page's one
- * script (first-screen-boot.ts, which reads it as dataset.appModules) loads once the screen is painted.
+ * Set on #app by the build: the app's entry script, the files it imports and the chunk of the page's
+ * language's messages, which the page's one script (first-screen-boot.ts, which reads it as
+ * dataset.appModules) loads once the screen is painted.
  */
 export const FIRST_SCREEN_MODULES = "data-app-modules";
