@@ -191,11 +191,42 @@ export class OutboxDb {
   }
 
   /**
-   * Deletes the sent records for which `expired` says so, in one durable transaction, from both
-   * stores (those v1 and v2 left in responses too); gives their ids. A damaged sent-store value is
-   * left whole.
+   * What counts() needs, from one snapshot: every entry of responses as its id and value, the keys of
+   * the sent store, and the values of those keys for which `known` is false (a value under a key
+   * never changes: sent-archive.ts).
    */
-  async deleteSentWhere(expired: (id: string, stored: unknown) => boolean): Promise<string[]> {
+  async countsSnapshot(known: (key: number) => boolean): Promise<{
+    queued: { id: string; stored: unknown }[];
+    sentKeys: number[];
+    unread: Map<number, unknown>;
+  }> {
+    const tx = this.db.transaction(["responses", "sent"]);
+    const archive = unwrap(tx.objectStore("sent"));
+    const [keys, values, sentKeys] = await Promise.all([
+      tx.objectStore("responses").getAllKeys(),
+      tx.objectStore("responses").getAll(),
+      requested(archive.getAllKeys()) as Promise<number[]>,
+    ]);
+    const missing = sentKeys.filter((key) => !known(key));
+    const read = await Promise.all(missing.map((key) => requested(archive.get(key))));
+    return {
+      queued: keys.map((id, i) => ({ id, stored: values[i] as unknown })),
+      sentKeys,
+      unread: new Map(missing.map((key, i) => [key, read[i]])),
+    };
+  }
+
+  /**
+   * Deletes the sent records for which `expired` says so, in one durable transaction, from both
+   * stores (those v1 and v2 left in responses too); gives their ids. Of the sent store, only the
+   * values whose key `mayHold` accepts are read; `onRead` is given each of those it keeps as it is.
+   * A damaged sent-store value is left whole; a value that loses records is written under a new key.
+   */
+  async deleteSentWhere(
+    expired: (id: string, stored: unknown) => boolean,
+    mayHold: (key: number) => boolean = () => true,
+    onRead: (key: number, value: unknown) => void = () => {},
+  ): Promise<string[]> {
     const tx = this.db.transaction(["responses", "sent"], "readwrite", STRICT);
     const deleted: string[] = [];
     const work = (async () => {
@@ -205,17 +236,24 @@ export class OutboxDb {
         deleted.push(cursor.primaryKey);
         await cursor.delete();
       }
-      for (let cursor = await tx.objectStore("sent").openCursor(); cursor; cursor = await cursor.continue()) {
-        const batch: unknown = cursor.value;
-        if (!isSentBatch(batch)) continue;
-        const gone = batch.ids.map((id, i) => expired(id, batch.records[i]));
-        if (!gone.includes(true)) continue;
+      const archive = unwrap(tx.objectStore("sent"));
+      const keys = ((await requested(archive.getAllKeys())) as number[]).filter(mayHold);
+      const values = await Promise.all(keys.map((key) => requested(archive.get(key))));
+      keys.forEach((key, k) => {
+        const batch = values[k];
+        const gone = isSentBatch(batch) ? batch.ids.map((id, i) => expired(id, batch.records[i])) : [];
+        if (!isSentBatch(batch) || !gone.includes(true)) {
+          onRead(key, batch);
+          return;
+        }
         deleted.push(...batch.ids.filter((_, i) => gone[i]));
         const ids = batch.ids.filter((_, i) => !gone[i]);
-        if (ids.length === 0) await cursor.delete();
-        else await cursor.update({ ids, records: batch.records.filter((_, i) => !gone[i]) });
-      }
+        archive.delete(key);
+        if (ids.length > 0)
+          archive.add({ ids, records: batch.records.filter((_, i) => !gone[i]) } satisfies SentBatch);
+      });
     })();
+    work.catch(() => abortQuietly(tx));
     await Promise.all([work, tx.done]);
     return deleted;
   }

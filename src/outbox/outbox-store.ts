@@ -1,7 +1,8 @@
 import { canonicalJson, describeProblems, type ItemResult, problemsOf, Response } from "../survey";
 import type { OutboxDb, StoredRecord } from "./outbox-db";
-import { decodeRecord, emptyCounts, type OutboxCounts, type OutboxRecord } from "./record";
-import { hasExpired, RETENTION_DAYS_KEY, readRetentionDays } from "./retention";
+import { decodeRecord, emptyCounts, OUTBOX_STATES, type OutboxCounts, type OutboxRecord } from "./record";
+import { DAY_MS, hasExpired, RETENTION_DAYS_KEY, readRetentionDays } from "./retention";
+import { SentSummaries } from "./sent-summaries";
 import { applyItemResult } from "./transitions";
 
 export class OutboxValidationError extends Error {
@@ -15,6 +16,9 @@ export class OutboxConflictError extends Error {
 
 /** Adds meaning to the raw database: checks on the way in and out, and the state rules. */
 export class OutboxStore {
+  /** What this outbox has read of the sent store's values, which never change under a key. */
+  private readonly summaries = new SentSummaries();
+
   constructor(
     private readonly db: OutboxDb,
     private readonly clock: () => number,
@@ -93,10 +97,22 @@ export class OutboxStore {
     );
   }
 
-  /** Deletes sent records past the retention period; gives their ids. Nothing else ever expires. */
+  /**
+   * Deletes sent records past the retention period; gives their ids. Nothing else ever expires. Of
+   * the sent store, reads only the values it has not summarized yet and those whose earliest send
+   * has run out.
+   */
   async purgeExpired(now: number): Promise<string[]> {
     const days = readRetentionDays(await this.db.getSetting(RETENTION_DAYS_KEY));
-    return this.db.deleteSentWhere((id, stored) => hasExpired(decodeRecord(id, stored), now, days));
+    const mayHold = (key: number) => {
+      const summary = this.summaries.get(key);
+      return summary === undefined || now - summary.earliestSentAt >= days * DAY_MS;
+    };
+    return this.db.deleteSentWhere(
+      (id, stored) => hasExpired(decodeRecord(id, stored), now, days),
+      mayHold,
+      (key, value) => this.summaries.remember(key, value),
+    );
   }
 
   /**
@@ -139,9 +155,17 @@ export class OutboxStore {
       .sort((a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
+  /** The records by state, as records() would list them; of the sent store, reads only values new to it. */
   async counts(): Promise<OutboxCounts> {
+    const { queued, sentKeys, unread } = await this.db.countsSnapshot((key) => this.summaries.has(key));
+    this.summaries.keepOnly(sentKeys);
+    for (const [key, value] of unread) this.summaries.remember(key, value);
     const counts = emptyCounts();
-    for (const record of await this.records()) counts[record.state]++;
+    for (const { id, stored } of queued) counts[decodeRecord(id, stored).state]++;
+    for (const key of sentKeys) {
+      const batch = this.summaries.get(key)?.counts;
+      if (batch) for (const state of OUTBOX_STATES) counts[state] += batch[state];
+    }
     return counts;
   }
 }

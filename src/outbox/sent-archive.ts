@@ -9,6 +9,11 @@ import { SENT_ID_INDEX } from "./upgrades";
  * was one put per response, and each put costs Chromium's storage backend about as much however
  * small the value (the drain benchmark's largest cost); moving a batch of 100 is one delete of their
  * key range in responses and one put here, about a seventh of the work.
+ *
+ * A sent-store value is never rewritten under its key: a change (a receipt, a requeue, an expiry)
+ * deletes it and adds what is left under a new key, and the store's key generator never gives a key
+ * twice. So a key names one content for good, in every tab, and what was read of it once stays true:
+ * the counts and the purge read only the values added since (sent-summaries.ts).
  */
 
 /** A value of the sent store: records[i] is ids[i]'s, ids being what the store's index reads. */
@@ -125,15 +130,13 @@ export async function writePlaced(
   for (const record of puts) queue.put(record);
   for (const [key, { batch, removed }] of touched) {
     const kept = batch.ids.flatMap((id, i) => (removed.has(i) ? [] : [{ id, record: batch.records[i] }]));
-    if (kept.length === 0) archive.delete(key);
-    else
-      archive.put(
-        {
-          ids: kept.map((k) => k.id),
-          records: kept.map((k) => k.record as StoredRecord),
-        } satisfies SentBatch,
-        key,
-      );
+    // Never rewritten under its key: what a key holds stays what it was (sent-summaries.ts).
+    archive.delete(key);
+    if (kept.length > 0)
+      archive.add({
+        ids: kept.map((k) => k.id),
+        records: kept.map((k) => k.record as StoredRecord),
+      } satisfies SentBatch);
   }
   if (arriving.length > 0)
     archive.add({ ids: arriving.map((r) => r.id), records: arriving } satisfies SentBatch);

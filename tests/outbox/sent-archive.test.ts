@@ -102,7 +102,7 @@ describe("sent records, kept a batch to a value", () => {
     expect(await outbox.counts()).toEqual({ pending: 0, sent: 2, rejected: 0, conflict: 0 });
   });
 
-  it("take the collector's receipts in place", async () => {
+  it("take the collector's receipts, the value written again under a new key", async () => {
     const { outbox, idbFactory, taken } = await queued(3);
     await outbox.applyResults(accepted([1, 2, 3]), 9_000, taken);
     await outbox.recordReceipts([id(1), id(3)], [], 10_000);
