@@ -159,6 +159,8 @@ export interface BrowserFigures {
    */
   firstQuestion: { app: number; bare: number; appWithoutCoop: number; bareWithHeaders: number; runs: number };
   queue: { app: { p50: number; p99: number }; raw: { p50: number; p99: number }; n: number };
+  /** After each sync pass, with `n` sent records kept: medians, and the page's first call alone. */
+  status: { app: number; raw: number; first: number; n: number; reps: number };
   /** Medians over the rounds; the breakdown and the CPU are the median round's. */
   drain: {
     app: number;
@@ -180,6 +182,8 @@ interface Bench {
   queueForDrain(n: number, base: number): Promise<string>;
   drain(name: string, n: number): Promise<{ ms: number; take: number; post: number; apply: number }>;
   rawPostLoop(n: number, base: number): Promise<{ ms: number }>;
+  keepSent(n: number, base: number): Promise<string>;
+  statusTimes(name: string, reps: number): Promise<{ first: number; status: number[]; raw: number[] }>;
 }
 
 /** Runs `use` in a harness page on a collector of its own, closed after. */
@@ -281,6 +285,30 @@ export async function browserBench(
       const sides = round % 2 === 0 ? [syncSide, rawSide] : [rawSide, syncSide];
       for (const side of sides) await side();
     }
+
+    // The status after each pass, with a day's work at a busy event kept as sent, on a slow tablet.
+    const statusN = 5_000;
+    const statusReps = 11;
+    const status = await onFreshCollector(harnessDist, context, async (page) => {
+      const name = await page.evaluate(
+        ([n, t]) => (window as unknown as { bench: Bench }).bench.keepSent(n, t),
+        [statusN, base] as const,
+      );
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      const times = await page.evaluate(
+        ([db, reps]) => (window as unknown as { bench: Bench }).bench.statusTimes(db, reps),
+        [name, statusReps] as const,
+      );
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+      return {
+        app: median(times.status),
+        raw: median(times.raw),
+        first: times.first,
+        n: statusN,
+        reps: statusReps,
+      };
+    });
     await context.close();
     const appRun = medianRun(app);
     const rawRun = medianRun(rawLoop);
@@ -293,6 +321,7 @@ export async function browserBench(
         runs,
       },
       queue: { app: queued, raw, n: queueN },
+      status,
       drain: {
         app: appRun.ms,
         raw: rawRun.ms,

@@ -132,6 +132,62 @@ async function drain(
   return { ms, ...spent };
 }
 
+/** n responses queued and sent to this origin, kept as sent in an outbox of its own: its name. */
+async function keepSent(n: number, base: number): Promise<string> {
+  const name = await queueForDrain(n, base);
+  const outbox = await openOutbox({ name });
+  const outcome = await syncOnce(outbox, { endpoint: `${location.origin}/api/v1`, locks: null });
+  const counts = await outbox.counts();
+  outbox.close();
+  if (outcome.kind !== "done" || counts.sent !== n) throw new Error(`kept ${counts.sent} of ${n} sent`);
+  return name;
+}
+
+/**
+ * What the sync engine does after each pass to show its status (purgeExpired, then counts), timed
+ * `reps` times in one open outbox, against the least a count of both stores can ask: IndexedDB's
+ * own count() of each, in one transaction, which tells no state apart. The two alternate; the
+ * outbox's first call of a page is given apart.
+ */
+async function statusTimes(
+  name: string,
+  reps: number,
+): Promise<{ first: number; status: number[]; raw: number[] }> {
+  const outbox = await openOutbox({ name });
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(name);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const rawCount = () =>
+    new Promise<number>((resolve, reject) => {
+      const tx = db.transaction(["responses", "sent"]);
+      const queued = tx.objectStore("responses").count();
+      const sent = tx.objectStore("sent").index("id").count();
+      tx.oncomplete = () => resolve(queued.result + sent.result);
+      tx.onerror = () => reject(tx.error);
+    });
+  const status = async () => {
+    await outbox.purgeExpired();
+    return outbox.counts();
+  };
+  let t = performance.now();
+  await status();
+  const first = performance.now() - t;
+  const times = { status: [] as number[], raw: [] as number[] };
+  for (let i = 0; i < reps; i++) {
+    t = performance.now();
+    await status();
+    times.status.push(performance.now() - t);
+    t = performance.now();
+    await rawCount();
+    times.raw.push(performance.now() - t);
+  }
+  db.close();
+  outbox.close();
+  return { first, ...times };
+}
+
 /** The baseline: the same responses in the same batches of 100, POSTed one after another. */
 async function rawPostLoop(n: number, base: number): Promise<{ ms: number }> {
   const responses = Array.from({ length: n }, (_, i) => makeResponse(i, base));
@@ -148,5 +204,7 @@ async function rawPostLoop(n: number, base: number): Promise<{ ms: number }> {
   return { ms: performance.now() - t };
 }
 
-Object.assign(window, { bench: { queueTimes, rawPutTimes, queueForDrain, drain, rawPostLoop } });
+Object.assign(window, {
+  bench: { queueTimes, rawPutTimes, queueForDrain, drain, rawPostLoop, keepSent, statusTimes },
+});
 document.title = "ready";

@@ -227,6 +227,13 @@ export class OutboxDb {
     mayHold: (key: number) => boolean = () => true,
     onRead: (key: number, value: unknown) => void = () => {},
   ): Promise<string[]> {
+    // Most passes find nothing to delete: a look first, so that they open no durable write.
+    const look = this.db.transaction(["responses", "sent"]);
+    const [legacy, keys] = await Promise.all([
+      look.objectStore("responses").index(STATE_INDEX).count("sent"),
+      look.objectStore("sent").getAllKeys(),
+    ]);
+    if (legacy === 0 && !keys.some(mayHold)) return [];
     const tx = this.db.transaction(["responses", "sent"], "readwrite", STRICT);
     const deleted: string[] = [];
     const work = (async () => {
