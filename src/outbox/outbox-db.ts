@@ -224,16 +224,16 @@ export class OutboxDb {
    */
   async deleteSentWhere(
     expired: (id: string, stored: unknown) => boolean,
-    mayHold: (key: number) => boolean = () => true,
-    onRead: (key: number, value: unknown) => void = () => {},
+    mayHold: (key: number) => boolean,
+    onRead: (key: number, value: unknown) => void,
   ): Promise<string[]> {
     // Most passes find nothing to delete: a look first, so that they open no durable write.
     const look = this.db.transaction(["responses", "sent"]);
-    const [legacy, keys] = await Promise.all([
+    const [legacy, sentKeys] = await Promise.all([
       look.objectStore("responses").index(STATE_INDEX).count("sent"),
       look.objectStore("sent").getAllKeys(),
     ]);
-    if (legacy === 0 && !keys.some(mayHold)) return [];
+    if (legacy === 0 && !sentKeys.some(mayHold)) return [];
     const tx = this.db.transaction(["responses", "sent"], "readwrite", STRICT);
     const deleted: string[] = [];
     const work = (async () => {
