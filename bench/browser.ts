@@ -286,7 +286,7 @@ export async function browserBench(
       for (const side of sides) await side();
     }
 
-    // The status after each pass, with a day's work at a busy event kept as sent, on a slow tablet.
+    // The status after each pass, with a month of events' answers kept as sent, on a slow tablet.
     const statusN = 5_000;
     const statusReps = 11;
     const status = await onFreshCollector(harnessDist, context, async (page) => {

@@ -223,7 +223,7 @@ const lines = [
   "drain's ratio is bound by that CPU: what the outbox's reads and writes cost beside the POSTs.",
   "",
   `Status after a sync pass: what the sync engine does after each pass, with ${browser.status.n} responses kept as sent`,
-  "(a day of a busy event; they stay 30 days): purgeExpired, then counts, in one open outbox, against IndexedDB's",
+  "(a month of events on one tablet: sent ones stay 30 days): purgeExpired, then counts, in one open outbox, against IndexedDB's",
   "own count() of both stores in one transaction (the least a count can ask, telling no state apart), alternating. Each sent-store value is",
   "summarized once per open outbox and never rewritten under its key, so a pass reads only the values added",
   "since; the page's first call reads them all (src/outbox/sent-summaries.ts).",
