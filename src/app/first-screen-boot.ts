@@ -8,7 +8,8 @@
  * files it imports, then the page's language's messages, which the app imports before it renders.
  * Imports nothing, so that it is one small file of its own.
  */
-const modules = document.getElementById("app")?.dataset.appModules?.split(" ").filter(Boolean) ?? [];
+const root = document.getElementById("app");
+const modules = root?.dataset.appModules?.split(" ").filter(Boolean) ?? [];
 const [entry, ...preloaded] = modules;
 
 function runApp(src: string): void {
@@ -25,6 +26,20 @@ function runApp(src: string): void {
   script.src = src;
   document.head.append(script);
 }
+
+// Next on the HTML's first question, pressed before the app runs: its form's method is "dialog",
+// outside any dialog, so the press alone does nothing, and a respondent on slow mobile data would
+// press again and again. It is kept on #app (NEXT_PRESSED_ATTRIBUTE) for the app to act on when it
+// takes over (respondent/first-screen.ts), and the form says it is busy meanwhile.
+root?.addEventListener("submit", (event) => {
+  const form = event.target;
+  // Once the app has taken over (it removes data-first-screen), its forms are its own.
+  if (!root.hasAttribute("data-first-screen")) return;
+  if (!(form instanceof HTMLFormElement) || !form.closest("#first-question")) return;
+  event.preventDefault();
+  root.setAttribute("data-next-pressed", "");
+  form.setAttribute("aria-busy", "true");
+});
 
 // After the frame that paints the first screen, at the first idle moment: compiling and running the
 // app is one long task, and a Start pressed meanwhile must show its question first. Where there is

@@ -3,6 +3,10 @@ import { describe, expect, it } from "vitest";
 import { FirstScreenError, firstScreenPage, renderFirstScreen } from "../../src/app/build/first-screen";
 import { latestDefinitions } from "../../src/app/build/survey-assets";
 import { startFrom } from "../../src/app/respondent/first-screen";
+import {
+  FIRST_QUESTION_FRAGMENT,
+  NEXT_PRESSED_ATTRIBUTE,
+} from "../../src/app/respondent/first-screen-markup";
 import en from "../../src/i18n/catalogues/en";
 import ja from "../../src/i18n/catalogues/ja";
 import { SurveyDefinition } from "../../src/survey";
@@ -148,5 +152,60 @@ describe("startFrom: the app taking over from the HTML's first screen", () => {
       q1: 42,
     });
     expect(startFrom(survey({ kind: "number" }), { started: true, values: ["e"] }).answers).toEqual({});
+  });
+
+  describe("with Next pressed before the app ran", () => {
+    const twoQuestions = (first: object) =>
+      SurveyDefinition.parse({
+        ...survey(first),
+        questions: [
+          { id: "q1", required: true, label: L("一"), ...first },
+          { id: "q2", required: false, kind: "single", label: L("二"), options },
+        ],
+      });
+
+    it("goes on to the next question, as the app's Next would have", () => {
+      expect(
+        startFrom(twoQuestions({ kind: "single", options }), { started: true, values: ["a"], next: true }),
+      ).toEqual({
+        screen: { kind: "question", questionId: "q2" },
+        answers: { q1: "a" },
+      });
+    });
+
+    it("stays on the first question with its error where the answer does not pass", () => {
+      const unanswered = startFrom(twoQuestions({ kind: "single", options }), {
+        started: true,
+        values: [],
+        next: true,
+      });
+      expect(unanswered.screen).toEqual({ kind: "question", questionId: "q1" });
+      expect(unanswered.error).toMatchObject({ questionId: "q1", code: "required" });
+      const notANumber = startFrom(twoQuestions({ kind: "number" }), {
+        started: true,
+        values: ["e"],
+        next: true,
+      });
+      expect(notANumber.screen).toEqual({ kind: "question", questionId: "q1" });
+      expect(notANumber.error).toMatchObject({ questionId: "q1", code: "wrong_type" });
+    });
+
+    it("does nothing more where Start was not pressed", () => {
+      expect(
+        startFrom(twoQuestions({ kind: "single", options }), { started: false, values: ["a"], next: true })
+          .screen,
+      ).toEqual({
+        kind: "intro",
+      });
+    });
+  });
+});
+
+// The page's one script imports nothing (vite.config.ts), so it names the markup's ids itself.
+describe("first-screen-boot.ts", () => {
+  it("names the first question and the Next flag as the markup and the app do", () => {
+    const boot = readFileSync("src/app/first-screen-boot.ts", "utf8");
+    expect(boot).toContain(`"#${FIRST_QUESTION_FRAGMENT}"`);
+    expect(boot).toContain(`"${NEXT_PRESSED_ATTRIBUTE}"`);
   });
 });

@@ -16,3 +16,9 @@ export const FIRST_SCREEN_ATTRIBUTE = "data-first-screen";
  * dataset.appModules) loads once the screen is painted.
  */
 export const FIRST_SCREEN_MODULES = "data-app-modules";
+
+/**
+ * Set on #app by the page's one script when Next is pressed on the HTML's first question before the
+ * app runs: the app, taking over, does what that press asked (first-screen.ts).
+ */
+export const NEXT_PRESSED_ATTRIBUTE = "data-next-pressed";

@@ -1,8 +1,12 @@
-import type { Answer, Answers, Question, SurveyDefinition } from "../../survey";
+import type { Answer, AnswerError, Answers, Question, SurveyDefinition } from "../../survey";
 import { LOCALES, type Locale } from "../../survey/locales";
 import { visibleQuestions } from "../../survey/visibility";
-import { FIRST_QUESTION_FRAGMENT, FIRST_SCREEN_ATTRIBUTE } from "./first-screen-markup";
-import { firstScreen, type Screen } from "./flow";
+import {
+  FIRST_QUESTION_FRAGMENT,
+  FIRST_SCREEN_ATTRIBUTE,
+  NEXT_PRESSED_ATTRIBUTE,
+} from "./first-screen-markup";
+import { errorsOf, firstScreen, nextScreen, type Screen, unreadableError } from "./flow";
 
 /*
  * A survey's page arrives with its first screen already in the HTML (build/first-screen.tsx): the
@@ -16,6 +20,8 @@ interface Handed {
   started: boolean;
   /** What the first question's inputs held, in document order (of radios and checkboxes, the checked). */
   values: string[];
+  /** Next was pressed on the first question (first-screen-boot.ts). */
+  next: boolean;
 }
 
 let handed: Handed | undefined;
@@ -46,30 +52,47 @@ export function receiveFirstScreen(root: HTMLElement): void {
     )
     .map((field) => field.value);
   const started = location.hash === `#${FIRST_QUESTION_FRAGMENT}`;
-  handed = { surveyId, started, values };
+  handed = { surveyId, started, values, next: root.hasAttribute(NEXT_PRESSED_ATTRIBUTE) };
   // The fragment was only the HTML's way to show the question; the app keeps screens in state.
   if (started) history.replaceState(history.state, "", location.pathname + location.search);
   root.removeAttribute(FIRST_SCREEN_ATTRIBUTE);
+  root.removeAttribute(NEXT_PRESSED_ATTRIBUTE);
   root.replaceChildren();
 }
 
 /** Where this survey's form starts, once: on the first question if Start was pressed before the app ran. */
-export function takeFirstScreen(def: SurveyDefinition): { screen: Screen; answers: Answers } | undefined {
+export function takeFirstScreen(
+  def: SurveyDefinition,
+): { screen: Screen; answers: Answers; error?: AnswerError } | undefined {
   if (handed?.surveyId !== def.id) return undefined;
   const taken = handed;
   handed = undefined;
   return startFrom(def, taken);
 }
 
-/** The form's first screen and answers, from what the HTML's first screen held. */
+/**
+ * The form's first screen, answers and error, from what the HTML's first screen held. A Next pressed
+ * there is done now as the app would have done it: on to the next question, or, where the answer
+ * does not pass, the first question with its error.
+ */
 export function startFrom(
   def: SurveyDefinition,
-  { started, values }: { started: boolean; values: readonly string[] },
-): { screen: Screen; answers: Answers } {
+  { started, values, next = false }: { started: boolean; values: readonly string[]; next?: boolean },
+): { screen: Screen; answers: Answers; error?: AnswerError } {
   const first = visibleQuestions(def, {})[0];
   const answer = first && answerOf(first, values);
   const answers: Answers = first && answer !== undefined ? { [first.id]: answer } : {};
-  return { answers, screen: started ? firstScreen(def, answers) : { kind: "intro" } };
+  if (!started) return { answers, screen: { kind: "intro" } };
+  const screen = firstScreen(def, answers);
+  if (!next || screen.kind !== "question") return { answers, screen };
+  // Text in a number field that is no number: the app's own "not a number", not a skipped answer.
+  const unreadable = first?.kind === "number" && answer === undefined && Boolean(values[0]?.trim());
+  const error = unreadable
+    ? unreadableError(screen.questionId)
+    : errorsOf(def, answers, screen.questionId)[0];
+  return error
+    ? { answers, screen, error }
+    : { answers, screen: nextScreen(def, answers, screen.questionId) };
 }
 
 /** The inputs' values as the answer the form would hold; anything no option names is dropped. */

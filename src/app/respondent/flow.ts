@@ -51,3 +51,8 @@ export function questionById(def: SurveyDefinition, questionId: string): Questio
 export function errorsOf(def: SurveyDefinition, answers: Answers, questionId: string): AnswerError[] {
   return validateAnswers(def, visibleAnswers(def, answers)).filter((e) => e.questionId === questionId);
 }
+
+/** Text in a number field that reads as no number: refused on Next, before any other check. */
+export function unreadableError(questionId: string): AnswerError {
+  return { questionId, code: "wrong_type", message: "is not a number", path: `answers.${questionId}` };
+}

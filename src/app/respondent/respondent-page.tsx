@@ -21,6 +21,7 @@ import {
   questionById,
   questionScreen,
   type Screen,
+  unreadableError,
 } from "./flow";
 import { IntroScreen } from "./intro-screen";
 import { QuestionScreen } from "./question-screen";
@@ -76,7 +77,7 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
   const [handed] = useState(() => takeFirstScreen(def));
   const [answers, setAnswers] = useState<Answers>(handed?.answers ?? {});
   const [screen, setScreen] = useState<Screen>(handed?.screen ?? { kind: "intro" });
-  const [error, setError] = useState<AnswerError | undefined>();
+  const [error, setError] = useState<AnswerError | undefined>(handed?.error);
   const [submitState, setSubmitState] = useState<SubmitState>("idle");
   // A half-answered form of this survey found on the device: the intro offers to continue it.
   const [resumable, setResumable] = useState<ReturnType<typeof resumeOf>>();
@@ -189,13 +190,7 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
       const question = questionById(def, screen.questionId);
       if (!question) return null;
       const next = () => {
-        if (unreadable)
-          return setError({
-            questionId: question.id,
-            code: "wrong_type",
-            message: "is not a number",
-            path: `answers.${question.id}`,
-          });
+        if (unreadable) return setError(unreadableError(question.id));
         const problem = errorsOf(def, answers, question.id)[0];
         if (problem) return setError(problem);
         go(screen.fromReview ? { kind: "review" } : nextScreen(def, answers, question.id));
