@@ -160,7 +160,7 @@ export interface BrowserFigures {
   firstQuestion: { app: number; bare: number; appWithoutCoop: number; bareWithHeaders: number; runs: number };
   queue: { app: { p50: number; p99: number }; raw: { p50: number; p99: number }; n: number };
   /** After each sync pass, with `n` sent records kept: medians, and the page's first call alone. */
-  status: { app: number; raw: number; first: number; n: number; reps: number };
+  status: { app: number; raw: number; first: number; firstLongestTask: number; n: number; reps: number };
   /** Medians over the rounds; the breakdown and the CPU are the median round's. */
   drain: {
     app: number;
@@ -183,7 +183,10 @@ interface Bench {
   drain(name: string, n: number): Promise<{ ms: number; take: number; post: number; apply: number }>;
   rawPostLoop(n: number, base: number): Promise<{ ms: number }>;
   keepSent(n: number, base: number): Promise<string>;
-  statusTimes(name: string, reps: number): Promise<{ first: number; status: number[]; raw: number[] }>;
+  statusTimes(
+    name: string,
+    reps: number,
+  ): Promise<{ first: number; longestTask: number; status: number[]; raw: number[] }>;
 }
 
 /** Runs `use` in a harness page on a collector of its own, closed after. */
@@ -305,6 +308,7 @@ export async function browserBench(
         app: median(times.status),
         raw: median(times.raw),
         first: times.first,
+        firstLongestTask: times.longestTask,
         n: statusN,
         reps: statusReps,
       };

@@ -201,39 +201,41 @@ export class OutboxDb {
     unread: Map<number, unknown>;
   }> {
     const tx = this.db.transaction(["responses", "sent"]);
-    const archive = unwrap(tx.objectStore("sent"));
-    const [keys, values, sentKeys] = await Promise.all([
+    const [keys, values, sent] = await Promise.all([
       tx.objectStore("responses").getAllKeys(),
       tx.objectStore("responses").getAll(),
-      requested(archive.getAllKeys()) as Promise<number[]>,
+      sentKeysAndNew(unwrap(tx.objectStore("sent")), known),
     ]);
-    const missing = sentKeys.filter((key) => !known(key));
-    const read = await Promise.all(missing.map((key) => requested(archive.get(key))));
-    return {
-      queued: keys.map((id, i) => ({ id, stored: values[i] as unknown })),
-      sentKeys,
-      unread: new Map(missing.map((key, i) => [key, read[i]])),
-    };
+    return { queued: keys.map((id, i) => ({ id, stored: values[i] as unknown })), ...sent };
   }
 
   /**
-   * Deletes the sent records for which `expired` says so, in one durable transaction, from both
-   * stores (those v1 and v2 left in responses too); gives their ids. Of the sent store, only the
-   * values whose key `mayHold` accepts are read; `onRead` is given each of those it keeps as it is.
-   * A damaged sent-store value is left whole; a value that loses records is written under a new key.
+   * What the purge needs to choose what to read in its durable write: how many sent records v1 and
+   * v2 left in responses, the sent store's keys, and the values of those `known` does not know.
+   */
+  async sentLook(known: (key: number) => boolean): Promise<{
+    legacy: number;
+    sentKeys: number[];
+    unread: Map<number, unknown>;
+  }> {
+    const tx = this.db.transaction(["responses", "sent"]);
+    const [legacy, sent] = await Promise.all([
+      tx.objectStore("responses").index(STATE_INDEX).count("sent"),
+      sentKeysAndNew(unwrap(tx.objectStore("sent")), known),
+    ]);
+    return { legacy, ...sent };
+  }
+
+  /**
+   * Deletes the sent records for which `expired` says so, in one durable transaction: those v1 and
+   * v2 left in responses, and those of the sent-store values under `candidates` (a value no longer
+   * there is passed over); gives their ids. A damaged sent-store value is left whole; a value that
+   * loses records is written under a new key.
    */
   async deleteSentWhere(
     expired: (id: string, stored: unknown) => boolean,
-    mayHold: (key: number) => boolean,
-    onRead: (key: number, value: unknown) => void,
+    candidates: readonly number[],
   ): Promise<string[]> {
-    // Most passes find nothing to delete: a look first, so that they open no durable write.
-    const look = this.db.transaction(["responses", "sent"]);
-    const [legacy, sentKeys] = await Promise.all([
-      look.objectStore("responses").index(STATE_INDEX).count("sent"),
-      look.objectStore("sent").getAllKeys(),
-    ]);
-    if (legacy === 0 && !sentKeys.some(mayHold)) return [];
     const tx = this.db.transaction(["responses", "sent"], "readwrite", STRICT);
     const deleted: string[] = [];
     const work = (async () => {
@@ -244,15 +246,12 @@ export class OutboxDb {
         await cursor.delete();
       }
       const archive = unwrap(tx.objectStore("sent"));
-      const keys = ((await requested(archive.getAllKeys())) as number[]).filter(mayHold);
-      const values = await Promise.all(keys.map((key) => requested(archive.get(key))));
-      keys.forEach((key, k) => {
+      const values = await Promise.all(candidates.map((key) => requested(archive.get(key))));
+      candidates.forEach((key, k) => {
         const batch = values[k];
-        const gone = isSentBatch(batch) ? batch.ids.map((id, i) => expired(id, batch.records[i])) : [];
-        if (!isSentBatch(batch) || !gone.includes(true)) {
-          onRead(key, batch);
-          return;
-        }
+        if (!isSentBatch(batch)) return;
+        const gone = batch.ids.map((id, i) => expired(id, batch.records[i]));
+        if (!gone.includes(true)) return;
         deleted.push(...batch.ids.filter((_, i) => gone[i]));
         const ids = batch.ids.filter((_, i) => !gone[i]);
         archive.delete(key);
@@ -297,6 +296,17 @@ export class OutboxDb {
   close(): void {
     this.db.close();
   }
+}
+
+/** The sent store's keys, and the values of those `known` does not know, within the caller's transaction. */
+async function sentKeysAndNew(
+  archive: IDBObjectStore,
+  known: (key: number) => boolean,
+): Promise<{ sentKeys: number[]; unread: Map<number, unknown> }> {
+  const sentKeys = (await requested(archive.getAllKeys())) as number[];
+  const missing = sentKeys.filter((key) => !known(key));
+  const read = await Promise.all(missing.map((key) => requested(archive.get(key))));
+  return { sentKeys, unread: new Map(missing.map((key, i) => [key, read[i]])) };
 }
 
 /**
