@@ -79,26 +79,25 @@ function firstScreensPlugin(outDir: string): Plugin {
     writeBundle: {
       sequential: true,
       async handler(_options, bundle) {
-        const boot = Object.values(bundle).find(
-          (chunk) => chunk.type === "chunk" && chunk.facadeModuleId === resolve(FIRST_SCREEN_BOOT),
-        );
-        if (boot?.type !== "chunk" || boot.imports.length > 0)
-          throw new Error(`${FIRST_SCREEN_BOOT} must be an entry of the build that imports nothing`);
+        // The file a page names for `module`; it must import nothing, or its imports would go
+        // unfetched by the page and uncounted by the budget test.
+        const standalone = (module: string, what: string) => {
+          const chunk = Object.values(bundle).find(
+            (c) => c.type === "chunk" && c.facadeModuleId === resolve(module),
+          );
+          if (chunk?.type !== "chunk" || chunk.imports.length > 0)
+            throw new Error(`${module} must be ${what} that imports nothing`);
+          return `/${chunk.fileName}`;
+        };
+        const bootScript = standalone(FIRST_SCREEN_BOOT, "an entry of the build");
+        const catalogueChunk = (locale: Locale) =>
+          standalone(`src/i18n/catalogues/${locale}.ts`, `the chunk of the messages in ${locale}`);
         const { tsImport } = await import("tsx/esm/api");
         const renderer = (await tsImport(resolve("src/app/build/first-screen.tsx"), {
           parentURL: import.meta.url,
           // The app's compiler options: JSX for Preact.
           tsconfig: "tsconfig.app.json",
         })) as FirstScreenRenderer;
-        const catalogueChunk = (locale: Locale) => {
-          const chunk = Object.values(bundle).find(
-            (c) => c.type === "chunk" && c.facadeModuleId === resolve(`src/i18n/catalogues/${locale}.ts`),
-          );
-          // A chunk of its own, importing nothing: else its imports would go unfetched and uncounted.
-          if (chunk?.type !== "chunk" || chunk.imports.length > 0)
-            throw new Error(`the messages in ${locale} must be a chunk of their own that imports nothing`);
-          return `/${chunk.fileName}`;
-        };
         const index = readFileSync(join(outDir, "index.html"), "utf8");
         for (const def of latestDefinitions(readSurveySources()))
           for (const locale of LOCALES) {
@@ -109,7 +108,7 @@ function firstScreensPlugin(outDir: string): Plugin {
               surveyId: def.id,
               locale,
               markup,
-              bootScript: `/${boot.fileName}`,
+              bootScript,
               catalogueChunk: catalogueChunk(locale),
             };
             writeFileSync(file, renderer.firstScreenPage(index, page));

@@ -51,7 +51,7 @@ rows.push({
 });
 // What the first question also needs: the survey's definition in the respondent's language, as the
 // app fetches it (/surveys/<id>.<locale>.json; the bench's browser asks for Japanese).
-const survey = surveyBytes("dist/surveys/ward-resident.ja.json");
+const survey = surveyBytes(`dist/${definitionInPath("ward-resident", "ja")}`);
 rows.push({
   figure: "first load + survey definition in one language (ja, as fetched), gzip",
   tsunagu: kb(app.gzip + survey.gzip),

@@ -178,12 +178,10 @@ export class OutboxDb {
   /** Every record of both stores, from one snapshot, as ids and the values to decode. */
   async all(): Promise<{ id: string; stored: unknown }[]> {
     const tx = this.db.transaction(["responses", "sent"]);
-    const [keys, values, sent] = await Promise.all([
-      tx.objectStore("responses").getAllKeys(),
-      tx.objectStore("responses").getAll(),
+    const [out, sent] = await Promise.all([
+      queuedEntries(unwrap(tx.objectStore("responses"))),
       keysAndValues(unwrap(tx.objectStore("sent")), IDBKeyRange.lowerBound(-Infinity), 2 ** 32 - 1),
     ]);
-    const out = keys.map((id, i) => ({ id, stored: values[i] as unknown }));
     sent.keys.forEach((key, i) => {
       out.push(...batchEntries(key, sent.values[i]));
     });
@@ -201,12 +199,11 @@ export class OutboxDb {
     unread: Map<number, unknown>;
   }> {
     const tx = this.db.transaction(["responses", "sent"]);
-    const [keys, values, sent] = await Promise.all([
-      tx.objectStore("responses").getAllKeys(),
-      tx.objectStore("responses").getAll(),
+    const [queued, sent] = await Promise.all([
+      queuedEntries(unwrap(tx.objectStore("responses"))),
       sentKeysAndNew(unwrap(tx.objectStore("sent")), known),
     ]);
-    return { queued: keys.map((id, i) => ({ id, stored: values[i] as unknown })), ...sent };
+    return { queued, ...sent };
   }
 
   /**
@@ -296,6 +293,12 @@ export class OutboxDb {
   close(): void {
     this.db.close();
   }
+}
+
+/** Every entry of responses as its id and value, within the caller's transaction. */
+async function queuedEntries(store: IDBObjectStore): Promise<{ id: string; stored: unknown }[]> {
+  const { keys, values } = await keysAndValues(store, IDBKeyRange.lowerBound(-Infinity), 2 ** 32 - 1);
+  return keys.map((id, i) => ({ id: id as string, stored: values[i] }));
 }
 
 /** The sent store's keys, and the values of those `known` does not know, within the caller's transaction. */

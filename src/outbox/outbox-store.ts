@@ -1,7 +1,7 @@
 import { canonicalJson, describeProblems, type ItemResult, problemsOf, Response } from "../survey";
 import type { OutboxDb, StoredRecord } from "./outbox-db";
-import { decodeRecord, emptyCounts, OUTBOX_STATES, type OutboxCounts, type OutboxRecord } from "./record";
-import { DAY_MS, hasExpired, RETENTION_DAYS_KEY, readRetentionDays } from "./retention";
+import { decodeRecord, type OutboxCounts, type OutboxRecord } from "./record";
+import { hasExpired, RETENTION_DAYS_KEY, readRetentionDays } from "./retention";
 import { SentSummaries } from "./sent-summaries";
 import { applyItemResult } from "./transitions";
 
@@ -105,11 +105,8 @@ export class OutboxStore {
   async purgeExpired(now: number): Promise<string[]> {
     const days = readRetentionDays(await this.db.getSetting(RETENTION_DAYS_KEY));
     const { legacy, sentKeys, unread } = await this.db.sentLook((key) => this.summaries.has(key));
-    await this.summarize(sentKeys, unread);
-    const candidates = sentKeys.filter((key) => {
-      const summary = this.summaries.get(key);
-      return summary !== undefined && now - summary.earliestSentAt >= days * DAY_MS;
-    });
+    await this.summaries.update(sentKeys, unread);
+    const candidates = this.summaries.mayHoldExpired(sentKeys, now, days);
     if (legacy === 0 && candidates.length === 0) return [];
     return this.db.deleteSentWhere(
       (id, stored) => hasExpired(decodeRecord(id, stored), now, days),
@@ -160,32 +157,9 @@ export class OutboxStore {
   /** The records by state, as records() would list them; of the sent store, reads only values new to it. */
   async counts(): Promise<OutboxCounts> {
     const { queued, sentKeys, unread } = await this.db.countsSnapshot((key) => this.summaries.has(key));
-    await this.summarize(sentKeys, unread);
-    const counts = emptyCounts();
+    await this.summaries.update(sentKeys, unread);
+    const counts = this.summaries.countsOf(sentKeys);
     for (const { id, stored } of queued) counts[decodeRecord(id, stored).state]++;
-    for (const key of sentKeys) {
-      const batch = this.summaries.get(key)?.counts;
-      if (batch) for (const state of OUTBOX_STATES) counts[state] += batch[state];
-    }
     return counts;
   }
-
-  /**
-   * Summarizes the sent-store values read for the first time, a few per task: the first pass of a
-   * page that holds a month of answers decoded thousands of records, a second of a slow tablet's
-   * only thread in one go (bench/RESULTS.md, status after a sync pass). Forgets the keys gone.
-   */
-  private async summarize(sentKeys: readonly number[], unread: ReadonlyMap<number, unknown>): Promise<void> {
-    this.summaries.keepOnly(sentKeys);
-    let done = 0;
-    for (const [key, value] of unread) {
-      this.summaries.remember(key, value);
-      if (++done % SUMMARIES_PER_TASK === 0 && done < unread.size) await nextTask();
-    }
-  }
 }
-
-/** About 500 records: some 40 ms of decoding on a slow phone, under a long task's 50 ms. */
-const SUMMARIES_PER_TASK = 5;
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -1,4 +1,5 @@
-import { decodeRecord, emptyCounts, type OutboxCounts } from "./record";
+import { decodeRecord, emptyCounts, OUTBOX_STATES, type OutboxCounts } from "./record";
+import { DAY_MS } from "./retention";
 import { batchEntries } from "./sent-archive";
 
 /*
@@ -17,7 +18,7 @@ export interface BatchSummary {
   earliestSentAt: number;
 }
 
-export function summarizeBatch(key: number, value: unknown): BatchSummary {
+function summarizeBatch(key: number, value: unknown): BatchSummary {
   const counts = emptyCounts();
   let earliestSentAt = Number.POSITIVE_INFINITY;
   for (const { id, stored } of batchEntries(key, value)) {
@@ -33,23 +34,46 @@ export function summarizeBatch(key: number, value: unknown): BatchSummary {
 export class SentSummaries {
   private readonly byKey = new Map<number, BatchSummary>();
 
-  get(key: number): BatchSummary | undefined {
-    return this.byKey.get(key);
-  }
-
   has(key: number): boolean {
     return this.byKey.has(key);
   }
 
-  remember(key: number, value: unknown): BatchSummary {
-    const summary = summarizeBatch(key, value);
-    this.byKey.set(key, summary);
-    return summary;
+  /**
+   * Takes in a read of the store: its keys, and the values of those not summarized yet. Forgets the
+   * keys gone (deleted here, or by another tab). Summarizes a few values per task: the first pass of
+   * a page that holds a month of answers decoded thousands of records, a second of a slow tablet's
+   * only thread in one go (bench/RESULTS.md, status after a sync pass).
+   */
+  async update(sentKeys: readonly number[], unread: ReadonlyMap<number, unknown>): Promise<void> {
+    const present = new Set(sentKeys);
+    for (const key of this.byKey.keys()) if (!present.has(key)) this.byKey.delete(key);
+    let done = 0;
+    for (const [key, value] of unread) {
+      this.byKey.set(key, summarizeBatch(key, value));
+      if (++done % SUMMARIES_PER_TASK === 0 && done < unread.size) await nextTask();
+    }
   }
 
-  /** Forgets the values no longer in the store (deleted here, or by another tab). */
-  keepOnly(keys: readonly number[]): void {
-    const present = new Set(keys);
-    for (const key of this.byKey.keys()) if (!present.has(key)) this.byKey.delete(key);
+  /** The records of the values under `keys`, by state. */
+  countsOf(keys: readonly number[]): OutboxCounts {
+    const counts = emptyCounts();
+    for (const key of keys) {
+      const batch = this.byKey.get(key)?.counts;
+      if (batch) for (const state of OUTBOX_STATES) counts[state] += batch[state];
+    }
+    return counts;
+  }
+
+  /** Those of `keys` whose value holds a sound sent record at least `days` old at `now`. */
+  mayHoldExpired(keys: readonly number[], now: number, days: number): number[] {
+    return keys.filter((key) => {
+      const summary = this.byKey.get(key);
+      return summary !== undefined && now - summary.earliestSentAt >= days * DAY_MS;
+    });
   }
 }
+
+/** About 500 records: some 40 ms of decoding on a slow phone, under a long task's 50 ms. */
+const SUMMARIES_PER_TASK = 5;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
