@@ -35,7 +35,7 @@ root?.addEventListener("submit", (event) => {
   const form = event.target;
   // Once the app has taken over (it removes data-first-screen), its forms are its own.
   if (!root.hasAttribute("data-first-screen")) return;
-  if (!(form instanceof HTMLFormElement) || !form.closest("#first-question")) return;
+  if (!(form instanceof HTMLFormElement) || !form.closest(".first-question")) return;
   event.preventDefault();
   root.setAttribute("data-next-pressed", "");
   form.setAttribute("aria-busy", "true");

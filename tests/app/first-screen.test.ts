@@ -4,7 +4,7 @@ import { FirstScreenError, firstScreenPage, renderFirstScreen } from "../../src/
 import { latestDefinitions } from "../../src/app/build/survey-assets";
 import { startFrom } from "../../src/app/respondent/first-screen";
 import {
-  FIRST_QUESTION_FRAGMENT,
+  FIRST_QUESTION_CLASS,
   FIRST_SCREEN_ATTRIBUTE,
   NEXT_PRESSED_ATTRIBUTE,
 } from "../../src/app/respondent/first-screen-markup";
@@ -31,7 +31,7 @@ const INDEX = `<!doctype html>
 </html>`;
 
 describe("renderFirstScreen", () => {
-  it("draws the intro with Start as a link to the first question, which is drawn beside it", async () => {
+  it("draws the intro with Start as a link to the first question, which is drawn after it", async () => {
     const html = await renderFirstScreen(shipped, "ja");
     expect(html).toContain(`<h1 tabindex="-1">${shipped.title.ja}</h1>`);
     expect(html).toContain(
@@ -39,8 +39,9 @@ describe("renderFirstScreen", () => {
     );
     const first = shipped.questions[0];
     if (first?.kind !== "single") throw new Error("the shipped survey starts with a single choice");
+    // Start's target first, then the intro, then the question: the parser reaches Start first.
     expect(html).toMatch(
-      /<div id="first-question" class="first-question"><form class="question" method="dialog"/,
+      /<main id="main" class="app-main"><span id="first-question" class="first-question-anchor"><\/span><div class="intro">.*<\/div><div class="first-question"><form class="question" method="dialog"/s,
     );
     for (const option of first.options) expect(html).toContain(`value="${option.id}"`);
     // The app's header too, so that nothing moves when the app's own render replaces it.
@@ -206,7 +207,7 @@ describe("startFrom: the app taking over from the HTML's first screen", () => {
 describe("first-screen-boot.ts", () => {
   it("names the first question, the first screen and the Next flag as the markup and the app do", () => {
     const boot = readFileSync("src/app/first-screen-boot.ts", "utf8");
-    expect(boot).toContain(`"#${FIRST_QUESTION_FRAGMENT}"`);
+    expect(boot).toContain(`".${FIRST_QUESTION_CLASS}"`);
     expect(boot).toContain(`"${FIRST_SCREEN_ATTRIBUTE}"`);
     expect(boot).toContain(`"${NEXT_PRESSED_ATTRIBUTE}"`);
   });

@@ -127,7 +127,7 @@ describe("the first thing a respondent sees", () => {
     const chosen = await radios.nth(1).getAttribute("value");
     await page.getByRole("button", { name: ja.respondent.next }).click();
     // Nothing the HTML can do yet but say so; the press is kept for the app.
-    expect(await page.locator("#first-question form").getAttribute("aria-busy")).toBe("true");
+    expect(await page.locator(".first-question form").getAttribute("aria-busy")).toBe("true");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(first);
 
     release();

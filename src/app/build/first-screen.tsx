@@ -6,6 +6,8 @@ import type { Locale } from "../../survey/locales";
 import { AppHeader } from "../components/app-header";
 import { LocaleContext } from "../locale-context";
 import {
+  FIRST_QUESTION_ANCHOR_CLASS,
+  FIRST_QUESTION_CLASS,
   FIRST_QUESTION_FRAGMENT,
   FIRST_SCREEN_ATTRIBUTE,
   FIRST_SCREEN_MODULES,
@@ -37,8 +39,22 @@ function FirstScreen({ def, locale }: { def: SurveyDefinition; locale: Locale })
     <LocaleContext.Provider value={{ locale, setLocale: async () => {} }}>
       <AppHeader kiosk={false} />
       <main id="main" class="app-main">
+        {/*
+         * The intro first, so that a slow phone's parser reaches Start before the question's markup:
+         * Chromium's parser yields between chunks, and a Start after the question came a frame or more
+         * later (bench/RESULTS.md, first question). Start targets the empty anchor before both, and
+         * sibling selectors show the question and hide the intro (a :has() would be checked again at
+         * each element the parser adds).
+         */}
+        {question && <span id={FIRST_QUESTION_FRAGMENT} class={FIRST_QUESTION_ANCHOR_CLASS} />}
+        <IntroScreen
+          def={def}
+          locale={locale}
+          onStart={noop}
+          {...(question && { startHref: `#${FIRST_QUESTION_FRAGMENT}` })}
+        />
         {question && (
-          <div id={FIRST_QUESTION_FRAGMENT} class="first-question">
+          <div class={FIRST_QUESTION_CLASS}>
             <QuestionScreen
               question={question}
               answer={undefined}
@@ -53,13 +69,6 @@ function FirstScreen({ def, locale }: { def: SurveyDefinition; locale: Locale })
             />
           </div>
         )}
-        {/* After the question, so that a sibling selector hides it once Start targets the question. */}
-        <IntroScreen
-          def={def}
-          locale={locale}
-          onStart={noop}
-          {...(question && { startHref: `#${FIRST_QUESTION_FRAGMENT}` })}
-        />
       </main>
     </LocaleContext.Provider>
   );

@@ -4,8 +4,15 @@
  * page's first script needs them and nothing else.
  */
 
-/** The first question's element, hidden until the intro's Start link targets it. */
+/**
+ * The empty anchor before the intro that the intro's Start link targets: once targeted, the intro
+ * after it is hidden and the first question shown (styles.css).
+ */
 export const FIRST_QUESTION_FRAGMENT = "first-question";
+export const FIRST_QUESTION_ANCHOR_CLASS = "first-question-anchor";
+
+/** The first question's element, after the intro, hidden until Start targets the anchor. */
+export const FIRST_QUESTION_CLASS = "first-question";
 
 /** Set on #app by the build: which survey's first screen the HTML holds. */
 export const FIRST_SCREEN_ATTRIBUTE = "data-first-screen";

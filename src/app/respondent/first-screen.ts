@@ -2,6 +2,7 @@ import type { Answer, AnswerError, Answers, Question, SurveyDefinition } from ".
 import { LOCALES, type Locale } from "../../survey/locales";
 import { visibleQuestions } from "../../survey/visibility";
 import {
+  FIRST_QUESTION_CLASS,
   FIRST_QUESTION_FRAGMENT,
   FIRST_SCREEN_ATTRIBUTE,
   NEXT_PRESSED_ATTRIBUTE,
@@ -10,9 +11,9 @@ import { errorsOf, firstScreen, nextScreen, type Screen, unreadableError } from 
 
 /*
  * A survey's page arrives with its first screen already in the HTML (build/first-screen.tsx): the
- * intro, and the first question behind the intro's Start link, which targets it. A slow phone shows
- * them, and Start works, while it still compiles the app; the app then takes over with whatever the
- * respondent did meanwhile.
+ * intro, and the first question behind the intro's Start link. A slow phone shows them, and Start
+ * works, while it still compiles the app; the app then takes over with whatever the respondent did
+ * meanwhile.
  */
 
 interface Handed {
@@ -43,7 +44,7 @@ export function receiveFirstScreen(root: HTMLElement): void {
   const surveyId = root.getAttribute(FIRST_SCREEN_ATTRIBUTE);
   if (!surveyId) return;
   const fields = root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
-    `#${FIRST_QUESTION_FRAGMENT} input, #${FIRST_QUESTION_FRAGMENT} textarea`,
+    `.${FIRST_QUESTION_CLASS} input, .${FIRST_QUESTION_CLASS} textarea`,
   );
   // Not FormData: the text and number fields have no name.
   const values = [...fields]
