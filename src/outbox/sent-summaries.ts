@@ -40,17 +40,23 @@ export class SentSummaries {
 
   /**
    * Takes in a read of the store: its keys, and the values of those not summarized yet. Forgets the
-   * keys gone (deleted here, or by another tab). Summarizes a few values per task: the first pass of
-   * a page that holds a month of answers decoded thousands of records, a second of a slow tablet's
-   * only thread in one go (bench/RESULTS.md, status after a sync pass).
+   * keys gone (deleted here, or by another tab). Yields to the page between values once a task has
+   * run for TASK_BUDGET_MS: the first pass of a page that holds a month of answers decoded thousands
+   * of records, a second of a slow tablet's only thread in one go (bench/RESULTS.md, status after a
+   * sync pass). A budget in time, not in values: a fixed five values a task still made a 62 ms task
+   * on a slow tablet, and would make shorter tasks than needed on a fast one.
    */
   async update(sentKeys: readonly number[], unread: ReadonlyMap<number, unknown>): Promise<void> {
     const present = new Set(sentKeys);
     for (const key of this.byKey.keys()) if (!present.has(key)) this.byKey.delete(key);
+    let taskStart = performance.now();
     let done = 0;
     for (const [key, value] of unread) {
       this.byKey.set(key, summarizeBatch(key, value));
-      if (++done % SUMMARIES_PER_TASK === 0 && done < unread.size) await nextTask();
+      if (++done < unread.size && performance.now() - taskStart >= TASK_BUDGET_MS) {
+        await nextTask();
+        taskStart = performance.now();
+      }
     }
   }
 
@@ -73,7 +79,7 @@ export class SentSummaries {
   }
 }
 
-/** About 500 records: some 40 ms of decoding on a slow phone, under a long task's 50 ms. */
-const SUMMARIES_PER_TASK = 5;
+/** Half of a long task's 50 ms: the value that passes it, and what else the task runs, fit beside it. */
+const TASK_BUDGET_MS = 25;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

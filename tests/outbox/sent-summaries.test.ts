@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { DAY_MS, emptyCounts, type Outbox, openOutbox } from "../../src/outbox";
 import type { ItemResult } from "../../src/survey";
 import { freshOutbox, makeResponse } from "./fixtures";
+import { SentSummaries } from "../../src/outbox/sent-summaries";
 import { rawOpen, request } from "./raw-idb";
 
 afterEach(() => vi.restoreAllMocks());
@@ -133,5 +134,34 @@ describe("the sent store's values, summarized once", () => {
     }
     // The damaged value, kept whole; the rejected record, kept; every sent one expired.
     expect(await here.counts()).toEqual({ pending: 0, sent: 0, rejected: 2, conflict: 0 });
+  });
+});
+
+describe("SentSummaries.update", () => {
+  // Ten damaged values: each summarizes as one corrupt record, without any store behind it.
+  const unread = new Map(Array.from({ length: 10 }, (_, k) => [k + 1, "not a batch"] as const));
+  const keys = [...unread.keys()];
+
+  /** How often update() let the page run between values, with each value taking `msPerValue`. */
+  async function yieldsWhen(msPerValue: number): Promise<number> {
+    let clock = 0;
+    vi.spyOn(performance, "now").mockImplementation(() => {
+      clock += msPerValue / 2; // read twice per value: after it, and at a task's start
+      return clock;
+    });
+    const timeouts = vi.spyOn(globalThis, "setTimeout");
+    const summaries = new SentSummaries();
+    await summaries.update(keys, unread);
+    const counts = summaries.countsOf(keys);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(10);
+    const yields = timeouts.mock.calls.length;
+    vi.restoreAllMocks();
+    return yields;
+  }
+
+  it("runs on while its task is within its time budget, and yields once the task has run past it", async () => {
+    expect(await yieldsWhen(1)).toBe(0);
+    // Each value past the budget alone: a yield between every two of the ten.
+    expect(await yieldsWhen(60)).toBe(9);
   });
 });
