@@ -228,8 +228,8 @@ const lines = [
   "(a month of events on one tablet: sent ones stay 30 days): purgeExpired, then counts, in one open outbox, against IndexedDB's",
   "own count() of both stores in one transaction (the least a count can ask, telling no state apart), alternating. Each sent-store value is",
   "summarized once per open outbox and never rewritten under its key, so a pass reads only the values added",
-  "since; the page's first call reads them all, and summarizes them a few values per task so as not to hold the",
-  "page's thread (its longest task, from the browser's long-task entries; src/outbox/sent-summaries.ts).",
+  "since; the page's first call reads them all, and yields between values once a task has run 25 ms so as not to",
+  "hold the page's thread (its longest task, from the browser's long-task entries; src/outbox/sent-summaries.ts).",
   "",
 ];
 writeFileSync("bench/RESULTS.md", lines.join("\n"));

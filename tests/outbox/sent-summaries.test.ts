@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DAY_MS, emptyCounts, type Outbox, openOutbox } from "../../src/outbox";
+import { SentSummaries } from "../../src/outbox/sent-summaries";
 import type { ItemResult } from "../../src/survey";
 import { freshOutbox, makeResponse } from "./fixtures";
-import { SentSummaries } from "../../src/outbox/sent-summaries";
 import { rawOpen, request } from "./raw-idb";
 
 afterEach(() => vi.restoreAllMocks());
@@ -142,13 +142,10 @@ describe("SentSummaries.update", () => {
   const unread = new Map(Array.from({ length: 10 }, (_, k) => [k + 1, "not a batch"] as const));
   const keys = [...unread.keys()];
 
-  /** How often update() let the page run between values, with each value taking `msPerValue`. */
-  async function yieldsWhen(msPerValue: number): Promise<number> {
+  /** How often update() let the page run between values, with the clock moving `msPerRead` at each read. */
+  async function yieldsWhen(msPerRead: number): Promise<number> {
     let clock = 0;
-    vi.spyOn(performance, "now").mockImplementation(() => {
-      clock += msPerValue / 2; // read twice per value: after it, and at a task's start
-      return clock;
-    });
+    vi.spyOn(performance, "now").mockImplementation(() => (clock += msPerRead));
     const timeouts = vi.spyOn(globalThis, "setTimeout");
     const summaries = new SentSummaries();
     await summaries.update(keys, unread);
@@ -160,6 +157,7 @@ describe("SentSummaries.update", () => {
   }
 
   it("runs on while its task is within its time budget, and yields once the task has run past it", async () => {
+    // Ten values read in 10 ms: one task.
     expect(await yieldsWhen(1)).toBe(0);
     // Each value past the budget alone: a yield between every two of the ten.
     expect(await yieldsWhen(60)).toBe(9);
