@@ -80,20 +80,22 @@ export async function collector(
 
 /**
  * In the page, from navigation start: the start of the first frame in which a radio button is shown.
- * Tsunagu opens on an intro screen with a Start button, which this script presses itself after the
- * first frame that shows it: the figure is (Start shown) + (press → first question shown), with no
- * reaction time. "Shown" is checked at every frame (checkVisibility), not on DOM changes: the
- * survey's page has its first question in the HTML, hidden until Start's fragment link targets it,
- * which changes no node. Nothing of Playwright runs in the page while it loads (its locators inject
+ * Tsunagu opens on an intro screen with a Start button, which this script presses itself
+ * `pressDelayMs` after the first frame that shows it (0: at once, with no reaction time): the figure
+ * is (Start shown) + (press → first question shown). "Shown" is checked at every frame
+ * (checkVisibility, with visibility: hidden counted as hidden), not on DOM changes: the survey's
+ * page has its first question in the HTML, hidden until Start's fragment link targets it, which
+ * changes no node. Nothing of Playwright runs in the page while it loads (its locators inject
  * a selector engine into the page's main thread, which weighed on the slower page more than on the
  * faster one); the marks are read once the radio button is shown.
  */
-// A string, not a function: tsx names functions through a helper the page does not have.
-export const MARKS = `(() => {
+// The script is a string, not a function: tsx names functions through a helper the page does not have.
+export function marks(pressDelayMs = 0): string {
+  return `(() => {
   const mark = {};
   window.__marks = mark;
   const START = ".intro .button--primary";
-  const shown = (selector) => document.querySelector(selector)?.checkVisibility() === true;
+  const shown = (selector) => document.querySelector(selector)?.checkVisibility({ visibilityProperty: true }) === true;
   const frame = () => {
     if (mark.start === undefined && shown(START)) {
       mark.start = performance.now();
@@ -101,14 +103,16 @@ export const MARKS = `(() => {
       // button is looked up again: the app's first render may have replaced the HTML's.
       setTimeout(() => {
         mark.click = performance.now();
+        mark.appRan = !document.getElementById("app")?.hasAttribute("data-first-screen");
         document.querySelector(START)?.click();
-      }, 0);
+      }, ${pressDelayMs});
     }
     if (shown("input[type=radio]")) mark.radio = performance.now();
     else requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
 })();`;
+}
 
 // A string, not a function: tsx names arrow functions through a helper the page does not have.
 // A page that never shows its radio button fails the run, saying how far it got, rather than hang it.
@@ -122,18 +126,34 @@ export const READ_MARKS = `new Promise((resolve, reject) => {
   }, 50);
 })`;
 
-export async function firstQuestionMs(browser: Browser, url: string, withStart: boolean): Promise<number> {
+/** One page load: the figure, and of a page with Start, the press alone and whether the app had run by then. */
+export interface FirstQuestionRun {
+  ms: number;
+  press?: { ms: number; appRan: boolean };
+}
+
+export async function firstQuestionRun(
+  browser: Browser,
+  url: string,
+  withStart: boolean,
+  pressDelayMs = 0,
+): Promise<FirstQuestionRun> {
   const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
-  await context.addInitScript(MARKS);
+  await context.addInitScript(marks(pressDelayMs));
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   await page.goto(url, { waitUntil: "commit" });
-  const m = (await page.evaluate(READ_MARKS)) as Record<string, number>;
+  const m = (await page.evaluate(READ_MARKS)) as Record<string, number> & { appRan?: boolean };
   await context.close();
-  if (!withStart) return m.radio as number;
+  if (!withStart) return { ms: m.radio as number };
   if (m.start === undefined || m.click === undefined) throw new Error(`${url}: no Start button was seen`);
-  return m.start + (m.radio as number) - m.click;
+  const press = (m.radio as number) - m.click;
+  return { ms: m.start + press, press: { ms: press, appRan: m.appRan === true } };
+}
+
+export async function firstQuestionMs(browser: Browser, url: string, withStart: boolean): Promise<number> {
+  return (await firstQuestionRun(browser, url, withStart)).ms;
 }
 
 /** The bare page (bench/bare/) from a static server, plain or with every header the collector sets. */

@@ -5,6 +5,7 @@ import { latestDefinitions } from "../../src/app/build/survey-assets";
 import { startFrom } from "../../src/app/respondent/first-screen";
 import {
   FIRST_QUESTION_CLASS,
+  FIRST_QUESTION_LAID_OUT_ATTRIBUTE,
   FIRST_SCREEN_ATTRIBUTE,
   NEXT_PRESSED_ATTRIBUTE,
 } from "../../src/app/respondent/first-screen-markup";
@@ -205,10 +206,11 @@ describe("startFrom: the app taking over from the HTML's first screen", () => {
 
 // The page's one script imports nothing (vite.config.ts), so it names the markup's ids itself.
 describe("first-screen-boot.ts", () => {
-  it("names the first question, the first screen and the Next flag as the markup and the app do", () => {
+  it("names the first question, the first screen, the Next flag and the laid-out flag as the markup and the app do", () => {
     const boot = readFileSync("src/app/first-screen-boot.ts", "utf8");
     expect(boot).toContain(`".${FIRST_QUESTION_CLASS}"`);
     expect(boot).toContain(`"${FIRST_SCREEN_ATTRIBUTE}"`);
     expect(boot).toContain(`"${NEXT_PRESSED_ATTRIBUTE}"`);
+    expect(boot).toContain(`"${FIRST_QUESTION_LAID_OUT_ATTRIBUTE}"`);
   });
 });

@@ -114,6 +114,54 @@ describe("the first thing a respondent sees", () => {
     expect(csp?.violations).toEqual([]);
   });
 
+  it("lays the hidden first question out once the intro is painted, so that Start only has to show it", async () => {
+    let release = () => {};
+    const holdApp = new Promise<void>((r) => {
+      release = r;
+    });
+    const page = await open({ holdApp });
+    await page.waitForSelector("#app[data-first-question-laid-out]", { state: "attached" });
+    const box = () =>
+      page.evaluate(() => {
+        const radio = document.querySelector(".first-question input[type=radio]")?.getBoundingClientRect();
+        const question = document.querySelector(".first-question")?.getBoundingClientRect();
+        return {
+          radioWidth: radio?.width,
+          questionHeight: question?.height,
+          scroll: document.documentElement.scrollHeight,
+        };
+      });
+    const before = await box();
+    // Laid out (display: none gives no box), yet taking no room, unseen and out of the accessibility tree.
+    expect(before.radioWidth).toBeGreaterThan(0);
+    expect(before.questionHeight).toBe(0);
+    const scrollAsDisplayNone = await page.evaluate(() => {
+      const app = document.getElementById("app");
+      app?.removeAttribute("data-first-question-laid-out");
+      const height = document.documentElement.scrollHeight;
+      app?.setAttribute("data-first-question-laid-out", "");
+      return height;
+    });
+    expect(before.scroll).toBe(scrollAsDisplayNone);
+    expect(await page.getByRole("radio").count()).toBe(0);
+    expect(await page.locator(".first-question input[type=radio]").first().isHidden()).toBe(true);
+    await page.keyboard.press("Tab");
+    for (let i = 0; i < 12; i++) {
+      expect(await page.evaluate(() => document.activeElement?.closest(".first-question") === null)).toBe(
+        true,
+      );
+      await page.keyboard.press("Tab");
+    }
+
+    await page.getByRole("link", { name: ja.intro.start }).click();
+    expect(await page.getByRole("radio").count()).toBeGreaterThan(2);
+    expect((await box()).questionHeight).toBeGreaterThan(0);
+    expect(await page.locator(".intro").isHidden()).toBe(true);
+    release();
+    await untilAppRuns(page);
+    expect(await page.locator("#app").getAttribute("data-first-question-laid-out")).toBeNull();
+  });
+
   it("keeps a Next pressed before the app ran: the app opens on the question after the first", async () => {
     let release = () => {};
     const holdApp = new Promise<void>((r) => {

@@ -29,3 +29,10 @@ export const FIRST_SCREEN_MODULES = "data-app-modules";
  * app runs: the app, taking over, does what that press asked (first-screen.ts).
  */
 export const NEXT_PRESSED_ATTRIBUTE = "data-next-pressed";
+
+/**
+ * Set on #app by the page's one script after the first screen is painted: from then on the hidden
+ * first question is styled and laid out, though still invisible and out of the accessibility tree
+ * (styles.css), so that Start only has to show it. Before the first paint it would delay Start.
+ */
+export const FIRST_QUESTION_LAID_OUT_ATTRIBUTE = "data-first-question-laid-out";

@@ -4,6 +4,7 @@ import { visibleQuestions } from "../../survey/visibility";
 import {
   FIRST_QUESTION_CLASS,
   FIRST_QUESTION_FRAGMENT,
+  FIRST_QUESTION_LAID_OUT_ATTRIBUTE,
   FIRST_SCREEN_ATTRIBUTE,
   NEXT_PRESSED_ATTRIBUTE,
 } from "./first-screen-markup";
@@ -58,6 +59,7 @@ export function receiveFirstScreen(root: HTMLElement): void {
   if (started) history.replaceState(history.state, "", location.pathname + location.search);
   root.removeAttribute(FIRST_SCREEN_ATTRIBUTE);
   root.removeAttribute(NEXT_PRESSED_ATTRIBUTE);
+  root.removeAttribute(FIRST_QUESTION_LAID_OUT_ATTRIBUTE);
   root.replaceChildren();
 }
 
