@@ -47,9 +47,21 @@ describe("dashboard: importing a device backup", () => {
     await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
     await page.getByRole("button", { name: "ログイン" }).click();
     const section = page.getByRole("region", { name: "端末のバックアップを取り込む" });
+    const importButton = section.getByRole("button", { name: "取り込む" });
+    // With no file yet, the button says it cannot act, and a press does nothing.
+    expect(await importButton.getAttribute("aria-disabled")).toBe("true");
+    await importButton.focus();
+    await page.keyboard.press("Enter");
+    expect(await section.getByRole("alert").count()).toBe(0);
     await section.getByLabel("バックアップファイル").setInputFiles(goodFile);
-    await section.getByRole("button", { name: "取り込む" }).click();
+    expect(await importButton.getAttribute("aria-disabled")).toBe("false");
+    // Pressed from the keyboard: the focus stays on the button while and after it imports.
+    await importButton.focus();
+    await page.keyboard.press("Enter");
     await section.getByText("取り込みました。").waitFor();
+    expect(await page.evaluate(() => document.activeElement?.closest(".backup-upload button") !== null)).toBe(
+      true,
+    );
     const counts = await section.locator(".backup-upload__counts > div").allTextContents();
     expect(counts).toEqual([
       "新しく保存2",

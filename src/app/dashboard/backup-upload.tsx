@@ -26,7 +26,7 @@ export function BackupUpload({ onUnauthorized }: { onUnauthorized(): void }) {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (!file) return;
+    if (!file || upload.phase === "importing") return;
     setUpload({ phase: "importing" });
     try {
       setUpload({ phase: "done", summary: await importBackupFile(file) });
@@ -56,7 +56,12 @@ export function BackupUpload({ onUnauthorized }: { onUnauthorized(): void }) {
             setUpload({ phase: "idle" });
           }}
         />
-        <button type="submit" class="button button--primary" disabled={!file || upload.phase === "importing"}>
+        {/* aria-disabled, not disabled: a disabled button drops the focus of whoever pressed it (BusyButton). */}
+        <button
+          type="submit"
+          class="button button--primary"
+          aria-disabled={!file || upload.phase === "importing"}
+        >
           {upload.phase === "importing" ? t("backupUpload.importing") : t("backupUpload.submit")}
         </button>
       </form>

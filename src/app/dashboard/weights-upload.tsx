@@ -25,7 +25,7 @@ export function WeightsUpload(props: {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (!file) return;
+    if (!file || state.phase === "uploading") return;
     setState({ phase: "uploading" });
     try {
       setStored(await uploadPopulation(props.surveyId, file));
@@ -66,10 +66,11 @@ export function WeightsUpload(props: {
           aria-describedby="weights-help"
           onChange={(event) => setFile(event.currentTarget.files?.[0])}
         />
+        {/* aria-disabled, not disabled: a disabled button drops the focus of whoever pressed it (BusyButton). */}
         <button
           type="submit"
           class="button button--secondary"
-          disabled={!file || state.phase === "uploading"}
+          aria-disabled={!file || state.phase === "uploading"}
         >
           {state.phase === "uploading" ? t("organizer.weightsUploading") : t("organizer.weightsUpload")}
         </button>
