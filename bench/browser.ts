@@ -177,7 +177,16 @@ export interface BrowserFigures {
    * The goal's pair (app as served, bare page from a plain static server), and beside it the two that
    * tell what the collector's headers cost: the app without COOP, the bare page with every header.
    */
-  firstQuestion: { app: number; bare: number; appWithoutCoop: number; bareWithHeaders: number; runs: number };
+  firstQuestion: {
+    app: number;
+    bare: number;
+    appWithoutCoop: number;
+    bareWithHeaders: number;
+    runs: number;
+  } & {
+    /** Every run of each side, in the order they alternated: run i of one beside run i of the others. */
+    samples: { app: number[]; bare: number[]; appWithoutCoop: number[]; bareWithHeaders: number[] };
+  };
   queue: { app: { p50: number; p99: number }; raw: { p50: number; p99: number }; n: number };
   /** After each sync pass, with `n` sent records kept: medians, and the page's first call alone. */
   status: { app: number; raw: number; first: number; firstLongestTask: number; n: number; reps: number };
@@ -230,7 +239,7 @@ async function onFreshCollector<T>(
 
 export async function browserBench(
   bareDist: string,
-  runs = 11,
+  runs = 15,
   queueN = 500,
   drainN = 10_000,
   drainRounds = 3,
@@ -343,6 +352,12 @@ export async function browserBench(
         appWithoutCoop: median(sides.appWithoutCoop.times),
         bareWithHeaders: median(sides.bareWithHeaders.times),
         runs,
+        samples: {
+          app: sides.app.times,
+          bare: sides.bare.times,
+          appWithoutCoop: sides.appWithoutCoop.times,
+          bareWithHeaders: sides.bareWithHeaders.times,
+        },
       },
       queue: { app: queued, raw, n: queueN },
       status,
