@@ -183,7 +183,6 @@ export interface BrowserFigures {
     appWithoutCoop: number;
     bareWithHeaders: number;
     runs: number;
-  } & {
     /** Every run of each side, in the order they alternated: run i of one beside run i of the others. */
     samples: { app: number[]; bare: number[]; appWithoutCoop: number[]; bareWithHeaders: number[] };
   };

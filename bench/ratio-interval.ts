@@ -1,3 +1,4 @@
+import { seededRandom } from "../tests/chaos/ward-responses";
 import { median } from "./median";
 
 /**
@@ -14,7 +15,7 @@ export function ratioOfMediansInterval(
 ): { low: number; high: number } {
   if (a.length !== b.length || a.length === 0)
     throw new Error(`paired runs needed: ${a.length} against ${b.length}`);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const ratios: number[] = [];
   for (let r = 0; r < resamples; r++) {
     const pick = Array.from({ length: a.length }, () => Math.floor(random() * a.length));
@@ -24,17 +25,5 @@ export function ratioOfMediansInterval(
   return {
     low: ratios[Math.floor(resamples * 0.025)] as number,
     high: ratios[Math.ceil(resamples * 0.975) - 1] as number,
-  };
-}
-
-/** A small seeded generator (public domain, Tommy Ettinger's Mulberry32): [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }

@@ -41,13 +41,13 @@ root?.addEventListener("submit", (event) => {
   form.setAttribute("aria-busy", "true");
 });
 
-// After the frame that paints the first screen, at the first idle moment: compiling and running the
-// app is one long task, and a Start pressed meanwhile must show its question first. Where there is
-// no requestIdleCallback (Safari), the task after that frame.
-// Before the app, in the task after that frame: the hidden first question is styled and laid out
-// (FIRST_QUESTION_LAID_OUT_ATTRIBUTE), which a Start pressed later no longer waits for. At 4x CPU
-// throttle, Start pressed 150 ms after it was shown took 45 ms to show the question, 20 ms with this
-// (BENCH_PRESS_DELAY_MS=150 bench/ab-first-question.ts).
+// In the task after the frame that paints the first screen: the hidden first question is styled and
+// laid out (FIRST_QUESTION_LAID_OUT_ATTRIBUTE), which a Start pressed later no longer waits for. At
+// 4x CPU throttle, Start pressed 150 ms after it was shown took 45 ms to show the question, 20 ms
+// with this (BENCH_PRESS_DELAY_MS=150 bench/ab-first-question.ts).
+// Then, at the first idle moment, the app: compiling and running it is one long task, and a Start
+// pressed meanwhile must show its question first. Where there is no requestIdleCallback (Safari),
+// the task after that frame.
 if (entry)
   requestAnimationFrame(() => {
     setTimeout(() => root?.setAttribute("data-first-question-laid-out", ""), 0);
