@@ -56,11 +56,12 @@ export function BackupUpload({ onUnauthorized }: { onUnauthorized(): void }) {
             setUpload({ phase: "idle" });
           }}
         />
-        {/* aria-disabled, not disabled: a disabled button drops the focus of whoever pressed it (BusyButton). */}
+        {/* While importing, aria-disabled: a disabled button drops the focus of whoever pressed it (BusyButton). */}
         <button
           type="submit"
           class="button button--primary"
-          aria-disabled={!file || upload.phase === "importing"}
+          disabled={!file}
+          aria-disabled={upload.phase === "importing"}
         >
           {upload.phase === "importing" ? t("backupUpload.importing") : t("backupUpload.submit")}
         </button>

@@ -66,11 +66,12 @@ export function WeightsUpload(props: {
           aria-describedby="weights-help"
           onChange={(event) => setFile(event.currentTarget.files?.[0])}
         />
-        {/* aria-disabled, not disabled: a disabled button drops the focus of whoever pressed it (BusyButton). */}
+        {/* While uploading, aria-disabled: a disabled button drops the focus of whoever pressed it (BusyButton). */}
         <button
           type="submit"
           class="button button--secondary"
-          aria-disabled={!file || state.phase === "uploading"}
+          disabled={!file}
+          aria-disabled={state.phase === "uploading"}
         >
           {state.phase === "uploading" ? t("organizer.weightsUploading") : t("organizer.weightsUpload")}
         </button>
