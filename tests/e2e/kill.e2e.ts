@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Tallies } from "../../src/survey/contract";
 import { phoneContext } from "./support/browser";
 import { csvRows, storedIds } from "./support/collector-checks";
-import { respondent, storedRecords } from "./support/respondent";
+import { respondent, storedDraftSurveys, storedRecords } from "./support/respondent";
 import { seedOutbox, seedResponses } from "./support/seed";
 import { useCollectorAndChromium } from "./support/suite";
 
@@ -14,6 +14,17 @@ async function killRenderer(context: BrowserContext, page: Page): Promise<void> 
   void cdp.send("Page.crash").catch(() => {});
   await crashed;
   await page.close().catch(() => {});
+}
+
+/**
+ * Starts the survey afresh, over a draft that an earlier kill left. Which button to press is read
+ * from the outbox: the intro shows Start at once and reads the draft at its first idle moment, so a
+ * Start seen first can still give way to Continue / Start over (respondent-page.tsx).
+ */
+async function startAfresh(page: Page): Promise<void> {
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  const draftKept = (await storedDraftSurveys(page)).includes("ward-resident");
+  await page.getByRole("button", { name: draftKept ? "最初からやり直す" : "回答をはじめる" }).click();
 }
 
 /** When the renderer dies after "submit": at once, during the write, and after "thank you". */
@@ -42,10 +53,7 @@ describe("the page killed during a save and during a sync", () => {
       const page = await context.newPage();
       const r = respondent(page);
       await page.goto(`${env.collector.origin}/s/ward-resident`);
-      const resume = page.getByRole("button", { name: "最初からやり直す" });
-      const start = page.getByRole("button", { name: "回答をはじめる" });
-      await resume.or(start).first().waitFor();
-      await ((await resume.count()) > 0 ? resume : start).click();
+      await startAfresh(page);
       await r.answerAll();
       await r.submit();
       if (waitMs > 0) await page.waitForTimeout(waitMs);
@@ -62,11 +70,16 @@ describe("the page killed during a save and during a sync", () => {
         .waitFor();
       const records = await storedRecords(reopened);
       const saved = records.length > stored;
-      const draftOffered = (await reopened.getByRole("button", { name: "続きから回答する" }).count()) > 0;
+      // What the outbox holds, not what the intro shows yet: the app reads the draft at its first idle
+      // moment, after it has drawn the intro with Start (respondent-page.tsx), and a count of the
+      // Continue button taken before that read missed a draft that was there (CI on d28389e).
+      const draftKept = (await storedDraftSurveys(reopened)).includes("ward-resident");
       if (told) shown++;
       // Told "saved": it is stored. Not told: either stored or still a draft, never lost, never both.
       if (told) expect(saved).toBe(true);
-      expect(saved !== draftOffered).toBe(true);
+      expect(saved !== draftKept).toBe(true);
+      // A draft kept is offered: the intro comes to say Continue.
+      if (draftKept) await reopened.getByRole("button", { name: "続きから回答する" }).waitFor();
       expect(records.length).toBe(saved ? stored + 1 : stored);
       stored = records.length;
       await reopened.close();
@@ -98,7 +111,7 @@ describe("the page killed during a save and during a sync", () => {
     const r = respondent(page);
     await page.goto(`${env.collector.origin}/s/ward-resident`);
     const before = (await storedRecords(page)).length;
-    await page.getByRole("button", { name: "回答をはじめる" }).click();
+    await startAfresh(page);
     await r.answerAll("地域5");
     // The renderer dies from inside the put of the response: the transaction is in flight.
     let killing: Promise<void> | undefined;
@@ -125,12 +138,13 @@ describe("the page killed during a save and during a sync", () => {
       .first()
       .waitFor();
     const saved = (await storedRecords(reopened)).length > before;
-    const draftOffered = (await reopened.getByRole("button", { name: "続きから回答する" }).count()) > 0;
-    expect(saved !== draftOffered).toBe(true);
+    // The store, not the intro's button, as in the case above.
+    const draftKept = (await storedDraftSurveys(reopened)).includes("ward-resident");
+    expect(saved !== draftKept).toBe(true);
     console.log(
       `kill at the write: ${saved ? "committed before the kill" : "not committed; the draft kept the answers"}`,
     );
-    if (draftOffered) await reopened.getByRole("button", { name: "最初からやり直す" }).click();
+    if (draftKept) await reopened.getByRole("button", { name: "最初からやり直す" }).click();
     await reopened.close();
     await context.unrouteAll();
   });

@@ -65,6 +65,30 @@ export async function storedRecords(
   });
 }
 
+/**
+ * The surveys whose draft the outbox keeps, read with plain IndexedDB inside the page. Where the app
+ * has not made its database yet there is none: the open is aborted rather than create an empty one,
+ * which the app would then take for an old version to upgrade.
+ */
+export async function storedDraftSurveys(page: Page): Promise<string[]> {
+  return await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase | undefined>((resolve) => {
+      const req = indexedDB.open("tsunagu");
+      req.onupgradeneeded = () => req.transaction?.abort();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => resolve(undefined);
+    });
+    if (!db) return [];
+    const keys = await new Promise<IDBValidKey[]>((resolve, reject) => {
+      const req = db.transaction("drafts").objectStore("drafts").getAllKeys();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return keys.map(String);
+  });
+}
+
 /** Waits until the service worker controls the page, so the app opens with the collector gone. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
