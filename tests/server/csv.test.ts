@@ -21,6 +21,30 @@ describe("csvCell", () => {
     expect(csvCell(value)).toBe(cell);
   });
 
+  it.each([
+    ["＝SUM(A1)", "'＝SUM(A1)"],
+    ["＋81", "'＋81"],
+    ["－1", "'－1"],
+    ["＠cmd", "'＠cmd"],
+    [" =1+1", "' =1+1"],
+    ["\u00a0+1", "'\u00a0+1"],
+    ["\u3000＝1", "'\u3000＝1"],
+    ["\u200b-1", "'\u200b-1"],
+    ["\ufeff@x", "'\ufeff@x"],
+    ["\t =1", "'\t =1"],
+    ["\n=1", '"\'\n=1"'],
+    ["\r\n@x", '"\'\r\n@x"'],
+  ])("neutralises %j, a formula behind fullwidth signs or leading blanks, as %j", (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it.each([" 防災", "\u3000はい", "A-1", "1+1", "メール@区"])(
+    "leaves %j, which starts with no formula, as it is",
+    (value) => {
+      expect(csvCell(value)).toBe(value);
+    },
+  );
+
   it("keeps numbers as numbers and nulls empty", () => {
     expect(csvCell(-3)).toBe("-3");
     expect(csvCell(2.5)).toBe("2.5");
