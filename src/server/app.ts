@@ -3,9 +3,10 @@ import { compress } from "hono/compress";
 import { cors } from "hono/cors";
 import { clientAddress } from "./client-address";
 import type { AppDeps } from "./deps";
+import { refuseControlCharactersInPath } from "./path-guard";
 import { HttpProblem, problemResponse } from "./problems";
 import { rateLimit } from "./rate-limit";
-import { requestLog } from "./request-log";
+import { loggedPath, requestLog } from "./request-log";
 import { csvRoutes } from "./routes/csv";
 import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use("*", requestLog(log));
   app.use("*", securityHeaders());
+  app.use("*", refuseControlCharactersInPath());
 
   const origins = deps.corsOrigins ?? [];
   if (origins.length > 0)
@@ -78,7 +80,7 @@ export function createApp(deps: AppDeps): Hono {
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(c, error);
     // Never the request body: only where it failed and the error itself.
-    log(`error in ${c.req.method} ${c.req.path}: ${error.name}: ${error.message}`);
+    log(`error in ${c.req.method} ${loggedPath(c)}: ${error.name}: ${error.message}`);
     return problemResponse(c, new HttpProblem("internal", "the collector failed; nothing was acknowledged"));
   });
   return app;

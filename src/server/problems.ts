@@ -11,6 +11,7 @@ export const PROBLEM_STATUS = {
   malformed_json: 400,
   invalid_body: 400,
   invalid_query: 400,
+  invalid_path: 400,
   unauthorized: 401,
   cross_site_request: 403,
   not_found: 404,

@@ -120,6 +120,17 @@ describe("request log", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^POST \/api\/v1\/responses 200 \d+(\.\d+)?ms$/);
   });
+
+  it("writes the path as sent, still encoded, so a %0A or %0D in it cannot forge a second line", async () => {
+    const lines: string[] = [];
+    const app = appWith({ log: (l) => lines.push(l) });
+    await app.request("/api/v1/nope%0AGET%20/api/v1/health%20200%201.0ms");
+    await app.request("/x%0D%0Ay%E3%81%82");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^GET \/api\/v1\/nope%0AGET%20\/api\/v1\/health%20200%201\.0ms 400 [\d.]+ms$/);
+    expect(lines[1]).toMatch(/^GET \/x%0D%0Ay%E3%81%82 400 [\d.]+ms$/);
+    for (const line of lines) expect(line).not.toMatch(/[\r\n]/);
+  });
 });
 
 describe("the built app", () => {
@@ -251,6 +262,32 @@ describe("the built app", () => {
     for (const path of ["/api/v1/nope", "/assets/gone-123.js", "/favicon.ico"])
       expect((await app.request(path)).status).toBe(404);
     expect((await app.request("/api/v1/nope")).headers.get("Content-Type")).toMatch(/json/);
+  });
+
+  it("answers a path with %00 or another control character 400 with a problem body, never 500, on API and app paths alike", async () => {
+    const lines: string[] = [];
+    const app = appWith({ staticDir: dist, log: (l) => lines.push(l) });
+    for (const path of [
+      "/%00",
+      "/assets/%00.js",
+      "/assets/index-abc123.js%00",
+      "/s/%00",
+      "/dashboard%00",
+      "/surveys/ward-resident.json%00.gz",
+      "/api/v1/%00",
+      "/api/v1/surveys/%00",
+      "/api/v1/surveys/ward-test%00/tallies",
+      "/api/v1/health%00",
+      "/a%0Ab",
+      "/a%7F",
+    ]) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(400);
+      expect(await res.json(), path).toMatchObject({ error: { code: "invalid_path" } });
+    }
+    const post = await app.request("/api/v1/responses%00", postJson({ responses: [] }));
+    expect(post.status).toBe(400);
+    expect(lines.filter((l) => l.startsWith("error"))).toEqual([]);
   });
 
   it("serves only the API without a staticDir", async () => {
