@@ -7,7 +7,18 @@ import { ShortId } from "./response";
  * The bodies of the organizer's event and kiosk-device routes (HTTP contract v1): an event is where
  * staff collect answers on shared tablets, a kiosk device is one tablet enrolled for one event.
  */
-const Name = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
+/**
+ * A name staff type and read on screens, lists and CSV exports: one line of text. A control
+ * character (NUL, a line break, an escape) has no place in it and would break a CSV row, a log line
+ * or a database that refuses NUL (PostgreSQL's text), so it is refused, naming the field.
+ */
+const Name = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(max)
+    .refine((text) => !/\p{Cc}/u.test(text), "must not contain control characters (NUL, line breaks, tabs)");
 
 export const NewEventBody = z.strictObject({
   surveyId: SurveyId,

@@ -65,6 +65,32 @@ describeEachStorage("events and kiosk devices", (variant) => {
     expect(body.error.problems?.map((p) => p.path).sort()).toEqual(["date", "name"]);
   });
 
+  it("refuses a NUL byte or another control character in an event's name or place, or a device's label, naming the field", async () => {
+    for (const [field, value] of [
+      ["name", "防災\u0000訓練"],
+      ["name", "防災\n訓練"],
+      ["place", "北小\u001b[31m"],
+      ["place", "北\u0085小"],
+      ["name", "a\u007f"],
+    ] as const) {
+      const res = await app.request("/api/v1/events", postJson({ ...newEvent, [field]: value }, organizer));
+      expect(res.status, JSON.stringify(value)).toBe(400);
+      const body = ErrorBody.parse(await res.json());
+      expect(body.error.code).toBe("invalid_body");
+      expect(body.error.problems?.map((p) => p.path)).toEqual([field]);
+      expect(body.error.message).toMatch(new RegExp(`${field}.*control character`));
+    }
+    expect(await storage.listEvents(null)).toEqual([]);
+    const event = await createEvent();
+    const res = await app.request(
+      `/api/v1/events/${event.id}/devices`,
+      postJson({ label: "tab\u0000" }, organizer),
+    );
+    expect(res.status).toBe(400);
+    expect(ErrorBody.parse(await res.json()).error.problems?.map((p) => p.path)).toEqual(["label"]);
+    expect(await storage.listDevices(event.id)).toEqual([]);
+  });
+
   it("refuses an event for a survey the collector does not have", async () => {
     const res = await app.request("/api/v1/events", postJson({ ...newEvent, surveyId: "nope" }, organizer));
     expect(res.status).toBe(404);
