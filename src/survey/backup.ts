@@ -54,6 +54,30 @@ export class BackupError extends Error {
   }
 }
 
+/**
+ * How deep an item may nest. A real one is an item, its response, the answers and a multiple
+ * choice's array: four levels. An item's response is not checked by the schema (it stays unknown
+ * until the sync checks), so the checksum's canonical JSON was the first to walk it, recursively:
+ * an item nested thousands deep overflowed the stack, a 500 instead of a refused file.
+ */
+export const MAX_ITEM_DEPTH = 32;
+
+/** The index of the first item nested deeper than MAX_ITEM_DEPTH, walked without recursion. */
+function itemNestedTooDeep(json: unknown): number | undefined {
+  const items = (json as { items?: unknown } | null)?.items;
+  if (!Array.isArray(items)) return undefined;
+  for (const [index, item] of items.entries()) {
+    const stack: [unknown, number][] = [[item, 1]];
+    for (let next = stack.pop(); next; next = stack.pop()) {
+      const [value, depth] = next;
+      if (!value || typeof value !== "object") continue;
+      if (depth > MAX_ITEM_DEPTH) return index;
+      for (const child of Object.values(value)) stack.push([child, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
 /** Reads a backup file's text; throws BackupError saying what is wrong with a foreign or damaged file. */
 export async function readBackup(text: string): Promise<BackupFile> {
   let json: unknown;
@@ -69,6 +93,12 @@ export async function readBackup(text: string): Promise<BackupFile> {
   if (version !== BACKUP_VERSION)
     throw new BackupError(
       `backup version ${JSON.stringify(version)} is not supported (this collector reads ${BACKUP_VERSION})`,
+    );
+  const tooDeep = itemNestedTooDeep(json);
+  if (tooDeep !== undefined)
+    throw new BackupError(
+      `damaged backup: item ${tooDeep} is nested more than ${MAX_ITEM_DEPTH} levels deep, which no response is`,
+      [{ path: `items.${tooDeep}`, message: `nested more than ${MAX_ITEM_DEPTH} levels deep` }],
     );
   const parsed = BackupFile.safeParse(json);
   if (!parsed.success) {

@@ -112,6 +112,31 @@ describeEachStorage("POST /api/v1/imports", (variant) => {
     expect(await storage.storedIds([response.id])).toEqual([]);
   });
 
+  it("refuses a file with an item nested 5,000 deep with 422 saying which item, not a 500", async () => {
+    const good = makeResponse();
+    const file = JSON.parse(await backupOf([pending(good), pending(makeResponse())]));
+    const deep = (n: number, inner: string) => `${"[".repeat(n)}${inner}${"]".repeat(n)}`;
+    // The checksum cannot be computed for such an item (that was the 500); the file is refused first.
+    for (const response of [deep(5_000, "1"), `{"answers":{"q_comment":${deep(5_000, '{"a":"b"}')}}}`]) {
+      const text = JSON.stringify(file).replace(
+        /"items":\[\{"response":/,
+        `"items":[{"response":${response},"x":`,
+      );
+      const error = await refused(text);
+      expect(error.code).toBe("invalid_backup");
+      expect(error.message).toMatch(/^damaged backup: item 0 is nested more than 32 levels deep/);
+      expect(error.problems).toEqual([{ path: "items.0", message: expect.any(String) }]);
+    }
+    expect(await storage.storedIds([good.id])).toEqual([]);
+    // Nesting a response could hold, and some more, is for the sync checks: that item alone is rejected.
+    let answer: unknown = "x";
+    for (let i = 0; i < 20; i++) answer = [answer];
+    const summary = await importText(
+      await backupOf([pending(makeResponse({ answers: { q_comment: answer } as never }))]),
+    );
+    expect(summary.rejected).toBe(1);
+  });
+
   it("needs the organizer's token", async () => {
     const response = makeResponse();
     const res = await app.request("/api/v1/imports", post(await backupOf([pending(response)]), {}));
