@@ -117,6 +117,17 @@ describeEachStorage("dashboard sessions", (variant) => {
       expect(await res.json()).toMatchObject({ error: { code: "cross_site_request" } });
     }
     expect((await post({ Origin: BASE })).status).toBe(200);
+    // The scheme and the port count too, not only the host name.
+    for (const origin of [
+      "https://collector.test",
+      "http://collector.test:8080",
+      "http://collector.test.evil",
+    ]) {
+      const res = await post({ Origin: origin });
+      expect(res.status, origin).toBe(403);
+      expect(await res.json()).toMatchObject({ error: { code: "cross_site_request" } });
+    }
+    expect((await post({ Origin: "http://collector.test:80" })).status).toBe(200);
     const script = await app.request(POPULATION, {
       method: "POST",
       headers: { Authorization: `Bearer ${TOKEN}` },
@@ -124,6 +135,26 @@ describeEachStorage("dashboard sessions", (variant) => {
     });
     expect(script.status).toBe(200);
     expect((await signIn(TOKEN, undefined, { Origin: "https://evil.example" })).status).toBe(403);
+    expect((await signIn(TOKEN, undefined, { Origin: "https://collector.test" })).status).toBe(403);
+  });
+
+  it("takes the site's scheme from the URL, or from X-Forwarded-Proto behind a proxy that ends TLS", async () => {
+    const httpsSignIn = await signIn(TOKEN, "https://collector.test/api/v1/session", {
+      Origin: "https://collector.test",
+    });
+    expect(httpsSignIn.status).toBe(200);
+    const id = cookieOf(httpsSignIn);
+    const post = (url: string, headers: Record<string, string>) =>
+      app.request(url, { method: "POST", ...withCookie(id, headers), body: "q_area,population\nnorth,5\n" });
+    const httpsPopulation = `https://collector.test/api/v1/surveys/${SURVEY}/population`;
+    expect((await post(httpsPopulation, { Origin: "https://collector.test" })).status).toBe(200);
+    expect((await post(httpsPopulation, { Origin: "http://collector.test" })).status).toBe(403);
+    expect(
+      (await post(POPULATION, { Origin: "https://collector.test", "X-Forwarded-Proto": "https" })).status,
+    ).toBe(200);
+    expect(
+      (await post(POPULATION, { Origin: "http://collector.test", "X-Forwarded-Proto": "https" })).status,
+    ).toBe(403);
   });
 
   it("signs out: the session row is gone and the cookie no longer opens anything", async () => {

@@ -22,12 +22,19 @@ const isHttps = (c: Context) =>
  * Whether a state-changing request comes from the collector's own pages. The session cookie is
  * SameSite=Strict already; this refuses a cross-site form or fetch even from a browser that does
  * not honour SameSite. A request without Origin is refused too: every browser sends it on POST.
+ * Scheme, host and port must all match: the host alone let an https page (another origin, served
+ * by whoever answers https on that name) pass on an http site. Behind a proxy that ends TLS, the
+ * proxy's X-Forwarded-Proto says the site is https (as it does for the cookie's Secure flag).
  */
 export function sameOrigin(c: Context): boolean {
   const origin = c.req.header("Origin");
   if (!origin) return false;
   try {
-    return new URL(origin).host === (c.req.header("Host") ?? new URL(c.req.url).host);
+    const site = new URL(
+      `${isHttps(c) ? "https" : "http"}://${c.req.header("Host") ?? new URL(c.req.url).host}`,
+    );
+    // URL drops a default port (:443 on https, :80 on http), so both sides compare alike.
+    return new URL(origin).origin === site.origin;
   } catch {
     return false;
   }
