@@ -3,7 +3,7 @@ import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { openOutbox } from "./outbox";
-import { BACKGROUND_SYNC_TAG, syncOnce } from "./sync";
+import { BACKGROUND_SYNC_TAG, backgroundSyncPass } from "./sync";
 
 /**
  * Thin on purpose: it wires events to the precache and to the same sync pass the page runs. It
@@ -33,10 +33,8 @@ self.addEventListener("message", (event) => {
 async function backgroundSync(): Promise<void> {
   const outbox = await openOutbox();
   try {
-    const outcome = await syncOnce(outbox);
-    await outbox.purgeExpired().catch(() => []);
-    // Rejecting tells the browser to try again later, with its own backoff.
-    if (outcome.kind === "offline" || outcome.kind === "error") throw new Error(outcome.error);
+    // Rejects when the work is left for later: the browser then fires the event again (why: background-pass.ts).
+    await backgroundSyncPass(outbox);
   } finally {
     outbox.close();
   }

@@ -60,18 +60,23 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     blockedOn = undefined;
     publish({ ...state.get(), phase: "syncing" });
+    const capMs = () => (isVisible() ? BACKOFF_CAP_VISIBLE_MS : BACKOFF_CAP_HIDDEN_MS);
     const outcome: SyncOutcome = await syncOnce(outbox, {
       ...(options.fetch && { fetch: options.fetch }),
       ...(options.locks !== undefined && { locks: options.locks }),
       ...(settings && { endpoint: settings[0], token: settings[1] }),
       now,
+      // This engine's backoff (or the collector's Retry-After) becomes the wait of every runner.
+      notBefore: {
+        honour: !manual,
+        delayAfterError: (retryAfterMs) => retryDelay(failures, random, capMs(), retryAfterMs),
+      },
     }).catch((error) => ({ kind: "error", error: describeError(error), ...emptyTally() }));
     if (outcome.kind === "unauthorized") blockedOn = key;
     // Sent responses past their retention period leave the device here; nothing unsent ever does.
     await outbox.purgeExpired(now()).catch(() => []);
     const counts = await outbox.counts().catch(() => state.get().counts);
-    const capMs = isVisible() ? BACKOFF_CAP_VISIBLE_MS : BACKOFF_CAP_HIDDEN_MS;
-    const decision = decide(state.get(), outcome, { counts, failures, now: now(), random, capMs });
+    const decision = decide(state.get(), outcome, { counts, failures, now: now(), random, capMs: capMs() });
     failures = decision.failures;
     const { nextAttemptAt, ...rest } = decision.status;
     publish(started && nextAttemptAt !== undefined ? { ...rest, nextAttemptAt } : rest);

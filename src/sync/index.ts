@@ -1,3 +1,4 @@
+export { backgroundSyncPass, SyncDeferredError } from "./background-pass";
 export {
   BACKOFF_BASE_MS,
   BACKOFF_CAP_HIDDEN_MS,
@@ -11,6 +12,7 @@ export {
 export { BATCH_MAX_BYTES, BATCH_MAX_ITEMS, jsonBytes, planBatches } from "./batch";
 export { createSyncEngine, type SyncEngine, type SyncEngineOptions } from "./engine";
 export { type LockManagerLike, SYNC_LOCK } from "./lock";
+export { NOT_BEFORE_KEY, NOT_BEFORE_MAX_MS, type NotBeforePolicy } from "./not-before";
 export type { SyncFailure, SyncOutcome, SyncTally } from "./outcome";
 export {
   checkReceipts,

@@ -17,7 +17,17 @@ export interface SyncTally {
   unanswered: number;
 }
 
-export type SyncOutcome = ({ kind: "done" } | { kind: "busy" } | SyncFailure) & SyncTally;
+/**
+ * `deferred`: nothing sent, as the device's shared not-before time (not-before.ts) is still ahead.
+ * `notBefore` on a failure: the time this pass wrote there, which its runner should wait for too.
+ */
+export type SyncOutcome = (
+  | { kind: "done" }
+  | { kind: "busy" }
+  | { kind: "deferred"; until: number }
+  | (SyncFailure & { notBefore?: number })
+) &
+  SyncTally;
 
 export function emptyTally(): SyncTally {
   return { sent: 0, rejected: 0, conflict: 0, unanswered: 0 };

@@ -1,4 +1,5 @@
 import type { Outbox } from "../outbox";
+import { NOT_BEFORE_KEY } from "./not-before";
 
 /**
  * Sync settings live in the outbox database, not localStorage: the service worker has no
@@ -40,6 +41,8 @@ export function normalizeEndpoint(url: string): string {
 
 export async function setEndpoint(outbox: Outbox, url: string): Promise<void> {
   await outbox.setSetting(ENDPOINT_KEY, normalizeEndpoint(url));
+  // The wait the old collector asked for is not the new one's.
+  await outbox.setSetting(NOT_BEFORE_KEY, undefined);
   announceChange();
 }
 

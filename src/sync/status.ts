@@ -50,6 +50,16 @@ export function decide(
         delayMs: BACKOFF_BASE_MS,
       };
     }
+    case "deferred": {
+      // A runner here or in another tab was told to wait: look again when the wait is over, not before.
+      const phase = previous.phase === "syncing" ? "idle" : previous.phase;
+      const keep = previous.lastError !== undefined && { lastError: previous.lastError };
+      return {
+        status: { ...base, ...keep, phase, nextAttemptAt: outcome.until },
+        failures: ctx.failures,
+        delayMs: Math.max(0, outcome.until - ctx.now),
+      };
+    }
     case "unauthorized":
       // Retrying cannot help until the token or endpoint changes; the engine waits for that.
       return {
@@ -60,7 +70,11 @@ export function decide(
     case "offline":
     case "error": {
       const retryAfter = outcome.kind === "error" ? outcome.retryAfterMs : undefined;
-      const delayMs = retryDelay(ctx.failures, ctx.random, ctx.capMs, retryAfter);
+      // The time the pass shared with the other runners, when it wrote one, is this runner's too.
+      const delayMs =
+        outcome.notBefore !== undefined
+          ? Math.max(0, outcome.notBefore - ctx.now)
+          : retryDelay(ctx.failures, ctx.random, ctx.capMs, retryAfter);
       return {
         status: { ...base, phase: outcome.kind, lastError: outcome.error, nextAttemptAt: ctx.now + delayMs },
         failures: ctx.failures + 1,

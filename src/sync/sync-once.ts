@@ -1,6 +1,7 @@
 import type { Outbox, OutboxRecord } from "../outbox";
 import { BATCH_MAX_ITEMS, BATCHES_PER_READ, jsonBytes, planBatches } from "./batch";
 import { defaultLocks, type LockManagerLike, withSyncLock } from "./lock";
+import { type NotBeforePolicy, passNotBefore } from "./not-before";
 import { addResults, describeError, emptyTally, type SyncOutcome } from "./outcome";
 import { postBatch } from "./post-batch";
 import { sendBatch } from "./send-batch";
@@ -17,6 +18,12 @@ export interface SyncOnceOptions {
   token?: string | undefined;
   maxItems?: number;
   maxBytes?: number;
+  /**
+   * The app's runners (the engine, Background Sync) pass one, so that they keep to the device's
+   * shared not-before time and set it (not-before.ts). Without it, a bare pass that ignores it: for
+   * tools and tests that pace passes themselves.
+   */
+  notBefore?: NotBeforePolicy;
 }
 
 /**
@@ -25,9 +32,13 @@ export interface SyncOnceOptions {
  */
 export function syncOnce(outbox: Outbox, options: SyncOnceOptions = {}): Promise<SyncOutcome> {
   const locks = options.locks === undefined ? defaultLocks() : options.locks;
+  const policy = options.notBefore;
   return withSyncLock(
     locks,
-    () => drain(outbox, options),
+    () =>
+      policy
+        ? passNotBefore(outbox, options.now ?? Date.now, policy, () => drain(outbox, options))
+        : drain(outbox, options),
     (): SyncOutcome => ({ kind: "busy", ...emptyTally() }),
   );
 }

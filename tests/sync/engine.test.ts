@@ -3,40 +3,14 @@ import {
   BACKOFF_CAP_HIDDEN_MS,
   createSyncEngine,
   IDLE_INTERVAL_MS,
-  type SyncEngine,
   type SyncEngineOptions,
   type SyncStatus,
   setDeviceToken,
   setEndpoint,
 } from "../../src/sync";
-import type { Timers } from "../../src/sync/runner";
 import { freshOutbox, makeResponse, tickingClock } from "../outbox/fixtures";
 import { type Fault, fakeCollector } from "./fake-collector";
-
-/** Timers the test fires by hand; firing returns the run's promise so it can be awaited. */
-function manualTimers() {
-  let next: { callback: () => Promise<void>; delayMs: number; handle: number } | undefined;
-  let handles = 0;
-  const timers: Timers = {
-    set(callback, delayMs) {
-      next = { callback, delayMs, handle: ++handles };
-      return next.handle;
-    },
-    clear(handle) {
-      if (next?.handle === handle) next = undefined;
-    },
-  };
-  return {
-    timers,
-    delay: () => next?.delayMs,
-    fire: () => {
-      const due = next;
-      next = undefined;
-      if (!due) throw new Error("no timer is set");
-      return due.callback();
-    },
-  };
-}
+import { manualTimers, startSettled } from "./manual-timers";
 
 async function setup(faultList: Fault[] = [], extra: Partial<SyncEngineOptions> = {}) {
   const { outbox } = await freshOutbox({ now: tickingClock() });
@@ -49,7 +23,7 @@ async function setup(faultList: Fault[] = [], extra: Partial<SyncEngineOptions> 
     outbox,
     fetch: collector.fetch,
     random: () => 0.5,
-    now: () => 1_000_000,
+    now: clock.now,
     locks: null,
     timers: clock.timers,
     attach: (run) => {
@@ -64,18 +38,6 @@ async function setup(faultList: Fault[] = [], extra: Partial<SyncEngineOptions> 
   const seen: SyncStatus[] = [];
   engine.subscribe((s) => seen.push(s));
   return { outbox, collector, clock, engine, seen, retryLater, trigger: () => trigger };
-}
-
-/** start() runs at once; this waits for that first run to finish. */
-function startSettled(engine: SyncEngine): Promise<SyncStatus> {
-  return new Promise((resolve) => {
-    const off = engine.subscribe((status) => {
-      if (status.phase === "syncing") return;
-      off();
-      resolve(status);
-    });
-    engine.start();
-  });
 }
 
 afterEach(() => vi.unstubAllGlobals());
