@@ -55,6 +55,14 @@ const wave = {
   description: "Fiscal year (年度, April–March in Asia/Tokyo); omitted: every wave",
   schema: { type: "integer" },
 };
+const blanks = {
+  name: "blanks",
+  in: "query",
+  required: false,
+  description:
+    "What the weighted estimate does with a respondent who left a weighting question blank: exclude (the default; the count is in weighted.leftOut.blankAnswer) or keep (at weight 1, their share of the sample)",
+  schema: { type: "string", enum: ["exclude", "keep"] },
+};
 const organizer = { security: [{ organizerToken: [] }, { organizerSession: [] }] };
 const unauthorized = { "401": problem("No valid organizer token (WWW-Authenticate: Bearer)") };
 
@@ -190,10 +198,11 @@ export function openApiDocument(): Record<string, unknown> {
                 "A single-choice question id, or mode or event, to break down by; groups below minCell are suppressed, and a second one where a total or another wave would give a hidden one back",
               schema: { type: "string" },
             },
+            blanks,
           ],
           responses: {
             "200": json("Tallies", "The tallies"),
-            "400": problem("Bad wave or by"),
+            "400": problem("Bad wave, by or blanks"),
             ...unauthorized,
             "404": problem("No such survey"),
           },
@@ -208,10 +217,11 @@ export function openApiDocument(): Record<string, unknown> {
             surveyId,
             wave,
             { name: "by", in: "query", required: false, schema: { type: "string" } },
+            blanks,
           ],
           responses: {
             "200": { description: "The CSV", content: { "text/csv": { schema: { type: "string" } } } },
-            "400": problem("Bad wave or by"),
+            "400": problem("Bad wave, by or blanks"),
             ...unauthorized,
             "404": problem("No such survey"),
           },
@@ -323,14 +333,24 @@ export function openApiDocument(): Record<string, unknown> {
           ...organizer,
           summary:
             "Replace the population totals from CSV: a header of single-choice question ids (age group, sex) and population, one row a cell by option id",
-          parameters: [surveyId],
+          parameters: [
+            surveyId,
+            {
+              ...wave,
+              description:
+                "The fiscal year whose respondents must each have a cell with a population; omitted: every wave's. The totals are kept per survey",
+            },
+          ],
           requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
           responses: {
             "200": json("PopulationSummary", "Stored"),
+            "400": problem("Bad wave"),
             ...unauthorized,
             "404": problem("No such survey"),
             "413": problem("Larger than 256 KiB"),
-            "422": problem("Not valid: every problem with its line and column; nothing was stored"),
+            "422": problem(
+              "Not valid (invalid_population_csv: every problem with its line and column), or population_cells_missing: each cell with respondents that the file leaves out or gives 0, named; nothing was stored",
+            ),
           },
         },
       },

@@ -23,6 +23,7 @@ export const PROBLEM_STATUS = {
   unsupported_media_type: 415,
   invalid_backup: 422,
   invalid_population_csv: 422,
+  population_cells_missing: 422,
   rate_limited: 429,
   too_many_sign_ins: 429,
   internal: 500,

@@ -1,4 +1,4 @@
-import type { SurveyDefinition } from "../survey";
+import { BLANK_TREATMENTS, type BlankTreatment, type SurveyDefinition } from "../survey";
 import { HttpProblem } from "./problems";
 import type { GroupDimension } from "./storage";
 
@@ -10,6 +10,17 @@ export function parseWave(raw: string | undefined): number | null {
       { path: "wave", message: "must be a four-digit fiscal year" },
     ]);
   return Number(raw);
+}
+
+/** `?blanks=exclude|keep`: what the weighted estimate does with a blank weighting answer. */
+export function parseBlanks(raw: string | undefined): BlankTreatment {
+  if (raw === undefined || raw === "") return "exclude";
+  const known = BLANK_TREATMENTS.find((b) => b === raw);
+  if (!known)
+    throw new HttpProblem("invalid_query", `blanks must be ${BLANK_TREATMENTS.join(" or ")}, not "${raw}"`, [
+      { path: "blanks", message: `must be ${BLANK_TREATMENTS.join(" or ")}` },
+    ]);
+  return known;
 }
 
 /**

@@ -1,6 +1,7 @@
 import "./zod-config";
 import { z } from "zod";
 import { Target } from "./definition";
+import { BLANK_TREATMENTS } from "./weighting";
 
 /**
  * The bodies of HTTP contract v1 (DESIGN.md): one schema each, used by the sync engine to read the
@@ -70,6 +71,10 @@ export const WeightedTally = z.object({
   ci95: Interval.nullable(),
   verdict: z.enum(["met", "not_met"]).nullable(),
   cellsWithoutRespondents: z.array(z.string()),
+  /** `?blanks=`: a blank weighting answer left out (`exclude`) or kept at weight 1 (`keep`). */
+  blanks: z.enum(BLANK_TREATMENTS),
+  /** Respondents in the indicator's base the estimate leaves out, and why: never silently. */
+  leftOut: z.object({ blankAnswer: z.number().int(), noPopulation: z.number().int() }),
 });
 export type WeightedTally = z.infer<typeof WeightedTally>;
 

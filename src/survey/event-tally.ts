@@ -18,7 +18,7 @@ export function tallyResponses(def: SurveyDefinition, responses: Iterable<Respon
       id: indicator.id,
       ...total,
       target: indicator.target ?? null,
-      verdict: verdict(total.percent, indicator.target),
+      verdict: verdict(total.percent, indicator.target, total.n, def.minCell),
     };
   });
 }

@@ -56,8 +56,17 @@ export function estimate(
   return { n, positive, percent: n > 0 ? (positive * 100) / n : null, ci95: wilson(positive, n) };
 }
 
-export function verdict(percent: number | null, target: Target | undefined): Verdict | null {
-  if (percent === null || !target) return null;
+/**
+ * 達成 / 未達成 against the target. Below the survey's minimum cell there is no verdict: a handful
+ * of answers (n = 3, 2 yes) would otherwise be announced as 未達成 as firmly as a thousand.
+ */
+export function verdict(
+  percent: number | null,
+  target: Target | undefined,
+  n: number,
+  minCell: number,
+): Verdict | null {
+  if (percent === null || !target || n < minCell) return null;
   const met = target.op === ">=" ? percent >= target.value : percent <= target.value;
   return met ? "met" : "not_met";
 }

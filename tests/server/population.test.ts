@@ -140,4 +140,113 @@ describeEachStorage("population totals and weighted tallies", (variant) => {
     expect(weighted?.ci95?.[0]).toBeCloseTo(44.2104, 3);
     expect(weighted?.ci95?.[1]).toBeCloseTo(79.9529, 3);
   });
+
+  const problem = async (res: globalThis.Response) =>
+    ((await res.json()) as { error: { code: string; message: string; problems: { path: string }[] } }).error;
+
+  it("refuses a file that leaves out, or gives 0 to, a cell with respondents, naming each such cell", async () => {
+    // 43.7% read 40.2% when a file left out an age group: its respondents silently left the estimate.
+    await store([
+      ...many(6, { q_prepared: "yes", q_area: "north" }),
+      ...many(6, { q_prepared: "no", q_area: "south" }),
+      ...many(3, { q_prepared: "yes", q_area: "east" }),
+    ]);
+    const left = await upload("q_area,population\nnorth,600\nsouth,400\n");
+    expect(left.status).toBe(422);
+    const error = await problem(left);
+    expect(error.code).toBe("population_cells_missing");
+    expect(error.message).toContain("q_area=east");
+    expect(error.problems.map((p) => p.path)).toEqual(["q_area=east"]);
+
+    const zero = await upload("q_area,population\nnorth,600\nsouth,0\neast,100\n");
+    expect(zero.status).toBe(422);
+    expect((await problem(zero)).problems.map((p) => p.path)).toEqual(["q_area=south"]);
+
+    // Two questions: every cell with respondents is named, not just the first.
+    const two = await upload("q_area,q_prepared,population\nnorth,yes,10\nnorth,no,10\nsouth,yes,10\n");
+    expect(two.status).toBe(422);
+    const both = await problem(two);
+    expect(both.problems.map((p) => p.path)).toEqual([
+      "q_area=east × q_prepared=yes",
+      "q_area=south × q_prepared=no",
+    ]);
+    for (const p of both.problems) expect(both.message).toContain(p.path);
+    // Nothing was stored by the refusals; a file with a population for every such cell is taken.
+    const stored = await app.request(`/api/v1/surveys/${SURVEY}/population`, { headers: organizer });
+    expect(PopulationSummary.parse(await stored.json()).cells).toEqual([]);
+    expect((await upload("q_area,population\nnorth,600\nsouth,400\neast,1\n")).status).toBe(200);
+  });
+
+  it("checks the respondents of the wave asked with ?wave=, and of every wave without it", async () => {
+    await store([
+      ...many(6, { q_prepared: "yes", q_area: "north" }),
+      ...many(2, { q_prepared: "yes", q_area: "east" }).map((r) => ({
+        ...r,
+        submittedAt: "2024-06-01T03:00:00.000Z",
+      })),
+    ]);
+    const csv = "q_area,population\nnorth,600\n";
+    const all = await upload(csv);
+    expect(all.status).toBe(422);
+    expect((await problem(all)).problems.map((p) => p.path)).toEqual(["q_area=east"]);
+    const fy2024 = await app.request(`/api/v1/surveys/${SURVEY}/population?wave=2024`, {
+      method: "POST",
+      headers: { ...organizer, "Content-Type": "text/csv" },
+      body: csv,
+    });
+    expect(fy2024.status).toBe(422);
+    const fy2025 = await app.request(`/api/v1/surveys/${SURVEY}/population?wave=2025`, {
+      method: "POST",
+      headers: { ...organizer, "Content-Type": "text/csv" },
+      body: csv,
+    });
+    expect(fy2025.status).toBe(200);
+  });
+
+  it("says how many respondents a blank weighting answer leaves out, and keeps them with ?blanks=keep", async () => {
+    // As above (north 8/10, south 12/30) plus 6 who left q_area blank: 5 yes, 1 no.
+    await store([
+      ...many(8, { q_prepared: "yes", q_area: "north" }),
+      ...many(2, { q_prepared: "no", q_area: "north" }),
+      ...many(12, { q_prepared: "yes", q_area: "south" }),
+      ...many(18, { q_prepared: "no", q_area: "south" }),
+      ...many(5, { q_prepared: "yes" }),
+      ...many(1, { q_prepared: "no" }),
+    ]);
+    expect((await upload("q_area,population\nnorth,600\nsouth,400\n")).status).toBe(200);
+    const tallies = async (query = "") =>
+      Tallies.parse(
+        await (await app.request(`/api/v1/surveys/${SURVEY}/tallies${query}`, { headers: organizer })).json(),
+      ).indicators[0];
+    // exclude (the default): 64% over the 40 with an area, and the 6 are counted, not lost.
+    const excluded = await tallies();
+    expect(excluded).toMatchObject({ n: 46, positive: 25 });
+    expect(excluded?.weighted).toMatchObject({
+      n: 40,
+      blanks: "exclude",
+      leftOut: { blankAnswer: 6, noPopulation: 0 },
+    });
+    expect(excluded?.weighted?.percent).toBeCloseTo(64, 10);
+    // keep: the 6 weigh as their share of the 46 (6/46), the cells share the rest by population:
+    // W = 24/46, 16/46, 6/46; p = (24·0.8 + 16·0.4 + 6·5/6) / 46 = 30.6/46 = 66.5217%;
+    // n_eff = 1 / Σ W²/n = 29.3346; Wilson at n_eff: [48.4368, 80.7805].
+    const kept = await tallies("?blanks=keep");
+    expect(kept?.weighted).toMatchObject({ n: 46, blanks: "keep", leftOut: { blankAnswer: 0 } });
+    expect(kept?.weighted?.percent).toBeCloseTo(66.5217, 4);
+    expect(kept?.weighted?.nEffective).toBeCloseTo(29.3346, 4);
+    expect(kept?.weighted?.ci95?.[0]).toBeCloseTo(48.4368, 3);
+    expect(kept?.weighted?.ci95?.[1]).toBeCloseTo(80.7805, 3);
+    const bad = await app.request(`/api/v1/surveys/${SURVEY}/tallies?blanks=spread`, { headers: organizer });
+    expect(bad.status).toBe(400);
+  });
+
+  it("counts respondents who arrived after the upload in a cell without population as left out", async () => {
+    await store(many(10, { q_prepared: "yes", q_area: "north" }));
+    expect((await upload("q_area,population\nnorth,600\n")).status).toBe(200);
+    await store(many(7, { q_prepared: "no", q_area: "south" }));
+    const t = Tallies.parse(
+      await (await app.request(`/api/v1/surveys/${SURVEY}/tallies`, { headers: organizer })).json(),
+    );
+    expect(t.indicators[0]?.weighted?.leftOut).toEqual({ blankAnswer: 0, noPopulation: 7 });
+  });
 });

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import type { Response, Tallies } from "../../src/survey";
+import { type Response, type Tallies, Trend } from "../../src/survey";
 import { describeEachStorage, makeResponse, openApp, organizer, postJson, SURVEY } from "./support";
 
 type Answers = Response["answers"];
@@ -57,7 +57,7 @@ describeEachStorage("GET /api/v1/surveys/:id/tallies", (variant) => {
     expect(prepared).not.toHaveProperty("groups");
   });
 
-  it("answers not_met below the target and null percent, interval and verdict for an empty base", async () => {
+  it("answers null percent, interval and verdict for an empty base, no verdict below minCell, not_met from it", async () => {
     expect((await tallies()).indicators[0]).toMatchObject({
       n: 0,
       positive: 0,
@@ -65,8 +65,19 @@ describeEachStorage("GET /api/v1/surveys/:id/tallies", (variant) => {
       ci95: null,
       verdict: null,
     });
+    // minCell is 5: 2 answers (50%) are too few for a verdict, and so are 4 (3 yes, 75% ≥ 70%).
     await store([...answered({ q_prepared: "yes" }, 1), ...answered({ q_prepared: "no" }, 1)]);
-    expect((await tallies()).indicators[0]).toMatchObject({ n: 2, percent: 50, verdict: "not_met" });
+    expect((await tallies()).indicators[0]).toMatchObject({ n: 2, percent: 50, verdict: null });
+    await store(answered({ q_prepared: "yes" }, 2));
+    expect((await tallies()).indicators[0]).toMatchObject({ n: 4, percent: 75, verdict: null });
+    const trend = async () =>
+      Trend.parse(
+        await (await app.request(`/api/v1/surveys/${SURVEY}/trend`, { headers: organizer })).json(),
+      ).indicators[0]?.points.map((p) => [p.n, p.verdict]);
+    expect(await trend()).toEqual([[4, null]]);
+    await store(answered({ q_prepared: "no" }, 1));
+    expect((await tallies()).indicators[0]).toMatchObject({ n: 5, percent: 60, verdict: "not_met" });
+    expect(await trend()).toEqual([[5, "not_met"]]);
   });
 
   it("breaks down by a single-choice question and suppresses groups below minCell", async () => {

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { changeBetween, choiceShares, postStratify, suppressedKeys } from "../../src/survey";
+import {
+  cellsMissingPopulation,
+  changeBetween,
+  choiceShares,
+  postStratify,
+  suppressedKeys,
+} from "../../src/survey";
 
 const indicator = { positive: ["yes"], excludeFromBase: ["dk"] };
 
@@ -39,6 +45,46 @@ describe("postStratify", () => {
     expect(e.nEffective).toBeCloseTo(4, 10);
   });
 
+  it("counts the base's respondents in no cell (a blank weighting answer) and in a cell without population", () => {
+    // total: 20 yes, 21 no, 3 dk. In cells: a 3/4, b 1/2 (population 0), c 2/5 (not in the file).
+    // Blank: base 41 − (4 + 2 + 5) = 30 left out; no population: b's 2 and c's 5.
+    const counts = new Map<string, Record<string, number>>([
+      ["a", { yes: 3, no: 1 }],
+      ["b", { yes: 1, no: 1, dk: 2 }],
+      ["c", { yes: 2, no: 3 }],
+    ]);
+    const population = new Map([
+      ["a", 100],
+      ["b", 0],
+    ]);
+    const e = postStratify(indicator, counts, population, { total: { yes: 20, no: 21, dk: 3 } });
+    expect(e).toMatchObject({ n: 4, blanks: "exclude", leftOut: { blankAnswer: 30, noPopulation: 7 } });
+    expect(e.percent).toBeCloseTo(75, 10);
+  });
+
+  it("keeps the blanks at their share of the sample with blanks: keep (hand-computed)", () => {
+    // a 3/4 (population 100), b 1/4 (population 300), blank: 2 of 2 yes. Blank share 2/10 = 0.2;
+    // a 0.8·0.25 = 0.2, b 0.8·0.75 = 0.6. p = 0.2·0.75 + 0.6·0.25 + 0.2·1 = 0.5;
+    // n_eff = 1 / (0.2²/4 + 0.6²/4 + 0.2²/2) = 1 / 0.12 = 8.3333.
+    const counts = new Map([
+      ["a", { yes: 3, no: 1 }],
+      ["b", { yes: 1, no: 3 }],
+    ]);
+    const population = new Map([
+      ["a", 100],
+      ["b", 300],
+    ]);
+    const total = { yes: 6, no: 4 };
+    const e = postStratify(indicator, counts, population, { total, blanks: "keep" });
+    expect(e).toMatchObject({ n: 10, blanks: "keep", leftOut: { blankAnswer: 0, noPopulation: 0 } });
+    expect(e.percent).toBeCloseTo(50, 10);
+    expect(e.nEffective).toBeCloseTo(8.3333, 4);
+    // exclude: the same counts without the two blanks, which are said to be left out.
+    const x = postStratify(indicator, counts, population, { total });
+    expect(x).toMatchObject({ n: 8, leftOut: { blankAnswer: 2, noPopulation: 0 } });
+    expect(x.percent).toBeCloseTo(37.5, 10);
+  });
+
   it("gives no estimate when no cell has respondents", () => {
     const e = postStratify(indicator, new Map(), new Map([["a", 10]]));
     expect(e).toMatchObject({ n: 0, percent: null, ci95: null, cellsWithoutRespondents: ["a"] });
@@ -66,6 +112,17 @@ describe("postStratify", () => {
         },
       ),
     );
+  });
+});
+
+describe("cellsMissingPopulation", () => {
+  it("names each cell with respondents that is left out or given 0, sorted and once", () => {
+    const population = new Map([
+      ["a|x", 10],
+      ["b|x", 0],
+    ]);
+    expect(cellsMissingPopulation(["c|y", "a|x", "b|x", "c|y"], population)).toEqual(["b|x", "c|y"]);
+    expect(cellsMissingPopulation(["a|x"], population)).toEqual([]);
   });
 });
 

@@ -145,27 +145,38 @@ describe("estimate and wilson properties", () => {
 describe("verdict", () => {
   it("meets a >= target at the boundary and misses just below", () => {
     const target = { op: ">=", value: 70 } as const;
-    expect(verdict(70, target)).toBe("met");
-    expect(verdict(70.0001, target)).toBe("met");
-    expect(verdict(69.9999, target)).toBe("not_met");
+    expect(verdict(70, target, 100, 10)).toBe("met");
+    expect(verdict(70.0001, target, 100, 10)).toBe("met");
+    expect(verdict(69.9999, target, 100, 10)).toBe("not_met");
   });
 
   it("meets a <= target at the boundary and misses just above", () => {
     const target = { op: "<=", value: 20 } as const;
-    expect(verdict(20, target)).toBe("met");
-    expect(verdict(19.5, target)).toBe("met");
-    expect(verdict(20.0001, target)).toBe("not_met");
+    expect(verdict(20, target, 100, 10)).toBe("met");
+    expect(verdict(19.5, target, 100, 10)).toBe("met");
+    expect(verdict(20.0001, target, 100, 10)).toBe("not_met");
   });
 
   it("judges an estimate exactly on its target as met (57/100 against 57%)", () => {
     const e = estimate(disasterPrep, { yes: 57, no: 43 });
-    expect(verdict(e.percent, { op: ">=", value: 57 })).toBe("met");
-    expect(verdict(e.percent, { op: "<=", value: 57 })).toBe("met");
+    expect(verdict(e.percent, { op: ">=", value: 57 }, 100, 10)).toBe("met");
+    expect(verdict(e.percent, { op: "<=", value: 57 }, 100, 10)).toBe("met");
   });
 
   it("has no verdict without a percent or a target", () => {
-    expect(verdict(null, { op: ">=", value: 70 })).toBeNull();
-    expect(verdict(80, undefined)).toBeNull();
+    expect(verdict(null, { op: ">=", value: 70 }, 100, 10)).toBeNull();
+    expect(verdict(80, undefined, 100, 10)).toBeNull();
+  });
+
+  it("has no verdict below the minimum cell, and one from the minimum cell up", () => {
+    // 9 answers, 8 yes (88.9%), against ≥ 70% with minCell 10: too few to judge either way.
+    const small = estimate(disasterPrep, { yes: 8, no: 1 });
+    expect(verdict(small.percent, { op: ">=", value: 70 }, small.n, 10)).toBeNull();
+    expect(verdict(11.1, { op: ">=", value: 70 }, 9, 10)).toBeNull();
+    const enough = estimate(disasterPrep, { yes: 8, no: 2, dont_know: 5 });
+    expect(enough.n).toBe(10);
+    expect(verdict(enough.percent, { op: ">=", value: 70 }, enough.n, 10)).toBe("met");
+    expect(verdict(11.1, { op: ">=", value: 70 }, 10, 10)).toBe("not_met");
   });
 });
 

@@ -80,6 +80,21 @@ export function IndicatorCard(props: Props) {
               ),
             })}
           </p>
+          {tally.weighted.leftOut.blankAnswer > 0 && (
+            <p class="hint" data-testid="left-out-blank">
+              {t("organizer.leftOutBlank", {
+                n: tally.weighted.leftOut.blankAnswer,
+                dimensions: weightedBy ?? "",
+              })}
+            </p>
+          )}
+          {tally.weighted.leftOut.noPopulation > 0 && (
+            <p class="hint" data-testid="left-out-no-population">
+              {t("organizer.leftOutNoPopulation", {
+                n: tally.weighted.leftOut.noPopulation,
+              })}
+            </p>
+          )}
           {tally.weighted.cellsWithoutRespondents.length > 0 && (
             <p class="hint">
               {t("organizer.cellsWithout", {

@@ -273,6 +273,9 @@ const en: Catalogue = {
     unweighted: "Unweighted",
     weightedNote: "Adjusted to the population by {{dimensions}}; effective sample size {{nEff}}.",
     cellsWithout: "Population cells without respondents: {{cells}}",
+    leftOutBlank: "{{n}} respondents who left {{dimensions}} blank are not in the weighted estimate.",
+    leftOutNoPopulation:
+      "{{n}} respondents in cells the population file does not cover are not in the weighted estimate.",
     trendTitle: "Trend by fiscal year",
     change: "Change",
     changeValue: "{{points}} points ({{lo}} to {{hi}})",

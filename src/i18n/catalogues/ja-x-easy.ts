@@ -281,6 +281,9 @@ const jaEasy: Catalogue = {
     unweighted: "ほせい する まえ",
     weightedNote: "{{dimensions}} の じんこうに あわせて ほせい しました。ゆうこう ひょうほんすう {{nEff}}。",
     cellsWithout: "こたえた 人が いない くぶん：{{cells}}",
+    leftOutBlank: "{{dimensions}} に こたえて いない {{n}} 人は、ほせいした わりあいに はいって いません。",
+    leftOutNoPopulation:
+      "じんこうの ひょうに ない くぶんの {{n}} 人は、ほせいした わりあいに はいって いません。",
     trendTitle: "ねんど ごとの うつりかわり",
     change: "まえの ねんどからの かわりかた",
     changeValue: "{{points}} ポイント（{{lo}} ～ {{hi}}）",

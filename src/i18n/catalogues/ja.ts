@@ -273,6 +273,8 @@ const ja = {
     unweighted: "補正前",
     weightedNote: "{{dimensions}} の人口構成で補正しています。有効標本数 {{nEff}}。",
     cellsWithout: "回答者がいない人口区分：{{cells}}",
+    leftOutBlank: "{{dimensions}} が無回答の {{n}} 人は、補正した割合に含まれていません。",
+    leftOutNoPopulation: "人口の表にない区分の回答者 {{n}} 人は、補正した割合に含まれていません。",
     trendTitle: "年度ごとの推移",
     change: "前年度からの変化",
     changeValue: "{{points}} ポイント（{{lo}} ～ {{hi}}）",

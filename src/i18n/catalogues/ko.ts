@@ -274,6 +274,8 @@ const ko: Catalogue = {
     unweighted: "보정 전",
     weightedNote: "{{dimensions}}의 인구 구성으로 보정했습니다. 유효 표본 수 {{nEff}}.",
     cellsWithout: "응답자가 없는 인구 구분: {{cells}}",
+    leftOutBlank: "{{dimensions}}에 답하지 않은 {{n}}명은 가중 추정치에 포함되지 않습니다.",
+    leftOutNoPopulation: "인구 표에 없는 구분의 응답자 {{n}}명은 가중 추정치에 포함되지 않습니다.",
     trendTitle: "연도별 추이",
     change: "전년도 대비 변화",
     changeValue: "{{points}}포인트 ({{lo}} ~ {{hi}})",

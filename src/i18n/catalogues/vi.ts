@@ -279,6 +279,9 @@ const vi: Catalogue = {
     unweighted: "Không trọng số",
     weightedNote: "Đã điều chỉnh theo cơ cấu dân số theo {{dimensions}}; cỡ mẫu hiệu dụng {{nEff}}.",
     cellsWithout: "Nhóm dân số không có người trả lời: {{cells}}",
+    leftOutBlank: "{{n}} người để trống {{dimensions}} không được tính trong ước tính có trọng số.",
+    leftOutNoPopulation:
+      "{{n}} người trả lời thuộc nhóm không có trong tệp dân số không được tính trong ước tính có trọng số.",
     trendTitle: "Xu hướng theo năm tài chính",
     change: "Thay đổi so với năm trước",
     changeValue: "{{points}} điểm ({{lo}} đến {{hi}})",

@@ -269,6 +269,8 @@ const zhHans: Catalogue = {
     unweighted: "未加权",
     weightedNote: "已按 {{dimensions}} 的人口结构加权；有效样本量 {{nEff}}。",
     cellsWithout: "没有回答者的人口分组：{{cells}}",
+    leftOutBlank: "未回答{{dimensions}}的 {{n}} 人未计入加权估计。",
+    leftOutNoPopulation: "人口表未涵盖的分组中的 {{n}} 名回答者未计入加权估计。",
     trendTitle: "各年度趋势",
     change: "与上一年度相比",
     changeValue: "{{points}} 个百分点（{{lo}} 至 {{hi}}）",

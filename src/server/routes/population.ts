@@ -1,10 +1,12 @@
 import { Hono } from "hono";
-import type { PopulationSummary } from "../../survey";
+import { cellsMissingPopulation, type PopulationSummary } from "../../survey";
 import { requireOrganizer } from "../auth";
 import type { AppDeps } from "../deps";
 import { HttpProblem } from "../problems";
+import { parseWave } from "../query-params";
 import { readTextLimited } from "../read-json";
-import type { PopulationTotals } from "../storage";
+import type { PopulationTotals, Storage } from "../storage";
+import { cellKey } from "../tallies/fold";
 import { MAX_POPULATION_CSV_BYTES, PopulationCsvError, readPopulationCsv } from "../weights/population-csv";
 
 function summary(surveyId: string, totals: PopulationTotals | undefined): PopulationSummary {
@@ -17,6 +19,34 @@ function summary(surveyId: string, totals: PopulationTotals | undefined): Popula
     uploadedAt: totals?.uploadedAt ?? null,
   };
 }
+
+/**
+ * The cells (by option id, in the file's dimension order) of the responses that answered every
+ * weighting question, in one wave or all: one GROUP BY over the first dimension, grouped by all.
+ */
+async function respondentCells(
+  storage: Storage,
+  surveyId: string,
+  wave: number | null,
+  dimensions: readonly string[],
+): Promise<Set<string>> {
+  const [first] = dimensions;
+  if (!first) return new Set();
+  const rows = await storage.countOptionsByGroups({
+    surveyId,
+    wave,
+    questionIds: [first],
+    by: dimensions.map((questionId) => ({ kind: "question", questionId }) as const),
+  });
+  return new Set(rows.filter((r) => r.count > 0).map((r) => cellKey(r.groups)));
+}
+
+/** "q_age=age_18_29 × q_area=area_03": a cell key in words an analyst can find in the file. */
+const cellName = (dimensions: readonly string[], cell: string) =>
+  cell
+    .split("|")
+    .map((option, i) => `${dimensions[i]}=${option}`)
+    .join(" × ");
 
 /**
  * The register's population totals for weighted estimates: POST a CSV (any content type: browsers
@@ -37,6 +67,8 @@ export function populationRoutes(
     })
     .post("/surveys/:id/population", requireOrganizer(deps.organizerToken), async (c) => {
       const def = latest(c.req.param("id"));
+      // The totals are kept per survey; `wave` only narrows whose respondents must all have a cell.
+      const wave = parseWave(c.req.query("wave"));
       const text = await readTextLimited(c, MAX_POPULATION_CSV_BYTES);
       let parsed: ReturnType<typeof readPopulationCsv>;
       try {
@@ -49,6 +81,23 @@ export function populationRoutes(
             error.problems,
           );
         throw error;
+      }
+      // A cell with respondents but no population would drop them from every weighted estimate
+      // (43.7% read 40.2% with one age group left out), so such a file is refused whole.
+      const missing = cellsMissingPopulation(
+        await respondentCells(deps.storage, def.id, wave, parsed.dimensions),
+        parsed.cells,
+      );
+      if (missing.length > 0) {
+        const names = missing.map((cell) => cellName(parsed.dimensions, cell));
+        throw new HttpProblem(
+          "population_cells_missing",
+          `${missing.length} cell(s) with respondents${wave === null ? "" : ` in FY${wave}`} have no population (left out, or 0): ${names.join("; ")}; nothing was stored`,
+          names.map((name) => ({
+            path: name,
+            message: "has respondents but no population (left out, or 0)",
+          })),
+        );
       }
       const totals = { ...parsed, uploadedAt: (deps.now?.() ?? new Date()).toISOString() };
       await deps.storage.replacePopulation(def.id, totals);

@@ -4,7 +4,7 @@ import { requireOrganizer } from "../auth";
 import { policyCsv, talliesCsv } from "../csv/tallies-csv";
 import type { AppDeps } from "../deps";
 import { HttpProblem } from "../problems";
-import { parseBy, parseChoiceQuestion, parseWave } from "../query-params";
+import { parseBlanks, parseBy, parseChoiceQuestion, parseWave } from "../query-params";
 import { computeChoices } from "../tallies/choices";
 import { computeTallies } from "../tallies/compute";
 import { computeTrend } from "../tallies/trend";
@@ -27,13 +27,15 @@ export function tallyRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "organiz
       const def = latest(c.req.param("id"));
       const wave = parseWave(c.req.query("wave"));
       const by = parseBy(c.req.query("by"), def);
-      return c.json(await computeTallies(deps.storage, def, { wave, by }));
+      const blanks = parseBlanks(c.req.query("blanks"));
+      return c.json(await computeTallies(deps.storage, def, { wave, by, blanks }));
     })
     .get("/surveys/:id/tallies.csv", requireOrganizer(deps.organizerToken), async (c) => {
       const def = latest(c.req.param("id"));
       const wave = parseWave(c.req.query("wave"));
       const by = parseBy(c.req.query("by"), def);
-      const tallies = await computeTallies(deps.storage, def, { wave, by });
+      const blanks = parseBlanks(c.req.query("blanks"));
+      const tallies = await computeTallies(deps.storage, def, { wave, by, blanks });
       const name = `${def.id}${wave === null ? "" : `-fy${wave}`}${by ? `-by-${by.by}` : ""}-tallies.csv`;
       return csvResponse(c, name, talliesCsv(def, tallies));
     })

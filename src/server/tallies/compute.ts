@@ -1,4 +1,5 @@
 import {
+  type BlankTreatment,
   estimate,
   type IndicatorTally,
   type OptionCounts,
@@ -15,6 +16,8 @@ export interface TallyOptions {
   wave: number | null;
   /** The `by` as asked (a question id, "mode" or "event") and what it groups by. */
   by: { by: string; dimension: GroupDimension } | null;
+  /** What the weighted estimate does with a blank weighting answer; `exclude` when absent. */
+  blanks?: BlankTreatment;
 }
 
 /**
@@ -53,19 +56,28 @@ export async function computeTallies(
     cells = acrossWaves(foldByWaveAndGroup(rows));
   }
 
+  const weightedOf = (indicator: (typeof def.indicators)[number]): IndicatorTally["weighted"] => {
+    if (!population) return undefined;
+    const blanks = options.blanks ?? "exclude";
+    const w = postStratify(indicator, cells?.get(indicator.questionId) ?? new Map(), population.cells, {
+      total: counts.get(indicator.questionId) ?? {},
+      blanks,
+    });
+    return { ...w, verdict: verdict(w.percent, indicator.target, w.n, def.minCell) };
+  };
+
   const indicators = def.indicators.map((indicator): IndicatorTally => {
     const total = estimate(indicator, counts.get(indicator.questionId) ?? {});
-    const weighted =
-      population && postStratify(indicator, cells?.get(indicator.questionId) ?? new Map(), population.cells);
+    const weighted = weightedOf(indicator);
     return {
       id: indicator.id,
       ...total,
       target: indicator.target ?? null,
-      verdict: verdict(total.percent, indicator.target),
+      verdict: verdict(total.percent, indicator.target, total.n, def.minCell),
       ...(grouped && {
         groups: breakdown(indicator, grouped.get(indicator.questionId) ?? new Map(), def.minCell),
       }),
-      ...(weighted && { weighted: { ...weighted, verdict: verdict(weighted.percent, indicator.target) } }),
+      ...(weighted && { weighted }),
     };
   });
   return { surveyId: def.id, wave: options.wave, by: options.by?.by ?? null, indicators };

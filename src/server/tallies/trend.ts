@@ -36,7 +36,7 @@ export async function computeTrend(storage: Storage, def: SurveyDefinition): Pro
       points.push({
         wave,
         ...e,
-        verdict: verdict(e.percent, indicator.target),
+        verdict: verdict(e.percent, indicator.target, e.n, def.minCell),
         change: previous && change ? { fromWave: previous.wave, ...change } : null,
       });
     }

@@ -23,11 +23,11 @@ const at = (line: number, column?: number) => (column ? `line ${line}, column ${
 /**
  * Population totals from the resident register, as CSV:
  *
- *     q_age,q_sex,population
- *     age_18_29,female,"12,345"
+ *     q_age,q_area,population
+ *     age_18_29,area_01,"12,345"
  *
  * The header names the survey's single-choice questions the cells are made of (its age group, and
- * its sex question if it asks one) and a `population` column; each row is one cell, by option id,
+ * its area, say) and a `population` column; each row is one cell, by option id,
  * and its number of residents. Every problem is reported with its line and column, and nothing is
  * kept unless the whole file is right.
  */
