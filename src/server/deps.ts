@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { RateLimitOptions } from "./rate-limit";
 import type { LogLine } from "./request-log";
+import type { IntakeLimits } from "./responses/intake";
 import type { SignInThrottleOptions } from "./sessions/sign-in-throttle";
 import type { Storage } from "./storage";
 import type { SurveyRegistry } from "./surveys";
@@ -19,7 +20,9 @@ export interface AppDeps {
   now?: () => Date;
   /** Per-address token buckets on /api/v1 (not /health); off when absent. main.ts always sets it. */
   rateLimit?: RateLimitOptions;
-  /** The client's address for the rate limiter: the socket's by default (see client-address.ts). */
+  /** Responses per address and per kiosk device an hour (responses/intake.ts); DEFAULT_INTAKE_LIMITS when absent. */
+  intakeLimits?: IntakeLimits;
+  /** The client's address for the rate limiter and the intake limits: the socket's by default (client-address.ts). */
   clientAddress?: (c: Context) => string | undefined;
   /** How wrong organizer tokens at sign-in are slowed; DEFAULT_SIGN_IN_THROTTLE when absent. */
   signInThrottle?: SignInThrottleOptions;

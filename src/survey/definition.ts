@@ -81,6 +81,11 @@ export const SurveyDefinition = z
   .object({
     id: SurveyId,
     version: z.number().int().min(1),
+    /**
+     * When this version was published: an answer to it claiming an earlier submittedAt has a wrong
+     * clock and is held (DESIGN "integrity"). Optional for definitions written before publishing.
+     */
+    publishedAt: z.iso.datetime({ offset: true }).optional(),
     title: LocalizedText,
     description: LocalizedText,
     locales: z.array(Locale).min(1),

@@ -10,6 +10,7 @@ export * from "./fiscal-year";
 export * from "./issues";
 export * from "./locale";
 export * from "./response";
+export * from "./review";
 export * from "./suppression";
 export * from "./tally";
 export * from "./tokyo-day";

@@ -6,9 +6,10 @@ import { createApp } from "../../src/server/app";
 import type { Database, Storage } from "../../src/server/storage";
 import type { SurveyRegistry } from "../../src/server/surveys";
 import type { Response } from "../../src/survey";
-import { setEndpoint, syncOnce } from "../../src/sync";
+import { setDeviceToken, setEndpoint, syncOnce } from "../../src/sync";
+import { enrolKiosk } from "../support/enrol-kiosk";
 import { type Audit, auditDatabase } from "./audit";
-import { seededRandom, wardResponse } from "./ward-responses";
+import { seededRandom, WARD_KIOSK, wardResponse } from "./ward-responses";
 
 export const FAULT_KINDS = [
   "server-error",
@@ -64,6 +65,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
   const outbox = await openOutbox({ idbFactory: new IDBFactory(), now: () => tick++ });
   try {
     await setEndpoint(outbox, ENDPOINT);
+    const { token } = await enrolKiosk(options.storage, { ...WARD_KIOSK, surveyId: "ward-resident" });
+    await setDeviceToken(outbox, token);
     const sent = new Map<string, Response>();
     const enqueueStart = performance.now();
     for (let n = 0; n < options.count; n++) {

@@ -1,5 +1,6 @@
 import type { Response } from "../../src/survey";
 import { ResponsesResult } from "../../src/survey";
+import { enrolOverHttp } from "../support/enrol-over-http";
 import { CollectorProcess } from "./collector-process";
 import { seededRandom, wardResponse } from "./ward-responses";
 
@@ -72,8 +73,12 @@ export async function runKills(options: KillOptions): Promise<KillFigures> {
     cutThisRound = [];
   };
 
+  // The clients play kiosks: enrolled once, on the first start, and sending with the token.
+  let kiosk: Awaited<ReturnType<typeof enrolOverHttp>> | undefined;
+  const headers = () => ({ "Content-Type": "application/json", Authorization: `Bearer ${kiosk?.token}` });
   for (let round = 0; round < options.rounds; round++) {
     const origin = await collector.start();
+    kiosk ??= await enrolOverHttp(origin, KILL_TOKEN, "ward-resident");
     if (round > 0) await afterRestart(origin);
     let alive = true;
     let firstAnswer: () => void = () => {};
@@ -88,7 +93,7 @@ export async function runKills(options: KillOptions): Promise<KillFigures> {
           const resend = unanswered.length > 0 && random() < 0.15;
           const response = resend
             ? (unanswered.splice(Math.floor(random() * unanswered.length), 1)[0] as Response)
-            : wardResponse(random, n++);
+            : wardResponse(random, n++, kiosk);
           figures.sent.set(response.id, response);
           batch.push(response);
         }
@@ -97,7 +102,7 @@ export async function runKills(options: KillOptions): Promise<KillFigures> {
         try {
           const answer = await fetch(`${origin}/api/v1/responses`, {
             method: "POST",
-            headers: { "Content-Type": "application/json" },
+            headers: headers(),
             body: JSON.stringify({ responses: batch }),
             signal: AbortSignal.timeout(20_000),
           });
@@ -137,7 +142,7 @@ export async function runKills(options: KillOptions): Promise<KillFigures> {
     const batch = unanswered.slice(i, i + 200);
     const answer = await fetch(`${origin}/api/v1/responses`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: headers(),
       body: JSON.stringify({ responses: batch }),
     });
     for (const r of ResponsesResult.parse(await answer.json()).results)

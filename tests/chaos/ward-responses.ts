@@ -19,7 +19,14 @@ const pick = <T>(random: () => number, options: readonly T[]): T =>
  * A valid response to the shipped ward-resident survey (v1), with random answers that respect its
  * skip logic, so the real collector accepts it: what a kiosk holds after an event.
  */
-export function wardResponse(random: () => number, n: number): Response {
+/** The event and tablet a chaos backlog comes from (tests enrol them: a kiosk response needs its token). */
+export const WARD_KIOSK = { eventId: "bousai-festival-2026", deviceId: "tablet-chaos" } as const;
+
+export function wardResponse(
+  random: () => number,
+  n: number,
+  kiosk: { eventId: string; deviceId: string } = WARD_KIOSK,
+): Response {
   const prepared = pick(random, ["yes", "no", "dont_know"]);
   const children = pick(random, ["yes", "no"]);
   const answers: Answers = {
@@ -42,8 +49,8 @@ export function wardResponse(random: () => number, n: number): Response {
     submittedAt: new Date(Date.UTC(2026, 5, 1, 1, 0, 0) + n * 1000).toISOString(),
     locale: pick(random, ["ja", "ja-x-easy", "en", "zh-Hans", "ko", "vi"]),
     mode: "kiosk",
-    eventId: "bousai-festival-2026",
-    deviceId: "tablet-chaos",
+    eventId: kiosk.eventId,
+    deviceId: kiosk.deviceId,
     answers,
   };
 }

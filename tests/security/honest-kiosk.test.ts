@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app";
 import { DEFAULT_RATE_LIMIT } from "../../src/server/rate-limit";
-import { createSyncEngine, setEndpoint } from "../../src/sync";
+import { createSyncEngine, setDeviceToken, setEndpoint } from "../../src/sync";
 import type { Timers } from "../../src/sync/runner";
 import { freshOutbox, tickingClock } from "../outbox/fixtures";
-import { fixtureSurveys, makeResponse, STORAGE_VARIANTS, TOKEN } from "../server/support";
+import { enrolKiosk, fixtureSurveys, makeResponse, STORAGE_VARIANTS, TOKEN } from "../server/support";
 
 // The rate limiter must stop a flood without stopping an honest kiosk: the real sync engine drains
 // a backlog larger than the default burst through the rate-limited collector, waiting exactly as
@@ -46,9 +46,13 @@ describe("an honest kiosk's sync under the default rate limit", () => {
     const backlog = 25 * 100;
     const { outbox } = await freshOutbox({ now: tickingClock() });
     await setEndpoint(outbox, "https://collector.example/api/v1");
+    // A kiosk sends with its tablet's token, so its responses count against the device, not the
+    // office's address (whose limit is a household's: responses/intake.ts).
+    const { token } = await enrolKiosk(opened.storage, { eventId: "fair", deviceId: "tab-1" });
+    await setDeviceToken(outbox, token);
     const ids: string[] = [];
     for (let i = 0; i < backlog; i++) {
-      const response = makeResponse();
+      const response = makeResponse({ mode: "kiosk", eventId: "fair", deviceId: "tab-1" });
       ids.push(response.id);
       await outbox.enqueue(response);
     }
@@ -100,5 +104,12 @@ describe("an honest kiosk's sync under the default rate limit", () => {
     for (let i = 0; i < ids.length; i += 1000)
       stored += (await opened.storage.storedIds(ids.slice(i, i + 1000))).length;
     expect(stored).toBe(backlog);
+    // And every one of them counts: none held as a burst.
+    const counted = await opened.storage.countOptions({
+      surveyId: "ward-test",
+      wave: null,
+      questionIds: ["q_prepared"],
+    });
+    expect(counted.get("q_prepared")?.no).toBe(backlog);
   }, 120_000);
 });

@@ -1,19 +1,22 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import type { Storage } from "../../src/server/storage";
+import type { SurveyRegistry } from "../../src/server/surveys";
 import { ChoiceShares, type Response, Tallies, Trend } from "../../src/survey";
-import { describeEachStorage, makeResponse, openApp, organizer, postJson, SURVEY } from "./support";
+import { describeEachStorage, ingestAsStaff, makeResponse, openApp, organizer, SURVEY } from "./support";
 
 describeEachStorage("tallies by mode and event, choices and trend", (variant) => {
   let app: Hono;
+  let storage: Storage;
+  let surveys: SurveyRegistry;
   let dispose: () => Promise<void>;
   beforeEach(async () => {
-    ({ app, dispose } = await openApp(variant));
+    ({ app, storage, surveys, dispose } = await openApp(variant));
   });
   afterEach(async () => dispose());
 
   const store = async (responses: Response[]) => {
-    const res = await app.request("/api/v1/responses", postJson({ responses }));
-    const { results } = (await res.json()) as { results: { status: string }[] };
+    const { results } = await ingestAsStaff(storage, surveys, responses);
     expect(results.every((r) => r.status === "accepted")).toBe(true);
   };
   const get = async (path: string) => {

@@ -6,13 +6,12 @@ import { computeTallies } from "../../src/server/tallies/compute";
 import {
   type Answers,
   type Response,
-  ResponsesResult,
   type SurveyDefinition,
   tallyResponses,
   uuidv7,
   visibleQuestions,
 } from "../../src/survey";
-import { describeEachStorage, openApp, postJson } from "./support";
+import { describeEachStorage, ingestAsStaff, openApp } from "./support";
 
 const shipped = loadSurveyRegistry([join(import.meta.dirname, "../../surveys")]);
 const def = shipped.latestOf("ward-resident") as SurveyDefinition;
@@ -60,11 +59,10 @@ function eventResponses(count: number, seed: number): Response[] {
 }
 
 describeEachStorage("the kiosk's live event tally", (variant) => {
-  let app: Awaited<ReturnType<typeof openApp>>["app"];
   let storage: Storage;
   let dispose: () => Promise<void>;
   beforeEach(async () => {
-    ({ app, storage, dispose } = await openApp(variant, shipped));
+    ({ storage, dispose } = await openApp(variant, shipped));
   });
   afterEach(async () => dispose());
 
@@ -74,15 +72,28 @@ describeEachStorage("the kiosk's live event tally", (variant) => {
     [120, 42],
   ])("equals the collector's tally for the same %i responses (seed %i)", async (count, seed) => {
     const responses = eventResponses(count, seed);
-    const res = await app.request("/api/v1/responses", postJson({ responses }));
-    const { results } = ResponsesResult.parse(await res.json());
+    const { results } = await ingestAsStaff(storage, shipped, responses);
     expect(results.map((r) => r.status)).toEqual(responses.map(() => "accepted"));
 
-    const collector = await computeTallies(storage, def, { wave: null, by: null });
+    // The event is a group of by=event: the tablet shows or hides its figures as that group is.
+    const collector = await computeTallies(storage, def, {
+      wave: null,
+      by: { by: "event", dimension: { kind: "event" } },
+    });
     const device = tallyResponses(def, responses);
-    expect(device).toEqual(collector.indicators);
-    // The comparison has something to compare: every indicator has a base in the larger cases.
-    if (count > 100) for (const indicator of device) expect(indicator.n).toBeGreaterThan(0);
+    expect(device.map((d) => d.id)).toEqual(collector.indicators.map((i) => i.id));
+    for (const [i, d] of device.entries()) {
+      const indicator = collector.indicators[i];
+      if (!indicator) throw new Error(`no collector indicator ${d.id}`);
+      const { groups, ...total } = indicator;
+      expect(d.n).toBe(total.n);
+      expect(d.suppressed).toBe(groups?.find((g) => g.key === "bousai-fair")?.suppressed ?? true);
+      if (d.suppressed) expect(d).toMatchObject({ positive: null, percent: null, ci95: null, verdict: null });
+      else expect(d).toEqual({ ...total, suppressed: false });
+    }
+    // Both sides are exercised: all hidden below the minimum cell, all shown in the larger case.
+    if (count < def.minCell) for (const d of device) expect(d.suppressed).toBe(true);
+    if (count > 100) for (const d of device) expect(d.suppressed).toBe(false);
   });
 
   it("leaves out another survey's responses, as the collector's tally of this survey does", () => {
@@ -90,6 +101,8 @@ describeEachStorage("the kiosk's live event tally", (variant) => {
     const other = responses.slice(0, 10).map((r) => ({ ...r, id: uuidv7(), surveyId: "another-survey" }));
     expect(tallyResponses(def, [...responses, ...other])).toEqual(tallyResponses(def, responses));
     const empty = tallyResponses(def, []);
-    expect(empty.map((i) => [i.n, i.percent, i.verdict])).toEqual(def.indicators.map(() => [0, null, null]));
+    expect(empty.map((i) => [i.n, i.percent, i.verdict, i.suppressed])).toEqual(
+      def.indicators.map(() => [0, null, null, true]),
+    );
   });
 });

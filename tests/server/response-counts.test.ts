@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { Storage } from "../../src/server/storage";
-import { type Response, ResponseCounts, ResponsesResult, uuidv7 } from "../../src/survey";
-import { describeEachStorage, makeResponse, openApp, organizer, postJson, SURVEY } from "./support";
+import { type Response, ResponseCounts, uuidv7 } from "../../src/survey";
+import {
+  describeEachStorage,
+  fixtureSurveys,
+  ingestAsStaff,
+  makeResponse,
+  openApp,
+  organizer,
+  SURVEY,
+} from "./support";
 
 const v1 = (submittedAt: string): Response =>
   makeResponse({ surveyVersion: 1, submittedAt, answers: { q_prepared: "yes" } });
@@ -46,8 +54,7 @@ describeEachStorage("response counts per day, event, device and version", (varia
       },
       "0".repeat(64),
     );
-    const res = await app.request("/api/v1/responses", postJson({ responses: RESPONSES }));
-    const { results } = ResponsesResult.parse(await res.json());
+    const { results } = await ingestAsStaff(storage, fixtureSurveys(), RESPONSES);
     expect(results.map((r) => r.status)).toEqual(RESPONSES.map(() => "accepted"));
     // Another survey's response, stored directly: it must count nowhere.
     await storage.insertResponses(
@@ -82,15 +89,16 @@ describeEachStorage("response counts per day, event, device and version", (varia
         { day: "2026-04-01", n: 3 },
         { day: "2026-04-02", n: 1 },
       ],
+      // minCell is 5: both events and both tablets are hidden, as by=event hides them.
       byEvent: [
-        { eventId: null, n: 3 },
-        { eventId: "fair", name: "防災フェア", n: 2 },
-        { eventId: "ghost", n: 1 },
+        { eventId: null, n: 3, suppressed: false },
+        { eventId: "fair", name: "防災フェア", n: null, suppressed: true },
+        { eventId: "ghost", n: null, suppressed: true },
       ],
       byDevice: [
-        { deviceId: null, n: 3 },
-        { deviceId: "tab-1", label: "受付1", n: 2 },
-        { deviceId: "tab-2", n: 1 },
+        { deviceId: null, n: 3, suppressed: false },
+        { deviceId: "tab-1", label: "受付1", n: null, suppressed: true },
+        { deviceId: "tab-2", n: null, suppressed: true },
       ],
       byVersion: [
         { version: 1, n: 2 },
@@ -108,9 +116,9 @@ describeEachStorage("response counts per day, event, device and version", (varia
       { day: "2026-04-02", n: 1 },
     ]);
     expect(fy2026.byEvent).toEqual([
-      { eventId: null, n: 2 },
-      { eventId: "fair", name: "防災フェア", n: 1 },
-      { eventId: "ghost", n: 1 },
+      { eventId: null, n: 2, suppressed: false },
+      { eventId: "fair", name: "防災フェア", n: null, suppressed: true },
+      { eventId: "ghost", n: null, suppressed: true },
     ]);
     expect(fy2026.byVersion).toEqual([
       { version: 1, n: 1 },
@@ -118,10 +126,55 @@ describeEachStorage("response counts per day, event, device and version", (varia
     ]);
     const fy2025 = await counts("?wave=2025");
     expect(fy2025.byDay).toEqual([{ day: "2026-03-31", n: 2 }]);
-    // Equal counts: by id, the responses of no device last.
+    // The responses of no device shown, the tablet's 1 hidden after them.
     expect(fy2025.byDevice).toEqual([
-      { deviceId: "tab-1", label: "受付1", n: 1 },
-      { deviceId: null, n: 1 },
+      { deviceId: null, n: 1, suppressed: false },
+      { deviceId: "tab-1", label: "受付1", n: null, suppressed: true },
+    ]);
+  });
+
+  it("hides every event by=event hides, a second where total − shown would give one back, and their tablets", async () => {
+    // Events (responses, base of the indicator): big 12 (12), small 3 (3), mid 8 (base 4: the other 4
+    // said わからない), other 9 (9); 4 own-device responses. by=event hides small and mid (bases below
+    // 5), so /counts hides mid too, though its 8 responses alone would be shown.
+    const at = (eventId: string, count: number, answer: string) =>
+      Array.from({ length: count }, () =>
+        makeResponse({ mode: "kiosk", eventId, deviceId: `tab-${eventId}`, answers: { q_prepared: answer } }),
+      );
+    const responses = [
+      ...at("big", 12, "yes"),
+      ...at("small", 3, "yes"),
+      ...at("mid", 4, "yes"),
+      ...at("mid", 4, "dk"),
+      ...at("other", 9, "no"),
+      ...Array.from({ length: 4 }, () => makeResponse({ answers: { q_prepared: "no" } })),
+    ];
+    await storage.insertResponses(
+      responses.map((response) => ({
+        response,
+        wave: 2025,
+        contentHash: response.id,
+        choices: [{ questionId: "q_prepared", optionId: String(response.answers.q_prepared) }],
+      })),
+      "2025-06-01T03:00:00.000Z",
+    );
+    const tallies = await app.request(`/api/v1/surveys/${SURVEY}/tallies?by=event`, { headers: organizer });
+    const groups = (await tallies.json()).indicators[0].groups as { key: string; suppressed: boolean }[];
+    expect(groups.filter((g) => g.suppressed).map((g) => g.key)).toEqual(["mid", "small"]);
+    const c = await counts();
+    expect(c.byEvent).toEqual([
+      { eventId: "big", n: 12, suppressed: false },
+      { eventId: "other", n: 9, suppressed: false },
+      { eventId: null, n: 4, suppressed: false },
+      { eventId: "mid", n: null, suppressed: true },
+      { eventId: "small", n: null, suppressed: true },
+    ]);
+    expect(c.byDevice).toEqual([
+      { deviceId: "tab-big", n: 12, suppressed: false },
+      { deviceId: "tab-other", n: 9, suppressed: false },
+      { deviceId: null, n: 4, suppressed: false },
+      { deviceId: "tab-mid", n: null, suppressed: true },
+      { deviceId: "tab-small", n: null, suppressed: true },
     ]);
   });
 

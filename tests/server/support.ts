@@ -4,9 +4,10 @@ import { join } from "node:path";
 import pg from "pg";
 import { describe } from "vitest";
 import { createApp } from "../../src/server/app";
+import { ingestBatch } from "../../src/server/responses/ingest";
 import { createKyselyStorage, openPostgres, openSqlite, type Storage } from "../../src/server/storage";
 import { loadSurveyRegistry, type SurveyRegistry } from "../../src/server/surveys";
-import { type Response, uuidv7 } from "../../src/survey";
+import { type ItemResult, type Response, uuidv7 } from "../../src/survey";
 
 export const FIXTURES = join(import.meta.dirname, "fixtures");
 export const TOKEN = "test-organizer-token";
@@ -113,3 +114,18 @@ export function postJson(body: unknown, headers: Record<string, string> = {}): R
     body: JSON.stringify(body),
   };
 }
+
+/**
+ * Stores responses through the collector's checks as a staff import does (kiosk responses without
+ * a device token, events and devices that need not exist): for tests of what is counted, not of
+ * how a tablet authenticates (tests/server/responses.test.ts holds those).
+ */
+export async function ingestAsStaff(
+  storage: Storage,
+  surveys: SurveyRegistry,
+  responses: readonly Response[],
+): Promise<{ results: ItemResult[] }> {
+  return { results: await ingestBatch(responses, { storage, surveys }, { staffImport: true }) };
+}
+
+export { enrolKiosk } from "../support/enrol-kiosk";

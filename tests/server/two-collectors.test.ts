@@ -8,6 +8,7 @@ import { MIGRATIONS } from "../../src/server/storage/migrations";
 import { type ItemResult, type Response, ResponsesResult } from "../../src/survey";
 import { expectedChoices, seededRandom, wardResponse } from "../chaos/ward-responses";
 import { freePort, spawnCollector } from "../support/collector-process";
+import { enrolOverHttp } from "../support/enrol-over-http";
 import { freshPgSchema, type PgSchema } from "./pg-schema";
 
 // docs/scaling.md, "Several collectors behind a load balancer, one PostgreSQL": two real collector
@@ -135,10 +136,13 @@ async function throughGate<T>(
   return await sent;
 }
 
+/** The tablet the batches come from: enrolled on collector A, known to B through the database. */
+let kiosk: Awaited<ReturnType<typeof enrolOverHttp>> | undefined;
+
 async function post(c: Collector, responses: readonly Response[]): Promise<ItemResult[]> {
   const res = await fetch(`${c.origin}/api/v1/responses`, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${kiosk?.token}` },
     body: JSON.stringify({ responses }),
   });
   const text = await res.text();
@@ -188,6 +192,7 @@ describe.skipIf(!DATABASE_URL)(
       const ready = await Promise.all([a.ready, b.ready]);
       for (const [i, c] of [a, b].entries())
         if (ready[i] !== "listening") throw new Error(`collector ${c.name} did not start:\n${c.output()}`);
+      kiosk = await enrolOverHttp(a.origin, TOKEN, SURVEY);
     });
 
     afterAll(async () => {
@@ -278,7 +283,7 @@ describe.skipIf(!DATABASE_URL)(
       const firstAcceptedBy = { a: 0, b: 0 };
       const ROUNDS = 4;
       for (let round = 0; round < ROUNDS; round++) {
-        const batch = Array.from({ length: 60 }, (_, i) => wardResponse(random, round * 100 + i));
+        const batch = Array.from({ length: 60 }, (_, i) => wardResponse(random, round * 100 + i, kiosk));
         // One id goes to B with other content.
         const changedAt = 7 + round;
         const toB = batch.map((r, i) => (i === changedAt ? changed(r) : r));
@@ -299,7 +304,9 @@ describe.skipIf(!DATABASE_URL)(
       // there with the first half inserted, B with the second half, then both are let go.
       const random = seededRandom(1126);
       for (let round = 0; round < 2; round++) {
-        const batch = Array.from({ length: 60 }, (_, i) => wardResponse(random, 1_000 + round * 100 + i));
+        const batch = Array.from({ length: 60 }, (_, i) =>
+          wardResponse(random, 1_000 + round * 100 + i, kiosk),
+        );
         const toB = batch.map((r, i) => (i === 12 ? changed(r) : r)).reverse();
         await race(batch, toB, batch[30]?.id);
       }

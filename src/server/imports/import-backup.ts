@@ -31,6 +31,7 @@ export async function importItems(file: BackupFile, deps: ImportDeps): Promise<I
       ...(await ingestBatch(
         part.map((item) => item.response),
         deps,
+        { staffImport: true },
       )),
     );
   return summarize(results);

@@ -1,7 +1,7 @@
-import type { ItemResult, KioskDevice } from "../../survey";
-import type { Storage } from "../storage";
+import type { ItemResult } from "../../survey";
+import type { IntakeQuota, Storage } from "../storage";
 import type { SurveyRegistry } from "../surveys";
-import { judgeItem } from "./judge";
+import { judgeItem, type Sender } from "./judge";
 
 /**
  * A batch's per-item results, in order. Valid items are stored in one transaction; the answer is
@@ -10,12 +10,18 @@ import { judgeItem } from "./judge";
  */
 export async function ingestBatch(
   items: readonly unknown[],
-  deps: { storage: Storage; surveys: SurveyRegistry; now?: () => Date; device?: KioskDevice | undefined },
+  deps: { storage: Storage; surveys: SurveyRegistry; now?: () => Date },
+  sender: Omit<Sender, "receivedAt"> & { intake?: IntakeQuota } = {},
 ): Promise<ItemResult[]> {
-  const judged = items.map((item) => judgeItem(item, deps.surveys, deps.device));
+  const received = deps.now?.() ?? new Date();
+  const judged = items.map((item) => judgeItem(item, deps.surveys, { ...sender, receivedAt: received }));
   const rows = judged.flatMap((j) => (j.ok ? [j.row] : []));
-  const receivedAt = (deps.now?.() ?? new Date()).toISOString();
-  const { inserted, storedHashes } = await deps.storage.insertResponses(rows, receivedAt);
+  // A held response is "accepted" all the same: it is stored, and the device must not send it again.
+  const { inserted, storedHashes } = await deps.storage.insertResponses(
+    rows,
+    received.toISOString(),
+    sender.intake,
+  );
 
   const answered = new Set<string>();
   return judged.map((j): ItemResult => {

@@ -1,13 +1,14 @@
 import {
   type Answers,
   describeProblems,
-  fiscalYear,
   type ItemResult,
+  isPlausibleSubmittedAt,
   type KioskDevice,
   problemsOf,
   Response,
   type SurveyDefinition,
   validateResponse,
+  waveOf,
 } from "../../survey";
 import type { NewResponse } from "../storage";
 import type { SurveyRegistry } from "../surveys";
@@ -16,17 +17,36 @@ import { contentHashOf } from "./content-hash";
 /** One item of a batch after its checks: ready to store, or rejected with its reason. */
 export type Judged = { ok: true; row: NewResponse } | { ok: false; result: ItemResult };
 
+/** Who sent a batch, as far as its checks care. */
+export interface Sender {
+  /** The kiosk device whose token the request carried. */
+  device?: KioskDevice | undefined;
+  /**
+   * Kiosk responses may come without a device token: staff imported a device's backup file while
+   * signed in, and the file's checksum ties the items together.
+   */
+  staffImport?: boolean;
+  /** When the batch arrived, by the collector's clock. */
+  receivedAt: Date;
+}
+
 /**
  * Checks one item on its own, so a bad item never sinks the batch: the Response schema, then the
  * definition of the version it names, then the answers against that definition. A kiosk response
- * sent with a device token must name that token's device and event.
+ * needs its device's token, and must name that token's device and event. A response whose
+ * submittedAt cannot be true is stored held, in the wave it arrived in.
  */
-export function judgeItem(item: unknown, surveys: SurveyRegistry, device?: KioskDevice): Judged {
+export function judgeItem(item: unknown, surveys: SurveyRegistry, sender: Sender): Judged {
+  const { device } = sender;
   const id = idOf(item);
   const reject = (error: string): Judged => ({ ok: false, result: { id, status: "rejected", error } });
   const parsed = Response.safeParse(item);
   if (!parsed.success) return reject(describeProblems(problemsOf(parsed.error)));
   const response = parsed.data;
+  if (response.mode === "kiosk" && !device && !sender.staffImport)
+    return reject(
+      "mode: a kiosk response needs its tablet's device token (Authorization: Bearer); enrol the tablet again from the dashboard",
+    );
   if (device && response.mode === "kiosk") {
     if (response.deviceId !== device.id)
       return reject(`deviceId: "${response.deviceId ?? ""}" is not the device of the token sent`);
@@ -41,13 +61,15 @@ export function judgeItem(item: unknown, surveys: SurveyRegistry, device?: Kiosk
   }
   const problems = validateResponse(def, response);
   if (problems.length > 0) return reject(describeProblems(problems));
+  const plausible = isPlausibleSubmittedAt(response.submittedAt, sender.receivedAt, def.publishedAt);
   return {
     ok: true,
     row: {
       response,
-      wave: fiscalYear(response.submittedAt),
+      wave: waveOf(response.submittedAt, sender.receivedAt, def.publishedAt),
       contentHash: contentHashOf(response),
       choices: choicesOf(def, response.answers),
+      ...(!plausible && { hold: "clock" as const }),
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { ReviewState } from "../../survey";
+
 /**
  * The collector's tables as Kysely sees them: one schema for SQLite and PostgreSQL. Instants are
  * ISO 8601 text so both dialects store and sort them alike.
@@ -18,6 +20,10 @@ export interface ResponsesTable {
   answers: string;
   /** sha256 of the whole response's canonical JSON: equal content, equal hash. */
   content_hash: string;
+  /** Only counted responses are tallied, counted and exported (and have answer_choices rows). */
+  review_state: ReviewState;
+  /** Why a response is held or excluded (a HoldReason, or an analyst's reason); null when counted. */
+  review_reason: string | null;
 }
 
 /** One row per chosen option of a choice answer, so tallies are GROUP BYs. */
@@ -67,6 +73,22 @@ export interface OrganizerSessionsTable {
   expires_at: string;
 }
 
+/** Responses one source sent in one hour window: the intake limits' state, shared by every process. */
+export interface IntakeCountsTable {
+  /** The window's first instant, ISO 8601 (UTC, whole hour). */
+  window_start: string;
+  /** A keyed hash of the client address (salt of the window), or "device:" and a kiosk device id. */
+  source: string;
+  stored: number;
+  counted: number;
+}
+
+/** A random key per window for the address hash; deleted with its window's counts. */
+export interface IntakeSaltsTable {
+  window_start: string;
+  salt: string;
+}
+
 export interface Database {
   responses: ResponsesTable;
   answer_choices: AnswerChoicesTable;
@@ -74,4 +96,6 @@ export interface Database {
   kiosk_devices: KioskDevicesTable;
   population_totals: PopulationTotalsTable;
   organizer_sessions: OrganizerSessionsTable;
+  intake_counts: IntakeCountsTable;
+  intake_salts: IntakeSaltsTable;
 }

@@ -10,6 +10,7 @@ import {
   listEvents,
   revokeDevice,
 } from "./event-queries";
+import { intakeOf, intakeSalt, pruneIntake } from "./intake-queries";
 import { migrateToLatest } from "./migrate";
 import { populationOf, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
@@ -28,7 +29,10 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
   return {
     kind,
     migrate: () => migrateToLatest(db),
-    insertResponses: (rows, receivedAt) => insertResponses(db, rows, receivedAt),
+    insertResponses: (rows, receivedAt, intake) => insertResponses(db, rows, receivedAt, intake),
+    intakeSalt: (windowStart, candidate) => intakeSalt(db, windowStart, candidate),
+    intakeOf: (windowStart, source) => intakeOf(db, windowStart, source),
+    pruneIntake: (before) => pruneIntake(db, before),
     storedIds: (ids) => storedIds(db, ids),
     countOptions: (query) => countOptions(db, query),
     countOptionsByWave: (query) => countOptionsByWave(db, query),

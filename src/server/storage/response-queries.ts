@@ -1,12 +1,14 @@
 import type { Kysely, Selectable, Transaction } from "kysely";
 import { chunks } from "./chunks";
 import type { Database, ResponsesTable } from "./database";
-import type { InsertOutcome, NewResponse, StoredResponse } from "./storage";
+import { takeIntake } from "./intake-queries";
+import type { InsertOutcome, IntakeQuota, NewResponse, StoredResponse } from "./storage";
 
 export async function insertResponses(
   db: Kysely<Database>,
   rows: readonly NewResponse[],
   receivedAt: string,
+  intake?: IntakeQuota,
 ): Promise<InsertOutcome> {
   const firstById = new Map<string, NewResponse>();
   for (const row of rows) if (!firstById.has(row.response.id)) firstById.set(row.response.id, row);
@@ -17,7 +19,7 @@ export async function insertResponses(
   const unique = [...firstById.values()].sort((x, y) =>
     x.response.id < y.response.id ? -1 : x.response.id > y.response.id ? 1 : 0,
   );
-  if (unique.length === 0) return { inserted: new Set(), storedHashes: new Map() };
+  if (unique.length === 0) return { inserted: new Set(), storedHashes: new Map(), held: new Set() };
 
   return await db.transaction().execute(async (trx) => {
     const inserted = new Set<string>();
@@ -30,8 +32,34 @@ export async function insertResponses(
         .execute();
       for (const { id } of returned) inserted.add(id);
     }
+    const held = new Set(
+      unique.filter((r) => r.hold && inserted.has(r.response.id)).map((r) => r.response.id),
+    );
+    if (intake) {
+      // Only what this call stored counts against its source: a resend of a lost answer costs nothing.
+      const candidates = unique.filter((r) => inserted.has(r.response.id) && !held.has(r.response.id));
+      const allowed = await takeIntake(
+        trx,
+        intake.windowStart,
+        intake.source,
+        inserted.size,
+        candidates.length,
+        intake.countedLimit,
+      );
+      // In id order, and ids are UUIDv7 (time of submit): the latest answers of a burst are held.
+      const over = candidates.slice(allowed).map((r) => r.response.id);
+      for (const part of chunks(over, 500)) {
+        await trx
+          .updateTable("responses")
+          .set({ review_state: "held", review_reason: "burst" })
+          .where("id", "in", part)
+          .execute();
+        for (const id of part) held.add(id);
+      }
+    }
+    // answer_choices is the tally index of counted responses only (see the review-state migration).
     const choices = unique
-      .filter((row) => inserted.has(row.response.id))
+      .filter((row) => inserted.has(row.response.id) && !held.has(row.response.id))
       .flatMap(({ response, wave, choices }) =>
         choices.map((c) => ({
           response_id: response.id,
@@ -49,7 +77,7 @@ export async function insertResponses(
       [...firstById.keys()].filter((id) => !inserted.has(id)),
     );
     for (const id of inserted) storedHashes.set(id, (firstById.get(id) as NewResponse).contentHash);
-    return { inserted, storedHashes };
+    return { inserted, storedHashes, held };
   });
 }
 
@@ -66,7 +94,7 @@ async function hashesOf(trx: Transaction<Database>, ids: readonly string[]): Pro
   return hashes;
 }
 
-function toRow({ response: r, wave, contentHash }: NewResponse, receivedAt: string): ResponsesTable {
+function toRow({ response: r, wave, contentHash, hold }: NewResponse, receivedAt: string): ResponsesTable {
   return {
     id: r.id,
     survey_id: r.surveyId,
@@ -80,6 +108,8 @@ function toRow({ response: r, wave, contentHash }: NewResponse, receivedAt: stri
     device_id: r.deviceId ?? null,
     answers: JSON.stringify(r.answers),
     content_hash: contentHash,
+    review_state: hold ? "held" : "counted",
+    review_reason: hold ?? null,
   };
 }
 
@@ -97,7 +127,11 @@ export async function responsesPage(
   db: Kysely<Database>,
   query: { surveyId: string; wave: number | null; afterId: string | null; limit: number },
 ): Promise<StoredResponse[]> {
-  let q = db.selectFrom("responses").selectAll().where("survey_id", "=", query.surveyId);
+  let q = db
+    .selectFrom("responses")
+    .selectAll()
+    .where("survey_id", "=", query.surveyId)
+    .where("review_state", "=", "counted");
   if (query.wave !== null) q = q.where("wave", "=", query.wave);
   if (query.afterId !== null) q = q.where("id", ">", query.afterId);
   const rows = await q.orderBy("id").limit(query.limit).execute();

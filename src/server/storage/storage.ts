@@ -1,4 +1,4 @@
-import type { KioskDevice, KioskEvent, Response, ResponseCounts } from "../../survey";
+import type { HoldReason, KioskDevice, KioskEvent, Response, ResponseCounts } from "../../survey";
 
 export type StorageKind = "sqlite" | "postgres";
 
@@ -10,6 +10,23 @@ export interface NewResponse {
   contentHash: string;
   /** Every chosen option of the single- and multiple-choice answers. */
   choices: readonly { questionId: string; optionId: string }[];
+  /** Stored held, not counted, for this reason (decided from the response alone: its clock). */
+  hold?: HoldReason;
+}
+
+/** How many responses one source may have counted in the current window (the rest are held). */
+export interface IntakeQuota {
+  /** The hour window's first instant, ISO 8601. */
+  windowStart: string;
+  /** The source's key: a salted hash of an address, or a device. */
+  source: string;
+  countedLimit: number;
+}
+
+/** What one source sent in one window. */
+export interface IntakeCount {
+  stored: number;
+  counted: number;
 }
 
 export interface InsertOutcome {
@@ -17,6 +34,8 @@ export interface InsertOutcome {
   inserted: ReadonlySet<string>;
   /** Content hash of every id of the call as stored after it committed (new or already there). */
   storedHashes: ReadonlyMap<string, string>;
+  /** Ids this call stored held (a bad clock, or over its source's quota). */
+  held: ReadonlySet<string>;
 }
 
 export interface StoredResponse {
@@ -102,6 +121,15 @@ export interface ResponseCountQuery {
   wave: number | null;
 }
 
+/** The counts of /counts before suppression, with each wave's kiosk responses per event and device. */
+export interface StoredResponseCounts {
+  byDay: ResponseCounts["byDay"];
+  byEvent: { eventId: string | null; name?: string; n: number }[];
+  byDevice: { deviceId: string | null; label?: string; n: number }[];
+  byVersion: ResponseCounts["byVersion"];
+  byWaveEventDevice: { wave: number; eventId: string; deviceId: string | null; n: number }[];
+}
+
 /** A dashboard sign-in: the hash of its id and when it ends. */
 export interface OrganizerSession {
   idHash: string;
@@ -117,7 +145,16 @@ export interface Storage {
    * Stores new ids in one transaction (ON CONFLICT (id) DO NOTHING) and resolves only after the
    * commit. Of several rows with one id, the first is the one tried.
    */
-  insertResponses(rows: readonly NewResponse[], receivedAt: string): Promise<InsertOutcome>;
+  insertResponses(
+    rows: readonly NewResponse[],
+    receivedAt: string,
+    intake?: IntakeQuota,
+  ): Promise<InsertOutcome>;
+  /** The salt of an intake window, made by the first process that asks (`candidate`). */
+  intakeSalt(windowStart: string, candidate: string): Promise<string>;
+  intakeOf(windowStart: string, source: string): Promise<IntakeCount>;
+  /** Forgets intake counts and salts of windows before `before`. */
+  pruneIntake(before: string): Promise<void>;
   /** Which of `ids` are stored, in the order asked, each once. */
   storedIds(ids: readonly string[]): Promise<string[]>;
   countOptions(query: CountQuery): Promise<CountsByQuestion>;
@@ -127,7 +164,7 @@ export interface Storage {
   countOptionsWithBreakdown(query: BreakdownQuery): Promise<BreakdownCounts>;
   countChoices(query: ChoiceCountQuery): Promise<ChoiceCounts>;
   /** Stored responses per Tokyo day of submittedAt, event, device and survey version. */
-  countResponses(query: ResponseCountQuery): Promise<Omit<ResponseCounts, "surveyId" | "wave">>;
+  countResponses(query: ResponseCountQuery): Promise<StoredResponseCounts>;
   /** One page of a survey's responses in id order, after `afterId` (keyset paging). */
   responsesPage(query: {
     surveyId: string;

@@ -6,6 +6,7 @@ import * as kioskDevices from "./2026_11_26_3002_kiosk_devices";
 import * as populationTotals from "./2026_11_26_4001_population_totals";
 import * as organizerSessions from "./2026_11_26_4002_organizer_sessions";
 import * as answerChoicesCovering from "./2026_11_26_4003_answer_choices_covering";
+import * as reviewStates from "./2026_12_07_0001_review_states";
 
 /**
  * Every migration by its date-stamped name, listed here rather than found by scanning a folder, so a
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_11_26_4001_population_totals": populationTotals,
   "2026_11_26_4002_organizer_sessions": organizerSessions,
   "2026_11_26_4003_answer_choices_covering": answerChoicesCovering,
+  "2026_12_07_0001_review_states": reviewStates,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
