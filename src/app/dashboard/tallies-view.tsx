@@ -20,6 +20,7 @@ import { IndicatorCard } from "./indicator-card";
 import "./organizer.css";
 import { PolicyTable } from "./policy-table";
 import { TrendView } from "./trend-view";
+import { openingWave } from "./waves";
 import { WeightsUpload } from "./weights-upload";
 
 type Load =
@@ -54,7 +55,7 @@ export function TalliesView({ def, onUnauthorized }: Props) {
   const unauthorized = useRef(onUnauthorized);
   unauthorized.current = onUnauthorized;
   const waves = wavesOf(trend);
-  const shownWave = wave === "all" ? undefined : (wave ?? waves[0]);
+  const shownWave = wave === "all" ? undefined : (wave ?? openingWave(trend));
 
   const fail = (error: unknown) => {
     if (error instanceof UnauthorizedError) unauthorized.current();

@@ -22,10 +22,11 @@ export async function countResponses(
   return { byDay, byEvent, byDevice, byVersion };
 }
 
+// Only counted responses: a held one (a wrong clock's year 9999, a flood) is in no panel.
 const ofSurvey = (query: ResponseCountQuery) =>
   query.wave === null
-    ? sql`r.survey_id = ${query.surveyId}`
-    : sql`r.survey_id = ${query.surveyId} and r.wave = ${query.wave}`;
+    ? sql`r.survey_id = ${query.surveyId} and r.review_state = 'counted'`
+    : sql`r.survey_id = ${query.surveyId} and r.wave = ${query.wave} and r.review_state = 'counted'`;
 
 /**
  * submitted_at is ISO 8601 text as the device sent it: seconds always, then "Z" or "±HH:MM" (the
