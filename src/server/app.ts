@@ -15,6 +15,7 @@ import { openApiRoutes } from "./routes/openapi";
 import { populationRoutes } from "./routes/population";
 import { receiptRoutes } from "./routes/receipts";
 import { responseRoutes } from "./routes/responses";
+import { reviewRoutes } from "./routes/reviews";
 import { sessionRoutes } from "./routes/session";
 import { surveyRoutes } from "./routes/surveys";
 import { tallyRoutes } from "./routes/tallies";
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", healthRoutes(deps))
     .route("/", surveyRoutes(deps))
     .route("/", responseRoutes(deps))
+    .route("/", reviewRoutes(deps))
     .route("/", receiptRoutes(deps))
     .route("/", tallyRoutes(deps))
     .route("/", populationRoutes(deps))

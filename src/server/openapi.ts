@@ -19,6 +19,9 @@ import {
   Response,
   ResponseCounts,
   ResponsesResult,
+  ReviewBody,
+  ReviewResult,
+  ReviewSummary,
   SurveyDefinition,
   SurveySummary,
   Tallies,
@@ -117,6 +120,9 @@ export function openApiDocument(): Record<string, unknown> {
         Device: jsonSchema(KioskDevice, "output"),
         DeviceEnrollment: jsonSchema(DeviceEnrollment, "output"),
         DeviceList: jsonSchema(DeviceList, "output"),
+        ReviewRequest: jsonSchema(ReviewBody, "input"),
+        ReviewResult: jsonSchema(ReviewResult, "output"),
+        ReviewSummary: jsonSchema(ReviewSummary, "output"),
       },
     },
     paths: {
@@ -268,7 +274,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           ...organizer,
           summary:
-            "Stored responses per day of submittedAt in Asia/Tokyo, per event, per kiosk device and per survey version",
+            "Stored responses per day of submittedAt in Asia/Tokyo, per event, per kiosk device and per survey version; events the tallies' by=event hides, or below minCell, and their devices carry n null and suppressed true",
           parameters: [surveyId, wave],
           responses: {
             "200": json("ResponseCounts", "The counts"),
@@ -316,6 +322,29 @@ export function openApiDocument(): Record<string, unknown> {
         delete: {
           summary: "Sign out: the session ends and the cookie is cleared",
           responses: { "204": { description: "Signed out" }, "403": problem("Origin of another site") },
+        },
+      },
+      "/surveys/{id}/reviews": {
+        get: {
+          ...organizer,
+          summary:
+            "What is stored but not counted (held: a burst from one source, or a clock that cannot be true; excluded), by state, reason and wave",
+          parameters: [surveyId],
+          responses: { "200": json("ReviewSummary", "Counts"), ...unauthorized, "404": problem("No such survey") },
+        },
+        post: {
+          ...organizer,
+          summary:
+            "Move responses to counted, held or excluded: by ids, or every response of a state (and reason, wave); answer_choices follows, so tallies change at once",
+          parameters: [surveyId],
+          requestBody: { required: true, content: { "application/json": { schema: ref("ReviewRequest") } } },
+          responses: {
+            "200": json("ReviewResult", "How many changed (0 when they were already in that state)"),
+            "400": problem("Not a review (invalid_body: which field and why)"),
+            ...unauthorized,
+            "403": problem("Origin of another site"),
+            "404": problem("No such survey"),
+          },
         },
       },
       "/surveys/{id}/population": {

@@ -51,6 +51,7 @@ describe("GET /api/v1/openapi.json", () => {
         "/surveys/{id}/counts",
         "/surveys/{id}/trend",
         "/surveys/{id}/population",
+        "/surveys/{id}/reviews",
         "/session",
         "/surveys/{id}/tallies.csv",
         "/surveys/{id}/policy.csv",

@@ -1,32 +1,23 @@
 import { Hono } from "hono";
-import type { z } from "zod";
 import {
   type DeviceEnrollment,
   type DeviceList,
-  describeProblems,
   type EventList,
   type KioskDevice,
   type KioskEvent,
   NewDeviceBody,
   NewEventBody,
-  problemsOf,
   uuidv7,
 } from "../../survey";
 import { SurveyId } from "../../survey/definition";
 import { requireOrganizer } from "../auth";
 import type { AppDeps } from "../deps";
 import { hashDeviceToken, newDeviceToken } from "../kiosk/device-token";
+import { parseBody } from "../parse-body";
 import { HttpProblem } from "../problems";
 import { readJsonLimited } from "../read-json";
 
 const MAX_BODY_BYTES = 16 * 1024;
-
-function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const problems = problemsOf(parsed.error);
-  throw new HttpProblem("invalid_body", `expected ${what}: ${describeProblems(problems)}`, problems);
-}
 
 /**
  * Organizer routes for events and their kiosk devices. A device's token is in the answer that

@@ -14,6 +14,7 @@ import { intakeOf, intakeSalt, pruneIntake } from "./intake-queries";
 import { migrateToLatest } from "./migrate";
 import { populationOf, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
+import { changeReview, reviewStatesOf, reviewSummary } from "./review-queries";
 import { deleteExpiredSessions, deleteSession, insertSession, sessionByHash } from "./session-queries";
 import type { Storage, StorageKind } from "./storage";
 import {
@@ -33,6 +34,9 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     intakeSalt: (windowStart, candidate) => intakeSalt(db, windowStart, candidate),
     intakeOf: (windowStart, source) => intakeOf(db, windowStart, source),
     pruneIntake: (before) => pruneIntake(db, before),
+    reviewSummary: (surveyId) => reviewSummary(db, surveyId),
+    changeReview: (change) => changeReview(db, change, kind),
+    reviewStatesOf: (ids) => reviewStatesOf(db, ids),
     storedIds: (ids) => storedIds(db, ids),
     countOptions: (query) => countOptions(db, query),
     countOptionsByWave: (query) => countOptionsByWave(db, query),

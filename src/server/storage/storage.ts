@@ -1,4 +1,12 @@
-import type { HoldReason, KioskDevice, KioskEvent, Response, ResponseCounts } from "../../survey";
+import type {
+  HoldReason,
+  KioskDevice,
+  KioskEvent,
+  Response,
+  ResponseCounts,
+  ReviewState,
+  ReviewSummary,
+} from "../../survey";
 
 export type StorageKind = "sqlite" | "postgres";
 
@@ -21,6 +29,17 @@ export interface IntakeQuota {
   /** The source's key: a salted hash of an address, or a device. */
   source: string;
   countedLimit: number;
+}
+
+/** Responses an analyst moves to another review state: by id, or by their state (and reason, wave). */
+export interface ReviewChange {
+  surveyId: string;
+  ids?: readonly string[];
+  filter?: { state: ReviewState; reason?: string; wave?: number };
+  to: ReviewState;
+  reason: string;
+  /** The choice questions of each version: their answers are what answer_choices indexes. */
+  choiceQuestions: ReadonlyMap<number, ReadonlySet<string>>;
 }
 
 /** What one source sent in one window. */
@@ -155,6 +174,12 @@ export interface Storage {
   intakeOf(windowStart: string, source: string): Promise<IntakeCount>;
   /** Forgets intake counts and salts of windows before `before`. */
   pruneIntake(before: string): Promise<void>;
+  /** What is not counted, by state, reason and wave. */
+  reviewSummary(surveyId: string): Promise<ReviewSummary["groups"]>;
+  /** Moves responses to another review state; answers how many changed. */
+  changeReview(change: ReviewChange): Promise<number>;
+  /** The review state of each id (undefined: not stored), in the order asked. */
+  reviewStatesOf(ids: readonly string[]): Promise<(ReviewState | undefined)[]>;
   /** Which of `ids` are stored, in the order asked, each once. */
   storedIds(ids: readonly string[]): Promise<string[]>;
   countOptions(query: CountQuery): Promise<CountsByQuestion>;

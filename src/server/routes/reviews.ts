@@ -1,0 +1,53 @@
+import { Hono } from "hono";
+import { ReviewBody, type ReviewResult, type ReviewSummary } from "../../survey";
+import { requireOrganizer } from "../auth";
+import type { AppDeps } from "../deps";
+import { parseBody } from "../parse-body";
+import { HttpProblem } from "../problems";
+import { readJsonLimited } from "../read-json";
+
+const MAX_BODY_BYTES = 512 * 1024; // 10,000 ids
+
+/**
+ * What the collector held (a burst, a wrong clock) waits here for an analyst: GET lists it by
+ * reason and wave, POST counts or excludes it, by id or all of a reason at once.
+ */
+export function reviewRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "organizerToken">): Hono {
+  const organizer = requireOrganizer(deps.organizerToken);
+  const surveyOr404 = (id: string) => {
+    if (!deps.surveys.latestOf(id)) throw new HttpProblem("survey_not_found", `there is no survey "${id}"`);
+    return id;
+  };
+  return new Hono()
+    .get("/surveys/:id/reviews", organizer, async (c) => {
+      const surveyId = surveyOr404(c.req.param("id"));
+      return c.json({ surveyId, groups: await deps.storage.reviewSummary(surveyId) } satisfies ReviewSummary);
+    })
+    .post("/surveys/:id/reviews", organizer, async (c) => {
+      const surveyId = surveyOr404(c.req.param("id"));
+      const body = parseBody(
+        ReviewBody,
+        await readJsonLimited(c, MAX_BODY_BYTES),
+        '{ "ids" or "filter", "state", "reason" }',
+      );
+      const choiceQuestions = new Map(
+        deps.surveys
+          .versionsOf(surveyId)
+          .map((def) => [
+            def.version,
+            new Set(
+              def.questions.filter((q) => q.kind === "single" || q.kind === "multiple").map((q) => q.id),
+            ),
+          ]),
+      );
+      const changed = await deps.storage.changeReview({
+        surveyId,
+        ...(body.ids && { ids: body.ids }),
+        ...(body.filter && { filter: body.filter }),
+        to: body.state,
+        reason: body.reason,
+        choiceQuestions,
+      });
+      return c.json({ changed } satisfies ReviewResult);
+    });
+}

@@ -1,0 +1,110 @@
+import type { Kysely } from "kysely";
+import type { ReviewState, ReviewSummary } from "../../survey";
+import { chunks } from "./chunks";
+import type { Database } from "./database";
+import type { ReviewChange, StorageKind } from "./storage";
+
+/** What is not counted in a survey, by state, reason and wave (the partial index serves it). */
+export async function reviewSummary(
+  db: Kysely<Database>,
+  surveyId: string,
+): Promise<ReviewSummary["groups"]> {
+  const rows = await db
+    .selectFrom("responses")
+    .select((eb) => [
+      "review_state",
+      "review_reason",
+      "wave",
+      eb.fn.countAll<string | number | bigint>().as("n"),
+    ])
+    .where("survey_id", "=", surveyId)
+    .where("review_state", "<>", "counted")
+    .groupBy(["review_state", "review_reason", "wave"])
+    .orderBy("wave", "desc")
+    .execute();
+  return rows.map((r) => ({
+    state: r.review_state,
+    reason: r.review_reason,
+    wave: Number(r.wave),
+    n: Number(r.n),
+  }));
+}
+
+/**
+ * Moves the chosen responses to `change.to` in one transaction. answer_choices, the tally index,
+ * follows: rows are written for a response that becomes counted and removed for one that stops
+ * being counted. Which answers are choices depends on the definition, so the caller names the
+ * choice questions of each version.
+ */
+export async function changeReview(
+  db: Kysely<Database>,
+  change: ReviewChange,
+  kind: StorageKind,
+): Promise<number> {
+  return await db.transaction().execute(async (trx) => {
+    let q = trx
+      .selectFrom("responses")
+      .select(["id", "survey_version", "wave", "answers", "review_state"])
+      .where("survey_id", "=", change.surveyId)
+      .where("review_state", "<>", change.to);
+    if (change.ids) q = q.where("id", "in", [...change.ids]);
+    if (change.filter) {
+      q = q.where("review_state", "=", change.filter.state);
+      if (change.filter.reason !== undefined) q = q.where("review_reason", "=", change.filter.reason);
+      if (change.filter.wave !== undefined) q = q.where("wave", "=", change.filter.wave);
+    }
+    // PostgreSQL: lock the rows, so two analysts releasing at once write answer_choices once.
+    // SQLite runs one write transaction at a time, and has no FOR UPDATE.
+    const rows = await (kind === "postgres" ? q.forUpdate() : q).execute();
+    if (rows.length === 0) return 0;
+    for (const part of chunks(rows, 500))
+      await trx
+        .updateTable("responses")
+        .set({ review_state: change.to, review_reason: change.to === "counted" ? null : change.reason })
+        .where(
+          "id",
+          "in",
+          part.map((r) => r.id),
+        )
+        .execute();
+    const leaving = rows.filter((r) => r.review_state === "counted").map((r) => r.id);
+    for (const part of chunks(leaving, 500))
+      await trx.deleteFrom("answer_choices").where("response_id", "in", part).execute();
+    if (change.to === "counted") {
+      const choices = rows.flatMap((r) => {
+        const questions = change.choiceQuestions.get(Number(r.survey_version)) ?? new Set<string>();
+        const answers = JSON.parse(r.answers) as Record<string, unknown>;
+        return Object.entries(answers).flatMap(([questionId, answer]) => {
+          if (!questions.has(questionId)) return [];
+          const options = Array.isArray(answer) ? answer : typeof answer === "string" ? [answer] : [];
+          return options.map((optionId) => ({
+            response_id: r.id,
+            survey_id: change.surveyId,
+            wave: Number(r.wave),
+            question_id: questionId,
+            option_id: String(optionId),
+          }));
+        });
+      });
+      for (const part of chunks(choices, 500)) await trx.insertInto("answer_choices").values(part).execute();
+    }
+    return rows.length;
+  });
+}
+
+/** For a test's eyes: the state of each id, in the order asked. */
+export async function reviewStatesOf(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<(ReviewState | undefined)[]> {
+  const found = new Map<string, ReviewState>();
+  for (const part of chunks([...new Set(ids)], 500)) {
+    const rows = await db
+      .selectFrom("responses")
+      .select(["id", "review_state"])
+      .where("id", "in", part)
+      .execute();
+    for (const r of rows) found.set(r.id, r.review_state);
+  }
+  return ids.map((id) => found.get(id));
+}
