@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from "./rate-limit";
+import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from "./responses/intake";
 
 export interface CollectorConfig {
   port: number;
@@ -10,6 +11,7 @@ export interface CollectorConfig {
   surveyDirs: string[];
   staticDir: string;
   rateLimit: RateLimitOptions;
+  intakeLimits: IntakeLimits;
   trustedProxyHops: number;
 }
 
@@ -33,6 +35,12 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     rateLimit: {
       burst: positive(env, "RATE_LIMIT_BURST", DEFAULT_RATE_LIMIT.burst),
       perSecond: positive(env, "RATE_LIMIT_PER_SECOND", DEFAULT_RATE_LIMIT.perSecond),
+    },
+    intakeLimits: {
+      addressCounted: wholeNumber(env, "ADDRESS_COUNTED_PER_HOUR", DEFAULT_INTAKE_LIMITS.addressCounted),
+      addressStored: wholeNumber(env, "ADDRESS_STORED_PER_HOUR", DEFAULT_INTAKE_LIMITS.addressStored),
+      deviceCounted: wholeNumber(env, "DEVICE_COUNTED_PER_HOUR", DEFAULT_INTAKE_LIMITS.deviceCounted),
+      deviceStored: wholeNumber(env, "DEVICE_STORED_PER_HOUR", DEFAULT_INTAKE_LIMITS.deviceStored),
     },
     trustedProxyHops: wholeNumber(env, "TRUSTED_PROXY_HOPS", 0),
   };

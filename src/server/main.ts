@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     organizerToken: token.token,
     corsOrigins: config.corsOrigins,
     rateLimit: config.rateLimit,
+    intakeLimits: config.intakeLimits,
     clientAddress: clientAddress(config.trustedProxyHops),
     ...(built && { staticDir: config.staticDir }),
   });

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { type Response, uuidv7 } from "../../../src/survey";
 
-/** `count` valid ward-resident responses, as a device would have queued them. */
+/** `count` valid ward-resident responses, as a resident's phone would have queued them (a kiosk's need its token). */
 export function seedResponses(count: number, start = Date.now()): Response[] {
   return Array.from({ length: count }, (_, i) => ({
     id: uuidv7(start + i),
@@ -9,7 +9,7 @@ export function seedResponses(count: number, start = Date.now()): Response[] {
     surveyVersion: 1,
     submittedAt: new Date(start + i).toISOString(),
     locale: "ja",
-    mode: "kiosk" as const,
+    mode: "self" as const,
     answers: { q_disaster_prep: i % 2 ? "yes" : "no", q_info_reach: "feel", q_watch_over: "somewhat" },
   }));
 }
