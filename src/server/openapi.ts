@@ -330,7 +330,11 @@ export function openApiDocument(): Record<string, unknown> {
           summary:
             "What is stored but not counted (held: a burst from one source, or a clock that cannot be true; excluded), by state, reason and wave",
           parameters: [surveyId],
-          responses: { "200": json("ReviewSummary", "Counts"), ...unauthorized, "404": problem("No such survey") },
+          responses: {
+            "200": json("ReviewSummary", "Counts"),
+            ...unauthorized,
+            "404": problem("No such survey"),
+          },
         },
         post: {
           ...organizer,
