@@ -1,5 +1,6 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fireBackgroundSync } from "./support/background-sync";
 import { launchChromium, phoneContext } from "./support/browser";
 import { Collector, freePort } from "./support/collector";
 import { csvRows, storedIds } from "./support/collector-checks";
@@ -8,24 +9,6 @@ import { seedOutbox, seedResponses } from "./support/seed";
 import { WatchingProxy } from "./support/watching-proxy";
 
 const QUEUED = 600;
-
-/** Fires the service worker's Background Sync event now, as the browser does when the network returns. */
-async function fireBackgroundSync(context: BrowserContext, page: Page, origin: string): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  const registration = new Promise<string>((resolve) => {
-    cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }) => {
-      const found = registrations.find((r) => r.scopeURL.startsWith(origin) && !r.isDeleted);
-      if (found) resolve(found.registrationId);
-    });
-  });
-  await cdp.send("ServiceWorker.enable");
-  await cdp.send("ServiceWorker.dispatchSyncEvent", {
-    origin,
-    registrationId: await registration,
-    tag: "tsunagu-sync",
-    lastChance: false,
-  });
-}
 
 // Two tabs and the service worker all start a sync of the same outbox at the same moment: the Web
 // Lock "tsunagu-sync" lets one run at a time, so no request overlaps another and no id is posted twice.

@@ -4,7 +4,8 @@ import { createServer, request as httpRequest, type Server } from "node:http";
  * A reverse proxy in front of the collector that the browser uses as the app's origin, so it sees
  * every POST /api/v1/responses — from pages and from the service worker alike, which Playwright's
  * routing does not. It counts requests in flight at once and each id posted, holds each POST a
- * moment so that two runners would overlap, and can answer 503 to play a collector that is down.
+ * moment so that two runners would overlap, and can answer 503 to play a collector that is down
+ * (with a Retry-After when `retryAfterSeconds` is set). It notes when each POST arrived.
  */
 export class WatchingProxy {
   private server: Server | undefined;
@@ -13,6 +14,10 @@ export class WatchingProxy {
   readonly postsOfId = new Map<string, number>();
   posts = 0;
   down = false;
+  /** Sent with the 503 while `down`: the wait the collector asks for. */
+  retryAfterSeconds: number | undefined;
+  /** Each POST /api/v1/responses: when its request reached the proxy (Date.now()) and the status it got here, 503 or forwarded. */
+  readonly arrivals: { at: number; answered: 503 | "forwarded" }[] = [];
 
   constructor(
     readonly port: number,
@@ -26,16 +31,21 @@ export class WatchingProxy {
 
   async start(): Promise<void> {
     this.server = createServer(async (req, res) => {
+      const arrivedAt = Date.now();
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const body = Buffer.concat(chunks);
       const isPost = req.method === "POST" && req.url === "/api/v1/responses";
       if (isPost && this.down) {
-        res.writeHead(503, { "Content-Type": "application/json" });
+        this.arrivals.push({ at: arrivedAt, answered: 503 });
+        const wait =
+          this.retryAfterSeconds === undefined ? {} : { "Retry-After": String(this.retryAfterSeconds) };
+        res.writeHead(503, { "Content-Type": "application/json", ...wait });
         res.end('{"error":{"code":"unavailable","message":"down for the test"}}');
         return;
       }
       if (isPost) {
+        this.arrivals.push({ at: arrivedAt, answered: "forwarded" });
         this.inFlight++;
         this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
         this.posts++;
