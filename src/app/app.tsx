@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { setLanguage, t } from "../i18n";
+import { loadStaffMessages, setLanguage, t } from "../i18n";
 import type { Locale } from "../survey/locales";
 import { AppHeader } from "./components/app-header";
 import { LazyPage } from "./components/lazy-page";
@@ -17,13 +17,16 @@ import { rememberLocale } from "./services/locale-preference";
 import { SettingsPage } from "./settings/settings-page";
 import { SurveyListPage } from "./survey-list/survey-list-page";
 
+/** A staff page's code and its words, fetched together the first time it opens. */
+const staffPage = <T,>(code: Promise<T>): Promise<T> =>
+  Promise.all([code, loadStaffMessages()]).then(([module]) => module);
 // The organizer's page is its own chunk: respondents on mobile data never download it.
-const loadDashboard = () => import("./dashboard/dashboard-page").then((m) => m.DashboardPage);
+const loadDashboard = () => staffPage(import("./dashboard/dashboard-page")).then((m) => m.DashboardPage);
 // Kiosk, enrollment and the printable flyer are for staff: chunks of their own too.
-const loadKiosk = () => import("./kiosk/kiosk-page").then((m) => m.KioskPage);
-const loadEnroll = () => import("./enroll/enroll-page").then((m) => m.EnrollPage);
+const loadKiosk = () => staffPage(import("./kiosk/kiosk-page")).then((m) => m.KioskPage);
+const loadEnroll = () => staffPage(import("./enroll/enroll-page")).then((m) => m.EnrollPage);
 const loadFlyer = (surveyId: string) => () =>
-  import("./flyer/flyer-page").then((m) => () => <m.FlyerPage surveyId={surveyId} />);
+  staffPage(import("./flyer/flyer-page")).then((m) => () => <m.FlyerPage surveyId={surveyId} />);
 
 /** In kiosk mode every other page leads back to the kiosk: no respondent reaches the queue or settings. */
 function KioskRedirect() {

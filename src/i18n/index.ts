@@ -1,5 +1,5 @@
 import i18next from "i18next";
-import type { Catalogue } from "./catalogue";
+import type { Catalogue, StaffCatalogue } from "./catalogue";
 
 /**
  * The UI's messages, each language a chunk of its own (precached for offline), so that a respondent
@@ -17,12 +17,50 @@ const loaders: Record<string, () => Promise<{ default: Catalogue }>> = {
   vi: () => import("./catalogues/vi"),
 };
 
+/**
+ * The staff screens' messages, chunks of their own again: about half of every language's words are
+ * the dashboard's and the kiosk's, and a resident's phone never shows them.
+ */
+const staffLoaders: Record<string, () => Promise<{ default: StaffCatalogue }>> = {
+  ja: () => import("./staff/ja"),
+  "ja-x-easy": () => import("./staff/ja-x-easy"),
+  en: () => import("./staff/en"),
+  "zh-Hans": () => import("./staff/zh-Hans"),
+  ko: () => import("./staff/ko"),
+  vi: () => import("./staff/vi"),
+};
+
 const i18n = i18next.createInstance();
+/** Set once a staff screen has opened: a language switch then brings that language's staff words too. */
+let staffWanted = false;
+const staffLoaded = new Set<string>();
 
 async function ensureCatalogue(language: string): Promise<void> {
   const load = loaders[language];
-  if (!load || i18n.hasResourceBundle(language, "translation")) return;
-  i18n.addResourceBundle(language, "translation", (await load()).default);
+  if (load && !i18n.hasResourceBundle(language, "translation"))
+    i18n.addResourceBundle(language, "translation", (await load()).default);
+  const loadStaff = staffLoaders[language];
+  if (staffWanted && loadStaff && !staffLoaded.has(language)) {
+    // Merged into the same namespace: a key reads "dashboard.title" wherever its words came from.
+    i18n.addResourceBundle(language, "translation", (await loadStaff()).default, true, true);
+    staffLoaded.add(language);
+  }
+}
+
+/**
+ * Before a staff screen first renders (its page loader awaits this beside its code): the staff
+ * words of the language shown, and from then on of every language switched to.
+ */
+export async function loadStaffMessages(): Promise<void> {
+  staffWanted = true;
+  const shown = i18n.language || "ja";
+  try {
+    await ensureCatalogue(shown);
+  } catch (error) {
+    if (shown === "ja") throw error;
+    console.error(`staff messages in ${shown} unavailable`, error);
+    await setLanguage("ja");
+  }
 }
 
 /** Call once before the first render. */

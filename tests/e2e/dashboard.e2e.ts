@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatCount, formatInterval, formatPercent } from "../../src/app/dashboard/format";
-import ja from "../../src/i18n/catalogues/ja";
+import staffJa from "../../src/i18n/staff/ja";
 import { type Response, ResponseCounts, Tallies, uuidv7 } from "../../src/survey";
 import { axeViolations } from "./support/axe";
 import { phoneContext } from "./support/browser";
@@ -150,9 +150,10 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
         .evaluateAll((trs) =>
           trs.map((tr) => [tr.getAttribute("data-key"), tr.querySelector("td")?.textContent ?? ""]),
         );
-    const format = (key: string | number | null, n: number) => [
+    // A hidden event or tablet (n null) reads 非表示, as a hidden group of a breakdown does.
+    const format = (key: string | number | null, n: number | null) => [
       key === null ? "" : String(key),
-      formatCount(n, "ja"),
+      n === null ? "非表示" : formatCount(n, "ja"),
     ];
     expect(await shown("day")).toEqual(expected.byDay.map((r) => format(r.day, r.n)));
     expect(await shown("event")).toEqual(expected.byEvent.map((r) => format(r.eventId, r.n)));
@@ -177,10 +178,10 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
   });
 
   it("creates one event for a double press and an Enter on the create button, which keeps the focus", async () => {
-    await page.getByRole("heading", { name: ja.events.title }).waitFor();
-    await page.getByLabel(ja.events.name, { exact: true }).fill("二度押し");
-    await page.getByLabel(ja.events.place, { exact: true }).fill("区役所");
-    await page.getByLabel(ja.events.date, { exact: true }).fill("2026-10-01");
+    await page.getByRole("heading", { name: staffJa.events.title }).waitFor();
+    await page.getByLabel(staffJa.events.name, { exact: true }).fill("二度押し");
+    await page.getByLabel(staffJa.events.place, { exact: true }).fill("区役所");
+    await page.getByLabel(staffJa.events.date, { exact: true }).fill("2026-10-01");
     // The POST is held, so every press lands while the first is still on its way.
     let release = () => {};
     const held = new Promise<void>((r) => {
@@ -193,12 +194,12 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
       await held;
       await route.continue();
     });
-    const create = page.getByRole("button", { name: ja.events.create });
+    const create = page.getByRole("button", { name: staffJa.events.create });
     // Two clicks back to back, before any render between them; then Enter on the busy button.
     await create.dblclick();
     await page.keyboard.press("Enter");
     expect(await create.getAttribute("aria-disabled")).toBe("true");
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(ja.events.create);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(staffJa.events.create);
     release();
     await expect.poll(() => create.getAttribute("aria-disabled")).toBe("false");
     await page.unroute("**/api/v1/events");

@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import en from "../../src/i18n/catalogues/en";
-import ja from "../../src/i18n/catalogues/ja";
-import vi from "../../src/i18n/catalogues/vi";
+import enMain from "../../src/i18n/catalogues/en";
+import jaMain from "../../src/i18n/catalogues/ja";
+import viMain from "../../src/i18n/catalogues/vi";
+import staffEn from "../../src/i18n/staff/en";
+import staffJa from "../../src/i18n/staff/ja";
+import staffVi from "../../src/i18n/staff/vi";
 import { Tallies } from "../../src/survey/contract";
 import type { SurveyDefinition } from "../../src/survey/definition";
 import { tallyResponses } from "../../src/survey/event-tally";
@@ -18,6 +21,10 @@ import { useCollectorAndChromium } from "./support/suite";
 // English and Vietnamese, with idle resets between some; staff read the live tally; the collector
 // comes back; the dashboard counts all 20.
 const def = JSON.parse(readFileSync("surveys/ward-resident.json", "utf8")) as SurveyDefinition;
+// Each language's words as the tablet shows them: the respondent's and, loaded with the kiosk, staff's.
+const ja = { ...jaMain, ...staffJa };
+const en = { ...enMain, ...staffEn };
+const vi = { ...viMain, ...staffVi };
 const catalogues = { ja, en, vi } as const;
 type Lang = keyof typeof catalogues;
 const PIN = "2468";

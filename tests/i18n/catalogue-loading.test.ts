@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
-import { initI18n, setLanguage, t } from "../../src/i18n";
+import { initI18n, loadStaffMessages, setLanguage, t } from "../../src/i18n";
 import en from "../../src/i18n/catalogues/en";
 import ja from "../../src/i18n/catalogues/ja";
+import staffEn from "../../src/i18n/staff/en";
+import staffJa from "../../src/i18n/staff/ja";
 
 // The Korean chunk as a flaky network leaves it before the service worker has it: its import fails.
 vi.mock("../../src/i18n/catalogues/ko", () => {
@@ -28,5 +30,17 @@ describe("each language's messages, fetched as a chunk of their own", () => {
     expect(t("header.appName")).toBe(ja.header.appName);
     expect(logged).toHaveBeenCalledWith("messages in ko unavailable", expect.any(Error));
     logged.mockRestore();
+  });
+
+  it("leave the staff pages' words out until a staff page asks, then bring them in every language shown", async () => {
+    await setLanguage("en");
+    // Not loaded: i18next answers the key itself.
+    expect(t("dashboard.title")).toBe("dashboard.title");
+    await loadStaffMessages();
+    expect(t("dashboard.title")).toBe(staffEn.dashboard.title);
+    expect(t("header.appName")).toBe(en.header.appName);
+    await setLanguage("ja");
+    expect(t("dashboard.title")).toBe(staffJa.dashboard.title);
+    expect(t("header.appName")).toBe(ja.header.appName);
   });
 });

@@ -7,9 +7,25 @@ import jaEasy from "../../src/i18n/catalogues/ja-x-easy";
 import ko from "../../src/i18n/catalogues/ko";
 import vi from "../../src/i18n/catalogues/vi";
 import zhHans from "../../src/i18n/catalogues/zh-Hans";
+import staffEn from "../../src/i18n/staff/en";
+import staffJa from "../../src/i18n/staff/ja";
+import staffJaEasy from "../../src/i18n/staff/ja-x-easy";
+import staffKo from "../../src/i18n/staff/ko";
+import staffVi from "../../src/i18n/staff/vi";
+import staffZhHans from "../../src/i18n/staff/zh-Hans";
 import { LOCALES } from "../../src/survey/locale";
 
 const catalogues: Record<string, unknown> = { ja, "ja-x-easy": jaEasy, en, "zh-Hans": zhHans, ko, vi };
+const staffCatalogues: Record<string, unknown> = {
+  ja: staffJa,
+  "ja-x-easy": staffJaEasy,
+  en: staffEn,
+  "zh-Hans": staffZhHans,
+  ko: staffKo,
+  vi: staffVi,
+};
+/** The folders of the staff pages, whose code loads only with their words (app.tsx, staffPage). */
+const STAFF_FOLDERS = ["src/app/dashboard", "src/app/kiosk", "src/app/enroll", "src/app/flyer"];
 
 /** "respondent.next" → its text, for every leaf of a nested catalogue. */
 function flatten(value: unknown, prefix = ""): Map<string, unknown> {
@@ -31,6 +47,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 const jaKeys = flatten(ja);
+const staffJaKeys = flatten(staffJa);
 const placeholders = (text: unknown) =>
   [...new Set([...String(text).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]))].sort();
 
@@ -39,8 +56,12 @@ describe("message catalogues", () => {
     expect(Object.keys(catalogues).sort()).toEqual([...LOCALES].sort());
   });
 
-  for (const [locale, catalogue] of Object.entries(catalogues)) {
-    describe(locale, () => {
+  for (const [locale, catalogue, sourceKeys, kind] of [
+    ...Object.entries(catalogues).map(([l, c]) => [l, c, jaKeys, "messages"] as const),
+    ...Object.entries(staffCatalogues).map(([l, c]) => [l, c, staffJaKeys, "staff messages"] as const),
+  ]) {
+    describe(`${kind} in ${locale}`, () => {
+      const jaKeys = sourceKeys;
       const keys = flatten(catalogue);
       it("has every key of ja, and no other", () => {
         expect([...jaKeys.keys()].filter((k) => !keys.has(k))).toEqual([]);
@@ -63,6 +84,19 @@ describe("message catalogues", () => {
     for (const file of sourceFiles("src/app"))
       for (const m of readFileSync(file, "utf8").matchAll(/\bt\(\s*"([^"]+)"/g)) used.add(m[1] as string);
     expect(used.size).toBeGreaterThan(50);
-    expect([...used].filter((k) => !jaKeys.has(k))).toEqual([]);
+    expect([...used].filter((k) => !jaKeys.has(k) && !staffJaKeys.has(k))).toEqual([]);
+  });
+
+  it("keeps the staff pages' words out of every screen a resident may open, and theirs in the first load", () => {
+    const staffFile = (file: string) => STAFF_FOLDERS.some((dir) => file.startsWith(`${dir}/`));
+    const misplaced: string[] = [];
+    for (const file of sourceFiles("src/app"))
+      for (const m of readFileSync(file, "utf8").matchAll(/\bt\(\s*"([^"]+)"/g)) {
+        const key = m[1] as string;
+        // Outside the staff pages a staff key would show as "dashboard.title" on a resident's phone.
+        if (!staffFile(file) && !jaKeys.has(key)) misplaced.push(`${file}: ${key}`);
+      }
+    expect(misplaced).toEqual([]);
+    expect([...staffJaKeys.keys()].filter((k) => jaKeys.has(k))).toEqual([]);
   });
 });
