@@ -1,7 +1,17 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { csvCell } from "../../src/server/csv/cell";
-import { describeEachStorage, makeResponse, openApp, organizer, postJson, SURVEY } from "./support";
+import type { Storage } from "../../src/server/storage";
+import type { SurveyRegistry } from "../../src/server/surveys";
+import {
+  describeEachStorage,
+  ingestAsStaff,
+  makeResponse,
+  openApp,
+  organizer,
+  postJson,
+  SURVEY,
+} from "./support";
 
 describe("csvCell", () => {
   it.each([
@@ -55,9 +65,11 @@ describe("csvCell", () => {
 
 describeEachStorage("GET /api/v1/surveys/:id/responses.csv", (variant) => {
   let app: Hono;
+  let storage: Storage;
+  let surveys: SurveyRegistry;
   let dispose: () => Promise<void>;
   beforeEach(async () => {
-    ({ app, dispose } = await openApp(variant));
+    ({ app, storage, surveys, dispose } = await openApp(variant));
   });
   afterEach(async () => dispose());
 
@@ -92,7 +104,8 @@ describeEachStorage("GET /api/v1/surveys/:id/responses.csv", (variant) => {
       surveyVersion: 1,
       answers: { q_prepared: "no", q_old_note: "@旧" },
     });
-    await app.request("/api/v1/responses", postJson({ responses: [second, old, first] }));
+    // A kiosk's answer among them: stored as a staff import would, without the tablet's token.
+    await ingestAsStaff(storage, surveys, [second, old, first]);
 
     const { res, bytes } = await csv();
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
