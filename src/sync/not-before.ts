@@ -1,5 +1,5 @@
 import type { Outbox } from "../outbox";
-import { BACKOFF_CAP_HIDDEN_MS, RETRY_AFTER_MAX_MS, retryDelay } from "./backoff";
+import { BACKOFF_CAP_HIDDEN_MS, BACKOFF_CAP_VISIBLE_MS, RETRY_AFTER_MAX_MS, retryDelay } from "./backoff";
 import { emptyTally, type SyncOutcome } from "./outcome";
 
 /**
@@ -26,7 +26,7 @@ export interface NotBeforePolicy {
 }
 
 /** The stored time, or undefined when there is none or it cannot be trusted: that must never silence the device. */
-export function readableNotBefore(stored: unknown, now: number): number | undefined {
+function readableNotBefore(stored: unknown, now: number): number | undefined {
   if (typeof stored !== "number" || !Number.isFinite(stored)) return undefined;
   return stored > now + NOT_BEFORE_MAX_MS ? undefined : stored;
 }
@@ -53,17 +53,24 @@ export async function passNotBefore(
     return { kind: "deferred", until, ...emptyTally() };
   const outcome = await pass();
   if (outcome.kind === "error" && outcome.status !== undefined) {
-    const notBefore = now() + (policy.delayAfterError ?? firstBackoff)(outcome.retryAfterMs);
-    // A failed write leaves the caller to its own timer, as before this time was shared.
-    const written = await outbox.setSetting(NOT_BEFORE_KEY, notBefore).then(
-      () => true,
-      () => false,
-    );
-    return written ? { ...outcome, notBefore } : outcome;
+    const at = now();
+    const delayMs = (policy.delayAfterError ?? firstBackoff)(outcome.retryAfterMs);
+    // A failed write leaves the other runners to their own timers, as before this time was shared.
+    await outbox.setSetting(NOT_BEFORE_KEY, at + sharedDelay(delayMs, outcome.retryAfterMs)).catch(() => {});
+    return { ...outcome, retryAt: at + delayMs };
   }
   if (outcome.kind === "done" && stored !== undefined)
     await outbox.setSetting(NOT_BEFORE_KEY, undefined).catch(() => {});
   return outcome;
+}
+
+/**
+ * The shared time holds visible pages too, which must notice a returning collector within a minute
+ * (DESIGN.md): a longer backoff (a hidden tab's) stays that runner's own. A Retry-After, the
+ * collector's own word, is shared whole.
+ */
+function sharedDelay(delayMs: number, retryAfterMs: number | undefined): number {
+  return retryAfterMs === undefined ? Math.min(delayMs, BACKOFF_CAP_VISIBLE_MS) : delayMs;
 }
 
 /** For a runner that keeps no count of failures (the service worker: the browser paces its retries). */

@@ -19,13 +19,14 @@ export interface SyncTally {
 
 /**
  * `deferred`: nothing sent, as the device's shared not-before time (not-before.ts) is still ahead.
- * `notBefore` on a failure: the time this pass wrote there, which its runner should wait for too.
+ * `retryAt` on a failure the collector answered: when this runner should try again, by the wait
+ * its policy gave; the shared time it wrote is never later.
  */
 export type SyncOutcome = (
   | { kind: "done" }
   | { kind: "busy" }
   | { kind: "deferred"; until: number }
-  | (SyncFailure & { notBefore?: number })
+  | (SyncFailure & { retryAt?: number })
 ) &
   SyncTally;
 

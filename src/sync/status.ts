@@ -70,10 +70,10 @@ export function decide(
     case "offline":
     case "error": {
       const retryAfter = outcome.kind === "error" ? outcome.retryAfterMs : undefined;
-      // The time the pass shared with the other runners, when it wrote one, is this runner's too.
+      // Chosen by the pass when it shared a not-before time (not-before.ts), from the same draw.
       const delayMs =
-        outcome.notBefore !== undefined
-          ? Math.max(0, outcome.notBefore - ctx.now)
+        outcome.retryAt !== undefined
+          ? Math.max(0, outcome.retryAt - ctx.now)
           : retryDelay(ctx.failures, ctx.random, ctx.capMs, retryAfter);
       return {
         status: { ...base, phase: outcome.kind, lastError: outcome.error, nextAttemptAt: ctx.now + delayMs },

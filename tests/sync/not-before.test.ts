@@ -2,11 +2,13 @@ import { IDBFactory } from "fake-indexeddb";
 import { describe, expect, it } from "vitest";
 import { type Outbox, openOutbox } from "../../src/outbox";
 import {
+  BACKOFF_CAP_VISIBLE_MS,
   backgroundSyncPass,
   createSyncEngine,
   NOT_BEFORE_KEY,
   NOT_BEFORE_MAX_MS,
   SyncDeferredError,
+  type SyncEngineOptions,
   setEndpoint,
 } from "../../src/sync";
 import { makeResponse, tickingClock } from "../outbox/fixtures";
@@ -30,7 +32,12 @@ async function device(faults: Fault[]) {
   return { open, first, collector, clock };
 }
 
-function engineOn(outbox: Outbox, fetch: typeof globalThis.fetch, clock: TestClock) {
+function engineOn(
+  outbox: Outbox,
+  fetch: typeof globalThis.fetch,
+  clock: TestClock,
+  extra: Partial<SyncEngineOptions> = {},
+) {
   const timers = manualTimers(clock);
   const engine = createSyncEngine({
     outbox,
@@ -41,6 +48,7 @@ function engineOn(outbox: Outbox, fetch: typeof globalThis.fetch, clock: TestClo
     timers: timers.timers,
     attach: () => () => {},
     onRetryLater: () => {},
+    ...extra,
   });
   return { engine, timers };
 }
@@ -80,6 +88,18 @@ describe("the not-before time shared by every runner of a device", () => {
     await startSettled(tabC.engine);
     expect(collector.requests).toHaveLength(2);
     expect(tabC.timers.delay()).toBe(1_000);
+  });
+
+  it("holds a visible page at most its backoff cap (a minute), whatever a hidden tab waits", async () => {
+    const { open, first, collector, clock } = await device(Array(9).fill("server-error"));
+    const hidden = engineOn(first, collector.fetch, clock, { isVisible: () => false, random: () => 0.999 });
+    await startSettled(hidden.engine);
+    for (let i = 0; i < 8; i++) await hidden.timers.fire();
+    expect(hidden.timers.delay()).toBeGreaterThan(BACKOFF_CAP_VISIBLE_MS); // its own wait, 0.999 × 300 s
+    const visible = engineOn(await open(), collector.fetch, clock);
+    await startSettled(visible.engine);
+    expect(collector.requests).toHaveLength(9);
+    expect(visible.timers.delay()).toBe(BACKOFF_CAP_VISIBLE_MS);
   });
 
   it("makes a Background Sync event before it send nothing and reject, so the browser fires it again", async () => {
