@@ -4,12 +4,20 @@ import { HttpProblem } from "./problems";
 /**
  * The request body as JSON, read at most `maxBytes` deep. Content-Length is checked first to refuse
  * early, and the bytes actually read are counted too, since a chunked body has no length and a
- * declared one may lie.
+ * declared one may lie. The body must say it is JSON (the contract: `Content-Type:
+ * application/json`, else 415): a body without a type was parsed as JSON, and a browser sends a
+ * cross-site form or a no-cors fetch with text/plain or no type, never application/json, without
+ * a preflight.
  */
 export async function readJsonLimited(c: Context, maxBytes: number): Promise<unknown> {
-  const type = c.req.header("Content-Type") ?? "";
-  if (type && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type))
-    throw new HttpProblem("unsupported_media_type", `send application/json, not ${type}`);
+  const type = c.req.header("Content-Type");
+  if (type === undefined || !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type))
+    throw new HttpProblem(
+      "unsupported_media_type",
+      type === undefined
+        ? "send the body as JSON with Content-Type: application/json"
+        : `send application/json, not ${type}`,
+    );
   const text = await readTextLimited(c, maxBytes);
   try {
     return JSON.parse(text);

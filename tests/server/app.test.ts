@@ -109,6 +109,57 @@ describe("CORS", () => {
   });
 });
 
+describe("JSON bodies", () => {
+  it("need Content-Type: application/json on every JSON route, else 415 unsupported_media_type", async () => {
+    const app = appWith();
+    const bearer = { Authorization: `Bearer ${TOKEN}` };
+    const created = await app.request(
+      "/api/v1/events",
+      postJson({ surveyId: "ward-test", name: "防災訓練", place: "北小学校", date: "2026-09-01" }, bearer),
+    );
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const routes: [string, unknown, Record<string, string>][] = [
+      ["/api/v1/responses", { responses: [makeResponse()] }, {}],
+      ["/api/v1/receipts", { ids: [] }, {}],
+      ["/api/v1/session", { token: TOKEN }, {}],
+      ["/api/v1/events", { surveyId: "ward-test", name: "n", place: "p", date: "2026-09-01" }, bearer],
+      [`/api/v1/events/${id}/devices`, { label: "タブレット" }, bearer],
+    ];
+    for (const [path, body, headers] of routes)
+      for (const type of [
+        undefined,
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "application/jsonp",
+      ]) {
+        const res = await app.request(path, {
+          method: "POST",
+          headers: { ...headers, ...(type && { "Content-Type": type }) },
+          // Bytes, not a string: a Request gives a string body text/plain of its own accord.
+          body: new TextEncoder().encode(JSON.stringify(body)),
+        });
+        expect(res.status, `${path} with ${type}`).toBe(415);
+        expect(await res.json()).toMatchObject({ error: { code: "unsupported_media_type" } });
+      }
+    for (const type of [
+      "application/json",
+      "application/json; charset=utf-8",
+      "application/merge-patch+json",
+    ])
+      expect(
+        (
+          await app.request("/api/v1/receipts", {
+            method: "POST",
+            headers: { "Content-Type": type },
+            body: '{"ids":[]}',
+          })
+        ).status,
+        type,
+      ).toBe(200);
+  });
+});
+
 describe("request log", () => {
   it("writes one line with method, path, status and duration, and nothing of the answers or client", async () => {
     const lines: string[] = [];
