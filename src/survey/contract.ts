@@ -65,8 +65,13 @@ export const TallyGroup = z.object({
  * register totals, the interval from Kish's effective sample size, and the cells that had nobody.
  */
 export const WeightedTally = z.object({
-  n: z.number().int(),
-  nEffective: z.number(),
+  /**
+   * The estimate is withheld (every figure null): a group of a weighting question is hidden in its
+   * breakdown, and the weighted percent and n_eff, with the population known, would solve it.
+   */
+  suppressed: z.boolean(),
+  n: z.number().int().nullable(),
+  nEffective: z.number().nullable(),
   percent: z.number().nullable(),
   ci95: Interval.nullable(),
   verdict: z.enum(["met", "not_met"]).nullable(),
@@ -74,7 +79,7 @@ export const WeightedTally = z.object({
   /** `?blanks=`: a blank weighting answer left out (`exclude`) or kept at weight 1 (`keep`). */
   blanks: z.enum(BLANK_TREATMENTS),
   /** Respondents in the indicator's base the estimate leaves out, and why: never silently. */
-  leftOut: z.object({ blankAnswer: z.number().int(), noPopulation: z.number().int() }),
+  leftOut: z.object({ blankAnswer: z.number().int(), noPopulation: z.number().int() }).nullable(),
 });
 export type WeightedTally = z.infer<typeof WeightedTally>;
 
@@ -154,13 +159,27 @@ export const ResponseCounts = z.object({
   wave: z.number().int().nullable(),
   /** Oldest day first; only days with responses. */
   byDay: z.array(z.object({ day: z.iso.date(), n: z.number().int() })),
-  /** eventId null: responses from no event (self-completed ones); name when the event is known. */
+  /**
+   * eventId null: responses from no event (self-completed ones); name when the event is known.
+   * suppressed: n is null, as the tallies' by=event hides small events (below minCell, and those
+   * whose count would give a hidden one back).
+   */
   byEvent: z.array(
-    z.object({ eventId: z.string().nullable(), name: z.string().optional(), n: z.number().int() }),
+    z.object({
+      eventId: z.string().nullable(),
+      name: z.string().optional(),
+      n: z.number().int().nullable(),
+      suppressed: z.boolean(),
+    }),
   ),
   /** deviceId null: responses from no kiosk device; label when the device is enrolled here. */
   byDevice: z.array(
-    z.object({ deviceId: z.string().nullable(), label: z.string().optional(), n: z.number().int() }),
+    z.object({
+      deviceId: z.string().nullable(),
+      label: z.string().optional(),
+      n: z.number().int().nullable(),
+      suppressed: z.boolean(),
+    }),
   ),
   /** Oldest version first. */
   byVersion: z.array(z.object({ version: z.number().int(), n: z.number().int() })),

@@ -4,21 +4,45 @@ import type { Response } from "./response";
 import { countOptions, estimate, verdict } from "./tally";
 
 /**
+ * One indicator at an event, from a kiosk's own responses. An event is a group of the tallies'
+ * by=event, so below the survey's minimum cell it is hidden as that group is: no positive count,
+ * percent, interval or verdict (3 of 3 "yes" on a shared screen would tell each person's answer).
+ * n stays: the staff panel counts the event's responses anyway.
+ */
+export type EventIndicatorTally = Omit<IndicatorTally, "positive" | "groups" | "weighted"> & {
+  positive: number | null;
+  suppressed: boolean;
+};
+
+/**
  * Each indicator of `def` over responses held in memory (a kiosk's own, for the closing
  * announcement at an event), by the same estimate and verdict as the collector's tallies. Counting
  * an in-memory answer per response is what the collector's GROUP BY over answer_choices does;
  * indicators are single-choice questions (the definition schema insists), and responses to other
  * surveys are left out.
  */
-export function tallyResponses(def: SurveyDefinition, responses: Iterable<Response>): IndicatorTally[] {
+export function tallyResponses(def: SurveyDefinition, responses: Iterable<Response>): EventIndicatorTally[] {
   const own = [...responses].filter((r) => r.surveyId === def.id);
   return def.indicators.map((indicator) => {
     const total = estimate(indicator, countOptions(own.map((r) => r.answers[indicator.questionId])));
+    const target = indicator.target ?? null;
+    if (total.n < def.minCell)
+      return {
+        id: indicator.id,
+        n: total.n,
+        positive: null,
+        percent: null,
+        ci95: null,
+        target,
+        verdict: null,
+        suppressed: true,
+      };
     return {
       id: indicator.id,
       ...total,
-      target: indicator.target ?? null,
+      target,
       verdict: verdict(total.percent, indicator.target, total.n, def.minCell),
+      suppressed: false,
     };
   });
 }

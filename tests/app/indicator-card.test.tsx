@@ -1,7 +1,7 @@
 import { renderToString } from "preact-render-to-string";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { IndicatorCard } from "../../src/app/dashboard/indicator-card";
-import { initI18n, setLanguage } from "../../src/i18n";
+import { initI18n, loadStaffMessages, setLanguage } from "../../src/i18n";
 import type { IndicatorTally } from "../../src/survey";
 
 const LANGUAGES = ["ja", "ja-x-easy", "en", "zh-Hans", "ko", "vi"] as const;
@@ -15,6 +15,7 @@ const tally = (weighted: Partial<NonNullable<IndicatorTally["weighted"]>>): Indi
   target: { op: ">=", value: 70 },
   verdict: "not_met",
   weighted: {
+    suppressed: false,
     n: 1100,
     nEffective: 950.2,
     percent: 43.7,
@@ -41,10 +42,16 @@ const render = (t: IndicatorTally) =>
   );
 
 describe("the indicator card's weighted estimate", () => {
+  beforeAll(async () => {
+    // Once: i18next's init empties its resources. The dashboard's words are the staff chunk's,
+    // loaded with the dashboard's code, and from then on in each language switched to.
+    await initI18n("ja");
+    await loadStaffMessages();
+  });
+
   it.each(LANGUAGES)(
     "says in %s how many respondents a blank weighting answer leaves out",
     async (language) => {
-      await initI18n(language);
       await setLanguage(language);
       const html = render(tally({ leftOut: { blankAnswer: 134, noPopulation: 7 } }));
       const blank = /data-testid="left-out-blank">([^<]*)</.exec(html)?.[1] ?? "";
@@ -57,8 +64,28 @@ describe("the indicator card's weighted estimate", () => {
     },
   );
 
+  it.each(LANGUAGES)("says in %s why a weighted estimate is withheld, with no figure", async (language) => {
+    await setLanguage(language);
+    const html = render(
+      tally({
+        suppressed: true,
+        n: null,
+        nEffective: null,
+        percent: null,
+        ci95: null,
+        verdict: null,
+        leftOut: null,
+      }),
+    );
+    const why = /data-testid="weighted-withheld">([^<]*)</.exec(html)?.[1] ?? "";
+    expect(why).toContain("10");
+    expect(why).toContain("年齢");
+    expect(why).not.toContain("organizer.");
+    expect(/data-testid="weighted-percent">([^<]*)</.exec(html)?.[1]).toBe("—");
+  });
+
   it("says nothing of left-out respondents when there are none", async () => {
-    await initI18n("en");
+    await setLanguage("en");
     const html = render(tally({}));
     expect(html).not.toContain("left-out");
   });

@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { talliesCsv } from "../../src/server/csv/tallies-csv";
-import type { Response } from "../../src/survey";
+import { type Response, Tallies } from "../../src/survey";
 import {
   describeEachStorage,
   fixtureSurveys,
@@ -50,14 +50,63 @@ describeEachStorage("tallies.csv and policy.csv", (variant) => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
     expect(text.split("\r\n")).toEqual([
-      "indicator,label,wave,by,group,suppressed,n,positive,percent,ci95_low,ci95_high,target,verdict,weighted_percent,weighted_ci95_low,weighted_ci95_high,n_effective,cells_without_respondents",
+      "indicator,label,wave,by,group,suppressed,n,positive,percent,ci95_low,ci95_high,target,verdict,weighted_percent,weighted_ci95_low,weighted_ci95_high,n_effective,cells_without_respondents,weighted_suppressed,weighted_left_out_blank,weighted_left_out_no_population",
       // 9/14 = 64.2857…%, Wilson [38.8, 83.7].
-      "prepared,防災対策を講じている割合,2025,q_area,,,14,9,64.3,38.8,83.7,>=70,not_met,,,,,",
-      "prepared,防災対策を講じている割合,2025,q_area,east,suppressed,,,,,,,,,,,,",
-      "prepared,防災対策を講じている割合,2025,q_area,north,,6,5,83.3,43.6,97,,,,,,,",
-      "prepared,防災対策を講じている割合,2025,q_area,south,suppressed,,,,,,,,,,,,",
+      "prepared,防災対策を講じている割合,2025,q_area,,,14,9,64.3,38.8,83.7,>=70,not_met,,,,,,,,",
+      "prepared,防災対策を講じている割合,2025,q_area,east,suppressed,,,,,,,,,,,,,,,",
+      "prepared,防災対策を講じている割合,2025,q_area,north,,6,5,83.3,43.6,97,,,,,,,,,,",
+      "prepared,防災対策を講じている割合,2025,q_area,south,suppressed,,,,,,,,,,,,,,,",
       "",
     ]);
+  });
+
+  it("hides in tallies.csv what the JSON hides: the groups, and a weighted estimate that would give one back", async () => {
+    // As above, plus population totals by area: with south and east hidden by area, the weighted
+    // percent and n_eff would solve them (two equations, two unknowns), so both withhold it.
+    await store([
+      ...many(5, { answers: { q_prepared: "yes", q_area: "north" } }),
+      ...many(1, { answers: { q_prepared: "no", q_area: "north" } }),
+      ...many(1, { answers: { q_prepared: "yes", q_area: "south" } }),
+      ...many(1, { answers: { q_prepared: "no", q_area: "south" } }),
+      ...many(3, { answers: { q_prepared: "yes", q_area: "east" } }),
+      ...many(3, { answers: { q_prepared: "no", q_area: "east" } }),
+      ...many(2, { answers: { q_prepared: "no" } }),
+    ]);
+    const upload = await app.request(`/api/v1/surveys/${SURVEY}/population`, {
+      method: "POST",
+      headers: { ...organizer, "Content-Type": "text/csv" },
+      body: "q_area,population\nnorth,500\nsouth,300\neast,200\n",
+    });
+    expect(upload.status).toBe(200);
+    for (const query of ["wave=2025", "wave=2025&by=q_area", "wave=2025&by=mode"]) {
+      const json = Tallies.parse(
+        await (
+          await app.request(`/api/v1/surveys/${SURVEY}/tallies?${query}`, { headers: organizer })
+        ).json(),
+      );
+      const [t] = json.indicators;
+      expect(t?.weighted).toMatchObject({ suppressed: true, n: null, percent: null, nEffective: null });
+      const { bytes } = await download(`tallies.csv?${query}`);
+      const rows = new TextDecoder()
+        .decode(bytes.slice(3))
+        .split("\r\n")
+        .filter(Boolean)
+        .map((line) => line.split(","));
+      const header = rows[0] ?? [];
+      const at = (row: string[] | undefined, column: string) => row?.[header.indexOf(column)];
+      const total = rows[1];
+      for (const column of ["weighted_percent", "weighted_ci95_low", "weighted_ci95_high", "n_effective"])
+        expect(at(total, column)).toBe("");
+      expect(at(total, "weighted_suppressed")).toBe("suppressed");
+      expect(at(total, "weighted_left_out_blank")).toBe("");
+      // Each group row as the JSON has it: a suppressed one with no numbers.
+      for (const g of t?.groups ?? []) {
+        const row = rows.find((r) => at(r, "group") === g.key);
+        expect(at(row, "suppressed")).toBe(g.suppressed ? "suppressed" : "");
+        expect(at(row, "n")).toBe(g.n === null ? "" : String(g.n));
+        expect(at(row, "positive")).toBe(g.positive === null ? "" : String(g.positive));
+      }
+    }
   });
 
   it("writes the operating-policy table: 指標 / 目標 / 実績 / 達成状況 in the ward's words", async () => {
@@ -117,7 +166,7 @@ describe("talliesCsv", () => {
       text
         .split("\r\n")
         .filter(Boolean)
-        .every((line) => line.split(",").length === 18),
+        .every((line) => line.split(",").length === 21),
     ).toBe(true);
   });
 });

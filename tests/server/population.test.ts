@@ -249,4 +249,40 @@ describeEachStorage("population totals and weighted tallies", (variant) => {
     );
     expect(t.indicators[0]?.weighted?.leftOut).toEqual({ blankAnswer: 0, noPopulation: 7 });
   });
+
+  it("withholds the weighted estimate while a group of its weighting question is hidden, whatever the table", async () => {
+    // north 10, south 12, east 3 (hidden, with south as its complement). A table that puts nearly
+    // all its weight on east would publish east's percent and n (≈ n_eff) outright; an even one
+    // solves east and south from the weighted percent and n_eff with total − shown.
+    await store([
+      ...many(6, { q_prepared: "yes", q_area: "north" }),
+      ...many(4, { q_prepared: "no", q_area: "north" }),
+      ...many(5, { q_prepared: "yes", q_area: "south" }),
+      ...many(7, { q_prepared: "no", q_area: "south" }),
+      ...many(2, { q_prepared: "yes", q_area: "east" }),
+      ...many(1, { q_prepared: "no", q_area: "east" }),
+    ]);
+    const tallies = async (query: string) =>
+      Tallies.parse(
+        await (await app.request(`/api/v1/surveys/${SURVEY}/tallies${query}`, { headers: organizer })).json(),
+      ).indicators[0];
+    for (const table of ["north,1\nsouth,1\neast,1000000", "north,500\nsouth,400\neast,300"]) {
+      expect((await upload(`q_area,population\n${table}\n`)).status).toBe(200);
+      for (const query of ["", "?by=q_area", "?by=mode", "?wave=2025", "?blanks=keep"])
+        expect((await tallies(query))?.weighted, query).toEqual({
+          suppressed: true,
+          n: null,
+          nEffective: null,
+          percent: null,
+          ci95: null,
+          verdict: null,
+          cellsWithoutRespondents: [],
+          blanks: query === "?blanks=keep" ? "keep" : "exclude",
+          leftOut: null,
+        });
+    }
+    // With east grown past the minimum cell nothing is hidden, and the estimate is back.
+    await store(many(2, { q_prepared: "no", q_area: "east" }));
+    expect((await tallies(""))?.weighted).toMatchObject({ suppressed: false, n: 27 });
+  });
 });

@@ -4,6 +4,8 @@ import {
   cellsMissingPopulation,
   changeBetween,
   choiceShares,
+  type EventDeviceCount,
+  hiddenEventsAndDevices,
   postStratify,
   suppressedKeys,
 } from "../../src/survey";
@@ -198,5 +200,76 @@ describe("suppressedKeys", () => {
         },
       ),
     );
+  });
+});
+
+describe("hiddenEventsAndDevices", () => {
+  const none = { perWave: new Map(), all: new Set<string>() };
+  const sorted = (h: { events: Set<string>; devices: Set<string> }) => ({
+    events: [...h.events].sort(),
+    devices: [...h.devices].sort(),
+  });
+  const wave = (rows: EventDeviceCount[]) => new Map([[2025, rows]]);
+
+  it("hides an event below minCell, the smallest shown as its complement, and their tablets", () => {
+    const rows = [
+      { eventId: "e1", deviceId: "d1", n: 12 },
+      { eventId: "e2", deviceId: "d2", n: 3 },
+      { eventId: "e3", deviceId: "d3", n: 8 },
+    ];
+    expect(sorted(hiddenEventsAndDevices(wave(rows), none, 5))).toEqual({
+      events: ["e2", "e3"],
+      devices: ["d2", "d3"],
+    });
+  });
+
+  it("hides what by=event hides though its count of responses is large, with a complement", () => {
+    // e3's 8 responses include 4 わからない: by=event hides its base of 4, so /counts hides its 8.
+    const rows = [
+      { eventId: "e1", deviceId: "d1", n: 12 },
+      { eventId: "e2", deviceId: "d2", n: 6 },
+      { eventId: "e3", deviceId: "d3", n: 8 },
+    ];
+    const byEvent = { perWave: new Map([[2025, new Set(["e3"])]]), all: new Set(["e3"]) };
+    expect(sorted(hiddenEventsAndDevices(wave(rows), byEvent, 5))).toEqual({
+      events: ["e2", "e3"],
+      devices: ["d2", "d3"],
+    });
+  });
+
+  it("hides every tablet of an event when one is small, so the event minus the others gives none back", () => {
+    const rows = [
+      { eventId: "e1", deviceId: "d1", n: 12 },
+      { eventId: "e1", deviceId: "d1b", n: 3 },
+      { eventId: "e2", deviceId: "d2", n: 9 },
+    ];
+    expect(sorted(hiddenEventsAndDevices(wave(rows), none, 5))).toEqual({
+      events: [],
+      devices: ["d1", "d1b"],
+    });
+  });
+
+  it("hides over all waves an event hidden in any one, so all − the other wave gives it back to none", () => {
+    const byWave = new Map([
+      [
+        2024,
+        [
+          { eventId: "e1", deviceId: "d1", n: 10 },
+          { eventId: "e2", deviceId: "d2", n: 3 },
+          { eventId: "e3", deviceId: "d3", n: 7 },
+        ],
+      ],
+      [
+        2025,
+        [
+          { eventId: "e2", deviceId: "d2", n: 9 },
+          { eventId: "e1", deviceId: "d1", n: 9 },
+        ],
+      ],
+    ]);
+    expect(sorted(hiddenEventsAndDevices(byWave, none, 5))).toEqual({
+      events: ["e2", "e3"],
+      devices: ["d2", "d3"],
+    });
   });
 });

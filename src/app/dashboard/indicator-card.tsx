@@ -58,7 +58,18 @@ export function IndicatorCard(props: Props) {
         </div>
       </dl>
       {tally.n === 0 && <p class="hint">{t("dashboard.noResponses")}</p>}
-      {tally.weighted && (
+      {tally.weighted?.suppressed && (
+        <div class="indicator__weighted" data-testid="weighted">
+          <p>
+            <strong>{t("organizer.weighted")}: </strong>
+            <span data-testid="weighted-percent">—</span>
+          </p>
+          <p class="hint" data-testid="weighted-withheld">
+            {t("organizer.weightedWithheld", { dimensions: weightedBy ?? "", minCell })}
+          </p>
+        </div>
+      )}
+      {tally.weighted && !tally.weighted.suppressed && (
         <div class="indicator__weighted" data-testid="weighted">
           <p>
             <strong>{t("organizer.weighted")}: </strong>
@@ -76,22 +87,22 @@ export function IndicatorCard(props: Props) {
             {t("organizer.weightedNote", {
               dimensions: weightedBy ?? "",
               nEff: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(
-                tally.weighted.nEffective,
+                tally.weighted.nEffective ?? 0,
               ),
             })}
           </p>
-          {tally.weighted.leftOut.blankAnswer > 0 && (
+          {(tally.weighted.leftOut?.blankAnswer ?? 0) > 0 && (
             <p class="hint" data-testid="left-out-blank">
               {t("organizer.leftOutBlank", {
-                n: tally.weighted.leftOut.blankAnswer,
+                n: tally.weighted.leftOut?.blankAnswer ?? 0,
                 dimensions: weightedBy ?? "",
               })}
             </p>
           )}
-          {tally.weighted.leftOut.noPopulation > 0 && (
+          {(tally.weighted.leftOut?.noPopulation ?? 0) > 0 && (
             <p class="hint" data-testid="left-out-no-population">
               {t("organizer.leftOutNoPopulation", {
-                n: tally.weighted.leftOut.noPopulation,
+                n: tally.weighted.leftOut?.noPopulation ?? 0,
               })}
             </p>
           )}

@@ -129,7 +129,8 @@ interface Row {
   /** Stable and unique within the table: the day, id or version ("" for none). */
   key: string;
   label: ComponentChildren;
-  n: number;
+  /** null: hidden, as the breakdowns hide a small group. */
+  n: number | null;
 }
 
 function CountTable(props: { id: string; caption: string; keyHeader: string; rows: Row[]; locale: string }) {
@@ -149,7 +150,9 @@ function CountTable(props: { id: string; caption: string; keyHeader: string; row
           {props.rows.map((row) => (
             <tr key={row.key} data-key={row.key}>
               <th scope="row">{row.label}</th>
-              <td class="num">{formatCount(row.n, props.locale)}</td>
+              <td class="num">
+                {row.n === null ? t("dashboard.suppressed") : formatCount(row.n, props.locale)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 import { t } from "../../i18n";
-import type { IndicatorTally, SurveyDefinition } from "../../survey";
+import type { SurveyDefinition } from "../../survey";
+import type { EventIndicatorTally } from "../../survey/event-tally";
 import { localize } from "../../survey/locales";
 import { formatCount, formatPercent, formatTarget } from "../dashboard/format";
 
@@ -10,7 +11,7 @@ export function EventTally({
   locale,
 }: {
   def: SurveyDefinition;
-  tally: readonly IndicatorTally[];
+  tally: readonly EventIndicatorTally[];
   locale: string;
 }) {
   return (
@@ -50,6 +51,11 @@ export function EventTally({
           })}
         </tbody>
       </table>
+      {tally.some((row) => row.suppressed) && (
+        <p class="hint" data-testid="event-tally-suppressed">
+          {t("dashboard.suppressedNote", { minCell: def.minCell })}
+        </p>
+      )}
     </section>
   );
 }

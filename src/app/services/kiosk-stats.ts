@@ -1,5 +1,5 @@
-import type { IndicatorTally, Response, SurveyDefinition } from "../../survey";
-import { tallyResponses } from "../../survey/event-tally";
+import type { Response, SurveyDefinition } from "../../survey";
+import { type EventIndicatorTally, tallyResponses } from "../../survey/event-tally";
 import type { KioskState } from "./kiosk";
 import { getOutbox } from "./outbox";
 
@@ -14,7 +14,7 @@ export interface KioskStats {
   today: number;
   /** This event's responses on the device, whatever their state. */
   eventTotal: number;
-  tally: IndicatorTally[];
+  tally: EventIndicatorTally[];
 }
 
 const sameDay = (a: Date, b: Date) =>

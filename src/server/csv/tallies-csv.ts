@@ -26,13 +26,16 @@ export const TALLY_COLUMNS = [
   "weighted_ci95_high",
   "n_effective",
   "cells_without_respondents",
+  "weighted_suppressed",
+  "weighted_left_out_blank",
+  "weighted_left_out_no_population",
 ] as const;
 
 const targetText = (t: { op: ">=" | "<="; value: number } | null) => (t ? `${t.op}${t.value}` : null);
 
 /**
- * tallies.csv: each indicator's total, then one row a group of the breakdown (a suppressed group
- * with no numbers), UTF-8 with a BOM and CRLF through the same cell writer as responses.csv.
+ * tallies.csv: each indicator's total (with its weighted estimate, or "suppressed" where the JSON
+ * withholds it), then one row a group of the breakdown (a suppressed group with no numbers), UTF-8 with a BOM and CRLF through the same cell writer as responses.csv.
  */
 export function talliesCsv(def: SurveyDefinition, tallies: Tallies, locale = "ja"): string {
   const lines = [csvRow([...TALLY_COLUMNS])];
@@ -60,6 +63,10 @@ export function talliesCsv(def: SurveyDefinition, tallies: Tallies, locale = "ja
         round1(w?.ci95?.[1]),
         round1(w?.nEffective),
         w?.cellsWithoutRespondents.join(";"),
+        // The JSON's hiding, column for column: a withheld estimate has no figures here either.
+        w?.suppressed ? "suppressed" : null,
+        w?.leftOut?.blankAnswer,
+        w?.leftOut?.noPopulation,
       ]),
     );
     for (const g of t.groups ?? [])

@@ -1,5 +1,4 @@
 import { type Context, Hono } from "hono";
-import type { ResponseCounts } from "../../survey";
 import { requireOrganizer } from "../auth";
 import { policyCsv, talliesCsv } from "../csv/tallies-csv";
 import type { AppDeps } from "../deps";
@@ -7,6 +6,7 @@ import { HttpProblem } from "../problems";
 import { parseBlanks, parseBy, parseChoiceQuestion, parseWave } from "../query-params";
 import { computeChoices } from "../tallies/choices";
 import { computeTallies } from "../tallies/compute";
+import { computeCounts } from "../tallies/counts";
 import { computeTrend } from "../tallies/trend";
 
 function csvResponse(c: Context, name: string, body: string): Response {
@@ -59,12 +59,7 @@ export function tallyRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "organiz
     .get("/surveys/:id/counts", requireOrganizer(deps.organizerToken), async (c) => {
       const def = latest(c.req.param("id"));
       const wave = parseWave(c.req.query("wave"));
-      const counts: ResponseCounts = {
-        surveyId: def.id,
-        wave,
-        ...(await deps.storage.countResponses({ surveyId: def.id, wave })),
-      };
-      return c.json(counts);
+      return c.json(await computeCounts(deps.storage, def, wave));
     })
     .get("/surveys/:id/trend", requireOrganizer(deps.organizerToken), async (c) => {
       const def = latest(c.req.param("id"));

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import { type ResponseCounts, tokyoDay } from "../../survey";
 import type { Database } from "./database";
-import type { ResponseCountQuery } from "./storage";
+import type { ResponseCountQuery, StoredResponseCounts } from "./storage";
 
 // PostgreSQL answers COUNT(*) as a bigint, which pg hands over as a string.
 const toCount = (value: string | number | bigint) => Number(value);
@@ -12,14 +12,15 @@ type Count = string | number | bigint;
 export async function countResponses(
   db: Kysely<Database>,
   query: ResponseCountQuery,
-): Promise<Omit<ResponseCounts, "surveyId" | "wave">> {
-  const [byDay, byEvent, byDevice, byVersion] = await Promise.all([
+): Promise<StoredResponseCounts> {
+  const [byDay, byEvent, byDevice, byVersion, byWaveEventDevice] = await Promise.all([
     countByDay(db, query),
     countByEvent(db, query),
     countByDevice(db, query),
     countByVersion(db, query),
+    countByWaveEventDevice(db, query),
   ]);
-  return { byDay, byEvent, byDevice, byVersion };
+  return { byDay, byEvent, byDevice, byVersion, byWaveEventDevice };
 }
 
 // Only counted responses: a held one (a wrong clock's year 9999, a flood) is in no panel.
@@ -72,7 +73,7 @@ function byCountThenId<T extends { n: number }>(id: (row: T) => string | null) {
 async function countByEvent(
   db: Kysely<Database>,
   query: ResponseCountQuery,
-): Promise<ResponseCounts["byEvent"]> {
+): Promise<StoredResponseCounts["byEvent"]> {
   const { rows } = await sql<{ event_id: string | null; name: string | null; n: Count }>`
     select r.event_id as event_id, e.name as name, count(*) as n
     from responses r left join events e on e.id = r.event_id
@@ -86,7 +87,7 @@ async function countByEvent(
 async function countByDevice(
   db: Kysely<Database>,
   query: ResponseCountQuery,
-): Promise<ResponseCounts["byDevice"]> {
+): Promise<StoredResponseCounts["byDevice"]> {
   const { rows } = await sql<{ device_id: string | null; label: string | null; n: Count }>`
     select r.device_id as device_id, d.label as label, count(*) as n
     from responses r left join kiosk_devices d on d.id = r.device_id
@@ -108,4 +109,22 @@ async function countByVersion(
     group by r.survey_version
     order by r.survey_version`.execute(db);
   return rows.map((r) => ({ version: Number(r.version), n: toCount(r.n) }));
+}
+
+/** The responses of an event per wave and device: what the suppression of /counts reads. */
+async function countByWaveEventDevice(
+  db: Kysely<Database>,
+  query: ResponseCountQuery,
+): Promise<StoredResponseCounts["byWaveEventDevice"]> {
+  const { rows } = await sql<{ wave: number | string; event_id: string; device_id: string | null; n: Count }>`
+    select r.wave as wave, r.event_id as event_id, r.device_id as device_id, count(*) as n
+    from responses r
+    where ${ofSurvey(query)} and r.event_id is not null
+    group by r.wave, r.event_id, r.device_id`.execute(db);
+  return rows.map((r) => ({
+    wave: Number(r.wave),
+    eventId: r.event_id,
+    deviceId: r.device_id,
+    n: toCount(r.n),
+  }));
 }

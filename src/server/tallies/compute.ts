@@ -20,6 +20,18 @@ export interface TallyOptions {
   blanks?: BlankTreatment;
 }
 
+/** A weighted estimate that would give a hidden group back: present, so the reader is told why, but empty. */
+const WITHHELD = {
+  suppressed: true,
+  n: null,
+  nEffective: null,
+  percent: null,
+  ci95: null,
+  verdict: null,
+  cellsWithoutRespondents: [],
+  leftOut: null,
+} as const;
+
 /**
  * The survey's indicators (as its latest version defines them) over every stored version, matched
  * by question and option id: counts come from SQL, the percentages from the shared tally math.
@@ -48,22 +60,41 @@ export async function computeTallies(
     : undefined;
 
   let cells: Map<string, Map<string, OptionCounts>> | undefined;
+  // Per weighting question, the breakdown by=that question would publish (question id → wave →
+  // group → option → responses), read whatever this query's `by` is: another query can ask it.
+  const byDimension: OptionCountsByWaveAndGroup[] = [];
   if (population) {
-    const rows = await storage.countOptionsByGroups({
-      ...query,
-      by: population.dimensions.map((questionId) => ({ kind: "question", questionId }) as const),
-    });
+    const [rows, ...single] = await Promise.all([
+      storage.countOptionsByGroups({
+        ...query,
+        by: population.dimensions.map((questionId) => ({ kind: "question", questionId }) as const),
+      }),
+      ...population.dimensions.map((questionId) =>
+        storage.countOptionsByGroups({ ...query, by: [{ kind: "question", questionId }] }),
+      ),
+    ]);
     cells = acrossWaves(foldByWaveAndGroup(rows));
+    for (const r of single) byDimension.push(foldByWaveAndGroup(r));
   }
 
   const weightedOf = (indicator: (typeof def.indicators)[number]): IndicatorTally["weighted"] => {
     if (!population) return undefined;
     const blanks = options.blanks ?? "exclude";
+    // With a group of a weighting question hidden, the weighted percent and n_eff are two more
+    // equations in the hidden groups' counts (the shown groups and the population are known):
+    // with total − shown they solve two hidden groups exactly, and a population that puts nearly
+    // all its weight on one small cell publishes that cell outright. So the figure is withheld.
+    const revealsHidden = byDimension.some((dimension) =>
+      breakdown(indicator, dimension.get(indicator.questionId) ?? new Map(), def.minCell).some(
+        (g) => g.suppressed,
+      ),
+    );
+    if (revealsHidden) return { ...WITHHELD, cellsWithoutRespondents: [], blanks };
     const w = postStratify(indicator, cells?.get(indicator.questionId) ?? new Map(), population.cells, {
       total: counts.get(indicator.questionId) ?? {},
       blanks,
     });
-    return { ...w, verdict: verdict(w.percent, indicator.target, w.n, def.minCell) };
+    return { ...w, suppressed: false, verdict: verdict(w.percent, indicator.target, w.n, def.minCell) };
   };
 
   const indicators = def.indicators.map((indicator): IndicatorTally => {
