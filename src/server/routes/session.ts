@@ -13,7 +13,8 @@ const SignInBody = z.object({ token: z.string().min(1).max(512) });
 
 /**
  * The dashboard's sign-in: POST the organizer token once, get an HttpOnly session cookie, so the
- * token never stays in the browser. Wrong tokens from one client are slowed (429 + Retry-After).
+ * token never stays in the browser. Wrong tokens from one client are slowed (429 + Retry-After);
+ * the right one signs in all the same.
  */
 export function sessionRoutes(
   deps: Pick<AppDeps, "storage" | "organizerToken" | "now" | "clientAddress" | "signInThrottle">,
@@ -26,19 +27,31 @@ export function sessionRoutes(
       if (c.req.header("Origin") !== undefined && !sameOrigin(c))
         throw new HttpProblem("cross_site_request", "sign in from this site's own dashboard");
       const client = addressOf(c) ?? "unknown";
-      const waitMs = throttle.waitFor(client);
-      if (waitMs > 0) {
-        c.header("Retry-After", String(Math.max(1, Math.ceil(waitMs / 1000))));
+      const body = SignInBody.safeParse(await readJsonLimited(c, 4096));
+      // Only wrong guesses are throttled. Refusing every try from a throttled address let anyone
+      // who shares it (one office's NAT, a proxy in front) lock the organizer out by guessing, so
+      // the token is checked first, whatever the throttle says, and the right one signs in.
+      // What a throttled guesser learns: a wrong guess answers 429, exactly as a try refused
+      // unread did before, so a wrong guess looks no different from one never checked; the
+      // comparison takes the same time however much of a guess matches (tokenMatches hashes both
+      // sides, then timingSafeEqual), so timing gives nothing away either. The one new thing is
+      // that the right token gets in during the wait: a guesser can reach it at the pace of the
+      // rate limit on /api/v1, no longer only at the throttle's. Against a token start-up accepts
+      // (at least 32 characters of some variety, organizer-token.ts) that pace finds nothing;
+      // the throttle was never what kept a weak token safe.
+      if (body.success && tokenMatches(body.data.token, deps.organizerToken)) {
+        throttle.succeeded(client);
+        const expiresAt = await startSession(c, deps.storage, now());
+        return c.json({ signedIn: true, expiresAt });
+      }
+      // A wrong guess during the wait counts too, so the wait keeps doubling while guesses come.
+      const throttled = throttle.waitFor(client) > 0;
+      throttle.failed(client);
+      if (throttled) {
+        c.header("Retry-After", String(Math.max(1, Math.ceil(throttle.waitFor(client) / 1000))));
         throw new HttpProblem("too_many_sign_ins", "too many wrong tokens; wait before trying again");
       }
-      const body = SignInBody.safeParse(await readJsonLimited(c, 4096));
-      if (!body.success || !tokenMatches(body.data.token, deps.organizerToken)) {
-        throttle.failed(client);
-        throw new HttpProblem("unauthorized", "that is not the organizer token");
-      }
-      throttle.succeeded(client);
-      const expiresAt = await startSession(c, deps.storage, now());
-      return c.json({ signedIn: true, expiresAt });
+      throw new HttpProblem("unauthorized", "that is not the organizer token");
     })
     .get("/session", (c) => {
       c.header("Cache-Control", "no-store");

@@ -26,15 +26,16 @@ interface Failures {
 }
 
 export interface SignInThrottle {
-  /** 0 when `key` may try now, else the milliseconds it must wait. */
+  /** 0 when a wrong try from `key` is answered as such now, else the milliseconds it must wait. */
   waitFor(key: string): number;
   failed(key: string): void;
   succeeded(key: string): void;
 }
 
 /**
- * Slows guessing of the organizer token: after a few wrong tries from one client, each next try
- * waits twice as long as the one before. In memory only: the keys (client addresses) are never
+ * Slows guessing of the organizer token: after a few wrong tries from one client, each next wrong
+ * try is refused (429) for twice as long as the one before; the right token is let in all the same
+ * (routes/session.ts says why). In memory only: the keys (client addresses) are never
  * written anywhere, and a client is forgotten an hour after its last failure or at a success.
  */
 export function signInThrottle(options: SignInThrottleOptions = DEFAULT_SIGN_IN_THROTTLE): SignInThrottle {
