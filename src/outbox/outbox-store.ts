@@ -140,7 +140,7 @@ export class OutboxStore {
       if (stored === undefined) return undefined;
       const record = decodeRecord(id, stored);
       if (record.corrupt || record.state !== "sent") return undefined;
-      const { corrupt: _c, sentAt: _s, confirmedAt: _k, reason: _r, ...rest } = record;
+      const { corrupt: _c, sentAt: _s, confirmedAt: _k, reason: _r, reasonCode: _rc, ...rest } = record;
       requeued.push(id);
       return { ...rest, state: "pending" };
     });

@@ -10,6 +10,11 @@ export interface OutboxRecord {
   response: Response;
   state: OutboxState;
   reason?: string;
+  /**
+   * The collector's code for `reason` (ITEM_ERROR_CODES), which the device words in its reader's
+   * language; `reason` stays the collector's English, for a code this app does not know.
+   */
+  reasonCode?: string;
   queuedAt: number;
   sentAt?: number;
   /** When the collector last said, through POST /receipts, that it holds this id. */
@@ -36,6 +41,7 @@ const StoredRecord = z.object({
   response: Response,
   state: z.enum(OUTBOX_STATES),
   reason: z.string().optional(),
+  reasonCode: z.string().optional(),
   queuedAt: z.number().finite(),
   sentAt: z.number().finite().optional(),
   confirmedAt: z.number().finite().optional(),
@@ -50,10 +56,11 @@ const StoredRecord = z.object({
 export function decodeRecord(key: string, raw: unknown): OutboxRecord {
   const parsed = StoredRecord.safeParse(raw);
   if (parsed.success && parsed.data.id === key && parsed.data.response.id === key) {
-    const { reason, sentAt, confirmedAt, ...rest } = parsed.data;
+    const { reason, reasonCode, sentAt, confirmedAt, ...rest } = parsed.data;
     return {
       ...rest,
       ...(reason !== undefined && { reason }),
+      ...(reasonCode !== undefined && { reasonCode }),
       ...(sentAt !== undefined && { sentAt }),
       ...(confirmedAt !== undefined && { confirmedAt }),
     };

@@ -16,16 +16,19 @@ export function applyItemResult(record: OutboxRecord, result: ItemResult, now: n
   switch (result.status) {
     case "accepted":
     case "duplicate": {
-      const { reason: _reason, ...rest } = record;
+      const { reason: _reason, reasonCode: _code, ...rest } = record;
       return { ...rest, state: "sent", sentAt: now, attempts };
     }
     case "conflict":
-    case "rejected":
+    case "rejected": {
+      const { reasonCode: _earlier, ...rest } = record;
       return {
-        ...record,
+        ...rest,
         state: result.status,
         reason: result.error ?? DEFAULT_REASON[result.status],
+        ...(result.code !== undefined && { reasonCode: result.code }),
         attempts,
       };
+    }
   }
 }

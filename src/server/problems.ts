@@ -2,10 +2,15 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ErrorBody } from "../survey";
 import type { Problem as FieldProblem } from "../survey/issues";
+import type { ProblemCode } from "../survey/problem-codes";
+
+export type { ProblemCode };
 
 /**
  * Every error the collector answers, by a stable code a client may act on, mapped once to its HTTP
- * status. The message is for people and may change; the code may not.
+ * status. The message is for people and may change; the code may not. The codes are listed once in
+ * src/survey/problem-codes.ts, which the app words in the reader's language: a code added here and
+ * not there fails the type check.
  */
 export const PROBLEM_STATUS = {
   malformed_json: 400,
@@ -27,9 +32,7 @@ export const PROBLEM_STATUS = {
   rate_limited: 429,
   too_many_sign_ins: 429,
   internal: 500,
-} as const satisfies Record<string, ContentfulStatusCode>;
-
-export type ProblemCode = keyof typeof PROBLEM_STATUS;
+} as const satisfies Record<ProblemCode, ContentfulStatusCode>;
 
 export class HttpProblem extends Error {
   override name = "HttpProblem";

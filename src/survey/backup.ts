@@ -2,6 +2,7 @@ import "./zod-config";
 import { z } from "zod";
 import { canonicalJson, sha256Hex } from "./canonical-json";
 import { describeProblems, type Problem, problemsOf } from "./issues";
+import type { BackupProblemCode } from "./problem-codes";
 
 /**
  * A device backup: what a tablet holds, written to a file when the network is gone for good, and
@@ -42,16 +43,24 @@ export async function writeBackup(
   };
 }
 
-/** What is wrong with a file; `problems` says where, field by field, when the schema found it. */
+/**
+ * What is wrong with a file; `problems` says where, field by field, each with a BackupProblemCode
+ * that the dashboard words in its reader's language (the message is the collector's English).
+ */
 export class BackupError extends Error {
   override name = "BackupError";
 
   constructor(
     message: string,
-    readonly problems?: readonly Problem[],
+    readonly problems: readonly Problem[],
   ) {
     super(message);
   }
+}
+
+/** A file refused for one reason: that reason is also its one problem, with its code. */
+function refused(code: BackupProblemCode, path: string, message: string): BackupError {
+  return new BackupError(message, [{ path, code, message }]);
 }
 
 /**
@@ -84,30 +93,45 @@ export async function readBackup(text: string): Promise<BackupFile> {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new BackupError(`not a Tsunagu backup: the file is not JSON (${(e as Error).message})`);
+    throw refused(
+      "not_json",
+      "(root)",
+      `not a Tsunagu backup: the file is not JSON (${(e as Error).message})`,
+    );
   }
   const format = (json as { format?: unknown } | null)?.format;
   if (format !== BACKUP_FORMAT)
-    throw new BackupError(`not a Tsunagu backup: format is ${JSON.stringify(format)}`);
+    throw refused("not_a_backup", "format", `not a Tsunagu backup: format is ${JSON.stringify(format)}`);
   const version = (json as { version?: unknown }).version;
   if (version !== BACKUP_VERSION)
-    throw new BackupError(
+    throw refused(
+      "unsupported_version",
+      "version",
       `backup version ${JSON.stringify(version)} is not supported (this collector reads ${BACKUP_VERSION})`,
     );
   const tooDeep = itemNestedTooDeep(json);
   if (tooDeep !== undefined)
     throw new BackupError(
       `damaged backup: item ${tooDeep} is nested more than ${MAX_ITEM_DEPTH} levels deep, which no response is`,
-      [{ path: `items.${tooDeep}`, message: `nested more than ${MAX_ITEM_DEPTH} levels deep` }],
+      [
+        {
+          path: `items.${tooDeep}`,
+          code: "nested_too_deep",
+          message: `nested more than ${MAX_ITEM_DEPTH} levels deep`,
+        },
+      ],
     );
   const parsed = BackupFile.safeParse(json);
   if (!parsed.success) {
-    const problems = problemsOf(parsed.error);
+    const code: BackupProblemCode = "invalid_field";
+    const problems = problemsOf(parsed.error).map((p) => ({ ...p, code }));
     throw new BackupError(`damaged backup: ${describeProblems(problems)}`, problems);
   }
   const expected = `sha256:${await sha256Hex(canonicalJson(parsed.data.items))}`;
   if (expected !== parsed.data.checksum)
-    throw new BackupError(
+    throw refused(
+      "checksum_mismatch",
+      "checksum",
       "damaged backup: the checksum does not match its contents (the file was changed or cut short)",
     );
   return parsed.data;

@@ -19,7 +19,18 @@ export const ResponsesBody = z.object({ responses: z.array(z.unknown()).max(MAX_
 export const ItemStatus = z.enum(["accepted", "duplicate", "conflict", "rejected"]);
 export type ItemStatus = z.infer<typeof ItemStatus>;
 
-export const ItemResult = z.object({ id: z.string(), status: ItemStatus, error: z.string().optional() });
+/**
+ * One item's fate. A rejected or conflicting one says why twice: `code` (ITEM_ERROR_CODES), which
+ * the app words in its reader's language, and `error`, the collector's English with the specifics
+ * (which field, which value), kept for clients that predate `code`. A code this app does not know
+ * yet (a newer collector's) is still read, and the English shown.
+ */
+export const ItemResult = z.object({
+  id: z.string(),
+  status: ItemStatus,
+  error: z.string().optional(),
+  code: z.string().optional(),
+});
 export type ItemResult = z.infer<typeof ItemResult>;
 
 export const ResponsesResult = z.object({ results: z.array(ItemResult) });
@@ -197,12 +208,18 @@ export const PopulationSummary = z.object({
 });
 export type PopulationSummary = z.infer<typeof PopulationSummary>;
 
-/** Every error the collector answers has this shape; `code` is stable, `message` is for people. */
+/**
+ * Every error the collector answers has this shape; `code` is stable (PROBLEM_CODES), `message` is
+ * for people, in English. A problem's `code`, where it has one (BACKUP_PROBLEM_CODES), says what
+ * kind of problem it is in a form the app words in its reader's language; `path` says where.
+ */
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    problems: z
+      .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
+      .optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -9,6 +9,7 @@ export * from "./events";
 export * from "./fiscal-year";
 export * from "./issues";
 export * from "./locale";
+export * from "./problem-codes";
 export * from "./response";
 export * from "./review";
 export * from "./suppression";

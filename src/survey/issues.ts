@@ -1,9 +1,14 @@
 import type { z } from "zod";
 
-/** One problem found in an input, with where it is: "questions.3.label", "answers.q_area". */
+/**
+ * One problem found in an input, with where it is: "questions.3.label", "answers.q_area". `code`,
+ * where there is one, says what kind of problem in a form a client can word in its reader's
+ * language (problem-codes.ts); `message` says it in English.
+ */
 export interface Problem {
   path: string;
   message: string;
+  code?: string;
 }
 
 export function problemsOf(error: z.ZodError): Problem[] {

@@ -35,7 +35,7 @@ export interface KillFigures {
   killDelaysMs: number[];
 }
 
-export const KILL_TOKEN = "sigkill-organizer-token";
+export const KILL_TOKEN = "sigkill-organizer-token-8Hw3Pz6Qn1Tc5J";
 
 /**
  * Rounds of: start the real collector, post batches from `concurrency` clients at once (new

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import ja from "../../src/i18n/catalogues/ja";
+import staffJa from "../../src/i18n/staff/ja";
 import { type Response, uuidv7, writeBackup } from "../../src/survey";
 import { axeViolations } from "./support/axe";
 import { phoneContext } from "./support/browser";
@@ -66,7 +68,11 @@ describe("dashboard: importing a device backup", () => {
       "同じ ID で内容が違う（競合）0",
       "不正な回答（保存せず）1",
     ]);
-    expect(await section.locator(".backup-upload__refused li").textContent()).toContain(bad.id);
+    const refusedItem = await section.locator(".backup-upload__refused li").textContent();
+    expect(refusedItem).toContain(bad.id);
+    // The reason in the reader's language from the item's code, with the field after it.
+    expect(refusedItem).toContain(ja.itemReason.invalid_answers);
+    expect(refusedItem).toContain("answers.q_info_reach");
     expect(await axeViolations(page)).toEqual([]);
     if (process.env.SCREENSHOT_DIR)
       await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, "backup-import.png"), fullPage: true });
@@ -75,8 +81,14 @@ describe("dashboard: importing a device backup", () => {
     await section.getByRole("button", { name: "取り込む" }).click();
     const alert = section.getByRole("alert");
     await alert.waitFor();
-    expect(await alert.textContent()).toContain("checksum does not match");
+    // The collector's reason in Japanese, by the code of its problem: its English ("the checksum
+    // does not match") was shown on the Japanese dashboard before (issue 26).
+    const refusal = await alert.textContent();
+    expect(refusal).toContain(staffJa.collectorProblem.backup.checksum_mismatch);
+    expect(refusal).not.toMatch(/checksum does not match|nothing was imported/);
     expect(await axeViolations(page)).toEqual([]);
+    if (process.env.SCREENSHOT_DIR)
+      await section.screenshot({ path: join(process.env.SCREENSHOT_DIR, "backup-import-refused.png") });
 
     const receipts = await env.collector.api("/receipts", {
       method: "POST",

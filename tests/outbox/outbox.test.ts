@@ -135,6 +135,24 @@ describe("applyResults", () => {
     for (const record of await outbox.list()) expect(record.reason).toMatch(/collector/);
   });
 
+  it("keeps the collector's code beside its reason, for the device to word it, until a later answer", async () => {
+    const { outbox } = await freshOutbox();
+    const id = makeResponse(1).id;
+    await outbox.enqueue(makeResponse(1));
+    await outbox.applyResults([
+      { id, status: "rejected", code: "unknown_version", error: "surveyVersion: …" },
+    ]);
+    expect((await outbox.list())[0]).toMatchObject({
+      reason: "surveyVersion: …",
+      reasonCode: "unknown_version",
+    });
+    // An answer without a code (an older collector) leaves no stale code behind.
+    await outbox.applyResults([{ id, status: "rejected", error: "older words" }]);
+    expect((await outbox.list())[0]?.reasonCode).toBeUndefined();
+    await outbox.applyResults([{ id, status: "accepted" }]);
+    expect((await outbox.list({ state: "sent" }))[0]?.reasonCode).toBeUndefined();
+  });
+
   it("never downgrades a sent record, and a later acceptance clears a reason", async () => {
     const { outbox } = await freshOutbox();
     const id = makeResponse(1).id;

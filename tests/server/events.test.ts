@@ -166,6 +166,13 @@ describeEachStorage("events and kiosk devices", (variant) => {
     expect(results[1]?.error).toMatch(/^deviceId: .* is not the device of the token sent/);
     expect(results[2]?.error).toMatch(/^eventId: /);
     expect(results[3]?.error).toMatch(/^deviceId: /);
+    expect(results.map((r) => r.code)).toEqual([
+      undefined,
+      "device_mismatch",
+      "event_mismatch",
+      "device_mismatch",
+      undefined,
+    ]);
     expect(await storage.storedIds([good.id, otherDevice.id, otherEvent.id, noDevice.id, self.id])).toEqual([
       good.id,
       self.id,

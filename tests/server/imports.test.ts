@@ -58,8 +58,18 @@ describeEachStorage("POST /api/v1/imports", (variant) => {
       results: [
         { id: fresh.id, status: "accepted" },
         { id: stored.id, status: "duplicate" },
-        { id: bad.id, status: "rejected", error: 'answers.q_area: "x" is not an option' },
-        { id: stored.id, status: "conflict", error: expect.stringMatching(/other content/) },
+        {
+          id: bad.id,
+          status: "rejected",
+          code: "invalid_answers",
+          error: 'answers.q_area: "x" is not an option',
+        },
+        {
+          id: stored.id,
+          status: "conflict",
+          code: "content_differs",
+          error: expect.stringMatching(/other content/),
+        },
       ],
     });
     expect(await storage.storedIds([fresh.id, stored.id, bad.id])).toEqual([fresh.id, stored.id]);
@@ -94,12 +104,22 @@ describeEachStorage("POST /api/v1/imports", (variant) => {
     expect(await storage.storedIds([response.id])).toEqual([]);
   });
 
-  it("refuses a foreign file and a newer version", async () => {
-    expect((await refused(JSON.stringify({ format: "odk-collect", items: [] }))).message).toMatch(
-      /format is "odk-collect"/,
-    );
+  it("refuses a foreign file and a newer version, each with a code the dashboard words", async () => {
+    const foreign = await refused(JSON.stringify({ format: "odk-collect", items: [] }));
+    expect(foreign.message).toMatch(/format is "odk-collect"/);
+    expect(foreign.problems).toEqual([{ path: "format", code: "not_a_backup", message: expect.any(String) }]);
     const newer = { ...JSON.parse(await backupOf([])), version: 2 };
-    expect((await refused(JSON.stringify(newer))).message).toMatch(/version 2 is not supported/);
+    const tooNew = await refused(JSON.stringify(newer));
+    expect(tooNew.message).toMatch(/version 2 is not supported/);
+    expect(tooNew.problems).toEqual([
+      { path: "version", code: "unsupported_version", message: expect.any(String) },
+    ]);
+    expect((await refused("{not json")).problems?.[0]?.code).toBe("not_json");
+    const changed = JSON.parse(await backupOf([pending(makeResponse())]));
+    changed.items[0].state = "sent";
+    expect((await refused(JSON.stringify(changed))).problems).toEqual([
+      { path: "checksum", code: "checksum_mismatch", message: expect.any(String) },
+    ]);
   });
 
   it("refuses a damaged item list with the field that is wrong, storing nothing", async () => {
@@ -107,7 +127,9 @@ describeEachStorage("POST /api/v1/imports", (variant) => {
     const file = JSON.parse(await backupOf([pending(response), pending(makeResponse())]));
     file.items[1].state = "lost";
     const error = await refused(JSON.stringify(file));
-    expect(error.problems).toEqual([{ path: "items.1.state", message: expect.any(String) }]);
+    expect(error.problems).toEqual([
+      { path: "items.1.state", code: "invalid_field", message: expect.any(String) },
+    ]);
     expect(error.message).toMatch(/^damaged backup: items\.1\.state: /);
     expect(await storage.storedIds([response.id])).toEqual([]);
   });
@@ -125,7 +147,9 @@ describeEachStorage("POST /api/v1/imports", (variant) => {
       const error = await refused(text);
       expect(error.code).toBe("invalid_backup");
       expect(error.message).toMatch(/^damaged backup: item 0 is nested more than 32 levels deep/);
-      expect(error.problems).toEqual([{ path: "items.0", message: expect.any(String) }]);
+      expect(error.problems).toEqual([
+        { path: "items.0", code: "nested_too_deep", message: expect.any(String) },
+      ]);
     }
     expect(await storage.storedIds([good.id])).toEqual([]);
     // Nesting a response could hold, and some more, is for the sync checks: that item alone is rejected.

@@ -40,7 +40,7 @@ describeEachStorage("POST /api/v1/responses", (variant) => {
     const r = makeResponse({ answers: { q_prepared: "no" } });
     await send([r]);
     const [result] = await send([{ ...r, answers: { q_prepared: "dk" } }]);
-    expect(result).toMatchObject({ id: r.id, status: "conflict" });
+    expect(result).toMatchObject({ id: r.id, status: "conflict", code: "content_differs" });
     expect(result?.error).toMatch(/other content/);
     const [stored] = await storage.responsesPage({
       surveyId: r.surveyId,
@@ -60,27 +60,52 @@ describeEachStorage("POST /api/v1/responses", (variant) => {
     expect(results[1]).toEqual({
       id: bad.id,
       status: "rejected",
+      code: "invalid_answers",
       error: 'answers.q_area: "x" is not an option',
     });
     expect(await storage.storedIds([good1.id, bad.id, good2.id])).toEqual([good1.id, good2.id]);
   });
 
+  // The code is what a device words in its reader's language; the English keeps the field.
   it.each([
-    ["a schema problem", { surveyVersion: "2" }, /^surveyVersion: /],
-    ["an unknown survey", { surveyId: "no-such-survey" }, /^surveyId: "no-such-survey" is not a survey/],
-    ["an unknown version", { surveyVersion: 9 }, /^surveyVersion: survey "ward-test" has no version 9/],
+    ["a schema problem", { surveyVersion: "2" }, /^surveyVersion: /, "invalid_response"],
+    [
+      "an unknown survey",
+      { surveyId: "no-such-survey" },
+      /^surveyId: "no-such-survey" is not a survey/,
+      "unknown_survey",
+    ],
+    [
+      "an unknown version",
+      { surveyVersion: 9 },
+      /^surveyVersion: survey "ward-test" has no version 9/,
+      "unknown_version",
+    ],
     [
       "a skipped question answered",
       { answers: { q_prepared: "no", q_measures: ["water"] } },
       /^answers\.q_measures: /,
+      "invalid_answers",
     ],
-    ["a number out of range", { answers: { q_household: 99 } }, /^answers\.q_household: must be at most 20/],
-    ["a self response with a device", { deviceId: "tablet-1" }, /^mode: /],
-    ["an unknown field", { ip: "10.0.0.1" }, /ip/],
-  ])("rejects %s", async (_what, patch, message) => {
+    [
+      "a number out of range",
+      { answers: { q_household: 99 } },
+      /^answers\.q_household: must be at most 20/,
+      "invalid_answers",
+    ],
+    ["a self response with a device", { deviceId: "tablet-1" }, /^mode: /, "invalid_answers"],
+    ["an unknown field", { ip: "10.0.0.1" }, /ip/, "invalid_response"],
+    [
+      "a kiosk response without its device token",
+      { mode: "kiosk", eventId: "fair", deviceId: "tab-1" },
+      /device token/,
+      "kiosk_token_missing",
+    ],
+  ])("rejects %s", async (_what, patch, message, code) => {
     const [result] = await send([{ ...makeResponse(), ...patch }]);
     expect(result?.status).toBe("rejected");
     expect(result?.error).toMatch(message);
+    expect(result?.code).toBe(code);
   });
 
   it("checks a response against the version it names", async () => {

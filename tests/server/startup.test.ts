@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -11,6 +11,8 @@ import { FIXTURES } from "./support";
 vi.setConfig({ testTimeout: 60_000 });
 
 const MAIN = resolve(import.meta.dirname, "../../src/server/main.ts");
+/** A token as strong as start-up asks: 43 characters, like the generated one. */
+const STRONG = "startup-test-token-7Qm2Xc9Lp4Rz8Kw1Vb6Nd3Hj5";
 
 let cwd: string;
 beforeEach(() => {
@@ -38,6 +40,15 @@ describe("start-up", () => {
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain(join(cwd, "surveys", "broken-survey.json"));
     expect(run.output()).toContain('indicators.0.positive.0: "zzz" is not an option of "q_one"');
+  });
+
+  it("refuses to start with a weak ORGANIZER_TOKEN, saying why", async () => {
+    const run = start({ DATA_DIR: join(cwd, "data"), PORT: String(await freePort()), ORGANIZER_TOKEN: "a" });
+    expect(await run.ready).toBe("exited");
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain(
+      "the collector did not start: ORGANIZER_TOKEN is too weak: it is 1 characters long; it needs at least 32",
+    );
   });
 
   it("generates the organizer token once, keeps it 0600, reuses it, serves the API and stops on SIGTERM", async () => {
@@ -100,6 +111,30 @@ describe("configuration", () => {
   });
 
   it("prefers ORGANIZER_TOKEN to the kept file", () => {
-    expect(resolveOrganizerToken("from-env", cwd)).toEqual({ token: "from-env", source: "env" });
+    expect(resolveOrganizerToken(STRONG, cwd)).toEqual({ token: STRONG, source: "env" });
+  });
+
+  it.each([
+    ["a", /ORGANIZER_TOKEN is too weak: it is 1 characters long; it needs at least 32/],
+    ["test-organizer-token", /it is 20 characters long/],
+    ["a".repeat(64), /it uses only 1 different characters; it needs at least 8/],
+    ["password".repeat(4), /it uses only 7 different characters/],
+    [`${STRONG} x`, /a space/],
+  ])("refuses a weak ORGANIZER_TOKEN (%j), saying why and what to do", (token, reason) => {
+    expect(() => resolveOrganizerToken(token, cwd)).toThrow(reason);
+    expect(() => resolveOrganizerToken(token, cwd)).toThrow(/openssl rand -base64 32/);
+  });
+
+  it("takes a generated token, a UUID and openssl's, and refuses a weak one kept in DATA_DIR", () => {
+    for (const token of [
+      "3JQ8v0mT6sNnD7c2kq1Xf9wLZr5uYp4bHgE-Aa_oVyI",
+      "0191c3a4-7b2e-7c3d-9f10-2a4b6c8d0e1f",
+      "q4kzvG6L1S7sWc0n8X0Jm2pXvHnJt5m6u8T5y1bW6tE=",
+    ])
+      expect(resolveOrganizerToken(token, cwd).token).toBe(token);
+    writeFileSync(join(cwd, "organizer-token"), "secret\n");
+    expect(() => resolveOrganizerToken(undefined, cwd)).toThrow(
+      new RegExp(`the organizer token in ${join(cwd, "organizer-token")} is too weak.*Delete the file`),
+    );
   });
 });

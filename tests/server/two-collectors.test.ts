@@ -24,7 +24,7 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const ROOT = resolve(import.meta.dirname, "../..");
-const TOKEN = "two-collectors-organizer-token";
+const TOKEN = "two-collectors-organizer-token-4Xq9Lm2Vz7Rk";
 const SURVEY = "ward-resident";
 
 interface Collector {

@@ -2,14 +2,16 @@ import { useState } from "preact/hooks";
 import { t } from "../../i18n";
 import type { ImportSummary, ItemStatus } from "../../survey/contract";
 import { useLocale } from "../locale-context";
-import { ApiError, importBackupFile, UnauthorizedError } from "../services/dashboard-api";
+import { importBackupFile, UnauthorizedError } from "../services/dashboard-api";
+import { itemReason } from "../services/item-reason";
+import { collectorProblem, ProblemDetails, type ProblemText } from "./collector-problem";
 import { formatCount } from "./format";
 
 type Upload =
   | { phase: "idle" }
   | { phase: "importing" }
   | { phase: "done"; summary: ImportSummary }
-  | { phase: "failed"; detail: string };
+  | { phase: "failed"; problem: ProblemText };
 
 const STATUSES: readonly ItemStatus[] = ["accepted", "duplicate", "conflict", "rejected"];
 /** Enough to act on; the rest are in the collector's answer and in the device's own list. */
@@ -32,7 +34,8 @@ export function BackupUpload({ onUnauthorized }: { onUnauthorized(): void }) {
       setUpload({ phase: "done", summary: await importBackupFile(file) });
     } catch (error) {
       if (error instanceof UnauthorizedError) return onUnauthorized();
-      setUpload({ phase: "failed", detail: error instanceof ApiError ? error.message : String(error) });
+      // In the reader's language from the collector's code: its English was shown here before.
+      setUpload({ phase: "failed", problem: collectorProblem(error) });
     }
   };
 
@@ -70,7 +73,7 @@ export function BackupUpload({ onUnauthorized }: { onUnauthorized(): void }) {
         {upload.phase === "failed" && (
           <div class="notice notice--error" role="alert">
             <p>{t("backupUpload.failed")}</p>
-            <p>{upload.detail}</p>
+            <ProblemDetails problem={upload.problem} />
             <p>{t("backupUpload.retrySafe")}</p>
           </div>
         )}
@@ -99,7 +102,12 @@ function Summary({ summary, locale }: { summary: ImportSummary; locale: string }
           <ul class="backup-upload__refused">
             {refused.slice(0, MAX_LISTED).map((r, i) => (
               <li key={`${r.id}-${i}`}>
-                <code>{r.id}</code> — {t(`backupUpload.${r.status}`)}: {r.error}
+                <code>{r.id}</code> — {t(`backupUpload.${r.status}`)}:{" "}
+                {itemReason({
+                  status: r.status === "conflict" ? "conflict" : "rejected",
+                  code: r.code,
+                  error: r.error,
+                })}
               </li>
             ))}
           </ul>

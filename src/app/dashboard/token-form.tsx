@@ -3,8 +3,12 @@ import { t } from "../../i18n";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useOneAtATime } from "../hooks/use-one-at-a-time";
 import { signIn, TooManySignInsError, UnauthorizedError } from "../services/dashboard-api";
+import { collectorProblem, ProblemDetails, type ProblemText } from "./collector-problem";
 
-type Failure = { kind: "rejected" } | { kind: "slowed"; seconds: number } | { kind: "network" };
+type Failure =
+  | { kind: "rejected" }
+  | { kind: "slowed"; seconds: number }
+  | { kind: "problem"; problem: ProblemText };
 
 /**
  * Sign-in with the organizer token. The token goes to the collector once and is not kept: the
@@ -28,7 +32,7 @@ export function TokenForm({ rejected, onSignedIn }: { rejected: boolean; onSigne
           ? { kind: "slowed", seconds: error.retryAfter }
           : error instanceof UnauthorizedError
             ? { kind: "rejected" }
-            : { kind: "network" },
+            : { kind: "problem", problem: collectorProblem(error) },
       );
     }
   };
@@ -43,13 +47,15 @@ export function TokenForm({ rejected, onSignedIn }: { rejected: boolean; onSigne
     >
       {failure && (
         <div class="notice notice--error" role="alert">
-          <p>
-            {failure.kind === "slowed"
-              ? t("organizer.tooManyTries", { seconds: failure.seconds })
-              : failure.kind === "rejected"
-                ? t("dashboard.tokenRejected")
-                : t("dashboard.loadFailed")}
-          </p>
+          {failure.kind === "problem" ? (
+            <ProblemDetails problem={failure.problem} />
+          ) : (
+            <p>
+              {failure.kind === "slowed"
+                ? t("organizer.tooManyTries", { seconds: failure.seconds })
+                : t("dashboard.tokenRejected")}
+            </p>
+          )}
         </div>
       )}
       <label for="organizer-token" class="field-label">

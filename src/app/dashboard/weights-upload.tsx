@@ -1,13 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
 import { t } from "../../i18n";
 import type { PopulationSummary } from "../../survey/contract";
-import { ApiError, fetchPopulation, UnauthorizedError, uploadPopulation } from "../services/dashboard-api";
+import { fetchPopulation, UnauthorizedError, uploadPopulation } from "../services/dashboard-api";
+import { collectorProblem, ProblemDetails, type ProblemText } from "./collector-problem";
 import { formatCount } from "./format";
 
-type State =
-  | { phase: "idle" }
-  | { phase: "uploading" }
-  | { phase: "failed"; message: string; problems: readonly { path: string; message: string }[] };
+type State = { phase: "idle" } | { phase: "uploading" } | { phase: "failed"; problem: ProblemText };
 
 /** Population totals from the resident register (CSV) for the weighted estimates. */
 export function WeightsUpload(props: {
@@ -33,11 +31,7 @@ export function WeightsUpload(props: {
       props.onChanged();
     } catch (error) {
       if (error instanceof UnauthorizedError) return props.onUnauthorized();
-      setState({
-        phase: "failed",
-        message: error instanceof Error ? error.message : String(error),
-        problems: error instanceof ApiError ? error.problems : [],
-      });
+      setState({ phase: "failed", problem: collectorProblem(error) });
     }
   };
 
@@ -78,18 +72,7 @@ export function WeightsUpload(props: {
       </form>
       {state.phase === "failed" && (
         <div class="notice notice--error" role="alert">
-          <p>
-            {t("organizer.weightsFailed")} {state.message}
-          </p>
-          {state.problems.length > 0 && (
-            <ul>
-              {state.problems.map((p) => (
-                <li key={`${p.path}${p.message}`}>
-                  {p.path}: {p.message}
-                </li>
-              ))}
-            </ul>
-          )}
+          <ProblemDetails lead={t("organizer.weightsFailed")} problem={state.problem} />
         </div>
       )}
     </section>

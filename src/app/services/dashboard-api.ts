@@ -7,6 +7,7 @@ import {
   Tallies,
   Trend,
 } from "../../survey/contract";
+import { type ReviewBody, ReviewResult, ReviewSummary } from "../../survey/review";
 import { readEndpoint } from "./settings";
 
 /** 401/403: not signed in, or the session ended; the dashboard asks for the token again. */
@@ -14,15 +15,30 @@ export class UnauthorizedError extends Error {
   override name = "UnauthorizedError";
 }
 
+/**
+ * The collector refused a request. `message` is its English; what the dashboard shows is worded from
+ * `code` in the reader's language (dashboard/collector-problem.ts), the English only a fallback.
+ */
 export class ApiError extends Error {
   override name = "ApiError";
   constructor(
     message: string,
-    /** The collector's problems (what and where), when it gave any. */
-    readonly problems: readonly { path: string; message: string }[] = [],
+    /** The collector's problems (what and where, and what kind), when it gave any. */
+    readonly problems: readonly { path: string; message: string; code?: string | undefined }[] = [],
+    /** The stable code of the error body (PROBLEM_CODES); absent when the answer had no such body. */
+    readonly code?: string,
+    readonly status?: number,
   ) {
     super(message);
   }
+}
+
+/** An error answer as an ApiError: its body's code, message and problems, else only its status. */
+export async function apiErrorOf(response: globalThis.Response): Promise<ApiError> {
+  const body = ErrorBody.safeParse(await response.json().catch(() => undefined));
+  return body.success
+    ? new ApiError(body.data.error.message, body.data.error.problems, body.data.error.code, response.status)
+    : new ApiError(`HTTP ${response.status}`, [], undefined, response.status);
 }
 
 /** 429 at sign-in: too many wrong tokens from this browser; wait `retryAfter` seconds. */
@@ -42,12 +58,7 @@ async function organizerFetch(path: string, init: RequestInit = {}): Promise<glo
   const response = await fetch(`${endpoint}${path}`, { credentials: "same-origin", ...init });
   if (response.status === 401 || response.status === 403)
     throw new UnauthorizedError(`HTTP ${response.status}`);
-  if (!response.ok) {
-    const body = ErrorBody.safeParse(await response.json().catch(() => undefined));
-    throw body.success
-      ? new ApiError(body.data.error.message, body.data.error.problems)
-      : new ApiError(`HTTP ${response.status}`);
-  }
+  if (!response.ok) throw await apiErrorOf(response);
   return response;
 }
 
@@ -71,7 +82,9 @@ export async function signIn(token: string): Promise<void> {
   });
   if (response.status === 429)
     throw new TooManySignInsError(Number(response.headers.get("Retry-After")) || 1);
-  if (!response.ok) throw new UnauthorizedError(`HTTP ${response.status}`);
+  if (response.status === 401) throw new UnauthorizedError(`HTTP ${response.status}`);
+  // Anything else (a cross-site refusal, a collector that failed) is not a wrong token: said as it is.
+  if (!response.ok) throw await apiErrorOf(response);
 }
 
 export async function signOut(): Promise<void> {
@@ -138,4 +151,19 @@ export async function importBackupFile(file: Blob): Promise<ImportSummary> {
     body: file,
   });
   return ImportSummary.parse(await response.json());
+}
+
+/** What the collector stored but does not count (held, excluded), by state, reason and wave. */
+export async function fetchReviews(surveyId: string): Promise<ReviewSummary> {
+  return ReviewSummary.parse(await (await organizerFetch(surveyPath(surveyId, "reviews"))).json());
+}
+
+/** Moves every response of `from` (a state and reason, in one wave) to `to`, saying why. */
+export async function changeReviews(surveyId: string, body: ReviewBody): Promise<ReviewResult> {
+  const response = await organizerFetch(surveyPath(surveyId, "reviews"), {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return ReviewResult.parse(await response.json());
 }

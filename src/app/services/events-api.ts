@@ -1,13 +1,12 @@
 import {
   DeviceEnrollment,
-  ErrorBody,
   EventList,
   type KioskEvent,
   KioskEvent as KioskEventSchema,
   type NewEventBody,
 } from "../../survey";
 import { type Enrollment, enrollmentFragment } from "../../survey/enrollment";
-import { ApiError, UnauthorizedError } from "./dashboard-api";
+import { apiErrorOf, UnauthorizedError } from "./dashboard-api";
 import { readEndpoint } from "./settings";
 
 /** Rides on the dashboard's session cookie (see dashboard-api.ts): no token in the browser. */
@@ -25,12 +24,8 @@ async function organizerRequest(
   });
   if (response.status === 401 || response.status === 403)
     throw new UnauthorizedError(`HTTP ${response.status}`);
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const error = ErrorBody.safeParse(body);
-    throw new ApiError(error.success ? error.data.error.message : `HTTP ${response.status}`);
-  }
-  return body;
+  if (!response.ok) throw await apiErrorOf(response);
+  return await response.json();
 }
 
 export async function listEvents(surveyId: string): Promise<KioskEvent[]> {

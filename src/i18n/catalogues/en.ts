@@ -134,6 +134,22 @@ const en: Catalogue = {
     done: "Saved {{n}} answers to a file.",
     failed: "The backup file could not be made.",
   },
+  // Why the collector refused an answer, by its code (ITEM_ERROR_CODES): /settings and the staff pages.
+  itemReason: {
+    rejected: "The collector did not accept this answer.",
+    conflict: "The collector holds an answer with this ID but other content; nothing was changed.",
+    corrupt: "This record on the device is damaged and cannot be sent.",
+    invalid_response: "The answer is not in the form the collector expects.",
+    kiosk_token_missing:
+      "It was sent from a kiosk tablet without the tablet's registration. Register the tablet again from the dashboard.",
+    device_mismatch: "It names another tablet than the one that sent it.",
+    event_mismatch: "It names another event than the tablet's.",
+    unknown_survey: "The collector does not have this survey.",
+    unknown_version: "The collector does not have this version of the survey.",
+    invalid_answers: "The answers do not fit the survey's questions.",
+    content_differs: "The collector holds an answer with this ID but other content; nothing was changed.",
+    withDetail: "{{reason}} ({{detail}})",
+  },
 };
 
 export default en;

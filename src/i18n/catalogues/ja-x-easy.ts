@@ -136,6 +136,22 @@ const jaEasy: Catalogue = {
     done: "{{n}}この こたえを ファイルに しました。",
     failed: "バックアップの ファイルを つくれません でした。",
   },
+  // Why the collector refused an answer, by its code (ITEM_ERROR_CODES): /settings and the staff pages.
+  itemReason: {
+    rejected: "サーバーが この こたえを うけとりませんでした。",
+    conflict: "サーバーに おなじ ID で ちがう こたえが あります。なにも かえていません。",
+    corrupt: "たんまつに ある きろくが こわれています。おくれません。",
+    invalid_response: "こたえの かたちが ただしく ありません。",
+    kiosk_token_missing:
+      "キオスクの タブレットの とうろくが ない まま おくられました。ダッシュボードから もう いちど とうろく して ください。",
+    device_mismatch: "おくった タブレットと ちがう タブレットの こたえに なっています。",
+    event_mismatch: "タブレットの イベントと ちがう イベントの こたえに なっています。",
+    unknown_survey: "サーバーに この アンケートが ありません。",
+    unknown_version: "サーバーに この はんの アンケートが ありません。",
+    invalid_answers: "こたえが アンケートの しつもんに あっていません。",
+    content_differs: "サーバーに おなじ ID で ちがう こたえが あります。なにも かえていません。",
+    withDetail: "{{reason}}（{{detail}}）",
+  },
 };
 
 export default jaEasy;

@@ -132,6 +132,22 @@ const ja = {
     done: "{{n}} 件の回答をファイルに書き出しました。",
     failed: "バックアップファイルを作れませんでした。",
   },
+  // Why the collector refused an answer, by its code (ITEM_ERROR_CODES): /settings and the staff pages.
+  itemReason: {
+    rejected: "集計サーバーがこの回答を受け付けませんでした。",
+    conflict: "集計サーバーには同じ ID で内容の違う回答があります。何も変更していません。",
+    corrupt: "端末に保存された記録が壊れているため、送信できません。",
+    invalid_response: "回答の形式が集計サーバーの求めるものと違います。",
+    kiosk_token_missing:
+      "キオスク用タブレットの登録情報なしで送られました。ダッシュボードからタブレットを登録し直してください。",
+    device_mismatch: "送信したタブレットとは別のタブレットの回答になっています。",
+    event_mismatch: "タブレットのイベントとは別のイベントの回答になっています。",
+    unknown_survey: "集計サーバーにこのアンケートがありません。",
+    unknown_version: "集計サーバーにこの版のアンケートがありません。",
+    invalid_answers: "回答がアンケートの質問に合っていません。",
+    content_differs: "集計サーバーには同じ ID で内容の違う回答があります。何も変更していません。",
+    withDetail: "{{reason}}（{{detail}}）",
+  },
 };
 
 export default ja;

@@ -133,6 +133,22 @@ const ko: Catalogue = {
     done: "답변 {{n}}건을 파일로 저장했습니다.",
     failed: "백업 파일을 만들 수 없습니다.",
   },
+  // Why the collector refused an answer, by its code (ITEM_ERROR_CODES): /settings and the staff pages.
+  itemReason: {
+    rejected: "서버가 이 응답을 받지 않았습니다.",
+    conflict: "서버에 같은 ID로 내용이 다른 응답이 있습니다. 아무것도 바뀌지 않았습니다.",
+    corrupt: "기기에 저장된 이 기록이 손상되어 보낼 수 없습니다.",
+    invalid_response: "응답의 형식이 서버가 요구하는 것과 다릅니다.",
+    kiosk_token_missing:
+      "키오스크 태블릿의 등록 정보 없이 보내졌습니다. 대시보드에서 태블릿을 다시 등록해 주십시오.",
+    device_mismatch: "보낸 태블릿과 다른 태블릿의 응답으로 되어 있습니다.",
+    event_mismatch: "태블릿의 행사와 다른 행사의 응답으로 되어 있습니다.",
+    unknown_survey: "서버에 이 설문이 없습니다.",
+    unknown_version: "서버에 이 버전의 설문이 없습니다.",
+    invalid_answers: "응답이 설문의 질문과 맞지 않습니다.",
+    content_differs: "서버에 같은 ID로 내용이 다른 응답이 있습니다. 아무것도 바뀌지 않았습니다.",
+    withDetail: "{{reason}} ({{detail}})",
+  },
 };
 
 export default ko;

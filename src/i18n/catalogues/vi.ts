@@ -135,6 +135,22 @@ const vi: Catalogue = {
     done: "Đã lưu {{n}} câu trả lời vào tệp.",
     failed: "Không thể tạo tệp sao lưu.",
   },
+  // Why the collector refused an answer, by its code (ITEM_ERROR_CODES): /settings and the staff pages.
+  itemReason: {
+    rejected: "Máy chủ không nhận câu trả lời này.",
+    conflict: "Máy chủ đã có câu trả lời cùng ID nhưng nội dung khác; không có gì bị thay đổi.",
+    corrupt: "Bản ghi này trên thiết bị bị hỏng nên không gửi được.",
+    invalid_response: "Câu trả lời không đúng định dạng máy chủ yêu cầu.",
+    kiosk_token_missing:
+      "Được gửi từ máy tính bảng ki-ốt mà không có thông tin đăng ký của máy. Hãy đăng ký lại máy tính bảng từ bảng điều khiển.",
+    device_mismatch: "Câu trả lời ghi một máy tính bảng khác với máy đã gửi.",
+    event_mismatch: "Câu trả lời ghi một sự kiện khác với sự kiện của máy tính bảng.",
+    unknown_survey: "Máy chủ không có khảo sát này.",
+    unknown_version: "Máy chủ không có phiên bản này của khảo sát.",
+    invalid_answers: "Câu trả lời không khớp với các câu hỏi của khảo sát.",
+    content_differs: "Máy chủ đã có câu trả lời cùng ID nhưng nội dung khác; không có gì bị thay đổi.",
+    withDetail: "{{reason}} ({{detail}})",
+  },
 };
 
 export default vi;

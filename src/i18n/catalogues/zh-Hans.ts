@@ -130,6 +130,21 @@ const zhHans: Catalogue = {
     done: "已将 {{n}} 条回答保存为文件。",
     failed: "无法生成备份文件。",
   },
+  // Why the collector refused an answer, by its code (ITEM_ERROR_CODES): /settings and the staff pages.
+  itemReason: {
+    rejected: "服务器未接受此回答。",
+    conflict: "服务器中已有相同 ID 但内容不同的回答；未作任何更改。",
+    corrupt: "设备上保存的此记录已损坏，无法发送。",
+    invalid_response: "回答的格式不符合服务器的要求。",
+    kiosk_token_missing: "此回答从自助终端平板发送，但没有该平板的登记信息。请在管理面板重新登记该平板。",
+    device_mismatch: "回答中的平板与发送它的平板不一致。",
+    event_mismatch: "回答中的活动与该平板的活动不一致。",
+    unknown_survey: "服务器上没有此问卷。",
+    unknown_version: "服务器上没有此版本的问卷。",
+    invalid_answers: "回答与问卷的问题不符。",
+    content_differs: "服务器中已有相同 ID 但内容不同的回答；未作任何更改。",
+    withDetail: "{{reason}}（{{detail}}）",
+  },
 };
 
 export default zhHans;

@@ -185,6 +185,43 @@ const en: StaffCatalogue = {
     versionN: "Version {{version}}",
     none: "No responses yet.",
   },
+  // The collector's errors by their stable code (PROBLEM_CODES, BACKUP_PROBLEM_CODES); http, network
+  // and unexpected for an answer without a code, no answer, and anything else.
+  collectorProblem: {
+    malformed_json: "The collector could not read the request (it is not valid JSON).",
+    invalid_body: "The collector refused the request: some of what was sent is missing or wrong.",
+    invalid_query: "The collector refused the request: a setting in the address is wrong.",
+    invalid_path: "The address holds a character the collector refuses.",
+    unauthorized: "You are not signed in, or the session has ended. Please sign in again.",
+    cross_site_request:
+      "The collector accepts this only from its own dashboard. Open the dashboard at the collector's address and try again.",
+    not_found:
+      "The collector has nothing at this address. The app and the collector may be of different versions.",
+    survey_not_found: "The collector does not have this survey.",
+    event_not_found: "The collector does not have this event.",
+    device_not_found: "The collector does not have this tablet.",
+    too_many_items: "Too many items were sent at once.",
+    body_too_large: "The file is too large for the collector.",
+    unsupported_media_type: "The collector does not accept this kind of file.",
+    invalid_backup: "The file is not a backup the collector can read.",
+    invalid_population_csv: "The population CSV has problems.",
+    population_cells_missing: "Some groups with respondents have no population in the file (left out, or 0).",
+    rate_limited: "Too many requests. Please wait a moment and try again.",
+    too_many_sign_ins: "Too many wrong tokens. Please wait and try again.",
+    internal: "The collector failed. Nothing was changed; please try again.",
+    http: "The collector answered with an error (HTTP {{status}}).",
+    network: "The collector could not be reached. Please check the network and try again.",
+    unexpected: "Something unexpected went wrong.",
+    backup: {
+      not_json: "This file is not a Tsunagu backup (it is not JSON).",
+      not_a_backup: "This file is not a Tsunagu backup.",
+      unsupported_version: "This backup was written by a version of the app the collector cannot read.",
+      nested_too_deep: "The backup is damaged: {{path}} is nested deeper than any answer is.",
+      invalid_field: "The backup is damaged: some of its fields are missing or wrong.",
+      checksum_mismatch:
+        "The backup is damaged: its contents do not match its checksum (the file was changed or cut short).",
+    },
+  },
 };
 
 export default en;

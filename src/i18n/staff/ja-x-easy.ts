@@ -191,6 +191,45 @@ const jaEasy: StaffCatalogue = {
     versionN: "{{version}}版",
     none: "まだ こたえは ありません。",
   },
+  // The collector's errors by their stable code (PROBLEM_CODES, BACKUP_PROBLEM_CODES); http, network
+  // and unexpected for an answer without a code, no answer, and anything else.
+  collectorProblem: {
+    malformed_json: "サーバーが よめない かたちで おくられました。",
+    invalid_body: "サーバーが ことわりました。おくった ものに たりない ところか まちがいが あります。",
+    invalid_query: "サーバーが ことわりました。アドレスに まちがいが あります。",
+    invalid_path: "アドレスに つかえない もじが あります。",
+    unauthorized:
+      "ログイン していないか、ログインの じかんが おわりました。もう いちど ログイン して ください。",
+    cross_site_request:
+      "これは サーバーの ダッシュボードからだけ できます。サーバーの アドレスで ダッシュボードを ひらいて ください。",
+    not_found:
+      "サーバーの この アドレスには なにも ありません。アプリと サーバーの はんが ちがうかも しれません。",
+    survey_not_found: "サーバーに この アンケートが ありません。",
+    event_not_found: "サーバーに この イベントが ありません。",
+    device_not_found: "サーバーに この タブレットが ありません。",
+    too_many_items: "いちどに おくる かずが おおすぎます。",
+    body_too_large: "ファイルが おおきすぎます。",
+    unsupported_media_type: "サーバーは この しゅるいの ファイルを うけとりません。",
+    invalid_backup: "サーバーが よめる バックアップの ファイルでは ありません。",
+    invalid_population_csv: "じんこうの CSV に まちがいが あります。",
+    population_cells_missing:
+      "こたえた 人が いるのに、ファイルに じんこうが ない（または 0 の）くぶんが あります。",
+    rate_limited: "おくる かいすうが おおすぎます。すこし まってから もう いちど して ください。",
+    too_many_sign_ins: "トークンの まちがいが つづきました。すこし まってから もう いちど して ください。",
+    internal: "サーバーで もんだいが おきました。なにも かえていません。もう いちど して ください。",
+    http: "サーバーが エラーを かえしました（HTTP {{status}}）。",
+    network: "サーバーに つながりません でした。ネットを たしかめて、もう いちど して ください。",
+    unexpected: "おもって いなかった もんだいが おきました。",
+    backup: {
+      not_json: "Tsunagu の バックアップの ファイルでは ありません（JSON では ありません）。",
+      not_a_backup: "Tsunagu の バックアップの ファイルでは ありません。",
+      unsupported_version: "この バックアップは、サーバーが よめない はんの アプリで つくられました。",
+      nested_too_deep: "バックアップが こわれています。{{path}} の なかみが ふかすぎます。",
+      invalid_field: "バックアップが こわれています。たりない ところか まちがいが あります。",
+      checksum_mismatch:
+        "バックアップが こわれています。なかみが チェックサムと あいません（ファイルが かわったか、とちゅうで きれています）。",
+    },
+  },
 };
 
 export default jaEasy;

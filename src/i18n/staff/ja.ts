@@ -185,6 +185,43 @@ const ja = {
     versionN: "第{{version}}版",
     none: "まだ回答はありません。",
   },
+  // The collector's errors by their stable code (PROBLEM_CODES, BACKUP_PROBLEM_CODES); http, network
+  // and unexpected for an answer without a code, no answer, and anything else.
+  collectorProblem: {
+    malformed_json: "集計サーバーが要求を読めませんでした（JSON として正しくありません）。",
+    invalid_body: "集計サーバーが要求を断りました：送った内容に足りないものか誤りがあります。",
+    invalid_query: "集計サーバーが要求を断りました：アドレスの指定に誤りがあります。",
+    invalid_path: "アドレスに集計サーバーが受け付けない文字が含まれています。",
+    unauthorized: "ログインしていないか、ログインの期限が切れました。もう一度ログインしてください。",
+    cross_site_request:
+      "この操作は集計サーバー自身のダッシュボードからしかできません。集計サーバーのアドレスでダッシュボードを開き直してください。",
+    not_found:
+      "集計サーバーのこのアドレスには何もありません。アプリと集計サーバーの版が違う可能性があります。",
+    survey_not_found: "集計サーバーにこのアンケートがありません。",
+    event_not_found: "集計サーバーにこのイベントがありません。",
+    device_not_found: "集計サーバーにこのタブレットがありません。",
+    too_many_items: "一度に送る件数が多すぎます。",
+    body_too_large: "ファイルが大きすぎて、集計サーバーが受け取れません。",
+    unsupported_media_type: "集計サーバーはこの種類のファイルを受け付けません。",
+    invalid_backup: "集計サーバーが読めるバックアップファイルではありません。",
+    invalid_population_csv: "人口の CSV に誤りがあります。",
+    population_cells_missing: "回答者がいるのに、ファイルに人口がない（または 0 の）区分があります。",
+    rate_limited: "要求が多すぎます。少し待ってからもう一度お試しください。",
+    too_many_sign_ins: "トークンの誤りが続きました。しばらく待ってからもう一度お試しください。",
+    internal: "集計サーバーで問題が起きました。何も変更していません。もう一度お試しください。",
+    http: "集計サーバーがエラーを返しました（HTTP {{status}}）。",
+    network: "集計サーバーにつながりませんでした。ネットワークを確かめて、もう一度お試しください。",
+    unexpected: "予期しない問題が起きました。",
+    backup: {
+      not_json: "Tsunagu のバックアップファイルではありません（JSON ではありません）。",
+      not_a_backup: "Tsunagu のバックアップファイルではありません。",
+      unsupported_version: "このバックアップは、集計サーバーが読めない版のアプリで書き出されています。",
+      nested_too_deep: "バックアップが壊れています：{{path}} の入れ子が、どの回答よりも深くなっています。",
+      invalid_field: "バックアップが壊れています：足りない項目か、誤った項目があります。",
+      checksum_mismatch:
+        "バックアップが壊れています：中身がチェックサムと合いません（ファイルが変更されたか、途中で切れています）。",
+    },
+  },
 };
 
 export default ja;

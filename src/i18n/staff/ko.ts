@@ -186,6 +186,42 @@ const ko: StaffCatalogue = {
     versionN: "버전 {{version}}",
     none: "아직 응답이 없습니다.",
   },
+  // The collector's errors by their stable code (PROBLEM_CODES, BACKUP_PROBLEM_CODES); http, network
+  // and unexpected for an answer without a code, no answer, and anything else.
+  collectorProblem: {
+    malformed_json: "서버가 요청을 읽을 수 없습니다(올바른 JSON이 아닙니다).",
+    invalid_body: "서버가 요청을 거부했습니다. 보낸 내용에 빠진 것이나 잘못된 것이 있습니다.",
+    invalid_query: "서버가 요청을 거부했습니다. 주소의 설정이 잘못되었습니다.",
+    invalid_path: "주소에 서버가 받지 않는 문자가 있습니다.",
+    unauthorized: "로그인하지 않았거나 로그인이 만료되었습니다. 다시 로그인해 주십시오.",
+    cross_site_request:
+      "이 작업은 서버의 대시보드에서만 할 수 있습니다. 서버 주소로 대시보드를 열고 다시 시도해 주십시오.",
+    not_found: "서버의 이 주소에는 아무것도 없습니다. 앱과 서버의 버전이 다를 수 있습니다.",
+    survey_not_found: "서버에 이 설문이 없습니다.",
+    event_not_found: "서버에 이 행사가 없습니다.",
+    device_not_found: "서버에 이 태블릿이 없습니다.",
+    too_many_items: "한 번에 보내는 항목이 너무 많습니다.",
+    body_too_large: "파일이 너무 커서 서버가 받을 수 없습니다.",
+    unsupported_media_type: "서버는 이 종류의 파일을 받지 않습니다.",
+    invalid_backup: "서버가 읽을 수 있는 백업 파일이 아닙니다.",
+    invalid_population_csv: "인구 CSV에 오류가 있습니다.",
+    population_cells_missing: "응답자가 있는데 파일에 인구가 없는(또는 0인) 구분이 있습니다.",
+    rate_limited: "요청이 너무 많습니다. 잠시 후 다시 시도해 주십시오.",
+    too_many_sign_ins: "토큰 오류가 계속되었습니다. 잠시 후 다시 시도해 주십시오.",
+    internal: "서버에 문제가 생겼습니다. 아무것도 바뀌지 않았습니다. 다시 시도해 주십시오.",
+    http: "서버가 오류를 보냈습니다(HTTP {{status}}).",
+    network: "서버에 연결할 수 없습니다. 네트워크를 확인하고 다시 시도해 주십시오.",
+    unexpected: "예상하지 못한 문제가 생겼습니다.",
+    backup: {
+      not_json: "Tsunagu 백업 파일이 아닙니다(JSON이 아닙니다).",
+      not_a_backup: "Tsunagu 백업 파일이 아닙니다.",
+      unsupported_version: "이 백업은 서버가 읽을 수 없는 버전의 앱으로 만들어졌습니다.",
+      nested_too_deep: "백업이 손상되었습니다. {{path}}의 중첩이 어떤 응답보다도 깊습니다.",
+      invalid_field: "백업이 손상되었습니다. 빠졌거나 잘못된 항목이 있습니다.",
+      checksum_mismatch:
+        "백업이 손상되었습니다. 내용이 체크섬과 맞지 않습니다(파일이 바뀌었거나 잘렸습니다).",
+    },
+  },
 };
 
 export default ko;

@@ -190,6 +190,42 @@ const vi: StaffCatalogue = {
     versionN: "Phiên bản {{version}}",
     none: "Chưa có câu trả lời nào.",
   },
+  // The collector's errors by their stable code (PROBLEM_CODES, BACKUP_PROBLEM_CODES); http, network
+  // and unexpected for an answer without a code, no answer, and anything else.
+  collectorProblem: {
+    malformed_json: "Máy chủ không đọc được yêu cầu (không phải JSON hợp lệ).",
+    invalid_body: "Máy chủ đã từ chối yêu cầu: nội dung gửi đi bị thiếu hoặc sai.",
+    invalid_query: "Máy chủ đã từ chối yêu cầu: tham số trong địa chỉ bị sai.",
+    invalid_path: "Địa chỉ có ký tự mà máy chủ không chấp nhận.",
+    unauthorized: "Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.",
+    cross_site_request:
+      "Thao tác này chỉ làm được từ bảng điều khiển của chính máy chủ. Hãy mở bảng điều khiển bằng địa chỉ của máy chủ rồi thử lại.",
+    not_found: "Máy chủ không có gì ở địa chỉ này. Có thể phiên bản ứng dụng và máy chủ khác nhau.",
+    survey_not_found: "Máy chủ không có khảo sát này.",
+    event_not_found: "Máy chủ không có sự kiện này.",
+    device_not_found: "Máy chủ không có máy tính bảng này.",
+    too_many_items: "Gửi quá nhiều mục cùng một lúc.",
+    body_too_large: "Tệp quá lớn, máy chủ không nhận được.",
+    unsupported_media_type: "Máy chủ không nhận loại tệp này.",
+    invalid_backup: "Đây không phải tệp sao lưu mà máy chủ đọc được.",
+    invalid_population_csv: "Tệp CSV dân số có lỗi.",
+    population_cells_missing: "Có nhóm có người trả lời nhưng tệp không có dân số (thiếu hoặc bằng 0).",
+    rate_limited: "Quá nhiều yêu cầu. Vui lòng chờ một lát rồi thử lại.",
+    too_many_sign_ins: "Nhập sai mã quá nhiều lần. Vui lòng chờ rồi thử lại.",
+    internal: "Máy chủ gặp lỗi. Không có gì bị thay đổi; vui lòng thử lại.",
+    http: "Máy chủ trả về lỗi (HTTP {{status}}).",
+    network: "Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.",
+    unexpected: "Đã xảy ra sự cố ngoài dự kiến.",
+    backup: {
+      not_json: "Đây không phải tệp sao lưu Tsunagu (không phải JSON).",
+      not_a_backup: "Đây không phải tệp sao lưu Tsunagu.",
+      unsupported_version: "Bản sao lưu này được tạo bởi phiên bản ứng dụng mà máy chủ không đọc được.",
+      nested_too_deep: "Bản sao lưu bị hỏng: {{path}} lồng sâu hơn bất kỳ câu trả lời nào.",
+      invalid_field: "Bản sao lưu bị hỏng: có trường bị thiếu hoặc sai.",
+      checksum_mismatch:
+        "Bản sao lưu bị hỏng: nội dung không khớp với mã kiểm tra (tệp đã bị sửa hoặc bị cắt ngắn).",
+    },
+  },
 };
 
 export default vi;

@@ -184,6 +184,40 @@ const zhHans: StaffCatalogue = {
     versionN: "第{{version}}版",
     none: "尚无回答。",
   },
+  // The collector's errors by their stable code (PROBLEM_CODES, BACKUP_PROBLEM_CODES); http, network
+  // and unexpected for an answer without a code, no answer, and anything else.
+  collectorProblem: {
+    malformed_json: "服务器无法读取该请求（不是有效的 JSON）。",
+    invalid_body: "服务器拒绝了该请求：发送的内容有缺失或错误。",
+    invalid_query: "服务器拒绝了该请求：地址中的参数有误。",
+    invalid_path: "地址中含有服务器不接受的字符。",
+    unauthorized: "尚未登录，或登录已过期。请重新登录。",
+    cross_site_request: "此操作只能在服务器自己的管理面板中进行。请通过服务器的地址打开管理面板后重试。",
+    not_found: "服务器上此地址没有内容。应用与服务器的版本可能不一致。",
+    survey_not_found: "服务器上没有此问卷。",
+    event_not_found: "服务器上没有此活动。",
+    device_not_found: "服务器上没有此平板。",
+    too_many_items: "一次发送的条目过多。",
+    body_too_large: "文件太大，服务器无法接收。",
+    unsupported_media_type: "服务器不接受此类文件。",
+    invalid_backup: "这不是服务器能读取的备份文件。",
+    invalid_population_csv: "人口 CSV 中有错误。",
+    population_cells_missing: "有些分组有回答者，但文件中没有其人口（缺失或为 0）。",
+    rate_limited: "请求过多。请稍候再试。",
+    too_many_sign_ins: "令牌错误次数过多。请稍候再试。",
+    internal: "服务器出错。未作任何更改，请重试。",
+    http: "服务器返回了错误（HTTP {{status}}）。",
+    network: "无法连接服务器。请检查网络后重试。",
+    unexpected: "发生了意外问题。",
+    backup: {
+      not_json: "这不是 Tsunagu 的备份文件（不是 JSON）。",
+      not_a_backup: "这不是 Tsunagu 的备份文件。",
+      unsupported_version: "此备份由服务器无法读取的应用版本生成。",
+      nested_too_deep: "备份已损坏：{{path}} 的嵌套层级比任何回答都深。",
+      invalid_field: "备份已损坏：有缺失或错误的字段。",
+      checksum_mismatch: "备份已损坏：内容与校验和不符（文件被修改或不完整）。",
+    },
+  },
 };
 
 export default zhHans;

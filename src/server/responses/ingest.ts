@@ -33,6 +33,11 @@ export async function ingestBatch(
     const stored = storedHashes.get(id);
     if (stored === undefined) throw new Error(`response ${id} is neither new nor stored`);
     if (stored === j.row.contentHash) return { id, status: "duplicate" };
-    return { id, status: "conflict", error: "this id is stored with other content; nothing was changed" };
+    return {
+      id,
+      status: "conflict",
+      code: "content_differs",
+      error: "this id is stored with other content; nothing was changed",
+    };
   });
 }

@@ -1,6 +1,7 @@
 import {
   type Answers,
   describeProblems,
+  type ItemErrorCode,
   type ItemResult,
   isPlausibleSubmittedAt,
   type KioskDevice,
@@ -39,28 +40,42 @@ export interface Sender {
 export function judgeItem(item: unknown, surveys: SurveyRegistry, sender: Sender): Judged {
   const { device } = sender;
   const id = idOf(item);
-  const reject = (error: string): Judged => ({ ok: false, result: { id, status: "rejected", error } });
+  // The code is what the device words in its reader's language; the English keeps the specifics.
+  const reject = (code: ItemErrorCode, error: string): Judged => ({
+    ok: false,
+    result: { id, status: "rejected", code, error },
+  });
   const parsed = Response.safeParse(item);
-  if (!parsed.success) return reject(describeProblems(problemsOf(parsed.error)));
+  if (!parsed.success) return reject("invalid_response", describeProblems(problemsOf(parsed.error)));
   const response = parsed.data;
   if (response.mode === "kiosk" && !device && !sender.staffImport)
     return reject(
+      "kiosk_token_missing",
       "mode: a kiosk response needs its tablet's device token (Authorization: Bearer); enrol the tablet again from the dashboard",
     );
   if (device && response.mode === "kiosk") {
     if (response.deviceId !== device.id)
-      return reject(`deviceId: "${response.deviceId ?? ""}" is not the device of the token sent`);
+      return reject(
+        "device_mismatch",
+        `deviceId: "${response.deviceId ?? ""}" is not the device of the token sent`,
+      );
     if (response.eventId !== device.eventId)
-      return reject(`eventId: "${response.eventId ?? ""}" is not the event of the token's device`);
+      return reject(
+        "event_mismatch",
+        `eventId: "${response.eventId ?? ""}" is not the event of the token's device`,
+      );
   }
   const def = surveys.get(response.surveyId, response.surveyVersion);
   if (!def) {
     if (!surveys.latestOf(response.surveyId))
-      return reject(`surveyId: "${response.surveyId}" is not a survey of this collector`);
-    return reject(`surveyVersion: survey "${response.surveyId}" has no version ${response.surveyVersion}`);
+      return reject("unknown_survey", `surveyId: "${response.surveyId}" is not a survey of this collector`);
+    return reject(
+      "unknown_version",
+      `surveyVersion: survey "${response.surveyId}" has no version ${response.surveyVersion}`,
+    );
   }
   const problems = validateResponse(def, response);
-  if (problems.length > 0) return reject(describeProblems(problems));
+  if (problems.length > 0) return reject("invalid_answers", describeProblems(problems));
   const plausible = isPlausibleSubmittedAt(response.submittedAt, sender.receivedAt, def.publishedAt);
   return {
     ok: true,

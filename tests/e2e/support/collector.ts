@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export const ORGANIZER_TOKEN = "e2e-organizer-token";
+export const ORGANIZER_TOKEN = "e2e-organizer-token-5Tg8Wk2Mz9Qb4Lx7";
 
 export async function freePort(): Promise<number> {
   return await new Promise((resolve, reject) => {

@@ -9,6 +9,7 @@ import { Link } from "../../router/link";
 import { flyerPath, surveyPath } from "../../router/routes";
 import { UnauthorizedError } from "../../services/dashboard-api";
 import { createEnrollmentLink, createEvent, listEvents } from "../../services/events-api";
+import { collectorProblem, ProblemDetails, type ProblemText } from "../collector-problem";
 import { EventForm } from "./event-form";
 import "./events.css";
 
@@ -17,18 +18,16 @@ interface Props {
   onUnauthorized(): void;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** The organizer's field tools for one survey: the resident link and flyer, events and their kiosks. */
 export function EventsSection({ def, onUnauthorized }: Props) {
   const { locale } = useLocale();
   const [events, setEvents] = useState<KioskEvent[] | undefined>();
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useState<ProblemText | undefined>();
   const unauthorized = useRef(onUnauthorized);
   unauthorized.current = onUnauthorized;
   const fail = (error: unknown) => {
     if (error instanceof UnauthorizedError) unauthorized.current();
-    else setFailure(message(error));
+    else setFailure(collectorProblem(error));
   };
 
   useEffect(() => {
@@ -59,7 +58,7 @@ export function EventsSection({ def, onUnauthorized }: Props) {
       <h3>{t("events.eventsTitle")}</h3>
       {failure && (
         <div class="notice notice--error" role="alert">
-          <p>{failure}</p>
+          <ProblemDetails problem={failure} />
         </div>
       )}
       {events && events.length === 0 && <p>{t("events.none")}</p>}
