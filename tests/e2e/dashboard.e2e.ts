@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatCount, formatInterval, formatPercent } from "../../src/app/dashboard/format";
 import staffJa from "../../src/i18n/staff/ja";
-import { type Response, ResponseCounts, Tallies, uuidv7 } from "../../src/survey";
+import { type Response, ResponseCounts, ReviewSummary, Tallies, uuidv7 } from "../../src/survey";
 import { axeViolations } from "./support/axe";
 import { phoneContext } from "./support/browser";
 import { ORGANIZER_TOKEN } from "./support/collector";
@@ -206,5 +206,38 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
     const events = (await (await env.collector.api("/events")).json()) as { events: { name: string }[] };
     expect(events.events.filter((e) => e.name === "二度押し")).toHaveLength(1);
     expect(posts).toBe(1);
+  });
+
+  it("lists a wrong clock's answer as not counted, and counts it once an analyst says why", async () => {
+    const wrongClock: Response = {
+      ...(responses()[0] as Response),
+      id: uuidv7(),
+      submittedAt: "2099-06-01T03:00:00.000Z",
+    };
+    const stored = await fetch(`${env.collector.origin}/api/v1/responses`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ responses: [wrongClock] }),
+    });
+    expect(stored.status).toBe(200);
+    const held = ReviewSummary.parse(
+      await (await env.collector.api("/surveys/ward-resident/reviews")).json(),
+    );
+    expect(held.groups).toEqual([expect.objectContaining({ state: "held", reason: "clock", n: 1 })]);
+    const wave = held.groups[0]?.wave as number;
+    const before = (await api(`?wave=${wave}`)).indicators[0]?.n ?? 0;
+
+    await page.goto(`${env.collector.origin}/dashboard`);
+    const section = page.getByTestId("reviews");
+    await section.getByText(staffJa.reviews.clock).waitFor();
+    const count = section.getByRole("button", { name: staffJa.reviews.count });
+    await count.click();
+    await section.getByText(staffJa.reviews.whyMissing).waitFor();
+    await section.getByLabel(staffJa.reviews.why).fill("タブレットの時計の設定違い。回答は本物");
+    await count.click();
+    await section.getByText(staffJa.reviews.none).waitFor();
+    await section.getByText(staffJa.reviews.changed.replace("{{n}}", "1")).waitFor();
+    expect((await api(`?wave=${wave}`)).indicators[0]?.n).toBe(before + 1);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

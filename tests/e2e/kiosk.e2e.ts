@@ -307,7 +307,11 @@ describe("a kiosk at an event, offline, then synced", () => {
     const res = await env.collector.api("/surveys/ward-resident/tallies");
     const tallies = Tallies.parse(await res.json());
     const byId = Object.fromEntries(tallies.indicators.map((i) => [i.id, i]));
-    for (const indicator of expected()) expect(byId[indicator.id]).toEqual(indicator);
+    // The tablet's tally is the collector's, but for what it hides below the minimum cell.
+    for (const { suppressed, ...indicator } of expected()) {
+      if (suppressed) expect(byId[indicator.id]?.n).toBe(indicator.n);
+      else expect(byId[indicator.id]).toEqual(indicator);
+    }
     expect(byId.watch_over?.n).toBe(20);
 
     await office.reload();

@@ -6,11 +6,13 @@ import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
+import { Link } from "../router/link";
 import { isSignedIn, signOut } from "../services/dashboard-api";
 import { loadSurvey, loadSurveyIndex } from "../services/surveys";
 import { BackupUpload } from "./backup-upload";
 import { EventsSection } from "./events/events-section";
 import { ResponseCountsSection } from "./response-counts-section";
+import { ReviewSection } from "./review-section";
 import { TalliesView } from "./tallies-view";
 import { TokenForm } from "./token-form";
 
@@ -55,6 +57,12 @@ export function DashboardPage() {
           <BackupUpload onUnauthorized={expired} />
         </>
       )}
+      {/* Signed in or not: staff setting up a device need its endpoint, storage and backup, not the tallies. */}
+      <p class="page-footer">
+        <Link href="/settings" class="tap-link">
+          {t("dashboard.deviceSettings")}
+        </Link>
+      </p>
     </div>
   );
 }
@@ -91,12 +99,23 @@ function SurveyPicker({ onUnauthorized }: { onUnauthorized(): void }) {
 
 function SurveyTallies(props: { surveyId: string; onUnauthorized(): void }) {
   const [def, retry] = useResource(() => loadSurvey(props.surveyId), props.surveyId);
+  // Bumped when a review moves responses in or out of the count: the tallies and counts load again.
+  const [reviewed, setReviewed] = useState(0);
   if (def.status === "loading") return <Loading />;
   if (def.status === "failed") return <LoadError onRetry={retry} />;
   return (
     <>
-      <TalliesView def={def.value} onUnauthorized={props.onUnauthorized} />
-      <ResponseCountsSection surveyId={def.value.id} onUnauthorized={props.onUnauthorized} />
+      <TalliesView key={`tallies-${reviewed}`} def={def.value} onUnauthorized={props.onUnauthorized} />
+      <ResponseCountsSection
+        key={`counts-${reviewed}`}
+        surveyId={def.value.id}
+        onUnauthorized={props.onUnauthorized}
+      />
+      <ReviewSection
+        surveyId={def.value.id}
+        onUnauthorized={props.onUnauthorized}
+        onChanged={() => setReviewed((n) => n + 1)}
+      />
       <EventsSection def={def.value} onUnauthorized={props.onUnauthorized} />
     </>
   );

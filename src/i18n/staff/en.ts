@@ -29,6 +29,7 @@ const en: StaffCatalogue = {
     downloading: "Downloading…",
     downloadFailed: "The download failed.",
     loadFailed: "The results could not be loaded.",
+    deviceSettings: "This device's settings (where answers go, storage, backup)",
   },
   kiosk: {
     idleTitle: "Are you still answering?",
@@ -67,6 +68,8 @@ const en: StaffCatalogue = {
     end: "End event…",
     endConfirm: "End the event? {{n}} answers waiting to send stay on this tablet and will still be sent.",
     endYes: "End the event",
+    persistent: "protected",
+    notPersistent: "not protected (the browser may delete it)",
   },
   enroll: {
     title: "Set up this tablet as a kiosk",
@@ -221,6 +224,26 @@ const en: StaffCatalogue = {
       checksum_mismatch:
         "The backup is damaged: its contents do not match its checksum (the file was changed or cut short).",
     },
+  },
+  reviews: {
+    title: "Responses not counted",
+    intro:
+      "Responses held because their source or time looked wrong, and responses excluded. Check them, then count or exclude them.",
+    none: "No responses are held or excluded.",
+    caption: "Responses not counted, by state, reason and fiscal year",
+    state: "State",
+    reason: "Reason",
+    actions: "Actions",
+    held: "Held",
+    excluded: "Excluded",
+    burst: "Too many from one source in an hour",
+    clock: "The device's clock gave an impossible time",
+    why: "Reason for the change (recorded)",
+    whyMissing: "Enter the reason for the change.",
+    count: "Count them",
+    exclude: "Exclude them",
+    changed: "{{n}} responses changed.",
+    failed: "The change did not go through. Please try again.",
   },
 };
 

@@ -31,6 +31,7 @@ const jaEasy: StaffCatalogue = {
     downloading: "ダウンロード して います…",
     downloadFailed: "ダウンロード できません でした。",
     loadFailed: "しゅうけいを よみこめません でした。",
+    deviceSettings: "この きかいの せってい（おくりさき・ほぞん・バックアップ）",
   },
   kiosk: {
     idleTitle: "まだ こたえて いますか？",
@@ -71,6 +72,8 @@ const jaEasy: StaffCatalogue = {
     endConfirm:
       "イベントを おわりますか？ おくる まえの {{n}}この こたえは タブレットに のこり、あとで おくります。",
     endYes: "イベントを おわる",
+    persistent: "まもられて います",
+    notPersistent: "まもられて いません（ブラウザが けす ことが あります）",
   },
   enroll: {
     title: "この タブレットを キオスクに する",
@@ -229,6 +232,26 @@ const jaEasy: StaffCatalogue = {
       checksum_mismatch:
         "バックアップが こわれています。なかみが チェックサムと あいません（ファイルが かわったか、とちゅうで きれています）。",
     },
+  },
+  reviews: {
+    title: "けっかに いれていない こたえ",
+    intro:
+      "おくった ところや じかんが おかしいので とめている こたえと、のぞいた こたえです。たしかめてから、けっかに いれるか のぞいて ください。",
+    none: "とめている こたえや のぞいた こたえは ありません。",
+    caption: "けっかに いれていない こたえ（じょうたい・りゆう・ねんど）",
+    state: "じょうたい",
+    reason: "りゆう",
+    actions: "そうさ",
+    held: "とめている",
+    excluded: "のぞいた",
+    burst: "おなじ ところから 1じかんに こたえが おおすぎる",
+    clock: "たんまつの とけいが おかしい",
+    why: "かえる りゆう（きろく されます）",
+    whyMissing: "かえる りゆうを かいて ください。",
+    count: "けっかに いれる",
+    exclude: "のぞく",
+    changed: "{{n}} この こたえを かえました。",
+    failed: "かえられませんでした。もう いちど ためして ください。",
   },
 };
 

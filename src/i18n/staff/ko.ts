@@ -29,6 +29,7 @@ const ko: StaffCatalogue = {
     downloading: "다운로드 중…",
     downloadFailed: "다운로드하지 못했습니다.",
     loadFailed: "집계를 불러오지 못했습니다.",
+    deviceSettings: "이 기기의 설정(전송 주소, 저장 공간, 백업)",
   },
   kiosk: {
     idleTitle: "아직 응답 중이신가요?",
@@ -68,6 +69,8 @@ const ko: StaffCatalogue = {
     end: "행사 종료…",
     endConfirm: "행사를 종료할까요? 전송 대기 중인 응답 {{n}}건은 이 태블릿에 남아 계속 전송됩니다.",
     endYes: "행사 종료",
+    persistent: "보호됨",
+    notPersistent: "보호되지 않음(브라우저가 삭제할 수 있음)",
   },
   enroll: {
     title: "이 태블릿을 키오스크로 설정",
@@ -221,6 +224,25 @@ const ko: StaffCatalogue = {
       checksum_mismatch:
         "백업이 손상되었습니다. 내용이 체크섬과 맞지 않습니다(파일이 바뀌었거나 잘렸습니다).",
     },
+  },
+  reviews: {
+    title: "집계에 넣지 않은 응답",
+    intro: "보낸 곳이나 시각이 이상해 보류한 응답과 제외한 응답입니다. 확인한 뒤 집계에 넣거나 제외하십시오.",
+    none: "보류하거나 제외한 응답이 없습니다.",
+    caption: "집계에 넣지 않은 응답 (상태·이유·연도별)",
+    state: "상태",
+    reason: "이유",
+    actions: "조작",
+    held: "보류",
+    excluded: "제외",
+    burst: "한 곳에서 1시간에 너무 많은 응답",
+    clock: "단말기 시계가 있을 수 없는 시각",
+    why: "변경 이유 (기록됩니다)",
+    whyMissing: "변경 이유를 입력하십시오.",
+    count: "집계에 넣기",
+    exclude: "제외하기",
+    changed: "응답 {{n}}건을 변경했습니다.",
+    failed: "변경하지 못했습니다. 다시 시도하십시오.",
   },
 };
 

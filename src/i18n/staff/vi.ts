@@ -29,6 +29,7 @@ const vi: StaffCatalogue = {
     downloading: "Đang tải xuống…",
     downloadFailed: "Tải xuống thất bại.",
     loadFailed: "Không tải được kết quả.",
+    deviceSettings: "Cài đặt của thiết bị này (nơi gửi, bộ nhớ, sao lưu)",
   },
   kiosk: {
     idleTitle: "Bạn vẫn đang trả lời chứ?",
@@ -70,6 +71,8 @@ const vi: StaffCatalogue = {
     endConfirm:
       "Kết thúc sự kiện? {{n}} câu trả lời đang chờ gửi vẫn ở trên máy tính bảng này và vẫn được gửi.",
     endYes: "Kết thúc sự kiện",
+    persistent: "được bảo vệ",
+    notPersistent: "không được bảo vệ (trình duyệt có thể xóa)",
   },
   enroll: {
     title: "Cài đặt máy tính bảng này làm ki-ốt",
@@ -225,6 +228,26 @@ const vi: StaffCatalogue = {
       checksum_mismatch:
         "Bản sao lưu bị hỏng: nội dung không khớp với mã kiểm tra (tệp đã bị sửa hoặc bị cắt ngắn).",
     },
+  },
+  reviews: {
+    title: "Câu trả lời chưa được tính",
+    intro:
+      "Các câu trả lời bị tạm giữ vì nguồn gửi hoặc thời gian bất thường, và các câu trả lời đã loại. Hãy kiểm tra rồi tính hoặc loại chúng.",
+    none: "Không có câu trả lời nào bị tạm giữ hoặc loại.",
+    caption: "Câu trả lời chưa được tính, theo trạng thái, lý do và năm tài chính",
+    state: "Trạng thái",
+    reason: "Lý do",
+    actions: "Thao tác",
+    held: "Tạm giữ",
+    excluded: "Đã loại",
+    burst: "Quá nhiều từ một nguồn trong một giờ",
+    clock: "Đồng hồ của thiết bị cho thời gian không thể có",
+    why: "Lý do thay đổi (được ghi lại)",
+    whyMissing: "Hãy nhập lý do thay đổi.",
+    count: "Tính vào",
+    exclude: "Loại ra",
+    changed: "Đã thay đổi {{n}} câu trả lời.",
+    failed: "Không thay đổi được. Vui lòng thử lại.",
   },
 };
 

@@ -29,6 +29,7 @@ const zhHans: StaffCatalogue = {
     downloading: "正在下载…",
     downloadFailed: "下载失败。",
     loadFailed: "无法加载统计结果。",
+    deviceSettings: "本设备的设置（发送地址、存储、备份）",
   },
   kiosk: {
     idleTitle: "您还在回答吗？",
@@ -67,6 +68,8 @@ const zhHans: StaffCatalogue = {
     end: "结束活动…",
     endConfirm: "要结束活动吗？等待发送的{{n}}份回答会保留在这台平板上，并继续发送。",
     endYes: "结束活动",
+    persistent: "已受保护",
+    notPersistent: "未受保护（浏览器可能会删除）",
   },
   enroll: {
     title: "将这台平板设置为自助终端",
@@ -217,6 +220,25 @@ const zhHans: StaffCatalogue = {
       invalid_field: "备份已损坏：有缺失或错误的字段。",
       checksum_mismatch: "备份已损坏：内容与校验和不符（文件被修改或不完整）。",
     },
+  },
+  reviews: {
+    title: "未计入统计的回答",
+    intro: "因来源或时间异常而暂缓的回答，以及已排除的回答。请核实后计入或排除。",
+    none: "没有暂缓或排除的回答。",
+    caption: "未计入统计的回答（按状态、原因、年度）",
+    state: "状态",
+    reason: "原因",
+    actions: "操作",
+    held: "暂缓",
+    excluded: "已排除",
+    burst: "同一来源一小时内回答过多",
+    clock: "设备时钟给出了不可能的时间",
+    why: "变更原因（将被记录）",
+    whyMissing: "请输入变更原因。",
+    count: "计入统计",
+    exclude: "排除",
+    changed: "已变更 {{n}} 份回答。",
+    failed: "未能变更。请重试。",
   },
 };
 
