@@ -54,7 +54,7 @@ export function createApp(deps: AppDeps): Hono {
   // Before every route: which requests carry a live dashboard session (see requireOrganizer).
   app.use(
     "/api/v1/*",
-    organizerSession(deps.storage, () => deps.now?.() ?? new Date()),
+    organizerSession(deps.storage, () => deps.now?.() ?? new Date(), deps.organizerToken),
   );
 
   const api = new Hono()

@@ -157,6 +157,47 @@ describeEachStorage("dashboard sessions", (variant) => {
     ).toBe(403);
   });
 
+  it("ends every session the organizer token opened when the token changes, on every collector sharing the database", async () => {
+    const id = cookieOf(await signIn(TOKEN));
+    const NEW_TOKEN = "the-new-organizer-token-9Rt4Vw2Lx7Qp3Zk8";
+    // The same database, restarted (or another process) with a new token.
+    const restarted = createApp({
+      storage,
+      surveys: fixtureSurveys(),
+      organizerToken: NEW_TOKEN,
+      log: () => {},
+      now: () => wallClock,
+    });
+    expect((await restarted.request(TALLIES, withCookie(id))).status).toBe(401);
+    expect(await (await restarted.request(`${BASE}/api/v1/session`, withCookie(id))).json()).toEqual({
+      signedIn: false,
+    });
+    // A session the new token opens works there and not on a collector still on the old token.
+    const fresh = cookieOf(
+      await restarted.request(`${BASE}/api/v1/session`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ token: NEW_TOKEN }),
+      }),
+    );
+    expect((await restarted.request(TALLIES, withCookie(fresh))).status).toBe(200);
+    expect((await app.request(TALLIES, withCookie(fresh))).status).toBe(401);
+    // The old token's own collector still honours its own session.
+    expect((await app.request(TALLIES, withCookie(id))).status).toBe(200);
+    // What is stored is a MAC, never the token.
+    const stored = await storage.sessionByHash(hashSessionId(id));
+    expect(stored?.tokenMac).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored?.tokenMac).not.toContain(TOKEN);
+    // A session stored before sessions carried their token's MAC ('') matches no token.
+    await storage.insertSession({
+      idHash: hashSessionId("from-before"),
+      createdAt: "2026-06-01T00:00:00.000Z",
+      expiresAt: "2026-06-01T08:00:00.000Z",
+      tokenMac: "",
+    });
+    expect((await app.request(TALLIES, withCookie("from-before"))).status).toBe(401);
+  });
+
   it("signs out: the session row is gone and the cookie no longer opens anything", async () => {
     const id = cookieOf(await signIn(TOKEN));
     const out = await app.request(`${BASE}/api/v1/session`, {

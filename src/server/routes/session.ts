@@ -41,7 +41,7 @@ export function sessionRoutes(
       // the throttle was never what kept a weak token safe.
       if (body.success && tokenMatches(body.data.token, deps.organizerToken)) {
         throttle.succeeded(client);
-        const expiresAt = await startSession(c, deps.storage, now());
+        const expiresAt = await startSession(c, deps.storage, now(), deps.organizerToken);
         return c.json({ signedIn: true, expiresAt });
       }
       // A wrong guess during the wait counts too, so the wait keeps doubling while guesses come.

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Storage } from "../storage";
@@ -9,6 +9,24 @@ export const SESSION_HOURS = 8;
 const COOKIE_PATH = "/api/v1";
 
 export const hashSessionId = (id: string) => createHash("sha256").update(id, "utf8").digest("hex");
+
+/**
+ * Which organizer token opened a session, stored with it: an HMAC of the session's id hash keyed by
+ * the token. A session counts only while the collector's token gives the same MAC, so changing
+ * ORGANIZER_TOKEN ends every session the old one opened, on every process sharing the database,
+ * without a start-up step that one process might run and another not. Keyed per session, it is no
+ * fingerprint of the token shared by every row; a copy of the table opens nothing (the ids are
+ * hashed) and gives the token back only to whoever can guess it, which its strength rules out
+ * (organizer-token.ts).
+ */
+export const sessionTokenMac = (idHash: string, organizerToken: string) =>
+  createHmac("sha256", organizerToken).update(idHash, "utf8").digest("hex");
+
+function openedBy(session: { idHash: string; tokenMac: string }, organizerToken: string): boolean {
+  const expected = Buffer.from(sessionTokenMac(session.idHash, organizerToken), "utf8");
+  const stored = Buffer.from(session.tokenMac, "utf8");
+  return stored.length === expected.length && timingSafeEqual(stored, expected);
+}
 
 /** How the request's session cookie stands, for requireOrganizer. */
 export type SessionState = "valid" | "cross_site";
@@ -42,25 +60,46 @@ export function sameOrigin(c: Context): boolean {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** Reads the session cookie once per request: a live session, and a same-origin one when it changes state. */
-export function organizerSession(storage: Storage, now: () => Date): MiddlewareHandler {
+/**
+ * Reads the session cookie once per request: a live session opened by this organizer token, and a
+ * same-origin one when it changes state.
+ */
+export function organizerSession(
+  storage: Storage,
+  now: () => Date,
+  organizerToken: string,
+): MiddlewareHandler {
   return async (c, next) => {
     const id = getCookie(c, SESSION_COOKIE);
     if (id) {
       const session = await storage.sessionByHash(hashSessionId(id));
-      if (session && session.expiresAt > now().toISOString())
+      if (session && session.expiresAt > now().toISOString() && openedBy(session, organizerToken))
         states.set(c.req.raw, SAFE_METHODS.has(c.req.method) || sameOrigin(c) ? "valid" : "cross_site");
     }
     await next();
   };
 }
 
-/** A new session: a random id (256 bits) in the cookie, only its hash in the database. */
-export async function startSession(c: Context, storage: Storage, now: Date): Promise<string> {
+/**
+ * A new session: a random id (256 bits) in the cookie, only its hash in the database, with the MAC
+ * of the organizer token that opened it.
+ */
+export async function startSession(
+  c: Context,
+  storage: Storage,
+  now: Date,
+  organizerToken: string,
+): Promise<string> {
   const id = randomBytes(32).toString("base64url");
+  const idHash = hashSessionId(id);
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
   await storage.deleteExpiredSessions(now.toISOString());
-  await storage.insertSession({ idHash: hashSessionId(id), createdAt: now.toISOString(), expiresAt });
+  await storage.insertSession({
+    idHash,
+    createdAt: now.toISOString(),
+    expiresAt,
+    tokenMac: sessionTokenMac(idHash, organizerToken),
+  });
   setCookie(c, SESSION_COOKIE, id, {
     httpOnly: true,
     sameSite: "Strict",

@@ -71,6 +71,8 @@ export interface OrganizerSessionsTable {
   id_hash: string;
   created_at: string;
   expires_at: string;
+  /** HMAC-SHA256 (hex) of id_hash keyed by the organizer token that opened it; '' before 2026-12-07. */
+  token_mac: string;
 }
 
 /** Responses one source sent in one hour window: the intake limits' state, shared by every process. */

@@ -5,7 +5,12 @@ import type { OrganizerSession } from "./storage";
 export async function insertSession(db: Kysely<Database>, session: OrganizerSession): Promise<void> {
   await db
     .insertInto("organizer_sessions")
-    .values({ id_hash: session.idHash, created_at: session.createdAt, expires_at: session.expiresAt })
+    .values({
+      id_hash: session.idHash,
+      created_at: session.createdAt,
+      expires_at: session.expiresAt,
+      token_mac: session.tokenMac,
+    })
     .execute();
 }
 
@@ -18,7 +23,14 @@ export async function sessionByHash(
     .selectAll()
     .where("id_hash", "=", idHash)
     .executeTakeFirst();
-  return row && { idHash: row.id_hash, createdAt: row.created_at, expiresAt: row.expires_at };
+  return (
+    row && {
+      idHash: row.id_hash,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+      tokenMac: row.token_mac,
+    }
+  );
 }
 
 export async function deleteSession(db: Kysely<Database>, idHash: string): Promise<void> {

@@ -149,11 +149,13 @@ export interface StoredResponseCounts {
   byWaveEventDevice: { wave: number; eventId: string; deviceId: string | null; n: number }[];
 }
 
-/** A dashboard sign-in: the hash of its id and when it ends. */
+/** A dashboard sign-in: the hash of its id, when it ends, and which organizer token opened it. */
 export interface OrganizerSession {
   idHash: string;
   createdAt: string;
   expiresAt: string;
+  /** The opening token's HMAC of idHash (sessions/organizer-session.ts): another token's never matches. */
+  tokenMac: string;
 }
 
 /** The only way the collector reaches its database. All SQL lives behind it. */
