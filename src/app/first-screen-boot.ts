@@ -41,6 +41,16 @@ root?.addEventListener("submit", (event) => {
   form.setAttribute("aria-busy", "true");
 });
 
+// The HTML's language switch, changed before the app runs: the same page in the language chosen,
+// drawn by the build and served for ?lang= (server/static-files.ts), which the app then keeps
+// (services/locale-preference.ts). Until the app ran, the switch did nothing. Here, not in a form
+// with a button: a few bytes, and no second control beside the app's own switch.
+root?.addEventListener("change", (event) => {
+  const select = event.target;
+  if (!root.hasAttribute("data-first-screen") || !(select instanceof HTMLSelectElement)) return;
+  if (select.closest(".language-switch")) location.assign(`?lang=${encodeURIComponent(select.value)}`);
+});
+
 // In the task after the frame that paints the first screen: the hidden first question is styled and
 // laid out (FIRST_QUESTION_LAID_OUT_ATTRIBUTE), which a Start pressed later no longer waits for. At
 // 4x CPU throttle, Start pressed 150 ms after it was shown took 45 ms to show the question, 20 ms

@@ -6,7 +6,7 @@ import { FIRST_SCREEN_ATTRIBUTE } from "./respondent/first-screen-markup";
 import { matchRoute } from "./router/routes";
 import { registerServiceWorker } from "./services/app-update";
 import { whenIdle } from "./services/idle";
-import { preferredLocale, rememberLocale } from "./services/locale-preference";
+import { localeFromAddress, preferredLocale, rememberLocale } from "./services/locale-preference";
 import { checkPersistence } from "./services/persistence";
 import { watchStorageHealth } from "./services/storage-health";
 import { prefetchSurvey } from "./services/surveys";
@@ -23,7 +23,7 @@ const TAKEOVER_WAIT_MS = 10_000;
 
 async function main(): Promise<void> {
   const route = matchRoute(location.pathname);
-  const locale = preferredLocale();
+  const locale = localeFromAddress() ?? preferredLocale();
   const definition = route.name === "survey" ? prefetchSurvey(route.surveyId, locale) : undefined;
   const root = document.getElementById("app");
   if (!root) throw new Error("index.html has no #app");

@@ -23,6 +23,9 @@ function withCacheControl(serve: MiddlewareHandler): MiddlewareHandler {
   };
 }
 
+const isLocale = (value: string | undefined): value is Locale =>
+  (LOCALES as readonly (string | undefined)[]).includes(value);
+
 const SURVEY_PAGE = /^\/s\/([a-z0-9][a-z0-9-]{0,63})\/?$/;
 
 /**
@@ -107,7 +110,10 @@ export function staticFiles(root: string): MiddlewareHandler[] {
     const id = SURVEY_PAGE.exec(path)?.[1];
     if (!id) return page("index.html")(c, next);
     c.header("Vary", "Accept-Language", { append: true });
-    const locale = firstVisitLocale(c);
+    // ?lang= is where the HTML's own language switch leads before the app runs (first-screen-boot.ts):
+    // the same page, drawn in the language chosen, whatever the browser asks for.
+    const asked = c.req.query("lang");
+    const locale = isLocale(asked) ? asked : firstVisitLocale(c);
     const preload = definitionPreload(root, id, locale);
     if (preload) c.header("Link", preload);
     // The survey's page with its first screen drawn in (vite.config.ts), where the build made one.

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
+import en from "../../src/i18n/catalogues/en";
 import ja from "../../src/i18n/catalogues/ja";
 import vi from "../../src/i18n/catalogues/vi";
 import { phoneContext } from "./support/browser";
@@ -201,6 +202,25 @@ describe("the first thing a respondent sees", () => {
     expect(await page.getByRole("combobox", { name: /Language/ }).inputValue()).toBe("vi");
     await page.reload();
     await page.getByRole("button", { name: vi.intro.start }).waitFor();
+  });
+
+  it("switches language on the HTML's own switch with the app's script never arriving", async () => {
+    // The app's entry script refused outright: whatever works here works without the app.
+    const page = await open({
+      prepare: (c) => c.route(/\/assets\/index-[^/]+\.js$/, (route) => route.abort()),
+    });
+    await page.getByRole("link", { name: ja.intro.start }).waitFor();
+    await Promise.all([
+      page.waitForURL(/\?lang=en$/),
+      page.getByRole("combobox", { name: /Language/ }).selectOption("en"),
+    ]);
+    await page.getByRole("link", { name: en.intro.start }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    expect(await page.getByRole("combobox", { name: /Language/ }).inputValue()).toBe("en");
+    // Still the HTML's own screen: the app never ran.
+    expect(await page.locator("#app[data-first-screen]").count()).toBe(1);
+    if (process.env.SCREENSHOT_DIR)
+      await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/first-screen-switched-en.png` });
   });
 
   it("is drawn by the app where the HTML drew it: nothing moves when the app takes over", async () => {

@@ -280,6 +280,18 @@ describe("the built app", () => {
     );
   });
 
+  it("serves a survey's page in the language its ?lang= asks for, where the HTML's own switch leads", async () => {
+    const app = appWith({ staticDir: dist });
+    const page = async (query: string) =>
+      (await app.request(`/s/ward-resident${query}`, { headers: { "Accept-Language": "ja" } })).text();
+    expect(await page("?lang=en")).toBe("<!doctype html><p>first screen en</p>");
+    const preload = (await app.request("/s/ward-resident?lang=en")).headers.get("Link");
+    expect(preload).toBe("</surveys/ward-resident.en.json>; rel=preload; as=fetch; crossorigin");
+    // Not a language of the app: the browser's, as without it.
+    expect(await page("?lang=fr")).toBe("<!doctype html><p>first screen ja</p>");
+    expect(await page("?lang=")).toBe("<!doctype html><p>first screen ja</p>");
+  });
+
   it("serves a survey page changed after the build as it is, not its stale compressed twin", async () => {
     const page = join(dist, "s", "ward-resident", "en.html");
     writeFileSync(`${page}.br`, brotliCompressSync("as built"));

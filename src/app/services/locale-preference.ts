@@ -17,6 +17,26 @@ export function preferredLocale(): Locale {
   return pickLocale(navigator.languages ?? [navigator.language]);
 }
 
+/**
+ * The language the page's address asks for (?lang=, where the HTML's own switch leads before the
+ * app runs: first-screen-boot.ts), remembered as a choice on the switch is, and taken off the
+ * address so that a later switch in the app is not undone by a reload.
+ */
+export function localeFromAddress(): Locale | undefined {
+  const params = new URLSearchParams(location.search);
+  const asked = params.get("lang");
+  if (!isLocale(asked)) return undefined;
+  rememberLocale(asked);
+  params.delete("lang");
+  const search = params.toString();
+  history.replaceState(
+    history.state,
+    "",
+    `${location.pathname}${search ? `?${search}` : ""}${location.hash}`,
+  );
+  return asked;
+}
+
 export function rememberLocale(locale: Locale): void {
   try {
     localStorage.setItem(KEY, locale);
