@@ -27,6 +27,7 @@ import {
   Tallies,
   Trend,
 } from "../survey";
+import { BACKUP_PROBLEM_CODES, ITEM_ERROR_CODES, PROBLEM_CODES } from "../survey/problem-codes";
 
 /** The body of GET /api/v1/surveys. */
 export const SurveyList = z.object({ surveys: z.array(SurveySummary) });
@@ -76,8 +77,7 @@ export function openApiDocument(): Record<string, unknown> {
     info: {
       title: "Tsunagu collector — HTTP contract v1",
       version: "1.0.0",
-      description:
-        "Any server that speaks this can be the app's endpoint. Responses are stored by id: resending is always safe.",
+      description: `Any server that speaks this can be the app's endpoint. Responses are stored by id: resending is always safe. An error is { error: { code, message, problems? } }: code is stable (${PROBLEM_CODES.join(", ")}) and what a client words in its reader's language; message is English, for people and as a fallback.`,
     },
     servers: [{ url: "/api/v1" }],
     components: {
@@ -162,7 +162,7 @@ export function openApiDocument(): Record<string, unknown> {
           responses: {
             "200": json(
               "ResponsesResult",
-              "accepted: stored now; duplicate: stored before with the same content; conflict: stored with other content, nothing changed; rejected: invalid, error says which field",
+              `accepted: stored now; duplicate: stored before with the same content; conflict: stored with other content, nothing changed; rejected: invalid, error says which field. A conflict or rejection carries code, stable, for a client to word in its reader's language (${ITEM_ERROR_CODES.join(", ")}; a client shows error for a code it does not know), and error, in English`,
             ),
             "400": problem("Malformed JSON or not { responses: [...] }"),
             "401": problem("A device token was sent and is unknown or revoked"),
@@ -416,7 +416,9 @@ export function openApiDocument(): Record<string, unknown> {
             ),
             ...unauthorized,
             "413": problem("Larger than 20 MiB"),
-            "422": problem("Not a Tsunagu backup, an unsupported version, or damaged (schema or checksum)"),
+            "422": problem(
+              `invalid_backup: not a Tsunagu backup, an unsupported version, or damaged (schema or checksum); problems[].code says which (${BACKUP_PROBLEM_CODES.join(", ")}) and path where`,
+            ),
           },
         },
       },

@@ -74,8 +74,10 @@ describe("dashboard: importing a device backup", () => {
     expect(refusedItem).toContain(ja.itemReason.invalid_answers);
     expect(refusedItem).toContain("answers.q_info_reach");
     expect(await axeViolations(page)).toEqual([]);
-    if (process.env.SCREENSHOT_DIR)
+    if (process.env.SCREENSHOT_DIR) {
       await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, "backup-import.png"), fullPage: true });
+      await section.screenshot({ path: join(process.env.SCREENSHOT_DIR, "backup-import-summary.png") });
+    }
 
     await section.getByLabel("バックアップファイル").setInputFiles(damagedFile);
     await section.getByRole("button", { name: "取り込む" }).click();

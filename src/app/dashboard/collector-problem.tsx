@@ -39,11 +39,15 @@ export function collectorProblem(error: unknown): ProblemText {
   return { summary: error.message, details: error.problems.map((p) => `${p.path}: ${p.message}`) };
 }
 
+// A full-width colon (Japanese, Chinese) already holds its own space: another looked like a gap.
+const joined = (lead: string, sentence: string) =>
+  lead.endsWith("：") ? `${lead}${sentence}` : `${lead} ${sentence}`;
+
 /** The sentence (after `lead`, the screen's own "not stored:"), then the places as a list. */
 export function ProblemDetails({ problem, lead }: { problem: ProblemText; lead?: string }) {
   return (
     <>
-      <p>{lead ? `${lead} ${problem.summary}` : problem.summary}</p>
+      <p>{lead ? joined(lead, problem.summary) : problem.summary}</p>
       {problem.details.length > 0 && (
         <ul class="problem-details">
           {problem.details.map((detail, i) => (
