@@ -351,5 +351,45 @@ describe.skipIf(!DATABASE_URL)(
       });
       expect((await fetch(`${b.origin}${tallies}`, { headers })).status).toBe(401);
     });
+
+    it("count one address's answers against one limit, whichever collector takes them", async () => {
+      // A resident's phone (no token) from 127.0.0.1, one answer a request, alternating between the
+      // collectors and racing in pairs: the default limit is 20 counted an hour per address, kept in
+      // the database, so the two processes together count 20, never 40.
+      const random = seededRandom(2024);
+      const sent: Response[] = [];
+      for (let pair = 0; pair < 15; pair++) {
+        const [x, y] = [0, 1].map((i): Response => {
+          const {
+            eventId: _event,
+            deviceId: _device,
+            ...answer
+          } = wardResponse(random, 5_000 + pair * 2 + i);
+          return { ...answer, mode: "self" };
+        }) as [Response, Response];
+        sent.push(x, y);
+        const answers = await Promise.all([
+          fetch(`${a.origin}/api/v1/responses`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ responses: [x] }),
+          }),
+          fetch(`${b.origin}/api/v1/responses`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ responses: [y] }),
+          }),
+        ]);
+        for (const answer of answers) expect(answer.status).toBe(200);
+      }
+      const { rows } = await pool.query<{ review_state: string; n: number }>(
+        "select review_state, count(*)::int as n from responses where id = any($1) group by review_state order by review_state",
+        [sent.map((r) => r.id)],
+      );
+      expect(rows).toEqual([
+        { review_state: "counted", n: 20 },
+        { review_state: "held", n: 10 },
+      ]);
+    });
   },
 );

@@ -2,18 +2,19 @@ import { t } from "../../i18n";
 import { useOnline } from "../hooks/use-online";
 import { useStore } from "../hooks/use-store";
 import { useLocale } from "../locale-context";
-import { Link } from "../router/link";
-import { persistence } from "../services/persistence";
 import { storageHealth, storageWarnings } from "../services/storage-health";
 import { syncStatus } from "../services/sync";
 import { SyncNowButton } from "./sync-now-button";
 
-/** What the device holds and whether it can send: always visible, so nobody wonders where answers went. */
+/**
+ * What concerns a resident's answers: saved here, sent, or waiting and why. Always visible, so
+ * nobody wonders where answers went. Storage protection and the endpoint are staff's business
+ * (/settings, the kiosk's staff panel): "not protected" told a resident nothing they could act on.
+ */
 export function StatusBar() {
   useLocale();
   const online = useOnline();
   const status = useStore(syncStatus);
-  const stored = useStore(persistence);
   const warnings = storageWarnings(useStore(storageHealth), Date.now());
   const { pending, rejected, conflict } = status.counts;
   return (
@@ -30,15 +31,9 @@ export function StatusBar() {
         {status.phase === "unauthorized" && <li class="is-warning">{t("status.unauthorized")}</li>}
         {warnings.oldUnsent && <li class="is-warning">{t("storage.barOldUnsent")}</li>}
         {warnings.nearlyFull && <li class="is-warning">{t("storage.barNearlyFull")}</li>}
-        {stored !== "unknown" && (
-          <li>{stored === "granted" ? t("status.persistent") : t("status.notPersistent")}</li>
-        )}
       </ul>
       <div class="status-bar__actions">
         <SyncNowButton class="button button--small" />
-        <Link href="/settings" class="status-bar__link">
-          {t("status.settings")}
-        </Link>
       </div>
     </footer>
   );

@@ -102,7 +102,7 @@ export function StaffPanel({
         <div>
           <dt>{t("staff.storage")}</dt>
           <dd>
-            {stored === "granted" ? t("status.persistent") : t("status.notPersistent")}
+            {stored === "granted" ? t("staff.persistent") : t("staff.notPersistent")}
             {estimate.usage !== undefined &&
               estimate.quota !== undefined &&
               ` (${t("staff.used", {

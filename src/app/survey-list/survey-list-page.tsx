@@ -37,6 +37,12 @@ export function SurveyListPage() {
           ))}
         </ul>
       )}
+      {/* Staff reach the device's settings on purpose, from here or the dashboard; not from every resident screen. */}
+      <p class="page-footer">
+        <Link href="/settings" class="tap-link">
+          {t("list.settings")}
+        </Link>
+      </p>
     </div>
   );
 }

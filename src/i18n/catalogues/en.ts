@@ -15,6 +15,7 @@ const en: Catalogue = {
   list: {
     title: "Surveys",
     empty: "There is no survey to answer right now.",
+    settings: "This device's settings (for staff)",
   },
   intro: {
     anonymous: "We do not ask for your name or contact details.",
@@ -71,12 +72,9 @@ const en: Catalogue = {
     offline: "Offline",
     pending: "Not sent yet: {{n}}",
     held: "Need checking: {{n}}",
-    unauthorized: "The server refused this device (check settings)",
-    persistent: "Storage: protected",
-    notPersistent: "Storage: not protected",
+    unauthorized: "The server is not taking answers from this device. Yours stay on it",
     syncNow: "Send now",
     syncing: "Sending…",
-    settings: "Settings",
   },
   update: {
     available: "A new version is available.",

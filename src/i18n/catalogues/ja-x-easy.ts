@@ -16,6 +16,7 @@ const jaEasy: Catalogue = {
   list: {
     title: "アンケート",
     empty: "いま こたえられる アンケートは ありません。",
+    settings: "この スマホの せってい（かかりの 人 よう）",
   },
   intro: {
     anonymous: "なまえや でんわばんごうは ききません。",
@@ -71,12 +72,9 @@ const jaEasy: Catalogue = {
     offline: "つながって いません",
     pending: "まだ おくって いない もの {{n}}",
     held: "たしかめが ひつよう {{n}}",
-    unauthorized: "おくりさきが うけとりません（せってい を みて ください）",
-    persistent: "スマホに のこす：まもられて います",
-    notPersistent: "スマホに のこす：まもられて いません",
+    unauthorized: "おくりさきが うけとりません。こたえは この スマホに のこって います",
     syncNow: "いま おくる",
     syncing: "おくって います…",
-    settings: "せってい",
   },
   update: {
     available: "あたらしい バージョンが あります。",

@@ -14,6 +14,7 @@ const ja = {
   list: {
     title: "アンケート",
     empty: "いま回答できるアンケートはありません。",
+    settings: "この端末の設定（係員用）",
   },
   intro: {
     anonymous: "お名前や連絡先はうかがいません。",
@@ -69,12 +70,9 @@ const ja = {
     offline: "オフライン",
     pending: "未送信 {{n}} 件",
     held: "要確認 {{n}} 件",
-    unauthorized: "送信先に受け付けてもらえません（設定を確認）",
-    persistent: "端末の保存：保護あり",
-    notPersistent: "端末の保存：保護なし",
+    unauthorized: "送信先に受け付けてもらえません。回答はこの端末に残っています",
     syncNow: "今すぐ送信",
     syncing: "送信中…",
-    settings: "設定",
   },
   update: {
     available: "新しいバージョンがあります。",

@@ -15,6 +15,7 @@ const ko: Catalogue = {
   list: {
     title: "설문",
     empty: "지금 응답할 수 있는 설문이 없습니다.",
+    settings: "이 기기의 설정(직원용)",
   },
   intro: {
     anonymous: "이름이나 연락처는 묻지 않습니다.",
@@ -70,12 +71,9 @@ const ko: Catalogue = {
     offline: "오프라인",
     pending: "미전송 {{n}}건",
     held: "확인 필요 {{n}}건",
-    unauthorized: "서버가 이 기기를 거부했습니다(설정 확인)",
-    persistent: "기기 저장소: 보호됨",
-    notPersistent: "기기 저장소: 보호되지 않음",
+    unauthorized: "서버가 이 기기의 응답을 받지 않습니다. 응답은 이 기기에 남아 있습니다",
     syncNow: "지금 전송",
     syncing: "전송 중…",
-    settings: "설정",
   },
   update: {
     available: "새 버전이 있습니다.",

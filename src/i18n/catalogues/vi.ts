@@ -15,6 +15,7 @@ const vi: Catalogue = {
   list: {
     title: "Khảo sát",
     empty: "Hiện không có khảo sát nào để trả lời.",
+    settings: "Cài đặt của thiết bị này (dành cho nhân viên)",
   },
   intro: {
     anonymous: "Chúng tôi không hỏi tên hay thông tin liên lạc của bạn.",
@@ -71,12 +72,9 @@ const vi: Catalogue = {
     offline: "Mất mạng",
     pending: "Chưa gửi: {{n}}",
     held: "Cần kiểm tra: {{n}}",
-    unauthorized: "Máy chủ từ chối thiết bị này (kiểm tra cài đặt)",
-    persistent: "Bộ nhớ: được bảo vệ",
-    notPersistent: "Bộ nhớ: không được bảo vệ",
+    unauthorized: "Máy chủ không nhận câu trả lời từ thiết bị này. Câu trả lời vẫn còn trên máy",
     syncNow: "Gửi ngay",
     syncing: "Đang gửi…",
-    settings: "Cài đặt",
   },
   update: {
     available: "Có phiên bản mới.",

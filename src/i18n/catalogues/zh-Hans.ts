@@ -15,6 +15,7 @@ const zhHans: Catalogue = {
   list: {
     title: "问卷",
     empty: "目前没有可以回答的问卷。",
+    settings: "本设备的设置（工作人员用）",
   },
   intro: {
     anonymous: "不会询问您的姓名或联系方式。",
@@ -69,12 +70,9 @@ const zhHans: Catalogue = {
     offline: "离线",
     pending: "未发送：{{n}} 件",
     held: "待确认：{{n}} 件",
-    unauthorized: "服务器拒绝了本设备（请检查设置）",
-    persistent: "设备存储：已受保护",
-    notPersistent: "设备存储：未受保护",
+    unauthorized: "服务器不接收本设备的回答。回答仍保存在本设备上",
     syncNow: "立即发送",
     syncing: "正在发送…",
-    settings: "设置",
   },
   update: {
     available: "有新版本。",
