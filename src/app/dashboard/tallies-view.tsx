@@ -16,6 +16,7 @@ import {
   UnauthorizedError,
 } from "../services/dashboard-api";
 import { saveFile } from "../services/save-file";
+import { collectorProblem } from "./collector-problem";
 import { IndicatorCard } from "./indicator-card";
 import "./organizer.css";
 import { PolicyTable } from "./policy-table";
@@ -59,7 +60,11 @@ export function TalliesView({ def, onUnauthorized }: Props) {
 
   const fail = (error: unknown) => {
     if (error instanceof UnauthorizedError) unauthorized.current();
-    else setLoad({ status: "failed", message: error instanceof Error ? error.message : String(error) });
+    else {
+      // In the reader's language from the collector's code: its English was shown here before.
+      const problem = collectorProblem(error);
+      setLoad({ status: "failed", message: [problem.summary, ...problem.details].join(" ") });
+    }
   };
 
   useEffect(() => {
