@@ -14,7 +14,6 @@ import { KIOSK_ROUTES } from "./router/routes";
 import { useRoute } from "./router/use-route";
 import { kioskMode } from "./services/kiosk-mode";
 import { rememberLocale } from "./services/locale-preference";
-import { SettingsPage } from "./settings/settings-page";
 import { SurveyListPage } from "./survey-list/survey-list-page";
 
 /** A staff page's code and its words, fetched together the first time it opens. */
@@ -27,6 +26,11 @@ const loadKiosk = () => staffPage(import("./kiosk/kiosk-page")).then((m) => m.Ki
 const loadEnroll = () => staffPage(import("./enroll/enroll-page")).then((m) => m.EnrollPage);
 const loadFlyer = (surveyId: string) => () =>
   staffPage(import("./flyer/flyer-page")).then((m) => () => <m.FlyerPage surveyId={surveyId} />);
+
+// Staff's settings and the answers the collector did not take: rarely opened, so neither is on a
+// respondent's first load (tests/build/first-load-budget.test.ts).
+const loadSettings = () => import("./settings/settings-page").then((m) => m.SettingsPage);
+const loadHeld = () => import("./held/held-page").then((m) => m.HeldPage);
 
 /** In kiosk mode every other page leads back to the kiosk: no respondent reaches the queue or settings. */
 function KioskRedirect() {
@@ -46,7 +50,9 @@ function CurrentPage() {
     case "dashboard":
       return <LazyPage load={loadDashboard} name="dashboard" />;
     case "settings":
-      return <SettingsPage />;
+      return <LazyPage load={loadSettings} name="settings" />;
+    case "held":
+      return <LazyPage load={loadHeld} name="held" />;
     case "kiosk":
       return <LazyPage load={loadKiosk} name="kiosk" />;
     case "enroll":

@@ -267,6 +267,23 @@ export class OutboxDb {
 
   // A draft is often written just before the page goes away: commit() hands the transaction to the
   // browser at once instead of waiting for the page to come back from the request's event.
+  /**
+   * Replaces a queued record (one of `responses`, never a sent one) by `next` under another id, in
+   * one durable transaction: `decide` reads the old value and gives the new record, or undefined to
+   * change nothing. Either both writes land or neither, so an answer is never held twice or lost.
+   */
+  async replaceQueued(id: string, decide: (stored: unknown) => StoredRecord | undefined): Promise<boolean> {
+    const tx = this.db.transaction("responses", "readwrite", STRICT);
+    const next = decide(await tx.store.get(id));
+    if (next === undefined || next.id === id) {
+      tx.abort();
+      await tx.done.catch(() => {});
+      return false;
+    }
+    await Promise.all([tx.store.add(next), tx.store.delete(id), tx.done]);
+    return true;
+  }
+
   async putDraft(draft: StoredDraft): Promise<void> {
     const tx = this.db.transaction("drafts", "readwrite", STRICT);
     const put = tx.store.put(draft);

@@ -147,6 +147,23 @@ export class OutboxStore {
     return requeued;
   }
 
+  /**
+   * "Keep as a new response": a response the collector answered `conflict` for (it holds the id with
+   * other answers) is queued again, its answers unchanged, under `newId`, and the old record goes in
+   * the same transaction. Asked for by a person on the device, never done by the sync. Gives false
+   * when the record is not in conflict (already kept, sent, or corrupt).
+   */
+  async keepAsNew(id: string, newId: string): Promise<boolean> {
+    return this.db.replaceQueued(id, (stored) => {
+      if (stored === undefined) return undefined;
+      const record = decodeRecord(id, stored);
+      if (record.corrupt || record.state !== "conflict") return undefined;
+      const parsed = Response.safeParse({ ...record.response, id: newId });
+      if (!parsed.success) throw new OutboxValidationError(describeProblems(problemsOf(parsed.error)));
+      return { id: newId, response: parsed.data, state: "pending", queuedAt: this.clock(), attempts: 0 };
+    });
+  }
+
   async records(): Promise<OutboxRecord[]> {
     const rows = await this.db.all();
     return rows

@@ -28,6 +28,8 @@ export interface Outbox {
   /** The collector's receipts: confirmedAt set on `stored`, cleared on `missing` (sent records only). */
   recordReceipts(stored: readonly string[], missing: readonly string[], now?: number): Promise<void>;
   requeue(ids: readonly string[]): Promise<string[]>;
+  /** A response in conflict, queued again under `newId` (the old record goes); false if it was not in conflict. */
+  keepAsNew(id: string, newId: string): Promise<boolean>;
   /** The draft of a survey, or undefined when there is none or it is damaged. */
   getDraft(surveyId: string): Promise<Draft | undefined>;
   putDraft(draft: Draft): Promise<void>;
@@ -65,6 +67,7 @@ export async function openOutbox(options: OpenOutboxOptions = {}): Promise<Outbo
     setRetentionDays: async (days) => db.setSetting(RETENTION_DAYS_KEY, checkRetentionDays(days)),
     recordReceipts: (stored, missing, at) => store.recordReceipts(stored, missing, at ?? clock()),
     requeue: (ids) => store.requeue(ids),
+    keepAsNew: (id, newId) => store.keepAsNew(id, newId),
     getDraft: async (surveyId) => decodeDraft(await db.getDraft(surveyId)),
     putDraft: async (draft) => {
       const parsed = Draft.safeParse(draft);

@@ -8,6 +8,7 @@ describe("matchRoute", () => {
     expect(matchRoute("/s/ward-resident/")).toEqual({ name: "survey", surveyId: "ward-resident" });
     expect(matchRoute("/dashboard")).toEqual({ name: "dashboard" });
     expect(matchRoute("/settings")).toEqual({ name: "settings" });
+    expect(matchRoute("/held")).toEqual({ name: "held" });
     expect(matchRoute("/enroll")).toEqual({ name: "enroll" });
     expect(matchRoute("/kiosk")).toEqual({ name: "kiosk" });
     expect(matchRoute("/flyer/ward-resident")).toEqual({ name: "flyer", surveyId: "ward-resident" });

@@ -1,7 +1,10 @@
+import { useEffect } from "preact/hooks";
 import { t } from "../../i18n";
 import { useOnline } from "../hooks/use-online";
 import { useStore } from "../hooks/use-store";
 import { useLocale } from "../locale-context";
+import { Link } from "../router/link";
+import { serverWait, watchServerWait } from "../services/server-wait";
 import { storageHealth, storageWarnings } from "../services/storage-health";
 import { syncStatus } from "../services/sync";
 import { SyncNowButton } from "./sync-now-button";
@@ -12,9 +15,11 @@ import { SyncNowButton } from "./sync-now-button";
  * (/settings, the kiosk's staff panel): "not protected" told a resident nothing they could act on.
  */
 export function StatusBar() {
-  useLocale();
+  const { locale } = useLocale();
   const online = useOnline();
   const status = useStore(syncStatus);
+  const waitUntil = useStore(serverWait);
+  useEffect(watchServerWait, []);
   const warnings = storageWarnings(useStore(storageHealth), Date.now());
   const { pending, rejected, conflict } = status.counts;
   return (
@@ -25,8 +30,19 @@ export function StatusBar() {
           {online ? t("status.online") : t("status.offline")}
         </li>
         <li>{t("status.pending", { n: pending })}</li>
+        {pending > 0 && waitUntil !== undefined && (
+          <li class="is-warning" data-testid="server-wait">
+            {t("status.serverWait", {
+              time: new Intl.DateTimeFormat(locale, { timeStyle: "short" }).format(waitUntil),
+            })}
+          </li>
+        )}
         {rejected + conflict > 0 && (
-          <li class="is-warning">{t("status.held", { n: rejected + conflict })}</li>
+          <li class="is-warning">
+            <Link href="/held" class="status-bar__link">
+              {t("status.held", { n: rejected + conflict })}
+            </Link>
+          </li>
         )}
         {status.phase === "unauthorized" && <li class="is-warning">{t("status.unauthorized")}</li>}
         {warnings.oldUnsent && <li class="is-warning">{t("storage.barOldUnsent")}</li>}

@@ -4,6 +4,7 @@ import type { SurveyDefinition } from "../../survey";
 import { BusyButton } from "../components/busy-button";
 import { SyncNowButton } from "../components/sync-now-button";
 import { formatCount } from "../dashboard/format";
+import { HeldAnswers } from "../held/held-answers";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useStore } from "../hooks/use-store";
 import { useLocale } from "../locale-context";
@@ -116,6 +117,13 @@ export function StaffPanel({
         <div class="notice notice--error" role="alert">
           <p>{t("staff.unauthorized")}</p>
         </div>
+      )}
+      {/* What the collector answered for each held answer, and what staff can do: the count alone said neither. */}
+      {status.counts.rejected + status.counts.conflict > 0 && (
+        <section aria-labelledby="held-title">
+          <h2 id="held-title">{t("held.title")}</h2>
+          <HeldAnswers />
+        </section>
       )}
       <div class="staff-panel__actions">
         <SyncNowButton class="button button--primary" />

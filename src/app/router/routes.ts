@@ -4,6 +4,7 @@ export type Route =
   | { name: "survey"; surveyId: string }
   | { name: "dashboard" }
   | { name: "settings" }
+  | { name: "held" }
   | { name: "enroll" }
   | { name: "kiosk" }
   | { name: "flyer"; surveyId: string }
@@ -14,6 +15,7 @@ export function matchRoute(pathname: string): Route {
   if (path === "/") return { name: "home" };
   if (path === "/dashboard") return { name: "dashboard" };
   if (path === "/settings") return { name: "settings" };
+  if (path === "/held") return { name: "held" };
   if (path === "/enroll") return { name: "enroll" };
   if (path === "/kiosk") return { name: "kiosk" };
   const flyer = /^\/flyer\/([a-z0-9][a-z0-9-]{0,63})$/.exec(path);

@@ -12,10 +12,14 @@ export function backupItemOf(record: OutboxRecord): BackupItem {
   };
 }
 
-/** Every response this device holds (unsent, held back, and sent ones still kept), as a backup file. */
-export async function buildBackup(now = new Date()): Promise<BackupFile> {
+/**
+ * Every response this device holds (unsent, held back, and sent ones still kept), as a backup file;
+ * with `ids`, only those (one answer the collector refused, exported on its own).
+ */
+export async function buildBackup(now = new Date(), ids?: readonly string[]): Promise<BackupFile> {
   const records = await (await getOutbox()).list();
-  return writeBackup(records.map(backupItemOf), { now });
+  const chosen = ids ? records.filter((r) => ids.includes(r.id)) : records;
+  return writeBackup(chosen.map(backupItemOf), { now });
 }
 
 /** "tsunagu-backup-20261125-1412.json", in the device's local time so staff recognise it. */
@@ -29,9 +33,9 @@ export function backupFileName(now: Date): string {
  * Writes the backup to a downloaded file (staff's settings page and the kiosk's staff panel). The
  * collector imports it through the same checks and dedupe as sync; nothing is removed from the device.
  */
-export async function downloadBackup(): Promise<{ fileName: string; count: number }> {
+export async function downloadBackup(ids?: readonly string[]): Promise<{ fileName: string; count: number }> {
   const now = new Date();
-  const file = await buildBackup(now);
+  const file = await buildBackup(now, ids);
   const fileName = backupFileName(now);
   saveFile(new Blob([JSON.stringify(file)], { type: "application/json" }), fileName);
   return { fileName, count: file.items.length };

@@ -5,13 +5,33 @@ export async function readEndpoint(): Promise<string> {
   return getEndpoint(await getOutbox());
 }
 
-/** Saves a new endpoint; resolves false when the URL is refused (not http(s), has a query, …). */
-export async function saveEndpoint(url: string): Promise<boolean> {
+/** "saved"; "invalid": not an http(s) URL, or with a query…; "insecure": an http:// URL the page cannot reach. */
+export type SaveOutcome = "saved" | "invalid" | "insecure";
+
+/**
+ * Whether this page may send to `url`: the app's Content-Security-Policy (connect-src 'self'
+ * https:, src/server/security-headers.ts) lets it reach any https origin and its own, so an http://
+ * endpoint works only on the page's own origin (http://localhost:8080 in development). Saved, any
+ * other http:// one failed every send for ever, with nothing said.
+ */
+export function reachableFromPage(url: string, pageOrigin: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return true; // not a URL at all: the endpoint check says so
+  }
+  return parsed.protocol !== "http:" || parsed.origin === pageOrigin;
+}
+
+/** Saves a new endpoint, or says why it is refused. */
+export async function saveEndpoint(url: string): Promise<SaveOutcome> {
+  if (!reachableFromPage(url, window.location.origin)) return "insecure";
   try {
     await setEndpoint(await getOutbox(), url);
-    return true;
+    return "saved";
   } catch (error) {
-    if (error instanceof SettingsError) return false;
+    if (error instanceof SettingsError) return "invalid";
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { t } from "../../i18n";
 import type { ReceiptsReport } from "../../sync/receipts";
 import { BusyButton } from "../components/busy-button";
+import { HeldAnswers } from "../held/held-answers";
 import { useStore } from "../hooks/use-store";
 import { useLocale } from "../locale-context";
 import { downloadBackup } from "../services/backup";
@@ -97,6 +98,13 @@ export function DeviceData() {
           {warnings.oldUnsent && <p>{t("storage.oldUnsent")}</p>}
           {warnings.nearlyFull && <p>{t("storage.nearlyFull", { percent: percentText })}</p>}
         </div>
+      )}
+
+      {status.counts.rejected + status.counts.conflict > 0 && (
+        <>
+          <h2>{t("held.title")}</h2>
+          <HeldAnswers />
+        </>
       )}
 
       <h2>{t("receipts.title")}</h2>

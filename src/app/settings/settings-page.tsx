@@ -6,7 +6,7 @@ import { useLocale } from "../locale-context";
 import { Link } from "../router/link";
 import { defaultEndpoint, readEndpoint, saveEndpoint } from "../services/settings";
 
-type Feedback = "none" | "saved" | "invalid" | "failed";
+type Feedback = "none" | "saved" | "invalid" | "insecure" | "failed";
 
 // Staff's view of the device's data: its own chunk, so a respondent's first load does not carry it.
 const loadDeviceData = () => import("./device-data").then((m) => m.DeviceData);
@@ -23,9 +23,9 @@ export function SettingsPage() {
 
   const save = async (url: string) => {
     try {
-      const ok = await saveEndpoint(url);
-      setFeedback(ok ? "saved" : "invalid");
-      if (ok) setEndpoint(await readEndpoint());
+      const outcome = await saveEndpoint(url);
+      setFeedback(outcome);
+      if (outcome === "saved") setEndpoint(await readEndpoint());
     } catch {
       setFeedback("failed");
     }
@@ -57,7 +57,7 @@ export function SettingsPage() {
           spellcheck={false}
           value={endpoint}
           aria-describedby="endpoint-help endpoint-feedback"
-          aria-invalid={feedback === "invalid" || undefined}
+          aria-invalid={feedback === "invalid" || feedback === "insecure" || undefined}
           onInput={(event) => {
             setEndpoint(event.currentTarget.value);
             setFeedback("none");
@@ -70,6 +70,7 @@ export function SettingsPage() {
         >
           {feedback === "saved" && t("settings.saved")}
           {feedback === "invalid" && t("settings.invalid")}
+          {feedback === "insecure" && t("settings.insecure")}
           {feedback === "failed" && t("settings.failed")}
         </p>
         <div class="nav-buttons">

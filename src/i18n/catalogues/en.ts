@@ -71,10 +71,11 @@ const en: Catalogue = {
     online: "Online",
     offline: "Offline",
     pending: "Not sent yet: {{n}}",
-    held: "Need checking: {{n}}",
+    held: "Answers to check: {{n}}",
     unauthorized: "The server is not taking answers from this device. Yours stay on it",
     syncNow: "Send now",
     syncing: "Sending…",
+    serverWait: "The server is not accepting answers now. Next try at {{time}}",
   },
   update: {
     available: "A new version is available.",
@@ -94,6 +95,8 @@ const en: Catalogue = {
     saved: "Saved.",
     invalid: "Enter a URL starting with http:// or https:// (without ? or #).",
     failed: "It could not be saved. Please try again.",
+    insecure:
+      "Answers cannot be sent to an http:// address: this page's security policy (CSP) blocks unencrypted connections. Enter a URL that starts with https://.",
   },
   draft: {
     found: "You have unfinished answers saved on this device.",
@@ -147,6 +150,21 @@ const en: Catalogue = {
     invalid_answers: "The answers do not fit the survey's questions.",
     content_differs: "The collector holds an answer with this ID but other content; nothing was changed.",
     withDetail: "{{reason}} ({{detail}})",
+  },
+  held: {
+    title: "Answers to check",
+    intro: "The server did not take these answers. They are still on this device.",
+    none: "No answer needs checking.",
+    answeredAt: "Answer of {{time}}",
+    unknownTime: "Answer (time unknown)",
+    collectorSaid: "The server said:",
+    conflictHelp: "To count this answer too, send it as a new answer.",
+    rejectedHelp: "It cannot be sent as it is. Save it to a file and give the file to the ward office.",
+    keepAsNew: "Send as a new answer",
+    export: "Save this answer to a file",
+    kept: "It will be sent as a new answer.",
+    exported: "Saved to a file.",
+    failed: "That did not work. Please try again.",
   },
 };
 

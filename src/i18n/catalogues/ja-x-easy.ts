@@ -71,10 +71,11 @@ const jaEasy: Catalogue = {
     online: "つながって います",
     offline: "つながって いません",
     pending: "まだ おくって いない もの {{n}}",
-    held: "たしかめが ひつよう {{n}}",
+    held: "たしかめが ひつような こたえ {{n}}",
     unauthorized: "おくりさきが うけとりません。こたえは この スマホに のこって います",
     syncNow: "いま おくる",
     syncing: "おくって います…",
+    serverWait: "サーバーが いま うけとりません。{{time}}に また おくります",
   },
   update: {
     available: "あたらしい バージョンが あります。",
@@ -95,6 +96,8 @@ const jaEasy: Catalogue = {
     saved: "のこしました。",
     invalid: "http:// か https:// で はじまる URL を かいて ください（? や # は つかえません）。",
     failed: "のこせません でした。もう いちど して ください。",
+    insecure:
+      "http:// の おくりさきには おくれません。この ページを まもる きまり（CSP）が とめます。https:// で はじまる URL を いれて ください。",
   },
   draft: {
     found: "とちゅうまでの こたえが この スマホに あります。",
@@ -149,6 +152,21 @@ const jaEasy: Catalogue = {
     invalid_answers: "こたえが アンケートの しつもんに あっていません。",
     content_differs: "サーバーに おなじ ID で ちがう こたえが あります。なにも かえていません。",
     withDetail: "{{reason}}（{{detail}}）",
+  },
+  held: {
+    title: "たしかめが ひつような こたえ",
+    intro: "サーバーが うけとらなかった こたえです。こたえは この スマホに のこって います。",
+    none: "たしかめが ひつような こたえは ありません。",
+    answeredAt: "{{time}}の こたえ",
+    unknownTime: "いつか わからない こたえ",
+    collectorSaid: "サーバーの へんじ：",
+    conflictHelp: "この こたえも かぞえるには、あたらしい こたえとして おくって ください。",
+    rejectedHelp: "この ままでは おくれません。ファイルに して、くやくしょの 人に わたして ください。",
+    keepAsNew: "あたらしい こたえとして おくる",
+    export: "この こたえを ファイルに する",
+    kept: "あたらしい こたえとして おくります。",
+    exported: "ファイルに しました。",
+    failed: "できませんでした。もう いちど やって ください。",
   },
 };
 

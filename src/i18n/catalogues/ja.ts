@@ -69,10 +69,11 @@ const ja = {
     online: "オンライン",
     offline: "オフライン",
     pending: "未送信 {{n}} 件",
-    held: "要確認 {{n}} 件",
+    held: "確認が必要な回答 {{n}} 件",
     unauthorized: "送信先に受け付けてもらえません。回答はこの端末に残っています",
     syncNow: "今すぐ送信",
     syncing: "送信中…",
+    serverWait: "サーバーが受け付けていません。{{time}} にもう一度送ります",
   },
   update: {
     available: "新しいバージョンがあります。",
@@ -92,6 +93,8 @@ const ja = {
     saved: "保存しました。",
     invalid: "http:// または https:// で始まる URL を入力してください（? や # は使えません）。",
     failed: "保存できませんでした。もう一度お試しください。",
+    insecure:
+      "http:// の送信先には送れません。このページの安全のための決まり（CSP）が、暗号化されない通信を止めるためです。https:// で始まる URL を入力してください。",
   },
   draft: {
     found: "この端末に、途中までの回答が保存されています。",
@@ -145,6 +148,21 @@ const ja = {
     invalid_answers: "回答がアンケートの質問に合っていません。",
     content_differs: "集計サーバーには同じ ID で内容の違う回答があります。何も変更していません。",
     withDetail: "{{reason}}（{{detail}}）",
+  },
+  held: {
+    title: "確認が必要な回答",
+    intro: "集計サーバーが受け取らなかった回答です。回答はこの端末に残っています。",
+    none: "確認が必要な回答はありません。",
+    answeredAt: "{{time}} の回答",
+    unknownTime: "日時の分からない回答",
+    collectorSaid: "集計サーバーの答え：",
+    conflictHelp: "この回答も数えるには、新しい回答として送ってください。",
+    rejectedHelp: "このままでは送れません。ファイルに書き出して、区役所の担当者に渡してください。",
+    keepAsNew: "新しい回答として送る",
+    export: "この回答をファイルに書き出す",
+    kept: "新しい回答として送ります。",
+    exported: "ファイルに書き出しました。",
+    failed: "できませんでした。もう一度お試しください。",
   },
 };
 

@@ -70,10 +70,11 @@ const ko: Catalogue = {
     online: "온라인",
     offline: "오프라인",
     pending: "미전송 {{n}}건",
-    held: "확인 필요 {{n}}건",
+    held: "확인이 필요한 응답 {{n}}건",
     unauthorized: "서버가 이 기기의 응답을 받지 않습니다. 응답은 이 기기에 남아 있습니다",
     syncNow: "지금 전송",
     syncing: "전송 중…",
+    serverWait: "서버가 지금 응답을 받지 않습니다. {{time}}에 다시 보냅니다",
   },
   update: {
     available: "새 버전이 있습니다.",
@@ -93,6 +94,8 @@ const ko: Catalogue = {
     saved: "저장했습니다.",
     invalid: "http:// 또는 https://로 시작하는 URL을 입력해 주십시오(? 나 # 없이).",
     failed: "저장하지 못했습니다. 다시 시도해 주십시오.",
+    insecure:
+      "http:// 주소로는 보낼 수 없습니다. 이 페이지의 보안 정책(CSP)이 암호화되지 않은 연결을 막습니다. https://로 시작하는 URL을 입력해 주세요.",
   },
   draft: {
     found: "이 기기에 작성 중인 답변이 저장되어 있습니다.",
@@ -146,6 +149,21 @@ const ko: Catalogue = {
     invalid_answers: "응답이 설문의 질문과 맞지 않습니다.",
     content_differs: "서버에 같은 ID로 내용이 다른 응답이 있습니다. 아무것도 바뀌지 않았습니다.",
     withDetail: "{{reason}} ({{detail}})",
+  },
+  held: {
+    title: "확인이 필요한 응답",
+    intro: "서버가 받지 않은 응답입니다. 응답은 이 기기에 남아 있습니다.",
+    none: "확인이 필요한 응답이 없습니다.",
+    answeredAt: "{{time}}의 응답",
+    unknownTime: "시간을 알 수 없는 응답",
+    collectorSaid: "서버의 답변:",
+    conflictHelp: "이 응답도 집계하려면 새 응답으로 보내 주세요.",
+    rejectedHelp: "이대로는 보낼 수 없습니다. 파일로 저장해 구청 담당자에게 전달해 주세요.",
+    keepAsNew: "새 응답으로 보내기",
+    export: "이 응답을 파일로 저장",
+    kept: "새 응답으로 보냅니다.",
+    exported: "파일로 저장했습니다.",
+    failed: "실패했습니다. 다시 시도해 주세요.",
   },
 };
 

@@ -71,10 +71,11 @@ const vi: Catalogue = {
     online: "Có mạng",
     offline: "Mất mạng",
     pending: "Chưa gửi: {{n}}",
-    held: "Cần kiểm tra: {{n}}",
+    held: "Câu trả lời cần kiểm tra: {{n}}",
     unauthorized: "Máy chủ không nhận câu trả lời từ thiết bị này. Câu trả lời vẫn còn trên máy",
     syncNow: "Gửi ngay",
     syncing: "Đang gửi…",
+    serverWait: "Máy chủ tạm thời không nhận câu trả lời. Sẽ gửi lại lúc {{time}}",
   },
   update: {
     available: "Có phiên bản mới.",
@@ -95,6 +96,8 @@ const vi: Catalogue = {
     saved: "Đã lưu.",
     invalid: "Nhập URL bắt đầu bằng http:// hoặc https:// (không có ? hoặc #).",
     failed: "Không lưu được. Vui lòng thử lại.",
+    insecure:
+      "Không thể gửi đến địa chỉ http://: chính sách bảo mật (CSP) của trang này chặn kết nối không mã hóa. Hãy nhập URL bắt đầu bằng https://.",
   },
   draft: {
     found: "Thiết bị này đang lưu các câu trả lời chưa hoàn thành của bạn.",
@@ -148,6 +151,22 @@ const vi: Catalogue = {
     invalid_answers: "Câu trả lời không khớp với các câu hỏi của khảo sát.",
     content_differs: "Máy chủ đã có câu trả lời cùng ID nhưng nội dung khác; không có gì bị thay đổi.",
     withDetail: "{{reason}} ({{detail}})",
+  },
+  held: {
+    title: "Câu trả lời cần kiểm tra",
+    intro: "Máy chủ chưa nhận những câu trả lời này. Chúng vẫn còn trên thiết bị này.",
+    none: "Không có câu trả lời nào cần kiểm tra.",
+    answeredAt: "Câu trả lời lúc {{time}}",
+    unknownTime: "Câu trả lời (không rõ thời gian)",
+    collectorSaid: "Máy chủ trả lời:",
+    conflictHelp: "Để tính cả câu trả lời này, hãy gửi nó như một câu trả lời mới.",
+    rejectedHelp:
+      "Không thể gửi như hiện tại. Hãy lưu thành tệp và đưa cho người phụ trách của văn phòng quận.",
+    keepAsNew: "Gửi như câu trả lời mới",
+    export: "Lưu câu trả lời này thành tệp",
+    kept: "Sẽ gửi như một câu trả lời mới.",
+    exported: "Đã lưu thành tệp.",
+    failed: "Không thực hiện được. Vui lòng thử lại.",
   },
 };
 

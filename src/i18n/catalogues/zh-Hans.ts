@@ -69,10 +69,11 @@ const zhHans: Catalogue = {
     online: "在线",
     offline: "离线",
     pending: "未发送：{{n}} 件",
-    held: "待确认：{{n}} 件",
+    held: "待确认的回答：{{n}} 件",
     unauthorized: "服务器不接收本设备的回答。回答仍保存在本设备上",
     syncNow: "立即发送",
     syncing: "正在发送…",
+    serverWait: "服务器暂不接收回答。将于 {{time}} 再次发送",
   },
   update: {
     available: "有新版本。",
@@ -91,6 +92,8 @@ const zhHans: Catalogue = {
     saved: "已保存。",
     invalid: "请输入以 http:// 或 https:// 开头的 URL（不能包含 ? 或 #）。",
     failed: "无法保存，请重试。",
+    insecure:
+      "无法发送到 http:// 地址：本页的安全策略（CSP）会阻止未加密的连接。请输入以 https:// 开头的 URL。",
   },
   draft: {
     found: "本设备上保存有未完成的回答。",
@@ -142,6 +145,21 @@ const zhHans: Catalogue = {
     invalid_answers: "回答与问卷的问题不符。",
     content_differs: "服务器中已有相同 ID 但内容不同的回答；未作任何更改。",
     withDetail: "{{reason}}（{{detail}}）",
+  },
+  held: {
+    title: "待确认的回答",
+    intro: "服务器没有接收这些回答。回答仍保存在本设备上。",
+    none: "没有需要确认的回答。",
+    answeredAt: "{{time}} 的回答",
+    unknownTime: "时间不明的回答",
+    collectorSaid: "服务器的答复：",
+    conflictHelp: "若要把这份回答也计入，请作为新回答发送。",
+    rejectedHelp: "无法按原样发送。请导出为文件，交给区役所的负责人。",
+    keepAsNew: "作为新回答发送",
+    export: "将此回答导出为文件",
+    kept: "将作为新回答发送。",
+    exported: "已导出为文件。",
+    failed: "操作失败，请重试。",
   },
 };
 
