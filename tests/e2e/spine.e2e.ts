@@ -119,7 +119,8 @@ describe("a resident answers offline, it syncs, the organizer sees it", () => {
     await card.waitFor();
     const text = (await card.innerText()).replace(/\s+/g, " ");
     expect(text).toContain("100");
-    expect(text).toContain("達成");
-    expect(text).not.toContain("未達成");
+    // One answer is below the survey's minimum cell (10): the percent is shown, but no verdict yet.
+    expect(text).toContain("判定なし");
+    expect(text).not.toMatch(/(?<!未)達成|未達成/);
   });
 });
