@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { surveyAssets } from "../../src/app/build/survey-assets";
 import { createApp } from "../../src/server/app";
+import { DEFAULT_INTAKE_LIMITS } from "../../src/server/responses/intake";
 import { createKyselyStorage, openSqlite, type Storage } from "../../src/server/storage";
 import { loadSurveyRegistry } from "../../src/server/surveys";
 import { uuidv7 } from "../../src/survey";
@@ -101,6 +102,9 @@ describe("XSS payloads in survey text and answers", () => {
       organizerToken: TOKEN,
       log: () => {},
       staticDir: join(process.cwd(), "dist"),
+      // 200 answers from 127.0.0.1 in one request: far beyond one address's hourly limit, which has
+      // tests of its own (tests/server/intake.test.ts); here they must all be counted and exported.
+      intakeLimits: { ...DEFAULT_INTAKE_LIMITS, addressCounted: 1_000_000, addressStored: 1_000_000 },
     });
     server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
     await new Promise((resolve) => server.once("listening", resolve));
