@@ -39,6 +39,14 @@ describe("reachableFromPage", () => {
     expect(reachableFromPage("http://localhost:8081/api/v1", "http://localhost:8080")).toBe(false);
   });
 
+  it("takes a collector on this machine over http where the page has no policy (npm run dev)", () => {
+    expect(reachableFromPage("http://localhost:8080/api/v1", "http://localhost:5173", true)).toBe(true);
+    expect(reachableFromPage("http://127.0.0.1:8080/api/v1", "http://localhost:5173", true)).toBe(true);
+    expect(reachableFromPage("http://collector.example.org/api/v1", "http://localhost:5173", true)).toBe(
+      false,
+    );
+  });
+
   it("leaves what is not a URL to the endpoint's own check", () => {
     expect(reachableFromPage("collector", page)).toBe(true);
   });
