@@ -8,8 +8,10 @@ export function suppressedKeys(
   groups: readonly { key: string; n: number }[],
   total: number,
   minCell: number,
+  /** Keys hidden for another reason (hidden in one wave of a table over several): primary too. */
+  alsoHidden: ReadonlySet<string> = new Set(),
 ): Set<string> {
-  const hidden = new Set(groups.filter((g) => g.n < minCell).map((g) => g.key));
+  const hidden = new Set(groups.filter((g) => g.n < minCell || alsoHidden.has(g.key)).map((g) => g.key));
   const remainder = total - groups.reduce((sum, g) => sum + g.n, 0);
   const unknownCells = hidden.size + (remainder > 0 ? 1 : 0);
   if (hidden.size > 0 && unknownCells === 1) {

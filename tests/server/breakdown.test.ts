@@ -35,6 +35,27 @@ describe("breakdown", () => {
     ]);
   });
 
+  it("over several waves gives a group hidden in one wave a complement in the merged table too", () => {
+    // Found by tally-properties (seed -851954451): 2025 has kiosk 4 alone (hidden); over all waves
+    // kiosk 9 and self 14 are both large, so kiosk was hidden (for 2025's sake) and self shown: a
+    // lone hidden group, all − self = kiosk.
+    const byWave = new Map<number, Groups>([
+      [2024, new Map([["self", { yes: 9 }]])],
+      [2025, new Map([["kiosk", { yes: 4 }]])],
+      [
+        2026,
+        new Map([
+          ["kiosk", { yes: 5 }],
+          ["self", { yes: 5 }],
+        ]),
+      ],
+    ]);
+    expect(shape(breakdown(indicator, byWave, 5))).toEqual([
+      ["kiosk", true, null],
+      ["self", true, null],
+    ]);
+  });
+
   it("over several waves hides a group hidden in any wave, so all-waves − one wave cannot give it back", () => {
     // 2024: south has 2 (hidden, with north as its complement). 2025: every group is large.
     // All waves: south 2 + 9 = 11 ≥ 5, but showing it would give 2024's south as 11 − 9.

@@ -19,10 +19,15 @@ export type CountsByWaveAndGroup = ReadonlyMap<number, ReadonlyMap<string, Optio
  * second unknown: by=mode publishes the responses without an event, and kiosk − Σ(shown events)
  * would otherwise give a lone hidden event back.
  */
-function hiddenKeys(indicator: IndicatorMath, groups: ReadonlyMap<string, OptionCounts>, minCell: number) {
+function hiddenKeys(
+  indicator: IndicatorMath,
+  groups: ReadonlyMap<string, OptionCounts>,
+  minCell: number,
+  alsoHidden?: ReadonlySet<string>,
+) {
   const bases = [...groups].map(([key, counts]) => ({ key, n: estimate(indicator, counts).n }));
   const grouped = bases.reduce((sum, g) => sum + g.n, 0);
-  return suppressedKeys(bases, grouped, minCell);
+  return suppressedKeys(bases, grouped, minCell, alsoHidden);
 }
 
 /**
@@ -47,7 +52,9 @@ export function breakdown(
       merged.set(key, into);
     }
   }
-  for (const key of hiddenKeys(indicator, merged, minCell)) hidden.add(key);
+  // The keys hidden in a wave are hidden in the merged table before its own complement is chosen:
+  // a lone one there (hidden in 2025, its total 9 no longer small) would be total − Σ(shown).
+  for (const key of hiddenKeys(indicator, merged, minCell, hidden)) hidden.add(key);
   return groupEstimates(indicator, merged, minCell).map((g) =>
     hidden.has(g.key)
       ? { key: g.key, n: null, positive: null, percent: null, ci95: null, suppressed: true }
