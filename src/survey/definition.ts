@@ -88,6 +88,14 @@ export const SurveyDefinition = z
     publishedAt: z.iso.datetime({ offset: true }).optional(),
     title: LocalizedText,
     description: LocalizedText,
+    /**
+     * The answer period as Tokyo calendar days (the workbook's settings sheet: opens, closes), both
+     * days included; printed on the flyer, closes as the deadline.
+     */
+    opens: z.iso.date().optional(),
+    closes: z.iso.date().optional(),
+    /** Who answers residents' questions (section, phone, hours): printed on the flyer. */
+    contact: LocalizedText.optional(),
     locales: z.array(Locale).min(1),
     /** Groups with a base below this are suppressed in breakdowns (small-cell rule). */
     minCell: z.number().int().min(1).default(10),
@@ -106,6 +114,11 @@ export const SurveyDefinition = z
     };
     checkText(def.title, ["title"]);
     checkText(def.description, ["description"]);
+    checkText(def.contact, ["contact"]);
+    // YYYY-MM-DD strings compare as the days they name. A period that ends before it starts would
+    // print a deadline already past on the first day.
+    if (def.opens && def.closes && def.closes < def.opens)
+      issue(["closes"], `${def.closes} is before opens (${def.opens})`);
 
     const seen = new Map<string, Question>();
     def.questions.forEach((q, i) => {

@@ -108,6 +108,20 @@ describe("a definition in one language (definitionIn)", () => {
     expect(hasTextsIn(def, "vi")).toBe(true);
   });
 
+  // Issue 26, item 4: the contact is printed on the flyer, which loads the whole definition; no
+  // respondent screen shows it, so a respondent's first load does not carry it.
+  it("leaves the flyer's contact out of each language's file, and keeps the answer period", () => {
+    expect(whole.contact?.ja).toBeTruthy();
+    const published = surveyAssets([shipped]);
+    const file = (name: string) => JSON.parse(published.find((a) => a.fileName === name)?.json ?? "{}");
+    expect(file("surveys/ward-resident.json").contact).toEqual(whole.contact);
+    for (const locale of LOCALES) {
+      const one = file(`surveys/ward-resident.${locale}.json`);
+      expect(one, locale).not.toHaveProperty("contact");
+      expect([one.opens, one.closes], locale).toEqual([whole.opens, whole.closes]);
+    }
+  });
+
   it("is published for every language beside the whole definition", () => {
     const names = surveyAssets([shipped]).map((a) => a.fileName);
     for (const locale of LOCALES) expect(names).toContain(`surveys/ward-resident.${locale}.json`);

@@ -171,6 +171,41 @@ describe("SurveyDefinition", () => {
     ]);
   });
 
+  // Issue 26, item 4: the flyer prints the answer period, its deadline and the ward's contact.
+  it("takes an answer period of Tokyo days and refuses one that closes before it opens, naming closes", () => {
+    const period = (opens: string, closes: string) => ({ ...base(), opens, closes });
+    expect(SurveyDefinition.parse(period("2026-07-01", "2026-07-31"))).toMatchObject({
+      opens: "2026-07-01",
+      closes: "2026-07-31",
+    });
+    // A one-day survey (an event) opens and closes on the same day.
+    expect(problems(period("2026-07-01", "2026-07-01"))).toEqual([]);
+    expect(problems(period("2026-07-31", "2026-07-01"))).toEqual([
+      { path: "closes", message: "2026-07-01 is before opens (2026-07-31)" },
+    ]);
+    // Across a year's end the days still compare as days.
+    expect(problems(period("2026-12-15", "2027-01-15"))).toEqual([]);
+    expect(problems(period("2027-01-15", "2026-12-15")).map((p) => p.path)).toEqual(["closes"]);
+    // Calendar days only: not a time, not a day that does not exist.
+    expect(problems({ ...base(), opens: "2026-07-01T09:00:00+09:00" }).map((p) => p.path)).toEqual(["opens"]);
+    expect(problems({ ...base(), closes: "2026-02-30" }).map((p) => p.path)).toEqual(["closes"]);
+    // Either may stand alone: the flyer prints what there is.
+    expect(problems({ ...base(), closes: "2026-07-31" })).toEqual([]);
+  });
+
+  it("takes a contact in every declared language and refuses one missing a translation", () => {
+    const contact = { ja: "区役所 総務課\n電話 06-0000-0000", en: "Ward Office\nTel 06-0000-0000" };
+    expect(SurveyDefinition.parse({ ...base(), contact }).contact).toEqual(contact);
+    expect(problems({ ...base(), contact: { ja: "区役所 総務課" } })).toEqual([
+      { path: "contact", message: "missing the en translation" },
+    ]);
+    expect(problems({ ...base(), contact: { ja: "区役所", en: " " } })).toContainEqual({
+      path: "contact.en",
+      message: "must not be empty",
+    });
+    expect(SurveyDefinition.parse(base()).contact).toBeUndefined();
+  });
+
   it("refuses a text without Japanese, a blank text, and locales without ja", () => {
     const noJa = base();
     noJa.title = { en: "Test" };

@@ -35,6 +35,7 @@ function texts(def: Definition): [string, LocalizedText][] {
     ["title", def.title],
     ["description", def.description],
   ];
+  if (def.contact) out.push(["contact", def.contact]);
   for (const q of def.questions) {
     out.push([`${q.id}.label`, q.label]);
     if (q.help) out.push([`${q.id}.help`, q.help]);
@@ -95,6 +96,11 @@ describe("ward-resident.json", () => {
 
   it("is id ward-resident, version 1, minCell 10", () => {
     expect([def.id, def.version, def.minCell]).toEqual(["ward-resident", 1, 10]);
+  });
+
+  it("gives the flyer its answer period and the ward's contact", () => {
+    expect([def.opens, def.closes]).toEqual(["2026-07-01", "2026-07-31"]);
+    for (const locale of def.locales) expect(def.contact?.[locale], locale).toContain("06-0000-0000");
   });
 
   it("asks the questions in the planned order", () => {

@@ -91,6 +91,12 @@ const en: StaffCatalogue = {
     print: "Print",
     qrLabel: "QR code that opens the survey",
     scan: "Scan the QR code with your phone to answer",
+    period: "Survey period: {{range}}",
+    periodFrom: "Survey period: from {{date}}",
+    rangeSameYear: "{{from}} – {{to}}, {{year}}",
+    range: "{{from}} – {{to}}",
+    deadline: "Please answer by",
+    contact: "Contact",
   },
   events: {
     title: "Events and kiosk devices",

@@ -96,6 +96,12 @@ const jaEasy: StaffCatalogue = {
     print: "いんさつ する",
     qrLabel: "アンケートを ひらく QRコード",
     scan: "スマートフォンで QRコードを よみとって こたえて ください",
+    period: "こたえる きかん：{{range}}",
+    periodFrom: "こたえる きかん：{{date}}から",
+    rangeSameYear: "{{year}}{{from}}〜{{to}}",
+    range: "{{from}}〜{{to}}",
+    deadline: "しめきり",
+    contact: "しつもんが ある ときの れんらくさき",
   },
   events: {
     title: "イベントと キオスクの きかい",

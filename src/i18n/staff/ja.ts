@@ -92,6 +92,13 @@ const ja = {
     print: "印刷する",
     qrLabel: "アンケートを開くQRコード",
     scan: "スマートフォンでQRコードを読み取って回答してください",
+    // The period's words; the dates are Intl's in each language. The year once, where the language puts it.
+    period: "回答期間：{{range}}",
+    periodFrom: "回答期間：{{date}}から",
+    rangeSameYear: "{{year}}{{from}}〜{{to}}",
+    range: "{{from}}〜{{to}}",
+    deadline: "回答期限",
+    contact: "お問い合わせ",
   },
   events: {
     title: "イベントとキオスク端末",

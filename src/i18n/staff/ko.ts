@@ -93,6 +93,12 @@ const ko: StaffCatalogue = {
     print: "인쇄",
     qrLabel: "설문을 여는 QR 코드",
     scan: "휴대폰으로 QR 코드를 읽어 응답해 주세요",
+    period: "응답 기간: {{range}}",
+    periodFrom: "응답 기간: {{date}}부터",
+    rangeSameYear: "{{year}} {{from}} ~ {{to}}",
+    range: "{{from}} ~ {{to}}",
+    deadline: "응답 마감",
+    contact: "문의처",
   },
   events: {
     title: "행사와 키오스크 기기",

@@ -96,6 +96,12 @@ const vi: StaffCatalogue = {
     print: "In",
     qrLabel: "Mã QR mở khảo sát",
     scan: "Hãy quét mã QR bằng điện thoại để trả lời",
+    period: "Thời gian trả lời: {{range}}",
+    periodFrom: "Thời gian trả lời: từ {{date}}",
+    rangeSameYear: "{{from}} – {{to}}, {{year}}",
+    range: "{{from}} – {{to}}",
+    deadline: "Hạn trả lời",
+    contact: "Liên hệ",
   },
   events: {
     title: "Sự kiện và thiết bị ki-ốt",

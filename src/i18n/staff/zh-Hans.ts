@@ -91,6 +91,12 @@ const zhHans: StaffCatalogue = {
     print: "打印",
     qrLabel: "打开问卷的二维码",
     scan: "请用手机扫描二维码进行回答",
+    period: "回答期间：{{range}}",
+    periodFrom: "回答期间：{{date}}起",
+    rangeSameYear: "{{year}}{{from}}至{{to}}",
+    range: "{{from}}至{{to}}",
+    deadline: "回答截止日期",
+    contact: "咨询",
   },
   events: {
     title: "活动与自助终端设备",
