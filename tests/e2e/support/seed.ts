@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import { DB_VERSION } from "../../../src/outbox/outbox-db";
 import { type Response, uuidv7 } from "../../../src/survey";
 
 /** `count` valid ward-resident responses, as a resident's phone would have queued them (a kiosk's need its token). */
@@ -16,6 +17,14 @@ export function seedResponses(count: number, start = Date.now()): Response[] {
 
 /** Writes them into the page's outbox as pending records, the way enqueue stores them. */
 export async function seedOutbox(page: Page, responses: Response[]): Promise<void> {
+  // Wait for the app to have made its database: opening "tsunagu" first would create an empty one
+  // at version 1 with no stores, and the write below would fail (or the app's upgrade would run
+  // on top of it). Listing the databases creates nothing.
+  await page.waitForFunction(
+    async (version) =>
+      (await indexedDB.databases()).some((d) => d.name === "tsunagu" && d.version === version),
+    DB_VERSION,
+  );
   await page.evaluate(async (items) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open("tsunagu");
