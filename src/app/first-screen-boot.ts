@@ -8,62 +8,91 @@
  * files it imports, then the page's language's messages, which the app imports before it renders.
  * Imports nothing, so that it is one small file of its own.
  */
-const root = document.getElementById("app");
-const modules = root?.dataset.appModules?.split(" ").filter(Boolean) ?? [];
-const [entry, ...preloaded] = modules;
+// A draft of this survey kept on this device (services/drafts.ts keeps the mark; the drafts are in
+// IndexedDB, which the app reads only at its first idle moment): the intro is drawn with Continue /
+// Start over (DRAFT_ATTRIBUTE on <html>, styles.css) from its first paint, rather than with a Start
+// that gave way to them under the respondent's thumb. This script is async and render-blocking
+// (build/first-screen.tsx): it runs as soon as it is fetched and before the first paint (without
+// blocking, Chromium painted Start first), without holding that paint until the whole page is
+// parsed, as a deferred render-blocking one did; so <html> is marked, #app may not be parsed yet,
+// and the rest waits for the document. The survey's id is in the page's address (/s/<id>).
+try {
+  if (localStorage.getItem(`tsunagu-draft:${location.pathname.slice(3)}`))
+    document.documentElement.setAttribute("data-draft", "");
+} catch {} // storage blocked: the app offers the draft when it reads it
 
-function runApp(src: string): void {
-  for (const href of preloaded) {
-    const link = document.createElement("link");
-    link.rel = "modulepreload";
-    link.crossOrigin = "";
-    link.href = href;
-    document.head.append(link);
+function boot(): void {
+  const root = document.getElementById("app");
+  const modules = root?.dataset.appModules?.split(" ").filter(Boolean) ?? [];
+  const [entry, ...preloaded] = modules;
+
+  function runApp(src: string): void {
+    for (const href of preloaded) {
+      const link = document.createElement("link");
+      link.rel = "modulepreload";
+      link.crossOrigin = "";
+      link.href = href;
+      document.head.append(link);
+    }
+    const script = document.createElement("script");
+    script.type = "module";
+    script.crossOrigin = "";
+    script.src = src;
+    document.head.append(script);
   }
-  const script = document.createElement("script");
-  script.type = "module";
-  script.crossOrigin = "";
-  script.src = src;
-  document.head.append(script);
+
+  // Next on the HTML's first question, pressed before the app runs: its form's method is "dialog",
+  // outside any dialog, so the press alone does nothing, and a respondent on slow mobile data would
+  // press again and again. It is kept on #app (NEXT_PRESSED_ATTRIBUTE) for the app to act on when it
+  // takes over (respondent/first-screen.ts), and the form says it is busy meanwhile.
+  root?.addEventListener("submit", (event) => {
+    const form = event.target;
+    // Once the app has taken over (it removes data-first-screen), its forms are its own.
+    if (!root.hasAttribute("data-first-screen")) return;
+    if (!(form instanceof HTMLFormElement) || !form.closest(".first-question")) return;
+    event.preventDefault();
+    root.setAttribute("data-next-pressed", "");
+    form.setAttribute("aria-busy", "true");
+  });
+
+  // Continue on the HTML's intro (its only button there), pressed before the app runs: only the app
+  // can read the draft. The press is kept as data-draft="continue" (DRAFT_ATTRIBUTE) for the app,
+  // which resumes the draft when it takes over, and the button says it is busy meanwhile. Start over
+  // is a link to the first question, as Start is; the app drops the draft when it takes over from it.
+  root?.addEventListener("click", (event) => {
+    const button = (event.target as Element).closest(".intro__resume button");
+    if (!button || !root.hasAttribute("data-first-screen")) return;
+    document.documentElement.setAttribute("data-draft", "continue");
+    button.setAttribute("aria-busy", "true");
+  });
+
+  // The HTML's language switch, changed before the app runs: the same page in the language chosen,
+  // drawn by the build and served for ?lang= (server/static-files.ts), which the app then keeps
+  // (services/locale-preference.ts). Until the app ran, the switch did nothing. Here, not in a form
+  // with a button: a few bytes, and no second control beside the app's own switch.
+  root?.addEventListener("change", (event) => {
+    const select = event.target;
+    if (!root.hasAttribute("data-first-screen") || !(select instanceof HTMLSelectElement)) return;
+    if (select.closest(".language-switch")) location.assign(`?lang=${encodeURIComponent(select.value)}`);
+  });
+
+  // In the task after the frame that paints the first screen: the hidden first question is styled and
+  // laid out (FIRST_QUESTION_LAID_OUT_ATTRIBUTE), which a Start pressed later no longer waits for. At
+  // 4x CPU throttle, Start pressed 150 ms after it was shown took 45 ms to show the question, 20 ms
+  // with this (BENCH_PRESS_DELAY_MS=150 bench/ab-first-question.ts).
+  // Then, at the first idle moment, the app: compiling and running it is one long task, and a Start
+  // pressed meanwhile must show its question first. Where there is no requestIdleCallback (Safari),
+  // the task after that frame.
+  if (entry)
+    requestAnimationFrame(() => {
+      setTimeout(() => root?.setAttribute("data-first-question-laid-out", ""), 0);
+      const run = () => runApp(entry);
+      if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 1000 });
+      else setTimeout(run, 0);
+    });
 }
 
-// Next on the HTML's first question, pressed before the app runs: its form's method is "dialog",
-// outside any dialog, so the press alone does nothing, and a respondent on slow mobile data would
-// press again and again. It is kept on #app (NEXT_PRESSED_ATTRIBUTE) for the app to act on when it
-// takes over (respondent/first-screen.ts), and the form says it is busy meanwhile.
-root?.addEventListener("submit", (event) => {
-  const form = event.target;
-  // Once the app has taken over (it removes data-first-screen), its forms are its own.
-  if (!root.hasAttribute("data-first-screen")) return;
-  if (!(form instanceof HTMLFormElement) || !form.closest(".first-question")) return;
-  event.preventDefault();
-  root.setAttribute("data-next-pressed", "");
-  form.setAttribute("aria-busy", "true");
-});
-
-// The HTML's language switch, changed before the app runs: the same page in the language chosen,
-// drawn by the build and served for ?lang= (server/static-files.ts), which the app then keeps
-// (services/locale-preference.ts). Until the app ran, the switch did nothing. Here, not in a form
-// with a button: a few bytes, and no second control beside the app's own switch.
-root?.addEventListener("change", (event) => {
-  const select = event.target;
-  if (!root.hasAttribute("data-first-screen") || !(select instanceof HTMLSelectElement)) return;
-  if (select.closest(".language-switch")) location.assign(`?lang=${encodeURIComponent(select.value)}`);
-});
-
-// In the task after the frame that paints the first screen: the hidden first question is styled and
-// laid out (FIRST_QUESTION_LAID_OUT_ATTRIBUTE), which a Start pressed later no longer waits for. At
-// 4x CPU throttle, Start pressed 150 ms after it was shown took 45 ms to show the question, 20 ms
-// with this (BENCH_PRESS_DELAY_MS=150 bench/ab-first-question.ts).
-// Then, at the first idle moment, the app: compiling and running it is one long task, and a Start
-// pressed meanwhile must show its question first. Where there is no requestIdleCallback (Safari),
-// the task after that frame.
-if (entry)
-  requestAnimationFrame(() => {
-    setTimeout(() => root?.setAttribute("data-first-question-laid-out", ""), 0);
-    const run = () => runApp(entry);
-    if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 1000 });
-    else setTimeout(run, 0);
-  });
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+else boot();
 
 export {};

@@ -68,6 +68,37 @@ describe("the draft keeper", () => {
     expect(await keeper.load("ward-resident")).toBeUndefined();
   });
 
+  it("marks a draft with answers before it is written, and unmarks it only once its discard has landed", async () => {
+    // The mark is what the intro's first paint reads (first-screen-boot.ts): wrong, it may say "a
+    // draft" where there is none (Continue, pressed, starts the form), never the other way round.
+    const { outbox } = await freshOutbox();
+    const events: string[] = [];
+    const put = outbox.putDraft.bind(outbox);
+    const remove = outbox.deleteDraft.bind(outbox);
+    outbox.putDraft = async (d) => {
+      await put(d);
+      events.push("written");
+    };
+    outbox.deleteDraft = async (id) => {
+      await remove(id);
+      events.push("deleted");
+    };
+    const keeper = createDraftKeeper({
+      outbox: async () => outbox,
+      delayMs: 400,
+      mark: (_, kept) => void events.push(kept ? "marked" : "unmarked"),
+    });
+    keeper.save(draft({}));
+    await settle(keeper);
+    await keeper.settle("ward-resident");
+    expect(events).toEqual(["written"]); // no answer: nothing to continue, nothing marked
+    keeper.save(draft({ q_area: "area_1" }));
+    await settle(keeper);
+    await keeper.settle("ward-resident");
+    await keeper.discard("ward-resident");
+    expect(events).toEqual(["written", "marked", "written", "deleted", "unmarked"]);
+  });
+
   it("keeps drafts of different surveys apart", async () => {
     const { keeper } = await setup();
     keeper.save(draft({ q_area: "area_1" }));

@@ -4,11 +4,13 @@ import { FirstScreenError, firstScreenPage, renderFirstScreen } from "../../src/
 import { latestDefinitions } from "../../src/app/build/survey-assets";
 import { startFrom } from "../../src/app/respondent/first-screen";
 import {
+  DRAFT_ATTRIBUTE,
   FIRST_QUESTION_CLASS,
   FIRST_QUESTION_LAID_OUT_ATTRIBUTE,
   FIRST_SCREEN_ATTRIBUTE,
   NEXT_PRESSED_ATTRIBUTE,
 } from "../../src/app/respondent/first-screen-markup";
+import { draftMarkKey } from "../../src/app/services/drafts";
 import en from "../../src/i18n/catalogues/en";
 import ja from "../../src/i18n/catalogues/ja";
 import { SurveyDefinition } from "../../src/survey";
@@ -88,7 +90,10 @@ describe("firstScreenPage", () => {
     expect(html).toContain(
       '<div id="app" data-first-screen="ward-resident" data-app-modules="/assets/index-abc.js /assets/runtime-def.js /assets/locales-ghi.js /assets/en-mno.js"><p>$& $1 drawn</p></div>',
     );
-    expect(html).toContain('<script type="module" crossorigin src="/assets/boot-x.js"></script>');
+    // Render-blocking: it marks a kept draft before the intro's first paint (first-screen-boot.ts).
+    expect(html).toContain(
+      '<script type="module" crossorigin async blocking="render" src="/assets/boot-x.js"></script>',
+    );
     expect(html).not.toContain("modulepreload");
     expect(html).not.toContain('src="/assets/index-abc.js"');
     expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/index-jkl.css">');
@@ -212,5 +217,12 @@ describe("first-screen-boot.ts", () => {
     expect(boot).toContain(`"${FIRST_SCREEN_ATTRIBUTE}"`);
     expect(boot).toContain(`"${NEXT_PRESSED_ATTRIBUTE}"`);
     expect(boot).toContain(`"${FIRST_QUESTION_LAID_OUT_ATTRIBUTE}"`);
+  });
+
+  it("reads the mark of a kept draft by the key the app keeps it under, and marks #app as the stylesheet and the app read it", () => {
+    const boot = readFileSync("src/app/first-screen-boot.ts", "utf8");
+    expect(boot).toContain(`\`${draftMarkKey("")}\${`);
+    expect(boot).toContain(`"${DRAFT_ATTRIBUTE}"`);
+    expect(readFileSync("src/app/styles.css", "utf8")).toContain(`[${DRAFT_ATTRIBUTE}]`);
   });
 });

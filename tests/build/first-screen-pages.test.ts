@@ -23,7 +23,7 @@ describe("the survey's pages with their first screen drawn in", () => {
       expect(html).toContain(`<html lang="${locale}">`);
       expect(html).toContain(`>${CATALOGUES[locale].intro.start}</a>`);
       const boot =
-        /<script type="module" crossorigin src="\/(assets\/first-screen-boot-[^"]+\.js)"><\/script>/.exec(
+        /<script type="module" crossorigin async blocking="render" src="\/(assets\/first-screen-boot-[^"]+\.js)"><\/script>/.exec(
           html,
         );
       expect(boot?.[1] && existsSync(`dist/${boot[1]}`)).toBe(true);

@@ -114,9 +114,16 @@ export function firstScreenPage(indexHtml: string, page: FirstScreenPage): strin
   let out = indexHtml;
   for (const link of imported) out = out.replace(link[0], "");
   // Functions, not strings: a "$&" in a survey's text must not be read as a replacement pattern.
+  // The boot script is async and render-blocking: it marks a kept draft before the intro's first
+  // paint, as soon as it is fetched, without holding that paint until the page is parsed
+  // (first-screen-boot.ts). Browsers without `blocking` (Firefox, Safari) run it as soon as fetched,
+  // which is usually before that paint but not always.
   return out
     .replace(html, () => `<html lang="${page.locale}">`)
-    .replace(entry[0], () => `<script type="module" crossorigin src="${page.bootScript}"></script>`)
+    .replace(
+      entry[0],
+      () => `<script type="module" crossorigin async blocking="render" src="${page.bootScript}"></script>`,
+    )
     .replace(
       app,
       () =>

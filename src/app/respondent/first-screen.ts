@@ -2,6 +2,7 @@ import type { Answer, AnswerError, Answers, Question, SurveyDefinition } from ".
 import { LOCALES, type Locale } from "../../survey/locales";
 import { visibleQuestions } from "../../survey/visibility";
 import {
+  DRAFT_ATTRIBUTE,
   FIRST_QUESTION_CLASS,
   FIRST_QUESTION_FRAGMENT,
   FIRST_QUESTION_LAID_OUT_ATTRIBUTE,
@@ -24,6 +25,13 @@ interface Handed {
   values: string[];
   /** Next was pressed on the first question (first-screen-boot.ts). */
   next: boolean;
+  /**
+   * The intro showed Continue / Start over, not Start (first-screen-boot.ts, DRAFT_ATTRIBUTE): a
+   * move to the first question was then Start over's.
+   */
+  draft: boolean;
+  /** Continue was pressed on the intro (first-screen-boot.ts). */
+  continued: boolean;
 }
 
 let handed: Handed | undefined;
@@ -54,23 +62,35 @@ export function receiveFirstScreen(root: HTMLElement): void {
     )
     .map((field) => field.value);
   const started = location.hash === `#${FIRST_QUESTION_FRAGMENT}`;
-  handed = { surveyId, started, values, next: root.hasAttribute(NEXT_PRESSED_ATTRIBUTE) };
+  const html = document.documentElement;
+  handed = {
+    surveyId,
+    started,
+    values,
+    next: root.hasAttribute(NEXT_PRESSED_ATTRIBUTE),
+    draft: html.hasAttribute(DRAFT_ATTRIBUTE),
+    continued: html.getAttribute(DRAFT_ATTRIBUTE) === "continue",
+  };
   // The fragment was only the HTML's way to show the question; the app keeps screens in state.
   if (started) history.replaceState(history.state, "", location.pathname + location.search);
   root.removeAttribute(FIRST_SCREEN_ATTRIBUTE);
   root.removeAttribute(NEXT_PRESSED_ATTRIBUTE);
+  html.removeAttribute(DRAFT_ATTRIBUTE);
   root.removeAttribute(FIRST_QUESTION_LAID_OUT_ATTRIBUTE);
   root.replaceChildren();
 }
 
-/** Where this survey's form starts, once: on the first question if Start was pressed before the app ran. */
+/**
+ * Where this survey's form starts, once: on the first question if Start (or Start over) was pressed
+ * before the app ran; whether the intro offered the draft, and whether Continue was pressed.
+ */
 export function takeFirstScreen(
   def: SurveyDefinition,
-): { screen: Screen; answers: Answers; error?: AnswerError } | undefined {
+): { screen: Screen; answers: Answers; error?: AnswerError; draft: boolean; continued: boolean } | undefined {
   if (handed?.surveyId !== def.id) return undefined;
   const taken = handed;
   handed = undefined;
-  return startFrom(def, taken);
+  return { ...startFrom(def, taken), draft: taken.draft, continued: taken.continued };
 }
 
 /**

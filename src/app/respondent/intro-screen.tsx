@@ -14,14 +14,30 @@ export function IntroScreen({
   locale: string;
   onStart(): void;
   /**
-   * Start as a link to this fragment: the first screen as the HTML draws it before the app's script
-   * has run (build/first-screen.tsx), where a link is what still works.
+   * Start and Start over as links to this fragment: the first screen as the HTML draws it before the
+   * app's script has run (build/first-screen.tsx), where a link is what still works. The HTML holds
+   * both Start and Continue / Start over; the page's one script picks one before the first paint
+   * (first-screen-boot.ts, DRAFT_ATTRIBUTE; styles.css hides the other).
    */
   startHref?: string;
-  /** Set when this device holds unfinished answers to this survey. */
-  resume?: { onContinue(): void; onStartOver(): void };
+  /**
+   * Set when this device holds unfinished answers to this survey. `busy`: Continue was pressed and
+   * the draft is still being read.
+   */
+  resume?: { onContinue(): void; onStartOver(): void; busy?: boolean };
 }) {
   const headingRef = useFocusOnShow<HTMLHeadingElement>();
+  // Start, and Start over: links in the HTML, where a link is what works before the app's script.
+  const begin = (label: string, kind: string, onClick?: () => void) =>
+    startHref ? (
+      <a href={startHref} class={`button button--${kind} button--wide`}>
+        {t(label)}
+      </a>
+    ) : (
+      <button type="button" class={`button button--${kind} button--wide`} onClick={onClick}>
+        {t(label)}
+      </button>
+    );
   return (
     <div class="intro">
       <h1 ref={headingRef} tabIndex={-1}>
@@ -33,26 +49,31 @@ export function IntroScreen({
         <li>{t("intro.offline")}</li>
         <li>{t("intro.questions", { n: def.questions.length })}</li>
       </ul>
-      {resume ? (
+      {/*
+       * Start before the offer of the draft: of the HTML's two (one of them hidden), the one a
+       * respondent without a draft, the most of them, is shown is the first the parser reaches.
+       */}
+      {(!resume || startHref) && begin("intro.start", "primary", onStart)}
+      {(resume || startHref) && (
         <section class="notice intro__resume" aria-labelledby="resume-title">
           <p id="resume-title">
             <strong>{t("draft.found")}</strong>
           </p>
-          <button type="button" class="button button--primary button--wide" onClick={resume.onContinue}>
+          {/*
+           * Continue is the primary button, where the eye and thumb go first: a respondent who comes
+           * back to a half-answered form most likely came back to finish it. In the HTML a press on
+           * it is kept by the page's one script for the app, which alone can read the draft.
+           */}
+          <button
+            type="button"
+            class="button button--primary button--wide"
+            onClick={resume?.onContinue}
+            aria-busy={resume?.busy ? "true" : undefined}
+          >
             {t("draft.continue")}
           </button>
-          <button type="button" class="button button--secondary button--wide" onClick={resume.onStartOver}>
-            {t("draft.startOver")}
-          </button>
+          {begin("draft.startOver", "secondary", resume?.onStartOver)}
         </section>
-      ) : startHref ? (
-        <a href={startHref} class="button button--primary button--wide">
-          {t("intro.start")}
-        </a>
-      ) : (
-        <button type="button" class="button button--primary button--wide" onClick={onStart}>
-          {t("intro.start")}
-        </button>
       )}
     </div>
   );

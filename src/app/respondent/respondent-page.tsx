@@ -6,7 +6,7 @@ import { Loading } from "../components/loading";
 import { useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
 import { answering } from "../services/answering";
-import { discardDraft, loadDraft, saveDraft } from "../services/drafts";
+import { discardDraft, draftMarked, loadDraft, markDraft, saveDraft } from "../services/drafts";
 import { whenIdle } from "../services/idle";
 import { type ResponseOrigin, SELF, submitResponse } from "../services/submit-response";
 import { arrivedSurvey, loadSurvey } from "../services/surveys";
@@ -74,13 +74,33 @@ export interface SurveyFormProps {
 export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: SurveyFormProps) {
   const { locale } = useLocale();
   // Where the HTML's own first screen left off, if the app is taking over from it (first-screen.ts).
-  const [handed] = useState(() => takeFirstScreen(def));
+  const [handed] = useState(() => {
+    const taken = takeFirstScreen(def);
+    // The HTML's intro offered the draft, and the first question was reached through Start over:
+    // what that press said is done now, before the new form writes a draft of its own (one chain of
+    // writes: drafts.ts, so the delete lands first).
+    if (taken?.draft && taken.screen.kind !== "intro") void discardDraft(def.id).catch(() => {});
+    return taken;
+  });
   const [answers, setAnswers] = useState<Answers>(handed?.answers ?? {});
   const [screen, setScreen] = useState<Screen>(handed?.screen ?? { kind: "intro" });
   const [error, setError] = useState<AnswerError | undefined>(handed?.error);
   const [submitState, setSubmitState] = useState<SubmitState>("idle");
-  // A half-answered form of this survey found on the device: the intro offers to continue it.
-  const [resumable, setResumable] = useState<ReturnType<typeof resumeOf>>();
+  // The draft as read at the first idle moment (undefined until then): the half-answered form the
+  // intro offers to continue, if any.
+  const [read, setRead] = useState<{ found: ReturnType<typeof resumeOf> }>();
+  // Until it is read, the intro offers Continue / Start over as the HTML drew it, or as this device's
+  // mark says (drafts.ts): drawn with Start and turned to Continue a moment later, the intro changed
+  // the button under a respondent's thumb (issue 26). Once read, the draft decides; where the mark
+  // outlived its draft (a crash between the two), Start takes the place of Continue and Start over,
+  // which both led to the first question too.
+  const [expecting] = useState(() =>
+    handed ? handed.draft && handed.screen.kind === "intro" : draftMarked(def.id),
+  );
+  const offer = read ? read.found : expecting;
+  // Continue pressed before the draft was read (on the HTML's intro, or here): done once it is, never
+  // a Start. A Start over pressed after it on the HTML's intro is the later word.
+  const [continuing, setContinuing] = useState(handed?.continued === true && handed.screen.kind === "intro");
   // A draft read after the respondent has already started must not be offered over their answers.
   const started = useRef((handed?.screen.kind ?? "intro") !== "intro");
 
@@ -91,8 +111,15 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
     const cancel = whenIdle(
       () =>
         void loadDraft(def.id).then(
-          (draft) => current && !started.current && setResumable(resumeOf(def, draft)),
-          () => {}, // no outbox, no draft: the form still works
+          (draft) => {
+            if (!current) return;
+            const found = started.current ? undefined : resumeOf(def, draft);
+            // The mark, true to the drafts store from now on: for the next visit's first paint, and
+            // for drafts written before there was a mark.
+            if (!started.current) markDraft(def.id, found !== undefined);
+            setRead({ found });
+          },
+          () => current && setRead({ found: undefined }), // no outbox, no draft: the form still works
         ),
       { fallbackMs: 0 },
     );
@@ -101,6 +128,18 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
       cancel();
     };
   }, [def]);
+
+  const resume = (found: ReturnType<typeof resumeOf>) => {
+    setContinuing(false);
+    setRead({ found: undefined });
+    if (found) setAnswers(found.answers);
+    go(found?.screen ?? firstScreen(def, {}));
+  };
+  // A Continue that waited for the read. Nothing to continue after all: the form starts, which is
+  // all it could do, and nothing is lost.
+  useEffect(() => {
+    if (continuing && read) resume(read.found);
+  }, [continuing, read]);
 
   // Every change of answer or question is kept (debounced), so a reload resumes right here. A layout
   // effect, not an effect: that one waits for a paint, and a reload right after a tap comes first.
@@ -169,15 +208,13 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
           def={def}
           locale={locale}
           onStart={() => go(firstScreen(def, answers))}
-          {...(resumable && {
+          {...(offer && {
             resume: {
-              onContinue() {
-                setAnswers(resumable.answers);
-                setResumable(undefined);
-                go(resumable.screen);
-              },
+              busy: continuing,
+              onContinue: () => (read ? resume(read.found) : setContinuing(true)),
               onStartOver() {
-                setResumable(undefined);
+                setContinuing(false);
+                setRead({ found: undefined });
                 setAnswers({});
                 void discardDraft(def.id).catch(() => {});
                 go(firstScreen(def, {}));
@@ -236,7 +273,7 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: Survey
           responseId={screen.responseId}
           onAgain={() => {
             setAnswers({});
-            setResumable(undefined);
+            setRead({ found: undefined });
             go({ kind: "intro" });
           }}
         />

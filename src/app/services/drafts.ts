@@ -28,6 +28,13 @@ interface KeeperOptions {
   outbox: () => Promise<Outbox>;
   delayMs?: number;
   now?: () => number;
+  /**
+   * Told whether the survey keeps a draft worth offering (one with answers): on before such a draft
+   * is written, off once it is gone from disk. Both orders leave a crash between the two with a mark
+   * that says "a draft" where there is none, never the other way round: the intro then offers
+   * Continue, whose press finds nothing and starts the form, rather than offering Start over a draft.
+   */
+  mark?: (surveyId: string, kept: boolean) => void;
 }
 
 /**
@@ -37,6 +44,7 @@ interface KeeperOptions {
 export function createDraftKeeper(options: KeeperOptions): DraftKeeper {
   const delayMs = options.delayMs ?? DRAFT_SAVE_DELAY_MS;
   const now = options.now ?? Date.now;
+  const mark = options.mark ?? (() => {});
   const waiting = new Map<string, { draft: DraftInput; timer: ReturnType<typeof setTimeout> }>();
   let chain: Promise<void> = Promise.resolve();
   const enqueue = (work: (outbox: Outbox) => Promise<void>): Promise<void> => {
@@ -50,6 +58,9 @@ export function createDraftKeeper(options: KeeperOptions): DraftKeeper {
     if (!entry) return chain;
     clearTimeout(entry.timer);
     waiting.delete(surveyId);
+    // A draft with no answer offers nothing (respondent/resume.ts) and marks nothing; one that had
+    // answers before keeps its mark until it is read as offering nothing (respondent-page.tsx).
+    if (Object.keys(entry.draft.answers).length > 0) mark(surveyId, true);
     return enqueue((outbox) => outbox.putDraft({ ...entry.draft, updatedAt: now() })).catch(() => {});
   };
   const forget = (surveyId: string) => {
@@ -71,7 +82,10 @@ export function createDraftKeeper(options: KeeperOptions): DraftKeeper {
     },
     discard(surveyId) {
       forget(surveyId);
-      return enqueue((outbox) => outbox.deleteDraft(surveyId));
+      return enqueue(async (outbox) => {
+        await outbox.deleteDraft(surveyId);
+        mark(surveyId, false);
+      });
     },
     settle(surveyId) {
       forget(surveyId);
@@ -80,7 +94,33 @@ export function createDraftKeeper(options: KeeperOptions): DraftKeeper {
   };
 }
 
-const keeper = createDraftKeeper({ outbox: getOutbox });
+/**
+ * The localStorage key of the mark that a survey's draft is kept on this device. The page's one
+ * script reads it (first-screen-boot.ts, by this same spelling: it imports nothing) to draw the
+ * intro with Continue / Start over from its first paint: the drafts themselves are in IndexedDB,
+ * which the app reads only at its first idle moment, and Start shown until then gave way to
+ * Continue under a respondent's thumb.
+ */
+export const draftMarkKey = (surveyId: string) => `tsunagu-draft:${surveyId}`;
+
+/** Never throws: without storage (blocked, private mode) the intro learns of a draft only when it reads it. */
+export function markDraft(surveyId: string, kept: boolean): void {
+  try {
+    if (kept) localStorage.setItem(draftMarkKey(surveyId), "1");
+    else localStorage.removeItem(draftMarkKey(surveyId));
+  } catch {}
+}
+
+/** This device's mark says that the survey keeps a draft (it may be stale: the draft is the truth). */
+export function draftMarked(surveyId: string): boolean {
+  try {
+    return localStorage.getItem(draftMarkKey(surveyId)) !== null;
+  } catch {
+    return false;
+  }
+}
+
+const keeper = createDraftKeeper({ outbox: getOutbox, mark: markDraft });
 let flushOnHide = false;
 
 /** The page may be closed at any moment after it is hidden: write what is waiting then. */

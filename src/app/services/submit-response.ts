@@ -3,7 +3,7 @@ import { uuidv7 } from "../../survey/uuid";
 import { validateAnswers } from "../../survey/validate";
 import { visibleAnswers } from "../../survey/visibility";
 import { requestBackgroundSync } from "../../sync/triggers";
-import { settleDraft } from "./drafts";
+import { markDraft, settleDraft } from "./drafts";
 import { getOutbox } from "./outbox";
 import { askForPersistence } from "./persistence";
 import { syncNow } from "./sync";
@@ -57,6 +57,9 @@ export async function submitResponse(
   // offered to resume an answer already stored, to be submitted again under a new id (kill.e2e.ts).
   await settleDraft(def.id);
   await outbox.enqueue(response, { discardDraft: def.id });
+  // After the transaction: a crash before this leaves a mark without a draft, which the intro reads
+  // as Continue, pressed to nothing lost (drafts.ts).
+  markDraft(def.id, false);
   void askForPersistence().catch(() => {});
   requestBackgroundSync();
   void syncNow();
