@@ -46,7 +46,9 @@ describe("drafts and failed saves in Chromium", () => {
     page = await context.newPage();
     await page.goto(`${env.collector.origin}/s/ward-resident`);
     await page.getByRole("button", { name: "続きから回答する" }).click();
-    expect(await heading()).toContain("お住まいの住宅の種類");
+    // Continue is on screen from the first paint now (the draft mark), so it may be pressed before
+    // the app has read the draft: the press is kept and done once the read lands.
+    await expect.poll(heading).toContain("お住まいの住宅の種類");
     expect(await page.getByLabel("マンション・共同住宅", { exact: true }).isChecked()).toBe(true);
   });
 

@@ -13,15 +13,6 @@ const RETRY_AFTER_S = 8;
 
 const sendNow = (page: Page) => page.getByRole("button", { name: "今すぐ送信" });
 
-async function pendingSyncTags(page: Page): Promise<string[]> {
-  return await page.evaluate(async () => {
-    const registration = (await navigator.serviceWorker.ready) as ServiceWorkerRegistration & {
-      sync?: { getTags(): Promise<string[]> };
-    };
-    return (await registration.sync?.getTags()) ?? [];
-  });
-}
-
 // The collector answers 503 with Retry-After: the page that was told, a second tab that opens during
 // the wait and the service worker's Background Sync (fired as when the network returns) all keep to
 // it, as they share one not-before time in the outbox (src/sync/not-before.ts). Arrival times are
@@ -87,7 +78,8 @@ describe("a collector's Retry-After, with the service worker active", () => {
       `Retry-After ${RETRY_AFTER_S} s: ${proxy.arrivals.length} POSTs, the ones after the 503 at +${after.join(", +")} ms`,
     );
     expect(proxy.arrivals.slice(1).filter((arrival) => arrival.at < waitEnds)).toEqual([]);
-    // The service worker left the work for later: its registration is kept for the browser to fire again.
-    expect(await pendingSyncTags(tabA)).toContain("tsunagu-sync");
+    // Not asserted here: that the early Background Sync's registration is still pending. Chromium
+    // may fire it again once the wait is over and it then succeeds and is gone (a clean CI run saw
+    // no tag left); tests/sync/not-before.test.ts checks that an early sync event rejects.
   });
 });
