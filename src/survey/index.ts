@@ -1,6 +1,7 @@
 export * from "./backup";
 export * from "./canonical-json";
 export * from "./choice-shares";
+export * from "./chosen-options";
 export * from "./contract";
 export * from "./definition";
 export * from "./enrollment";

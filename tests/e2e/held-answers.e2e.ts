@@ -1,16 +1,14 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import ja from "../../src/i18n/catalogues/ja";
 import staffJa from "../../src/i18n/staff/ja";
 import { readBackup } from "../../src/survey/backup";
 import { enrollmentFragment } from "../../src/survey/enrollment";
-import { launchChromium, phoneContext } from "./support/browser";
-import { Collector, freePort } from "./support/collector";
+import { phoneContext } from "./support/browser";
 import { storedRecords } from "./support/respondent";
 import { seedOutbox, seedResponses } from "./support/seed";
-import { useCollectorAndChromium } from "./support/suite";
-import { WatchingProxy } from "./support/watching-proxy";
+import { useCollectorAndChromium, useCollectorBehindProxy } from "./support/suite";
 
 const squash = (text: string | null) => (text ?? "").replace(/\s+/g, " ");
 const sendNow = (page: Page) => page.getByRole("button", { name: ja.status.syncNow });
@@ -119,35 +117,19 @@ describe("answers the collector did not take, at 390 px", () => {
 });
 
 describe("a collector that is not accepting, at 390 px", () => {
-  let collector: Collector;
-  let proxy: WatchingProxy;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    collector = new Collector(await freePort());
-    await collector.start();
-    proxy = new WatchingProxy(await freePort(), collector.origin);
-    await proxy.start();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await proxy?.stop();
-    await collector?.stop();
-  });
+  const net = useCollectorBehindProxy();
 
   it("says so in the status bar, with the time of the next try, until it takes the answers", async () => {
-    const page = await (await phoneContext(browser)).newPage();
-    await page.goto(`${proxy.origin}/settings`);
+    const page = await (await phoneContext(net.browser)).newPage();
+    await page.goto(`${net.proxy.origin}/settings`);
     await sendNow(page).waitFor();
-    proxy.down = true;
-    proxy.retryAfterSeconds = 120;
+    net.proxy.down = true;
+    net.proxy.retryAfterSeconds = 120;
     await seedOutbox(page, seedResponses(3));
     await sendNow(page).click();
     const wait = page.getByTestId("server-wait");
     await wait.waitFor({ timeout: 30_000 });
-    const refusedAt = proxy.arrivals[0]?.at ?? Date.now();
+    const refusedAt = net.proxy.arrivals[0]?.at ?? Date.now();
     const expected = await page.evaluate(
       (at) => new Intl.DateTimeFormat("ja", { timeStyle: "short" }).format(at),
       refusedAt + 120_000,
@@ -156,7 +138,7 @@ describe("a collector that is not accepting, at 390 px", () => {
     expect(await statusBar(page)).toContain("未送信 3 件");
 
     // A person's "send now" goes through the wait; the collector takes them and the words go.
-    proxy.down = false;
+    net.proxy.down = false;
     await sendNow(page).click();
     await page.locator(".status-bar").getByText("未送信 0 件").waitFor({ timeout: 30_000 });
     await wait.waitFor({ state: "detached" });

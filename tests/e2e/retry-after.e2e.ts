@@ -1,11 +1,10 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fireBackgroundSync } from "./support/background-sync";
-import { launchChromium, phoneContext } from "./support/browser";
-import { Collector, freePort } from "./support/collector";
+import { phoneContext } from "./support/browser";
 import { storedRecords, waitForServiceWorker } from "./support/respondent";
 import { seedOutbox, seedResponses } from "./support/seed";
-import { WatchingProxy } from "./support/watching-proxy";
+import { useCollectorBehindProxy } from "./support/suite";
 
 const QUEUED = 5;
 /** Long enough for the other runners to be asked well within it, short enough for a test. */
@@ -20,33 +19,19 @@ const sendNow = (page: Page) => page.getByRole("button", { name: "今すぐ送�
 // (Checked to fail: built from src/sync and src/sw.ts as they were before the shared time, the next
 // POST came 57 ms after the 503: the Background Sync the failed page asked for; with it, 8,050 ms after.)
 describe("a collector's Retry-After, with the service worker active", () => {
-  let collector: Collector;
-  let proxy: WatchingProxy;
-  let browser: Browser;
+  const net = useCollectorBehindProxy();
   let context: BrowserContext;
-
   beforeAll(async () => {
-    collector = new Collector(await freePort());
-    await collector.start();
-    proxy = new WatchingProxy(await freePort(), collector.origin);
-    await proxy.start();
-    browser = await launchChromium();
-    context = await phoneContext(browser);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await proxy?.stop();
-    await collector?.stop();
+    context = await phoneContext(net.browser);
   });
 
   it("no runner posts again before the wait the collector asked for is over", async () => {
     const tabA = await context.newPage();
-    await tabA.goto(`${proxy.origin}/settings`);
+    await tabA.goto(`${net.proxy.origin}/settings`);
     await waitForServiceWorker(tabA);
     await sendNow(tabA).waitFor();
-    proxy.down = true;
-    proxy.retryAfterSeconds = RETRY_AFTER_S;
+    net.proxy.down = true;
+    net.proxy.retryAfterSeconds = RETRY_AFTER_S;
     // Residents' own answers: a kiosk's would need its tablet's device token.
     await seedOutbox(
       tabA,
@@ -54,18 +39,18 @@ describe("a collector's Retry-After, with the service worker active", () => {
     );
 
     await sendNow(tabA).click();
-    await expect.poll(() => proxy.arrivals.length).toBeGreaterThan(0);
+    await expect.poll(() => net.proxy.arrivals.length).toBeGreaterThan(0);
     // The collector is ready again as soon as the wait it asked for is over.
-    proxy.down = false;
-    const [refused] = proxy.arrivals;
+    net.proxy.down = false;
+    const [refused] = net.proxy.arrivals;
     expect(refused?.answered).toBe(503);
     const waitEnds = (refused?.at ?? 0) + RETRY_AFTER_S * 1000;
 
     // Within the wait every other runner is asked to send: Background Sync, and a second tab whose
     // engine syncs as it starts.
-    await fireBackgroundSync(context, tabA, proxy.origin);
+    await fireBackgroundSync(context, tabA, net.proxy.origin);
     const tabB = await context.newPage();
-    await tabB.goto(`${proxy.origin}/settings`);
+    await tabB.goto(`${net.proxy.origin}/settings`);
     await sendNow(tabB).waitFor();
 
     await expect
@@ -73,11 +58,11 @@ describe("a collector's Retry-After, with the service worker active", () => {
         timeout: 60_000,
       })
       .toBe(QUEUED);
-    const after = proxy.arrivals.slice(1).map((arrival) => arrival.at - (refused?.at ?? 0));
+    const after = net.proxy.arrivals.slice(1).map((arrival) => arrival.at - (refused?.at ?? 0));
     console.log(
-      `Retry-After ${RETRY_AFTER_S} s: ${proxy.arrivals.length} POSTs, the ones after the 503 at +${after.join(", +")} ms`,
+      `Retry-After ${RETRY_AFTER_S} s: ${net.proxy.arrivals.length} POSTs, the ones after the 503 at +${after.join(", +")} ms`,
     );
-    expect(proxy.arrivals.slice(1).filter((arrival) => arrival.at < waitEnds)).toEqual([]);
+    expect(net.proxy.arrivals.slice(1).filter((arrival) => arrival.at < waitEnds)).toEqual([]);
     // Not asserted here: that the early Background Sync's registration is still pending. Chromium
     // may fire it again once the wait is over and it then succeeds and is gone (a clean CI run saw
     // no tag left); tests/sync/not-before.test.ts checks that an early sync event rejects.

@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fireBackgroundSync } from "./support/background-sync";
-import { launchChromium, phoneContext } from "./support/browser";
-import { Collector, freePort } from "./support/collector";
+import { phoneContext } from "./support/browser";
 import { csvRows, storedIds } from "./support/collector-checks";
 import { storedRecords, waitForServiceWorker } from "./support/respondent";
 import { seedOutbox, seedResponses } from "./support/seed";
-import { WatchingProxy } from "./support/watching-proxy";
+import { useCollectorBehindProxy } from "./support/suite";
 
 const QUEUED = 600;
 
@@ -14,46 +13,32 @@ const QUEUED = 600;
 // Lock "tsunagu-sync" lets one run at a time, so no request overlaps another and no id is posted twice.
 // (Checked to fail: with navigator.locks removed from the tabs, 3 POSTs were in flight at once.)
 describe("two tabs and the service worker syncing at once", () => {
-  let collector: Collector;
-  let proxy: WatchingProxy;
-  let browser: Browser;
+  const net = useCollectorBehindProxy();
   let context: BrowserContext;
-
   beforeAll(async () => {
-    collector = new Collector(await freePort());
-    await collector.start();
-    proxy = new WatchingProxy(await freePort(), collector.origin);
-    await proxy.start();
-    browser = await launchChromium();
-    context = await phoneContext(browser);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await proxy?.stop();
-    await collector?.stop();
+    context = await phoneContext(net.browser);
   });
 
   it("never runs two syncs at once, posts each id once, and the collector holds each once", async () => {
     const tabA = await context.newPage();
-    await tabA.goto(`${proxy.origin}/`);
+    await tabA.goto(`${net.proxy.origin}/`);
     await waitForServiceWorker(tabA);
     // The collector is "down" while the queue fills, as after a day at an event without network.
-    proxy.down = true;
+    net.proxy.down = true;
     const seeded = seedResponses(QUEUED);
     await seedOutbox(tabA, seeded);
     const tabB = await context.newPage();
-    await tabB.goto(`${proxy.origin}/settings`);
+    await tabB.goto(`${net.proxy.origin}/settings`);
     await tabB.getByRole("button", { name: "今すぐ送信" }).waitFor();
 
-    proxy.down = false;
-    proxy.maxInFlight = 0;
-    proxy.postsOfId.clear();
-    proxy.posts = 0;
+    net.proxy.down = false;
+    net.proxy.maxInFlight = 0;
+    net.proxy.postsOfId.clear();
+    net.proxy.posts = 0;
     await Promise.all([
       tabA.getByRole("button", { name: "今すぐ送信" }).click(),
       tabB.getByRole("button", { name: "今すぐ送信" }).click(),
-      fireBackgroundSync(context, tabA, proxy.origin),
+      fireBackgroundSync(context, tabA, net.proxy.origin),
     ]);
     await expect
       .poll(async () => (await storedRecords(tabA)).filter((r) => r.state === "sent").length, {
@@ -61,14 +46,14 @@ describe("two tabs and the service worker syncing at once", () => {
       })
       .toBe(QUEUED);
 
-    expect(proxy.maxInFlight).toBe(1);
+    expect(net.proxy.maxInFlight).toBe(1);
     const ids = seeded.map((r) => r.id);
-    expect(ids.filter((id) => proxy.postsOfId.get(id) !== 1)).toEqual([]);
-    expect((await storedIds(collector, ids)).size).toBe(QUEUED);
-    const rows = await csvRows(collector);
+    expect(ids.filter((id) => net.proxy.postsOfId.get(id) !== 1)).toEqual([]);
+    expect((await storedIds(net.collector, ids)).size).toBe(QUEUED);
+    const rows = await csvRows(net.collector);
     expect(rows).toHaveLength(QUEUED);
     console.log(
-      `two tabs + service worker: ${QUEUED} queued, ${proxy.posts} POSTs, at most ${proxy.maxInFlight} in flight, ${rows.length} stored, 0 duplicates`,
+      `two tabs + service worker: ${QUEUED} queued, ${net.proxy.posts} POSTs, at most ${net.proxy.maxInFlight} in flight, ${rows.length} stored, 0 duplicates`,
     );
   });
 });

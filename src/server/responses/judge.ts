@@ -1,5 +1,6 @@
 import {
-  type Answers,
+  choiceQuestionIds,
+  chosenOptions,
   describeProblems,
   type ItemErrorCode,
   type ItemResult,
@@ -7,7 +8,6 @@ import {
   type KioskDevice,
   problemsOf,
   Response,
-  type SurveyDefinition,
   validateResponse,
   waveOf,
 } from "../../survey";
@@ -83,7 +83,7 @@ export function judgeItem(item: unknown, surveys: SurveyRegistry, sender: Sender
       response,
       wave: waveOf(response.submittedAt, sender.receivedAt, def.publishedAt),
       contentHash: contentHashOf(response),
-      choices: choicesOf(def, response.answers),
+      choices: chosenOptions(choiceQuestionIds(def), response.answers),
       ...(!plausible && { hold: "clock" as const }),
     },
   };
@@ -95,15 +95,4 @@ function idOf(item: unknown): string {
   if (typeof id === "string") return id;
   if (typeof id === "number" || typeof id === "boolean") return String(id);
   return "";
-}
-
-function choicesOf(def: SurveyDefinition, answers: Answers): NewResponse["choices"] {
-  const choices: { questionId: string; optionId: string }[] = [];
-  for (const q of def.questions) {
-    const a = answers[q.id];
-    if (q.kind === "single" && typeof a === "string") choices.push({ questionId: q.id, optionId: a });
-    if (q.kind === "multiple" && Array.isArray(a))
-      for (const optionId of a) choices.push({ questionId: q.id, optionId });
-  }
-  return choices;
 }

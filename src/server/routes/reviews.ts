@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { ReviewBody, type ReviewResult, type ReviewSummary } from "../../survey";
+import { choiceQuestionIds, ReviewBody, type ReviewResult, type ReviewSummary } from "../../survey";
 import { requireOrganizer } from "../auth";
 import type { AppDeps } from "../deps";
 import { parseBody } from "../parse-body";
@@ -31,14 +31,7 @@ export function reviewRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "organi
         '{ "ids" or "filter", "state", "reason" }',
       );
       const choiceQuestions = new Map(
-        deps.surveys
-          .versionsOf(surveyId)
-          .map((def) => [
-            def.version,
-            new Set(
-              def.questions.filter((q) => q.kind === "single" || q.kind === "multiple").map((q) => q.id),
-            ),
-          ]),
+        deps.surveys.versionsOf(surveyId).map((def) => [def.version, choiceQuestionIds(def)]),
       );
       const changed = await deps.storage.changeReview({
         surveyId,

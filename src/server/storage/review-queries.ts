@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { ReviewState, ReviewSummary } from "../../survey";
+import { type Answers, chosenOptions, type ReviewState, type ReviewSummary } from "../../survey";
 import { chunks } from "./chunks";
 import type { Database } from "./database";
 import type { ReviewChange, StorageKind } from "./storage";
@@ -71,21 +71,18 @@ export async function changeReview(
     for (const part of chunks(leaving, 500))
       await trx.deleteFrom("answer_choices").where("response_id", "in", part).execute();
     if (change.to === "counted") {
-      const choices = rows.flatMap((r) => {
-        const questions = change.choiceQuestions.get(Number(r.survey_version)) ?? new Set<string>();
-        const answers = JSON.parse(r.answers) as Record<string, unknown>;
-        return Object.entries(answers).flatMap(([questionId, answer]) => {
-          if (!questions.has(questionId)) return [];
-          const options = Array.isArray(answer) ? answer : typeof answer === "string" ? [answer] : [];
-          return options.map((optionId) => ({
-            response_id: r.id,
-            survey_id: change.surveyId,
-            wave: Number(r.wave),
-            question_id: questionId,
-            option_id: String(optionId),
-          }));
-        });
-      });
+      const choices = rows.flatMap((r) =>
+        chosenOptions(
+          change.choiceQuestions.get(Number(r.survey_version)) ?? new Set(),
+          JSON.parse(r.answers) as Answers,
+        ).map((c) => ({
+          response_id: r.id,
+          survey_id: change.surveyId,
+          wave: Number(r.wave),
+          question_id: c.questionId,
+          option_id: c.optionId,
+        })),
+      );
       for (const part of chunks(choices, 500)) await trx.insertInto("answer_choices").values(part).execute();
     }
     return rows.length;

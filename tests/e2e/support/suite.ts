@@ -2,6 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { launchChromium } from "./browser";
 import { Collector, freePort } from "./collector";
+import { WatchingProxy } from "./watching-proxy";
 
 export interface CollectorAndChromium {
   readonly collector: Collector;
@@ -37,6 +38,39 @@ export function useCollectorAndChromium(): CollectorAndChromium {
     },
     get browser() {
       return started(browser, "browser");
+    },
+  };
+}
+
+export interface CollectorBehindProxy extends CollectorAndChromium {
+  /** Between the browser and the collector: watches each request, and can answer for it (down). */
+  readonly proxy: WatchingProxy;
+}
+
+/**
+ * useCollectorAndChromium with a WatchingProxy in front of the collector, for the suites that make
+ * the collector refuse or watch what reaches it. The page is opened at proxy.origin.
+ */
+export function useCollectorBehindProxy(): CollectorBehindProxy {
+  const env = useCollectorAndChromium();
+  let proxy: WatchingProxy | undefined;
+  beforeAll(async () => {
+    proxy = new WatchingProxy(await freePort(), env.collector.origin);
+    await proxy.start();
+  });
+  afterAll(async () => {
+    await proxy?.stop();
+  });
+  return {
+    get collector() {
+      return env.collector;
+    },
+    get browser() {
+      return env.browser;
+    },
+    get proxy() {
+      if (proxy === undefined) throw new Error("proxy read before useCollectorBehindProxy's beforeAll ran");
+      return proxy;
     },
   };
 }
