@@ -45,8 +45,10 @@ export function createApp(deps: AppDeps): Hono {
       }),
     );
 
+  // One way to tell a client's address, for the request limiter and the intake limits alike.
+  const addressOf = deps.clientAddress ?? clientAddress(0);
   if (deps.rateLimit) {
-    const limit = rateLimit(deps.rateLimit, deps.clientAddress ?? clientAddress(0));
+    const limit = rateLimit(deps.rateLimit, addressOf);
     // A load balancer's health checks must never be refused.
     app.use("/api/v1/*", (c, next) => (c.req.path === "/api/v1/health" ? next() : limit(c, next)));
   }
@@ -60,7 +62,7 @@ export function createApp(deps: AppDeps): Hono {
   const api = new Hono()
     .route("/", healthRoutes(deps))
     .route("/", surveyRoutes(deps))
-    .route("/", responseRoutes(deps))
+    .route("/", responseRoutes({ ...deps, clientAddress: addressOf }))
     .route("/", reviewRoutes(deps))
     .route("/", receiptRoutes(deps))
     .route("/", tallyRoutes(deps))

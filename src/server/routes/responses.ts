@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS, ResponsesBody, type ResponsesResult } from "../../survey";
 import { describeProblems, problemsOf } from "../../survey/issues";
-import { clientAddress } from "../client-address";
 import type { AppDeps } from "../deps";
 import { deviceOf } from "../kiosk/device-auth";
 import { HttpProblem } from "../problems";
@@ -10,10 +9,11 @@ import { ingestBatch } from "../responses/ingest";
 import { IntakeRefused, type IntakeSource, intakeGate } from "../responses/intake";
 
 export function responseRoutes(
-  deps: Pick<AppDeps, "storage" | "surveys" | "now" | "clientAddress" | "intakeLimits">,
+  deps: Pick<AppDeps, "storage" | "surveys" | "now" | "intakeLimits"> &
+    Required<Pick<AppDeps, "clientAddress">>,
 ): Hono {
   const gate = intakeGate(deps.storage, deps.intakeLimits);
-  const addressOf = deps.clientAddress ?? clientAddress(0);
+  const addressOf = deps.clientAddress;
   return new Hono().post("/responses", async (c) => {
     // Before the body: a tablet whose token was revoked learns it at once, whatever it sends.
     const device = await deviceOf(c, deps.storage);
