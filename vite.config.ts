@@ -11,9 +11,9 @@ import {
   type SurveySource,
   surveyAssets,
 } from "./src/app/build/survey-assets";
-import type { SurveyDefinition } from "./src/survey";
-import { firstScreenPagePath } from "./src/survey/definition-in";
-import { LOCALES, type Locale } from "./src/survey/locales";
+import { firstScreenPagePath } from "./src/contract/paths";
+import type { SurveyDefinition } from "./src/domain/definition";
+import { LOCALES, type Locale } from "./src/domain/locales";
 
 const SURVEYS_DIR = "surveys";
 

@@ -1,11 +1,11 @@
 import { performance } from "node:perf_hooks";
 import SQLite from "better-sqlite3";
+import type { Response } from "../src/domain/response";
+import { uuidv7 } from "../src/domain/uuid";
 import { createApp } from "../src/server/app";
 import { DEFAULT_INTAKE_LIMITS } from "../src/server/responses/intake";
 import { createKyselyStorage, openSqlite } from "../src/server/storage";
 import { loadSurveyRegistry } from "../src/server/surveys";
-import type { Response } from "../src/survey";
-import { uuidv7 } from "../src/survey";
 import { median } from "./median";
 
 const BATCH = 100;

@@ -4,10 +4,11 @@
 import { performance } from "node:perf_hooks";
 import SQLite from "better-sqlite3";
 import pg from "pg";
+import { fiscalYear } from "../src/domain/fiscal-year";
+import { uuidv7 } from "../src/domain/uuid";
 import { createApp } from "../src/server/app";
 import { createKyselyStorage, openPostgres, openSqlite, type Storage } from "../src/server/storage";
 import { loadSurveyRegistry } from "../src/server/surveys";
-import { fiscalYear, uuidv7 } from "../src/survey";
 import { median } from "./median";
 
 const SURVEY = "ward-resident";

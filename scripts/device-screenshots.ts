@@ -5,7 +5,7 @@
 // Needs a build (npx vite build); starts its own collector:  npx tsx scripts/device-screenshots.ts
 import { mkdirSync } from "node:fs";
 import type { Browser } from "playwright-core";
-import { enrollmentFragment } from "../src/survey/enrollment";
+import { enrollmentFragment } from "../src/contract/enrollment";
 import { launchChromium } from "../tests/e2e/support/browser";
 import { Collector, freePort, ORGANIZER_TOKEN } from "../tests/e2e/support/collector";
 import { seedOutbox, seedResponses } from "../tests/e2e/support/seed";

@@ -4,7 +4,7 @@
 // Needs a build (npx vite build); starts its own collector:  npx tsx scripts/kiosk-screenshots.ts
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { enrollmentFragment } from "../src/survey/enrollment";
+import { enrollmentFragment } from "../src/contract/enrollment";
 import { launchChromium } from "../tests/e2e/support/browser";
 import { Collector, freePort, ORGANIZER_TOKEN } from "../tests/e2e/support/collector";
 

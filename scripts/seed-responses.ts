@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
-import { type Answers, type Response, SurveyDefinition, uuidv7, visibleQuestions } from "../src/survey";
+import { SurveyDefinition } from "../src/domain/definition";
+import type { Answers, Response } from "../src/domain/response";
+import { uuidv7 } from "../src/domain/uuid";
+import { visibleQuestions } from "../src/domain/visibility";
 
 const def = SurveyDefinition.parse(JSON.parse(readFileSync("surveys/ward-resident.json", "utf8")));
 

@@ -1,8 +1,9 @@
 // Runs in Chromium, served by a collector (same origin): the app's own outbox and sync code against
 // raw IndexedDB and raw fetch, each figure and its baseline in the same page. Called by bench/browser.ts.
+
+import type { Response } from "../../src/domain/response";
+import { uuidv7 } from "../../src/domain/uuid";
 import { openOutbox } from "../../src/outbox";
-import type { Response } from "../../src/survey";
-import { uuidv7 } from "../../src/survey";
 import { syncOnce } from "../../src/sync";
 
 function makeResponse(i: number, base: number): Response {

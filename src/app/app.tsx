@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
+import type { Locale } from "../domain/locales";
 import { loadStaffMessages, setLanguage, t } from "../i18n";
-import type { Locale } from "../survey/locales";
 import { AppHeader } from "./components/app-header";
 import { LazyPage } from "./components/lazy-page";
 import { StatusBar } from "./components/status-bar";

@@ -1,6 +1,6 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import type { Locale } from "../survey/locales";
+import type { Locale } from "../domain/locales";
 
 export interface LocaleState {
   locale: Locale;

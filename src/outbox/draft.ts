@@ -1,6 +1,7 @@
-import "../survey/zod-config";
+import "../domain/zod-config";
 import { z } from "zod";
-import { Answer, QuestionId, SurveyId } from "../survey";
+import { QuestionId, SurveyId } from "../domain/definition";
+import { Answer } from "../domain/response";
 
 /**
  * A half-answered survey, kept so that a reload, a closed tab or a flat battery does not cost the

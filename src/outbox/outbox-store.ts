@@ -1,4 +1,7 @@
-import { canonicalJson, describeProblems, type ItemResult, problemsOf, Response } from "../survey";
+import type { ItemResult } from "../contract/responses";
+import { canonicalJson } from "../domain/canonical-json";
+import { describeProblems, problemsOf } from "../domain/issues";
+import { Response } from "../domain/response";
 import type { OutboxDb, StoredRecord } from "./outbox-db";
 import { decodeRecord, type OutboxCounts, type OutboxRecord } from "./record";
 import { hasExpired, RETENTION_DAYS_KEY, readRetentionDays } from "./retention";

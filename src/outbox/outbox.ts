@@ -1,4 +1,6 @@
-import { describeProblems, type ItemResult, problemsOf, type Response } from "../survey";
+import type { ItemResult } from "../contract/responses";
+import { describeProblems, problemsOf } from "../domain/issues";
+import type { Response } from "../domain/response";
 import { Draft, decodeDraft } from "./draft";
 import { DEFAULT_DB_NAME, OutboxDb, openDatabase } from "./outbox-db";
 import { OutboxStore, OutboxValidationError } from "./outbox-store";

@@ -1,6 +1,7 @@
-import "../survey/zod-config";
+import "../domain/zod-config";
 import { z } from "zod";
-import { describeProblems, problemsOf, Response } from "../survey";
+import { describeProblems, problemsOf } from "../domain/issues";
+import { Response } from "../domain/response";
 
 export const OUTBOX_STATES = ["pending", "sent", "rejected", "conflict"] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];

@@ -1,4 +1,4 @@
-import type { ItemResult } from "../survey";
+import type { ItemResult } from "../contract/responses";
 import type { OutboxRecord } from "./record";
 
 const DEFAULT_REASON = {

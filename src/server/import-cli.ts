@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { BackupError, type BackupFile, type ImportSummary, readBackup } from "../survey";
+import { BackupError, type BackupFile, readBackup } from "../contract/backup";
+import type { ImportSummary } from "../contract/imports";
 import { readConfig } from "./config";
 import { importItems } from "./imports/import-backup";
 import { openStorage } from "./storage";

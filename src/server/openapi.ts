@@ -1,36 +1,31 @@
 import { z } from "zod";
+import { BackupFile } from "../contract/backup";
+import { ChoiceShares } from "../contract/choices";
+import { ResponseCounts } from "../contract/counts";
+import { ErrorBody } from "../contract/errors";
 import {
-  BackupFile,
-  ChoiceShares,
   DeviceEnrollment,
   DeviceList,
-  ErrorBody,
   EventList,
-  Health,
-  ImportSummary,
   KioskDevice,
   KioskEvent,
-  MAX_BATCH_ITEMS,
   NewDeviceBody,
   NewEventBody,
-  PopulationSummary,
-  ReceiptsBody,
-  ReceiptsResult,
-  Response,
-  ResponseCounts,
-  ResponsesResult,
-  ReviewBody,
-  ReviewResult,
-  ReviewSummary,
-  SurveyDefinition,
-  SurveySummary,
-  Tallies,
-  Trend,
-} from "../survey";
-import { BACKUP_PROBLEM_CODES, ITEM_ERROR_CODES, PROBLEM_CODES } from "../survey/problem-codes";
+} from "../contract/events";
+import { Health } from "../contract/health";
+import { ImportSummary } from "../contract/imports";
+import { PopulationSummary } from "../contract/population";
+import { BACKUP_PROBLEM_CODES, ITEM_ERROR_CODES, PROBLEM_CODES } from "../contract/problem-codes";
+import { ReceiptsBody, ReceiptsResult } from "../contract/receipts";
+import { MAX_BATCH_ITEMS, ResponsesResult } from "../contract/responses";
+import { ReviewBody, ReviewResult, ReviewSummary } from "../contract/reviews";
+import { SurveyList } from "../contract/surveys";
+import { Tallies } from "../contract/tallies";
+import { Trend } from "../contract/trend";
+import { SurveyDefinition } from "../domain/definition";
+import { Response } from "../domain/response";
 
 /** The body of GET /api/v1/surveys. */
-export const SurveyList = z.object({ surveys: z.array(SurveySummary) });
 
 // The route reads items as unknown to judge each alone; the document says what each should be.
 const ResponsesRequest = z.object({ responses: z.array(Response).max(MAX_BATCH_ITEMS) });

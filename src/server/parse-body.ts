@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { describeProblems, problemsOf } from "../survey";
+import { describeProblems, problemsOf } from "../domain/issues";
 import { HttpProblem } from "./problems";
 
 /** A JSON body checked by its schema: 400 invalid_body naming every field and why, with `what` it expected. */

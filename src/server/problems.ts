@@ -1,15 +1,15 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { ErrorBody } from "../survey";
-import type { Problem as FieldProblem } from "../survey/issues";
-import type { ProblemCode } from "../survey/problem-codes";
+import type { ErrorBody } from "../contract/errors";
+import type { ProblemCode } from "../contract/problem-codes";
+import type { Problem as FieldProblem } from "../domain/issues";
 
 export type { ProblemCode };
 
 /**
  * Every error the collector answers, by a stable code a client may act on, mapped once to its HTTP
  * status. The message is for people and may change; the code may not. The codes are listed once in
- * src/survey/problem-codes.ts, which the app words in the reader's language: a code added here and
+ * src/contract/problem-codes.ts, which the app words in the reader's language: a code added here and
  * not there fails the type check.
  */
 export const PROBLEM_STATUS = {

@@ -1,4 +1,5 @@
-import { BLANK_TREATMENTS, type BlankTreatment, type SurveyDefinition } from "../survey";
+import type { SurveyDefinition } from "../domain/definition";
+import { BLANK_TREATMENTS, type BlankTreatment } from "../domain/weighting";
 import { HttpProblem } from "./problems";
 import type { GroupDimension } from "./storage";
 

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describeProblems, problemsOf, SurveyDefinition, type SurveySummary } from "../survey";
+import type { SurveySummary } from "../contract/surveys";
+import { SurveyDefinition } from "../domain/definition";
+import { describeProblems, problemsOf } from "../domain/issues";
 
 /** Every survey definition the collector knows, all versions: responses to any of them are accepted. */
 export interface SurveyRegistry {

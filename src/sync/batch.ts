@@ -1,4 +1,4 @@
-import { MAX_BATCH_BYTES } from "../survey";
+import { MAX_BATCH_BYTES } from "../contract/responses";
 
 /** Smaller than the contract's 500: on flaky mobile data a short request is likelier to finish. */
 export const BATCH_MAX_ITEMS = 100;

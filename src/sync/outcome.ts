@@ -1,4 +1,4 @@
-import type { ItemResult } from "../survey";
+import type { ItemResult } from "../contract/responses";
 
 /** Why a request did not give per-item results; each kind maps to one phase of the engine. */
 export type SyncFailure =

@@ -1,4 +1,6 @@
-import { ErrorBody, ResponsesResult, type Response as SurveyResponse } from "../survey";
+import { ErrorBody } from "../contract/errors";
+import { ResponsesResult } from "../contract/responses";
+import type { Response as SurveyResponse } from "../domain/response";
 import { parseRetryAfter } from "./backoff";
 import { responsesBody } from "./batch";
 import { describeError, type PostAnswer } from "./outcome";

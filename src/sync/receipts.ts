@@ -1,5 +1,6 @@
+import { ErrorBody } from "../contract/errors";
+import { MAX_RECEIPT_IDS, ReceiptsResult } from "../contract/receipts";
 import type { Outbox } from "../outbox";
-import { ErrorBody, MAX_RECEIPT_IDS, ReceiptsResult } from "../survey";
 import { describeError } from "./outcome";
 import { REQUEST_TIMEOUT_MS } from "./post-batch";
 import { getDeviceToken, getEndpoint } from "./settings";

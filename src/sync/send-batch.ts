@@ -1,4 +1,5 @@
-import type { ItemResult, Response as SurveyResponse } from "../survey";
+import type { ItemResult } from "../contract/responses";
+import type { Response as SurveyResponse } from "../domain/response";
 import type { PostAnswer, SyncFailure } from "./outcome";
 
 export const TOO_LARGE_REASON = "too large for the endpoint (HTTP 413)";

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
+import { BackupError, readBackup } from "../../src/contract/backup";
 import type { Outbox } from "../../src/outbox";
-import { BackupError, readBackup } from "../../src/survey/backup";
 import { freshOutbox, makeResponse, tickingClock } from "../outbox/fixtures";
 import { rawPut } from "../outbox/raw-idb";
 

@@ -11,9 +11,9 @@ import {
   NEXT_PRESSED_ATTRIBUTE,
 } from "../../src/app/respondent/first-screen-markup";
 import { draftMarkKey } from "../../src/app/services/drafts";
+import { SurveyDefinition } from "../../src/domain/definition";
 import en from "../../src/i18n/catalogues/en";
 import ja from "../../src/i18n/catalogues/ja";
-import { SurveyDefinition } from "../../src/survey";
 
 const [shipped] = latestDefinitions([
   { file: "surveys/ward-resident.json", text: readFileSync("surveys/ward-resident.json", "utf8") },

@@ -8,7 +8,9 @@ import {
   progressOf,
 } from "../../src/app/respondent/flow";
 import { buildResponse } from "../../src/app/services/submit-response";
-import { Response, SurveyDefinition, validateResponse } from "../../src/survey";
+import { SurveyDefinition } from "../../src/domain/definition";
+import { Response } from "../../src/domain/response";
+import { validateResponse } from "../../src/domain/validate";
 
 const L = (ja: string) => ({ ja });
 const def = SurveyDefinition.parse({

@@ -2,8 +2,8 @@ import { renderToString } from "preact-render-to-string";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FlyerSheet } from "../../src/app/flyer/flyer-sheet";
 import { formatDeadline, formatPeriod } from "../../src/app/flyer/survey-period";
+import { SurveyDefinition, type SurveyDefinitionInput } from "../../src/domain/definition";
 import { initI18n, loadStaffMessages, setLanguage } from "../../src/i18n";
-import { SurveyDefinition, type SurveyDefinitionInput } from "../../src/survey";
 
 const LANGUAGES = ["ja", "ja-x-easy", "en", "zh-Hans", "ko", "vi"] as const;
 const both = (ja: string, en: string) => ({ ja, en });

@@ -1,8 +1,8 @@
 import { renderToString } from "preact-render-to-string";
 import { beforeAll, describe, expect, it } from "vitest";
 import { IndicatorCard } from "../../src/app/dashboard/indicator-card";
+import type { IndicatorTally } from "../../src/contract/tallies";
 import { initI18n, loadStaffMessages, setLanguage } from "../../src/i18n";
-import type { IndicatorTally } from "../../src/survey";
 
 const LANGUAGES = ["ja", "ja-x-easy", "en", "zh-Hans", "ko", "vi"] as const;
 

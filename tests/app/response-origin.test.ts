@@ -1,8 +1,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildResponse } from "../../src/app/services/submit-response";
+import type { SurveyDefinition } from "../../src/domain/definition";
+import { Response } from "../../src/domain/response";
 import { loadSurveyRegistry } from "../../src/server/surveys";
-import { Response, type SurveyDefinition } from "../../src/survey";
 
 const def = loadSurveyRegistry([join(import.meta.dirname, "../../surveys")]).latestOf(
   "ward-resident",

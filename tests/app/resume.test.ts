@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { draftScreenOf, resumeOf } from "../../src/app/respondent/resume";
-import { SurveyDefinition } from "../../src/survey";
+import { SurveyDefinition } from "../../src/domain/definition";
 
 const L = (ja: string) => ({ ja });
 const def = SurveyDefinition.parse({

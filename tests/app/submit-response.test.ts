@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { SurveyDefinition } from "../../src/domain/definition";
 import type { Outbox } from "../../src/outbox";
-import { SurveyDefinition } from "../../src/survey";
 import { freshOutbox } from "../outbox/fixtures";
 
 // The page's services, with the outbox under the test's control and no real sync or prompt.

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SurveyAssetError, surveyAssets } from "../../src/app/build/survey-assets";
-import { LOCALES, type Locale, localize, SurveyDefinition } from "../../src/survey";
-import { definitionIn, hasTextsIn } from "../../src/survey/definition-in";
+import { SurveyDefinition } from "../../src/domain/definition";
+import { definitionIn, hasTextsIn } from "../../src/domain/definition-in";
+import { LOCALES, type Locale, localize } from "../../src/domain/locales";
 
 const shipped = {
   file: "surveys/ward-resident.json",

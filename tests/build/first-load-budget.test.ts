@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { LOCALES, type Locale } from "../../src/survey";
-import { definitionInPath, firstScreenPagePath } from "../../src/survey/definition-in";
+import { definitionInPath, firstScreenPagePath } from "../../src/contract/paths";
+import { LOCALES, type Locale } from "../../src/domain/locales";
 import { type FirstLoad, firstLoad, gzipBytes } from "./first-load";
 
 // Byte sizes are deterministic for a given build, so the budget is a test; times never are.

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { firstScreenPagePath } from "../../src/contract/paths";
+import { LOCALES } from "../../src/domain/locales";
 import en from "../../src/i18n/catalogues/en";
 import ja from "../../src/i18n/catalogues/ja";
 import jaEasy from "../../src/i18n/catalogues/ja-x-easy";
 import ko from "../../src/i18n/catalogues/ko";
 import vi from "../../src/i18n/catalogues/vi";
 import zhHans from "../../src/i18n/catalogues/zh-Hans";
-import { LOCALES } from "../../src/survey";
-import { firstScreenPagePath } from "../../src/survey/definition-in";
 
 const CATALOGUES = { ja, "ja-x-easy": jaEasy, en, "zh-Hans": zhHans, ko, vi } as const;
 

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
+import { canonicalJson, sha256Hex } from "../../src/domain/canonical-json";
+import type { Response } from "../../src/domain/response";
 import type { Database } from "../../src/server/storage";
-import { canonicalJson, type Response, sha256Hex } from "../../src/survey";
 import { expectedChoices } from "./ward-responses";
 
 /** What the collector's database holds, measured against what the devices sent. */

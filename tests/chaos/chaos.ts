@@ -1,11 +1,11 @@
 import "fake-indexeddb/auto";
 import { IDBFactory } from "fake-indexeddb";
 import type { Kysely } from "kysely";
+import type { Response } from "../../src/domain/response";
 import { type OutboxCounts, openOutbox } from "../../src/outbox";
 import { createApp } from "../../src/server/app";
 import type { Database, Storage } from "../../src/server/storage";
 import type { SurveyRegistry } from "../../src/server/surveys";
-import type { Response } from "../../src/survey";
 import { setDeviceToken, setEndpoint, syncOnce } from "../../src/sync";
 import { enrolKiosk } from "../support/enrol-kiosk";
 import { type Audit, auditDatabase } from "./audit";

@@ -1,5 +1,5 @@
-import type { Response } from "../../src/survey";
-import { ResponsesResult } from "../../src/survey";
+import { ResponsesResult } from "../../src/contract/responses";
+import type { Response } from "../../src/domain/response";
 import { enrolOverHttp } from "../support/enrol-over-http";
 import { CollectorProcess } from "./collector-process";
 import { seededRandom, wardResponse } from "./ward-responses";

@@ -1,4 +1,5 @@
-import { type Answers, type Response, uuidv7 } from "../../src/survey";
+import type { Answers, Response } from "../../src/domain/response";
+import { uuidv7 } from "../../src/domain/uuid";
 
 /** mulberry32: a small seeded generator, so a failing run can be replayed from its seed. */
 export function seededRandom(seed: number): () => number {

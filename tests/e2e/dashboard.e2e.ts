@@ -1,8 +1,12 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatCount, formatInterval, formatPercent } from "../../src/app/dashboard/format";
+import { ResponseCounts } from "../../src/contract/counts";
+import { ReviewSummary } from "../../src/contract/reviews";
+import { Tallies } from "../../src/contract/tallies";
+import type { Response } from "../../src/domain/response";
+import { uuidv7 } from "../../src/domain/uuid";
 import staffJa from "../../src/i18n/staff/ja";
-import { type Response, ResponseCounts, ReviewSummary, Tallies, uuidv7 } from "../../src/survey";
 import { axeViolations } from "./support/axe";
 import { phoneContext } from "./support/browser";
 import { ORGANIZER_TOKEN } from "./support/collector";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readBackup } from "../../src/survey/backup";
+import { readBackup } from "../../src/contract/backup";
 import { axeViolations } from "./support/axe";
 import { phoneContext } from "./support/browser";
 import { respondent, storedRecords } from "./support/respondent";

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { readBackup } from "../../src/contract/backup";
+import { enrollmentFragment } from "../../src/contract/enrollment";
 import ja from "../../src/i18n/catalogues/ja";
 import staffJa from "../../src/i18n/staff/ja";
-import { readBackup } from "../../src/survey/backup";
-import { enrollmentFragment } from "../../src/survey/enrollment";
 import { phoneContext } from "./support/browser";
 import { storedRecords } from "./support/respondent";
 import { seedOutbox, seedResponses } from "./support/seed";

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Tallies } from "../../src/survey/contract";
+import { Tallies } from "../../src/contract/tallies";
 import { phoneContext } from "./support/browser";
 import { csvRows, storedIds } from "./support/collector-checks";
 import { respondent, storedDraftSurveys, storedRecords } from "./support/respondent";

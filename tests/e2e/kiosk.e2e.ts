@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { Tallies } from "../../src/contract/tallies";
+import type { SurveyDefinition } from "../../src/domain/definition";
+import { tallyResponses } from "../../src/domain/event-tally";
 import enMain from "../../src/i18n/catalogues/en";
 import jaMain from "../../src/i18n/catalogues/ja";
 import viMain from "../../src/i18n/catalogues/vi";
 import staffEn from "../../src/i18n/staff/en";
 import staffJa from "../../src/i18n/staff/ja";
 import staffVi from "../../src/i18n/staff/vi";
-import { Tallies } from "../../src/survey/contract";
-import type { SurveyDefinition } from "../../src/survey/definition";
-import { tallyResponses } from "../../src/survey/event-tally";
 import { axeViolations, type Violation } from "./support/axe";
 import { ORGANIZER_TOKEN } from "./support/collector";
 import { watchCsp } from "./support/csp";

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { LOCALES } from "../../src/domain/locales";
 import en from "../../src/i18n/catalogues/en";
 import ja from "../../src/i18n/catalogues/ja";
 import jaEasy from "../../src/i18n/catalogues/ja-x-easy";
@@ -13,7 +14,6 @@ import staffJaEasy from "../../src/i18n/staff/ja-x-easy";
 import staffKo from "../../src/i18n/staff/ko";
 import staffVi from "../../src/i18n/staff/vi";
 import staffZhHans from "../../src/i18n/staff/zh-Hans";
-import { LOCALES } from "../../src/survey/locale";
 
 const catalogues: Record<string, unknown> = { ja, "ja-x-easy": jaEasy, en, "zh-Hans": zhHans, ko, vi };
 const staffCatalogues: Record<string, unknown> = {

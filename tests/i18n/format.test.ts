@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { formatFiscalYear } from "../../src/domain/fiscal-year";
+import { LOCALES } from "../../src/domain/locales";
 import { formatNumber, initI18n, setLanguage, t } from "../../src/i18n";
-import { formatFiscalYear } from "../../src/survey/fiscal-year";
-import { LOCALES } from "../../src/survey/locales";
 
 // Numbers in messages go through Intl in the reader's language.
 describe("numbers in messages", () => {

@@ -1,7 +1,8 @@
 import "fake-indexeddb/auto";
 import { IDBFactory } from "fake-indexeddb";
+import type { Response } from "../../src/domain/response";
+import { uuidv7 } from "../../src/domain/uuid";
 import { type OpenOutboxOptions, openOutbox } from "../../src/outbox";
-import { type Response, uuidv7 } from "../../src/survey";
 
 /** A valid response whose id is ordered by `n`; the "auto" import above only supplies IDB's classes. */
 export function makeResponse(n: number, answers: Response["answers"] = { q_prepared: "yes" }): Response {

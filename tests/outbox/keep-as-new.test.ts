@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { uuidv7 } from "../../src/survey";
+import { uuidv7 } from "../../src/domain/uuid";
 import { freshOutbox, makeResponse } from "./fixtures";
 
 const T0 = 1_760_000_000_000;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Response } from "../../src/domain/response";
 import { DB_VERSION, OutboxConflictError, OutboxValidationError, openOutbox } from "../../src/outbox";
-import type { Response } from "../../src/survey";
 import { freshOutbox, makeResponse, tickingClock } from "./fixtures";
 
 afterEach(() => vi.restoreAllMocks());

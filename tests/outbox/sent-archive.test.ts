@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ItemResult } from "../../src/contract/responses";
 import { DAY_MS, OutboxConflictError } from "../../src/outbox";
 import { OutboxDb, openDatabase, type StoredRecord } from "../../src/outbox/outbox-db";
 import { DamagedBatchError } from "../../src/outbox/sent-archive";
-import type { ItemResult } from "../../src/survey";
 import { freshOutbox, makeResponse, tickingClock } from "./fixtures";
 import { rawGet, rawOpen, rawPut, rawSentBatches, request } from "./raw-idb";
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ItemResult } from "../../src/contract/responses";
 import { DAY_MS, emptyCounts, type Outbox, openOutbox } from "../../src/outbox";
 import { SentSummaries } from "../../src/outbox/sent-summaries";
-import type { ItemResult } from "../../src/survey";
 import { freshOutbox, makeResponse } from "./fixtures";
 import { rawOpen, request } from "./raw-idb";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ItemResult } from "../../src/survey";
+import type { ItemResult } from "../../src/contract/responses";
 import { freshOutbox, makeResponse } from "./fixtures";
 import { rawGet, rawOpen, rawPut, request } from "./raw-idb";
 

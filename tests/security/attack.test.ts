@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeBackup } from "../../src/contract/backup";
+import { fiscalYear } from "../../src/domain/fiscal-year";
+import { Response } from "../../src/domain/response";
+import { validateResponse } from "../../src/domain/validate";
 import { createApp } from "../../src/server/app";
-import { fiscalYear, Response, validateResponse } from "../../src/survey";
-import { writeBackup } from "../../src/survey/backup";
 import { fixtureSurveys, TOKEN } from "../server/support";
 import {
   type HostileBody,

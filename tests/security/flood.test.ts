@@ -1,9 +1,11 @@
 import type { Hono } from "hono";
 import { afterEach, describe, expect, it } from "vitest";
+import { ResponsesResult } from "../../src/contract/responses";
+import { Tallies } from "../../src/contract/tallies";
+import type { Response } from "../../src/domain/response";
 import { createApp } from "../../src/server/app";
 import { DEFAULT_RATE_LIMIT } from "../../src/server/rate-limit";
 import { createKyselyStorage, openPostgres, type Storage } from "../../src/server/storage";
-import { type Response, ResponsesResult, Tallies } from "../../src/survey";
 import { freshPgSchema } from "../server/pg-schema";
 import {
   enrolKiosk,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
-// The app's CSP forbids eval, so zod must not probe for it in the browser (src/survey/zod-config.ts).
+// The app's CSP forbids eval, so zod must not probe for it in the browser (src/domain/zod-config.ts).
 // That holds only if zod-config runs before the first object schema is defined: every module the
 // browser may load that defines one imports it first. The Chromium CSP walk is the end-to-end check.
 function sources(dir: string): string[] {
@@ -19,7 +19,7 @@ describe("zod without JIT in the browser", () => {
       .filter((f) => /\bz\.(?:object|strictObject|looseObject)\(/.test(readFileSync(f, "utf8")));
     expect(defining.length).toBeGreaterThan(3);
     const missing = defining.filter(
-      (f) => !/^import "(?:\.\/|\.\.\/survey\/)zod-config";/.test(readFileSync(f, "utf8")),
+      (f) => !/^import "(?:\.\/|(?:\.\.\/)+domain\/)zod-config";/.test(readFileSync(f, "utf8")),
     );
     expect(missing.map((f) => relative(root, f))).toEqual([]);
   });

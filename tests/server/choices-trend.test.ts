@@ -1,8 +1,11 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { ChoiceShares } from "../../src/contract/choices";
+import { Tallies } from "../../src/contract/tallies";
+import { Trend } from "../../src/contract/trend";
+import type { Response } from "../../src/domain/response";
 import type { Storage } from "../../src/server/storage";
 import type { SurveyRegistry } from "../../src/server/surveys";
-import { ChoiceShares, type Response, Tallies, Trend } from "../../src/survey";
 import { describeEachStorage, ingestAsStaff, makeResponse, openApp, organizer, SURVEY } from "./support";
 
 describeEachStorage("tallies by mode and event, choices and trend", (variant) => {

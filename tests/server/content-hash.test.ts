@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { canonicalJson, sha256Hex } from "../../src/domain/canonical-json";
+import type { Response } from "../../src/domain/response";
+import { uuidv7 } from "../../src/domain/uuid";
 import { contentHashOf } from "../../src/server/responses/content-hash";
-import { canonicalJson, type Response, sha256Hex, uuidv7 } from "../../src/survey";
 
 const response: Response = {
   id: uuidv7(),

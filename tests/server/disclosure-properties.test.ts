@@ -1,16 +1,13 @@
 import fc from "fast-check";
 import type { Hono } from "hono";
 import { expect, it } from "vitest";
+import { ResponseCounts } from "../../src/contract/counts";
+import { type IndicatorTally, Tallies } from "../../src/contract/tallies";
+import type { Response } from "../../src/domain/response";
+import type { OptionCounts } from "../../src/domain/tally";
+import { uuidv7 } from "../../src/domain/uuid";
+import { postStratify } from "../../src/domain/weighting";
 import type { NewResponse, Storage } from "../../src/server/storage";
-import {
-  type IndicatorTally,
-  type OptionCounts,
-  postStratify,
-  type Response,
-  ResponseCounts,
-  Tallies,
-  uuidv7,
-} from "../../src/survey";
 import { describeEachStorage, openApp, organizer, SURVEY } from "./support";
 
 /**

@@ -1,16 +1,13 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import type { SurveyDefinition } from "../../src/domain/definition";
+import { tallyResponses } from "../../src/domain/event-tally";
+import type { Answers, Response } from "../../src/domain/response";
+import { uuidv7 } from "../../src/domain/uuid";
+import { visibleQuestions } from "../../src/domain/visibility";
 import type { Storage } from "../../src/server/storage";
 import { loadSurveyRegistry } from "../../src/server/surveys";
 import { computeTallies } from "../../src/server/tallies/compute";
-import {
-  type Answers,
-  type Response,
-  type SurveyDefinition,
-  tallyResponses,
-  uuidv7,
-  visibleQuestions,
-} from "../../src/survey";
 import { describeEachStorage, ingestAsStaff, openApp } from "./support";
 
 const shipped = loadSurveyRegistry([join(import.meta.dirname, "../../surveys")]);

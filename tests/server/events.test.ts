@@ -1,16 +1,10 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { ErrorBody } from "../../src/contract/errors";
+import { DeviceEnrollment, DeviceList, EventList, KioskDevice, KioskEvent } from "../../src/contract/events";
+import { ResponsesResult } from "../../src/contract/responses";
 import { hashDeviceToken } from "../../src/server/kiosk/device-token";
 import type { Storage } from "../../src/server/storage";
-import {
-  DeviceEnrollment,
-  DeviceList,
-  ErrorBody,
-  EventList,
-  KioskDevice,
-  KioskEvent,
-  ResponsesResult,
-} from "../../src/survey";
 import { describeEachStorage, makeResponse, openApp, organizer, postJson, SURVEY } from "./support";
 
 describeEachStorage("events and kiosk devices", (variant) => {

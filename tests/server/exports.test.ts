@@ -1,7 +1,8 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Tallies } from "../../src/contract/tallies";
+import type { Response } from "../../src/domain/response";
 import { talliesCsv } from "../../src/server/csv/tallies-csv";
-import { type Response, Tallies } from "../../src/survey";
 import {
   describeEachStorage,
   fixtureSurveys,

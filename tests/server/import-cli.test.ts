@@ -3,8 +3,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { type BackupItem, writeBackup } from "../../src/contract/backup";
+import type { Response } from "../../src/domain/response";
 import { createKyselyStorage, openPostgres, openSqlite, type Storage } from "../../src/server/storage";
-import { type BackupItem, type Response, writeBackup } from "../../src/survey";
 import { freshPgSchema, type PgSchema } from "./pg-schema";
 import { FIXTURES, makeResponse } from "./support";
 

@@ -1,14 +1,10 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { type BackupItem, writeBackup } from "../../src/contract/backup";
+import { ErrorBody } from "../../src/contract/errors";
+import { ImportSummary, MAX_IMPORT_BYTES } from "../../src/contract/imports";
+import { MAX_BATCH_BYTES } from "../../src/contract/responses";
 import type { Storage } from "../../src/server/storage";
-import {
-  type BackupItem,
-  ErrorBody,
-  ImportSummary,
-  MAX_BATCH_BYTES,
-  MAX_IMPORT_BYTES,
-  writeBackup,
-} from "../../src/survey";
 import { describeEachStorage, makeResponse, openApp, organizer } from "./support";
 
 const post = (body: string, headers: Record<string, string> = organizer): RequestInit => ({

@@ -1,10 +1,13 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ResponsesResult } from "../../src/contract/responses";
+import { Tallies } from "../../src/contract/tallies";
+import { Trend } from "../../src/contract/trend";
+import type { Response } from "../../src/domain/response";
 import { createApp } from "../../src/server/app";
 import type { IntakeLimits } from "../../src/server/responses/intake";
 import type { Storage } from "../../src/server/storage";
 import { createSurveyRegistry } from "../../src/server/surveys";
-import { type Response, ResponsesResult, Tallies, Trend } from "../../src/survey";
 import {
   describeEachStorage,
   enrolKiosk,

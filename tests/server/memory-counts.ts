@@ -1,3 +1,5 @@
+import { fiscalYear } from "../../src/domain/fiscal-year";
+import type { Response } from "../../src/domain/response";
 import type {
   BreakdownCounts,
   BreakdownQuery,
@@ -10,7 +12,6 @@ import type {
   Storage,
   WaveCountRow,
 } from "../../src/server/storage";
-import { fiscalYear, type Response } from "../../src/survey";
 
 /**
  * The in-memory path: the same counts as the SQL queries, by looping over responses (every answer

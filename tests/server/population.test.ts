@@ -1,7 +1,9 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { PopulationSummary } from "../../src/contract/population";
+import { Tallies } from "../../src/contract/tallies";
+import type { Response } from "../../src/domain/response";
 import { readPopulationCsv } from "../../src/server/weights/population-csv";
-import { PopulationSummary, type Response, Tallies } from "../../src/survey";
 import {
   describeEachStorage,
   fixtureSurveys,

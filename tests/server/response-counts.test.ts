@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { ResponseCounts } from "../../src/contract/counts";
+import type { Response } from "../../src/domain/response";
+import { uuidv7 } from "../../src/domain/uuid";
 import type { Storage } from "../../src/server/storage";
-import { type Response, ResponseCounts, uuidv7 } from "../../src/survey";
 import {
   describeEachStorage,
   fixtureSurveys,

@@ -1,7 +1,8 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { MAX_BATCH_BYTES, ResponsesResult } from "../../src/contract/responses";
+import { uuidv7 } from "../../src/domain/uuid";
 import type { Storage } from "../../src/server/storage";
-import { MAX_BATCH_BYTES, ResponsesResult, uuidv7 } from "../../src/survey";
 import { describeEachStorage, makeResponse, openApp, postJson } from "./support";
 
 describeEachStorage("POST /api/v1/responses", (variant) => {

@@ -1,7 +1,8 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { ReviewResult, ReviewSummary } from "../../src/contract/reviews";
+import { Tallies } from "../../src/contract/tallies";
 import type { Storage } from "../../src/server/storage";
-import { ReviewResult, ReviewSummary, Tallies } from "../../src/survey";
 import { describeEachStorage, makeResponse, openApp, organizer, postJson, SURVEY } from "./support";
 
 describeEachStorage("an analyst counts or excludes what was held", (variant) => {

@@ -3,11 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { describe } from "vitest";
+import type { ItemResult } from "../../src/contract/responses";
+import type { Response } from "../../src/domain/response";
+import { uuidv7 } from "../../src/domain/uuid";
 import { createApp } from "../../src/server/app";
 import { ingestBatch } from "../../src/server/responses/ingest";
 import { createKyselyStorage, openPostgres, openSqlite, type Storage } from "../../src/server/storage";
 import { loadSurveyRegistry, type SurveyRegistry } from "../../src/server/surveys";
-import { type ItemResult, type Response, uuidv7 } from "../../src/survey";
 
 export const FIXTURES = join(import.meta.dirname, "fixtures");
 export const TOKEN = "test-organizer-token";

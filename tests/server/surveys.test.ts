@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import type { Hono } from "hono";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SurveyDefinition } from "../../src/domain/definition";
 import { loadSurveyRegistry, SurveyFileError } from "../../src/server/surveys";
-import { SurveyDefinition } from "../../src/survey";
 import { describeEachStorage, FIXTURES, openApp, SURVEY } from "./support";
 
 describe("the survey registry", () => {

@@ -1,6 +1,8 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { type Response, type Tallies, Trend } from "../../src/survey";
+import type { Tallies } from "../../src/contract/tallies";
+import { Trend } from "../../src/contract/trend";
+import type { Response } from "../../src/domain/response";
 import { describeEachStorage, makeResponse, openApp, organizer, postJson, SURVEY } from "./support";
 
 type Answers = Response["answers"];

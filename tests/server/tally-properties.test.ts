@@ -1,10 +1,14 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
+import { ChoiceShares } from "../../src/contract/choices";
+import { Tallies } from "../../src/contract/tallies";
+import { Trend } from "../../src/contract/trend";
+import type { Response } from "../../src/domain/response";
+import { uuidv7 } from "../../src/domain/uuid";
 import type { Storage } from "../../src/server/storage";
 import { computeChoices } from "../../src/server/tallies/choices";
 import { computeTallies } from "../../src/server/tallies/compute";
 import { computeTrend } from "../../src/server/tallies/trend";
-import { ChoiceShares, type Response, Tallies, Trend, uuidv7 } from "../../src/survey";
 import { memoryCounts } from "./memory-counts";
 import { describeEachStorage, ingestAsStaff, openApp, organizer, SURVEY } from "./support";
 

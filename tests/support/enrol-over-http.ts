@@ -1,4 +1,4 @@
-import { DeviceEnrollment } from "../../src/survey";
+import { DeviceEnrollment } from "../../src/contract/events";
 
 /**
  * An event and a tablet enrolled on a running collector through its organizer API, as staff do

@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
-import {
-  type Answers,
-  type Response,
-  SurveyDefinition,
-  uuidv7,
-  validateAnswers,
-  validateResponse,
-  visibleAnswers,
-  visibleQuestions,
-} from "../../src/survey";
+import { SurveyDefinition } from "../../src/domain/definition";
+import type { Answers, Response } from "../../src/domain/response";
+import { uuidv7 } from "../../src/domain/uuid";
+import { validateAnswers, validateResponse } from "../../src/domain/validate";
+import { visibleAnswers, visibleQuestions } from "../../src/domain/visibility";
 
 const t = (s: string) => ({ ja: s });
 const opts = (...ids: string[]) => ids.map((id) => ({ id, label: t(id) }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BackupError, canonicalJson, readBackup, sha256Hex, writeBackup } from "../../src/survey";
+import { BackupError, readBackup, writeBackup } from "../../src/contract/backup";
+import { canonicalJson, sha256Hex } from "../../src/domain/canonical-json";
 
 const items = [
   { response: { id: "a", answers: { q: "yes" } }, state: "pending" as const },

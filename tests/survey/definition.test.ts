@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Problem, problemsOf, SurveyDefinition, type SurveyDefinitionInput } from "../../src/survey";
+import { SurveyDefinition, type SurveyDefinitionInput } from "../../src/domain/definition";
+import { type Problem, problemsOf } from "../../src/domain/issues";
 
 const ja = (s: string) => ({ ja: s, en: `${s} (en)` });
 const yesNo = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Enrollment, enrollmentFragment, parseEnrollmentFragment } from "../../src/survey";
+import { type Enrollment, enrollmentFragment, parseEnrollmentFragment } from "../../src/contract/enrollment";
 
 const enrollment: Enrollment = {
   endpoint: "https://collector.example.jp/api/v1",

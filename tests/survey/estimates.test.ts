@@ -1,14 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  cellsMissingPopulation,
-  changeBetween,
-  choiceShares,
-  type EventDeviceCount,
-  hiddenEventsAndDevices,
-  postStratify,
-  suppressedKeys,
-} from "../../src/survey";
+import { choiceShares } from "../../src/domain/choice-shares";
+import { type EventDeviceCount, hiddenEventsAndDevices, suppressedKeys } from "../../src/domain/suppression";
+import { changeBetween } from "../../src/domain/trend";
+import { cellsMissingPopulation, postStratify } from "../../src/domain/weighting";
 
 const indicator = { positive: ["yes"], excludeFromBase: ["dk"] };
 

@@ -1,16 +1,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  type SurveyDefinition as Definition,
-  describeProblems,
-  LOCALES,
-  type LocalizedText,
-  problemsOf,
-  SurveyDefinition,
-  validateAnswers,
-  visibleQuestions,
-} from "../../src/survey";
+import { type SurveyDefinition as Definition, SurveyDefinition } from "../../src/domain/definition";
+import { describeProblems, problemsOf } from "../../src/domain/issues";
+import type { LocalizedText } from "../../src/domain/locale";
+import { LOCALES } from "../../src/domain/locales";
+import { validateAnswers } from "../../src/domain/validate";
+import { visibleQuestions } from "../../src/domain/visibility";
 
 const root = join(import.meta.dirname, "..", "..", "surveys");
 

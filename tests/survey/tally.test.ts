@@ -8,7 +8,7 @@ import {
   verdict,
   wilson,
   Z95,
-} from "../../src/survey";
+} from "../../src/domain/tally";
 
 // The ward's disaster indicator: している positive, わからない outside the base.
 const disasterPrep = { positive: ["yes"], excludeFromBase: ["dont_know"] };

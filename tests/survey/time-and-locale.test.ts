@@ -1,15 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  fiscalYear,
-  fiscalYearRange,
-  formatFiscalYear,
-  LOCALES,
-  localize,
-  pickLocale,
-  ResponseId,
-  uuidv7,
-} from "../../src/survey";
+import { fiscalYear, fiscalYearRange, formatFiscalYear } from "../../src/domain/fiscal-year";
+import { LOCALES, localize, pickLocale } from "../../src/domain/locales";
+import { ResponseId } from "../../src/domain/response";
+import { uuidv7 } from "../../src/domain/uuid";
 
 describe("fiscalYear (Asia/Tokyo, April to March)", () => {
   it("starts FY2026 at 2026-04-01 00:00 JST = 2026-03-31T15:00Z", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS } from "../../src/survey";
+import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS } from "../../src/contract/responses";
 import { BATCH_MAX_BYTES, BATCH_MAX_ITEMS, jsonBytes, planBatches } from "../../src/sync";
 import { responsesBody } from "../../src/sync/batch";
 

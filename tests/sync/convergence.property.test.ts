@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
+import { canonicalJson } from "../../src/domain/canonical-json";
 import { OUTBOX_STATES, type Outbox } from "../../src/outbox";
-import { canonicalJson } from "../../src/survey";
 import { setEndpoint, syncOnce } from "../../src/sync";
 import { freshOutbox, makeResponse, tickingClock } from "../outbox/fixtures";
 import { type Fault, fakeCollector } from "./fake-collector";

@@ -1,4 +1,6 @@
-import { canonicalJson, type ItemResult, Response as ResponseSchema } from "../../src/survey";
+import type { ItemResult } from "../../src/contract/responses";
+import { canonicalJson } from "../../src/domain/canonical-json";
+import { Response as ResponseSchema } from "../../src/domain/response";
 
 /** What the fake endpoint does with one request. */
 export type Fault =

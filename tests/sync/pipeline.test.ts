@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { ItemResult } from "../../src/contract/responses";
 import type { Outbox } from "../../src/outbox";
-import type { ItemResult } from "../../src/survey";
 import { setEndpoint, syncOnce } from "../../src/sync";
 import { BATCHES_PER_READ } from "../../src/sync/batch";
 import { freshOutbox, makeResponse, tickingClock } from "../outbox/fixtures";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Response } from "../../src/survey";
+import type { Response } from "../../src/domain/response";
 import { TOO_LARGE_REASON } from "../../src/sync";
 import type { PostAnswer } from "../../src/sync/outcome";
 import { sendBatch } from "../../src/sync/send-batch";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { canonicalJson } from "../../src/domain/canonical-json";
 import type { Outbox } from "../../src/outbox";
-import { canonicalJson } from "../../src/survey";
 import { SYNC_LOCK, setDeviceToken, setEndpoint, syncOnce, TOO_LARGE_REASON } from "../../src/sync";
 import { freshOutbox, makeResponse, tickingClock } from "../outbox/fixtures";
 import { type Fault, fakeCollector } from "./fake-collector";

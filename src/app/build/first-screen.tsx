@@ -1,8 +1,8 @@
 import { renderToString } from "preact-render-to-string";
+import type { SurveyDefinition } from "../../domain/definition";
+import { definitionIn } from "../../domain/definition-in";
+import type { Locale } from "../../domain/locales";
 import { initI18n, setLanguage } from "../../i18n";
-import type { SurveyDefinition } from "../../survey";
-import { definitionIn } from "../../survey/definition-in";
-import type { Locale } from "../../survey/locales";
 import { AppHeader } from "../components/app-header";
 import { LocaleContext } from "../locale-context";
 import {

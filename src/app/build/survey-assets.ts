@@ -1,5 +1,9 @@
-import { describeProblems, LOCALES, problemsOf, SurveyDefinition, type SurveySummary } from "../../survey";
-import { definitionIn, definitionInPath } from "../../survey/definition-in";
+import { definitionInPath } from "../../contract/paths";
+import type { SurveySummary } from "../../contract/surveys";
+import { SurveyDefinition } from "../../domain/definition";
+import { definitionIn } from "../../domain/definition-in";
+import { describeProblems, problemsOf } from "../../domain/issues";
+import { LOCALES } from "../../domain/locales";
 
 /** One definition file as read from surveys/: its name (for messages) and its text. */
 export interface SurveySource {

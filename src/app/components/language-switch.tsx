@@ -1,5 +1,5 @@
+import { LOCALES, type Locale } from "../../domain/locales";
 import { t } from "../../i18n";
-import { LOCALES, type Locale } from "../../survey/locales";
 import { useLocale } from "../locale-context";
 
 /** Each language in its own script, so a reader finds theirs whatever the page currently shows. */

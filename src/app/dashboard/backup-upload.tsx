@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
+import type { ImportSummary } from "../../contract/imports";
+import type { ItemStatus } from "../../contract/responses";
 import { t } from "../../i18n";
-import type { ImportSummary, ItemStatus } from "../../survey/contract";
 import { useLocale } from "../locale-context";
 import { importBackupFile, UnauthorizedError } from "../services/dashboard-api";
 import { itemReason } from "../services/item-reason";

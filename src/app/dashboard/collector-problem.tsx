@@ -1,5 +1,5 @@
+import { isBackupProblemCode, isProblemCode } from "../../contract/problem-codes";
 import { t } from "../../i18n";
-import { isBackupProblemCode, isProblemCode } from "../../survey/problem-codes";
 import { ApiError } from "../services/dashboard-api";
 
 /** What the staff pages say of a collector's refusal: a sentence, and where, if it said where. */

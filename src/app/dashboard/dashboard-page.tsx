@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
+import type { SurveySummary } from "../../contract/surveys";
+import { localize } from "../../domain/locales";
 import { t } from "../../i18n";
-import type { SurveySummary } from "../../survey";
-import { localize } from "../../survey/locales";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useResource } from "../hooks/use-resource";

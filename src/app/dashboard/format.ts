@@ -1,4 +1,4 @@
-import type { Target } from "../../survey/definition";
+import type { Target } from "../../domain/definition";
 
 /** Percent with one decimal in the reader's locale: 「72.4%」, "72.4%", "72,4 %". */
 export function formatPercent(value: number, locale: string, digits = 1): string {

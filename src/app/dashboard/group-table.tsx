@@ -1,5 +1,5 @@
+import type { IndicatorTally } from "../../contract/tallies";
 import { t } from "../../i18n";
-import type { IndicatorTally } from "../../survey/contract";
 import { formatCount, formatInterval, formatPercent } from "./format";
 import { TableWrap } from "./table-wrap";
 

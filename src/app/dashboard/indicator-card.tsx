@@ -1,5 +1,5 @@
+import type { IndicatorTally } from "../../contract/tallies";
 import { t } from "../../i18n";
-import type { IndicatorTally } from "../../survey/contract";
 import { BarChart } from "./bar-chart";
 import { formatCount, formatInterval, formatPercent, formatTarget } from "./format";
 import { GroupTable } from "./group-table";

@@ -1,7 +1,7 @@
+import type { Tallies } from "../../contract/tallies";
+import type { SurveyDefinition } from "../../domain/definition";
+import { localize } from "../../domain/locales";
 import { t } from "../../i18n";
-import type { SurveyDefinition } from "../../survey";
-import type { Tallies } from "../../survey/contract";
-import { localize } from "../../survey/locales";
 import { formatPercent, formatTarget } from "./format";
 
 /** The operating-policy table (指標 / 目標 / 実績 / 達成状況), print-ready: Print shows only it and the cards. */

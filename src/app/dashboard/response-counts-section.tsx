@@ -1,8 +1,8 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
+import type { ResponseCounts } from "../../contract/counts";
+import { formatFiscalYear } from "../../domain/fiscal-year";
 import { t } from "../../i18n";
-import type { ResponseCounts } from "../../survey/contract";
-import { formatFiscalYear } from "../../survey/fiscal-year";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useLocale } from "../locale-context";

@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
+import type { ReviewSummary } from "../../contract/reviews";
+import { formatFiscalYear } from "../../domain/fiscal-year";
+import type { ReviewState } from "../../domain/review";
 import { t } from "../../i18n";
-import { formatFiscalYear } from "../../survey/fiscal-year";
-import type { ReviewState, ReviewSummary } from "../../survey/review";
 import { BusyButton } from "../components/busy-button";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import type { PopulationSummary } from "../../contract/population";
+import type { Tallies } from "../../contract/tallies";
+import type { Trend } from "../../contract/trend";
+import type { SurveyDefinition } from "../../domain/definition";
+import { fiscalYear, formatFiscalYear } from "../../domain/fiscal-year";
+import { localize } from "../../domain/locales";
 import { t } from "../../i18n";
-import type { SurveyDefinition } from "../../survey";
-import type { PopulationSummary, Tallies, Trend } from "../../survey/contract";
-import { fiscalYear, formatFiscalYear } from "../../survey/fiscal-year";
-import { localize } from "../../survey/locales";
 import { BusyButton } from "../components/busy-button";
 import { Loading } from "../components/loading";
 import { useLocale } from "../locale-context";

@@ -1,8 +1,8 @@
+import type { Trend } from "../../contract/trend";
+import type { SurveyDefinition } from "../../domain/definition";
+import { formatFiscalYear } from "../../domain/fiscal-year";
+import { localize } from "../../domain/locales";
 import { t } from "../../i18n";
-import type { SurveyDefinition } from "../../survey";
-import type { Trend } from "../../survey/contract";
-import { formatFiscalYear } from "../../survey/fiscal-year";
-import { localize } from "../../survey/locales";
 import { formatCount, formatInterval, formatPercent } from "./format";
 import { TableWrap } from "./table-wrap";
 

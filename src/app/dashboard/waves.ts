@@ -1,5 +1,5 @@
-import type { Trend } from "../../survey/contract";
-import { fiscalYear } from "../../survey/fiscal-year";
+import type { Trend } from "../../contract/trend";
+import { fiscalYear } from "../../domain/fiscal-year";
 
 /** The fiscal years an organizer can pick: this one and the four before it, newest first. */
 export function recentWaves(now: Date = new Date(), count = 5): number[] {

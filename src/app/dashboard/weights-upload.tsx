@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
+import type { PopulationSummary } from "../../contract/population";
 import { t } from "../../i18n";
-import type { PopulationSummary } from "../../survey/contract";
 import { fetchPopulation, UnauthorizedError, uploadPopulation } from "../services/dashboard-api";
 import { collectorProblem, ProblemDetails, type ProblemText } from "./collector-problem";
 import { formatCount } from "./format";

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
+import { type EnrollmentParse, parseEnrollmentFragment } from "../../contract/enrollment";
 import { t } from "../../i18n";
-import { type EnrollmentParse, parseEnrollmentFragment } from "../../survey/enrollment";
 import { useLocale } from "../locale-context";
 import { navigate } from "../router/history";
 import { enrollDevice } from "../services/kiosk";

@@ -1,6 +1,6 @@
+import type { SurveyDefinition } from "../../domain/definition";
+import { type Locale, localize } from "../../domain/locales";
 import { t } from "../../i18n";
-import type { SurveyDefinition } from "../../survey";
-import { type Locale, localize } from "../../survey/locales";
 import { QrCode } from "../components/qr-code";
 import { SurveyPeriod } from "./survey-period";
 

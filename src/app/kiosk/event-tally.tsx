@@ -1,7 +1,7 @@
+import type { SurveyDefinition } from "../../domain/definition";
+import type { EventIndicatorTally } from "../../domain/event-tally";
+import { localize } from "../../domain/locales";
 import { t } from "../../i18n";
-import type { SurveyDefinition } from "../../survey";
-import type { EventIndicatorTally } from "../../survey/event-tally";
-import { localize } from "../../survey/locales";
 import { formatCount, formatPercent, formatTarget } from "../dashboard/format";
 
 /** The event's indicators from this device's responses: for the closing announcement, offline. */

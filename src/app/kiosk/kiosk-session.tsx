@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
+import type { SurveyDefinition } from "../../domain/definition";
 import { t } from "../../i18n";
-import type { SurveyDefinition } from "../../survey";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useResource } from "../hooks/use-resource";

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
+import type { SurveyDefinition } from "../../domain/definition";
 import { t } from "../../i18n";
-import type { SurveyDefinition } from "../../survey";
 import { BusyButton } from "../components/busy-button";
 import { SyncNowButton } from "../components/sync-now-button";
 import { formatCount } from "../dashboard/format";

@@ -1,5 +1,6 @@
+import type { Question } from "../../domain/definition";
+import type { AnswerError } from "../../domain/validate";
 import { t } from "../../i18n";
-import type { AnswerError, Question } from "../../survey";
 
 /** The respondent's wording of a validation error; the codes are stable, the English messages are not. */
 export function errorMessage(error: AnswerError, question: Question | undefined): string {

@@ -1,6 +1,8 @@
-import type { Answer, AnswerError, Answers, Question, SurveyDefinition } from "../../survey";
-import { LOCALES, type Locale } from "../../survey/locales";
-import { visibleQuestions } from "../../survey/visibility";
+import type { Question, SurveyDefinition } from "../../domain/definition";
+import { LOCALES, type Locale } from "../../domain/locales";
+import type { Answer, Answers } from "../../domain/response";
+import type { AnswerError } from "../../domain/validate";
+import { visibleQuestions } from "../../domain/visibility";
 import {
   DRAFT_ATTRIBUTE,
   FIRST_QUESTION_CLASS,

@@ -1,6 +1,8 @@
-import type { AnswerError, Answers, Question, SurveyDefinition } from "../../survey";
-import { validateAnswers } from "../../survey/validate";
-import { visibleAnswers, visibleQuestions } from "../../survey/visibility";
+import type { Question, SurveyDefinition } from "../../domain/definition";
+import type { Answers } from "../../domain/response";
+import type { AnswerError } from "../../domain/validate";
+import { validateAnswers } from "../../domain/validate";
+import { visibleAnswers, visibleQuestions } from "../../domain/visibility";
 
 /** Where the respondent is. Questions are named by id, not index: skip logic changes the indices. */
 export type Screen =

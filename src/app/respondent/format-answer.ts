@@ -1,6 +1,7 @@
-import type { Answer, Question } from "../../survey";
-import { localize } from "../../survey/locales";
-import { isBlank } from "../../survey/visibility";
+import type { Question } from "../../domain/definition";
+import { localize } from "../../domain/locales";
+import type { Answer } from "../../domain/response";
+import { isBlank } from "../../domain/visibility";
 
 /** An answer as the review screen shows it: option labels in the respondent's language. */
 export function formatAnswer(

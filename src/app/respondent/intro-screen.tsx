@@ -1,6 +1,6 @@
+import type { SurveyDefinition } from "../../domain/definition";
+import { localize } from "../../domain/locales";
 import { t } from "../../i18n";
-import type { SurveyDefinition } from "../../survey";
-import { localize } from "../../survey/locales";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 
 export function IntroScreen({

@@ -1,7 +1,7 @@
 import type { z } from "zod";
+import type { MultipleChoiceQuestion } from "../../domain/definition";
+import { localize } from "../../domain/locales";
 import { t } from "../../i18n";
-import type { MultipleChoiceQuestion } from "../../survey/definition";
-import { localize } from "../../survey/locales";
 import type { AnswerInputProps } from "./answer-input";
 import { toggleOption } from "./toggle-option";
 

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
 import type { z } from "zod";
+import type { NumberQuestion } from "../../domain/definition";
+import { localize } from "../../domain/locales";
 import { t } from "../../i18n";
-import type { NumberQuestion } from "../../survey/definition";
-import { localize } from "../../survey/locales";
 import type { AnswerInputProps } from "./answer-input";
 
 type Props = AnswerInputProps<number> & { question: z.infer<typeof NumberQuestion> };

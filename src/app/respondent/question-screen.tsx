@@ -1,6 +1,8 @@
+import type { Question } from "../../domain/definition";
+import { localize } from "../../domain/locales";
+import type { Answer } from "../../domain/response";
+import type { AnswerError } from "../../domain/validate";
 import { t } from "../../i18n";
-import type { Answer, AnswerError, Question } from "../../survey";
-import { localize } from "../../survey/locales";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { errorMessage } from "./error-message";
 import { MultipleChoice } from "./multiple-choice";

@@ -1,6 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
-import type { Answer, AnswerError, Answers, SurveyDefinition } from "../../survey";
-import { hasTextsIn } from "../../survey/definition-in";
+import type { SurveyDefinition } from "../../domain/definition";
+import { hasTextsIn } from "../../domain/definition-in";
+import type { Answer, Answers } from "../../domain/response";
+import type { AnswerError } from "../../domain/validate";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useResource } from "../hooks/use-resource";

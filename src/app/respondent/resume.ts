@@ -1,6 +1,7 @@
+import type { SurveyDefinition } from "../../domain/definition";
+import type { Answers } from "../../domain/response";
+import { visibleQuestions } from "../../domain/visibility";
 import type { Draft } from "../../outbox";
-import type { Answers, SurveyDefinition } from "../../survey";
-import { visibleQuestions } from "../../survey/visibility";
 import { firstScreen, type Screen } from "./flow";
 
 /** The part of a screen a draft keeps; intro and thank-you are not "in progress". */

@@ -1,7 +1,8 @@
+import type { SurveyDefinition } from "../../domain/definition";
+import { localize } from "../../domain/locales";
+import type { Answers } from "../../domain/response";
+import { visibleQuestions } from "../../domain/visibility";
 import { t } from "../../i18n";
-import type { Answers, SurveyDefinition } from "../../survey";
-import { localize } from "../../survey/locales";
-import { visibleQuestions } from "../../survey/visibility";
 import { BusyButton } from "../components/busy-button";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { formatAnswer } from "./format-answer";

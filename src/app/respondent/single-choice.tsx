@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { SingleChoiceQuestion } from "../../survey/definition";
-import { localize } from "../../survey/locales";
+import type { SingleChoiceQuestion } from "../../domain/definition";
+import { localize } from "../../domain/locales";
 import type { AnswerInputProps } from "./answer-input";
 
 type Props = AnswerInputProps<string> & { question: z.infer<typeof SingleChoiceQuestion> };

@@ -1,6 +1,6 @@
 import type { z } from "zod";
+import type { TextQuestion } from "../../domain/definition";
 import { t } from "../../i18n";
-import type { TextQuestion } from "../../survey/definition";
 import type { AnswerInputProps } from "./answer-input";
 
 type Props = AnswerInputProps<string> & { question: z.infer<typeof TextQuestion> };

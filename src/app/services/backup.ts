@@ -1,5 +1,5 @@
+import { type BackupFile, type BackupItem, writeBackup } from "../../contract/backup";
 import type { OutboxRecord } from "../../outbox";
-import { type BackupFile, type BackupItem, writeBackup } from "../../survey/backup";
 import { getOutbox } from "./outbox";
 import { saveFile } from "./save-file";
 

@@ -1,13 +1,11 @@
-import {
-  ErrorBody,
-  ImportSummary,
-  PopulationSummary,
-  ResponseCounts,
-  SessionState,
-  Tallies,
-  Trend,
-} from "../../survey/contract";
-import { type ReviewBody, ReviewResult, ReviewSummary } from "../../survey/review";
+import { ResponseCounts } from "../../contract/counts";
+import { ErrorBody } from "../../contract/errors";
+import { ImportSummary } from "../../contract/imports";
+import { PopulationSummary } from "../../contract/population";
+import { type ReviewBody, ReviewResult, ReviewSummary } from "../../contract/reviews";
+import { SessionState } from "../../contract/session";
+import { Tallies } from "../../contract/tallies";
+import { Trend } from "../../contract/trend";
 import { readEndpoint } from "./settings";
 
 /** 401/403: not signed in, or the session ended; the dashboard asks for the token again. */

@@ -1,11 +1,11 @@
+import { type Enrollment, enrollmentFragment } from "../../contract/enrollment";
 import {
   DeviceEnrollment,
   EventList,
   type KioskEvent,
   KioskEvent as KioskEventSchema,
   type NewEventBody,
-} from "../../survey";
-import { type Enrollment, enrollmentFragment } from "../../survey/enrollment";
+} from "../../contract/events";
 import { apiErrorOf, UnauthorizedError } from "./dashboard-api";
 import { readEndpoint } from "./settings";
 

@@ -1,5 +1,5 @@
+import { uuidv7 } from "../../domain/uuid";
 import type { OutboxRecord } from "../../outbox";
-import { uuidv7 } from "../../survey/uuid";
 import { getOutbox } from "./outbox";
 import { syncNow } from "./sync";
 

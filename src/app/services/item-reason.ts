@@ -1,5 +1,5 @@
+import { type ItemErrorCode, isItemErrorCode } from "../../contract/problem-codes";
 import { t } from "../../i18n";
-import { type ItemErrorCode, isItemErrorCode } from "../../survey/problem-codes";
 
 /**
  * Codes whose English `error` names what a reader needs to fix it (which field, which option): that

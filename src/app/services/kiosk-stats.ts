@@ -1,5 +1,6 @@
-import type { Response, SurveyDefinition } from "../../survey";
-import { type EventIndicatorTally, tallyResponses } from "../../survey/event-tally";
+import type { SurveyDefinition } from "../../domain/definition";
+import { type EventIndicatorTally, tallyResponses } from "../../domain/event-tally";
+import type { Response } from "../../domain/response";
 import type { KioskState } from "./kiosk";
 import { getOutbox } from "./outbox";
 

@@ -1,4 +1,4 @@
-import type { Enrollment } from "../../survey/enrollment";
+import type { Enrollment } from "../../contract/enrollment";
 import { setDeviceToken, setEndpoint } from "../../sync/settings";
 import { setKioskMode } from "./kiosk-mode";
 import { getOutbox } from "./outbox";

@@ -1,4 +1,4 @@
-import { LOCALES, type Locale, pickLocale } from "../../survey/locales";
+import { LOCALES, type Locale, pickLocale } from "../../domain/locales";
 
 const KEY = "tsunagu.locale";
 

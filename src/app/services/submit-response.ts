@@ -1,7 +1,10 @@
-import type { AnswerError, Answers, Locale, Response, SurveyDefinition } from "../../survey";
-import { uuidv7 } from "../../survey/uuid";
-import { validateAnswers } from "../../survey/validate";
-import { visibleAnswers } from "../../survey/visibility";
+import type { SurveyDefinition } from "../../domain/definition";
+import type { Locale } from "../../domain/locales";
+import type { Answers, Response } from "../../domain/response";
+import { uuidv7 } from "../../domain/uuid";
+import type { AnswerError } from "../../domain/validate";
+import { validateAnswers } from "../../domain/validate";
+import { visibleAnswers } from "../../domain/visibility";
 import { requestBackgroundSync } from "../../sync/triggers";
 import { markDraft, settleDraft } from "./drafts";
 import { getOutbox } from "./outbox";

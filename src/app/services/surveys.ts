@@ -1,6 +1,7 @@
-import type { SurveyDefinition, SurveySummary } from "../../survey";
-import { definitionInPath } from "../../survey/definition-in";
-import type { Locale } from "../../survey/locales";
+import { definitionInPath } from "../../contract/paths";
+import type { SurveySummary } from "../../contract/surveys";
+import type { SurveyDefinition } from "../../domain/definition";
+import type { Locale } from "../../domain/locales";
 
 /**
  * Definitions come from /surveys/: files the build wrote from surveys/*.json after checking each

@@ -1,6 +1,6 @@
 import { useEffect } from "preact/hooks";
+import { localize } from "../../domain/locales";
 import { t } from "../../i18n";
-import { localize } from "../../survey/locales";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useResource } from "../hooks/use-resource";

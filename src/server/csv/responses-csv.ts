@@ -1,4 +1,5 @@
-import type { Answer, SurveyDefinition } from "../../survey";
+import type { SurveyDefinition } from "../../domain/definition";
+import type { Answer } from "../../domain/response";
 import type { Storage, StoredResponse } from "../storage";
 import { csvRow } from "./cell";
 

@@ -1,5 +1,6 @@
-import type { SurveyDefinition, Tallies } from "../../survey";
-import { localize } from "../../survey/locales";
+import type { Tallies } from "../../contract/tallies";
+import type { SurveyDefinition } from "../../domain/definition";
+import { localize } from "../../domain/locales";
 import { csvRow } from "./cell";
 
 const BOM = "\uFEFF";

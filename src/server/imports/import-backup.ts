@@ -1,4 +1,6 @@
-import { type BackupFile, type ImportSummary, type ItemResult, readBackup } from "../../survey";
+import { type BackupFile, readBackup } from "../../contract/backup";
+import type { ImportSummary } from "../../contract/imports";
+import type { ItemResult } from "../../contract/responses";
 import { ingestBatch } from "../responses/ingest";
 import type { Storage } from "../storage";
 import { chunks } from "../storage/chunks";

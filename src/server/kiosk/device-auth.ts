@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { KioskDevice } from "../../survey";
+import type { KioskDevice } from "../../contract/events";
 import { HttpProblem } from "../problems";
 import type { Storage } from "../storage";
 import { hashDeviceToken } from "./device-token";

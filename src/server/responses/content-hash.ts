@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { canonicalJson, type Response } from "../../survey";
+import { canonicalJson } from "../../domain/canonical-json";
+import type { Response } from "../../domain/response";
 
 /**
  * What the collector stores to tell a resend (same content: duplicate) from a clash (other content

@@ -1,4 +1,4 @@
-import type { ItemResult } from "../../survey";
+import type { ItemResult } from "../../contract/responses";
 import type { IntakeQuota, Storage } from "../storage";
 import type { SurveyRegistry } from "../surveys";
 import { judgeItem, type Sender } from "./judge";

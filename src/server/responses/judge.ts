@@ -1,16 +1,11 @@
-import {
-  choiceQuestionIds,
-  chosenOptions,
-  describeProblems,
-  type ItemErrorCode,
-  type ItemResult,
-  isPlausibleSubmittedAt,
-  type KioskDevice,
-  problemsOf,
-  Response,
-  validateResponse,
-  waveOf,
-} from "../../survey";
+import type { KioskDevice } from "../../contract/events";
+import type { ItemErrorCode } from "../../contract/problem-codes";
+import type { ItemResult } from "../../contract/responses";
+import { choiceQuestionIds, chosenOptions } from "../../domain/chosen-options";
+import { describeProblems, problemsOf } from "../../domain/issues";
+import { Response } from "../../domain/response";
+import { isPlausibleSubmittedAt, waveOf } from "../../domain/review";
+import { validateResponse } from "../../domain/validate";
 import type { NewResponse } from "../storage";
 import type { SurveyRegistry } from "../surveys";
 import { contentHashOf } from "./content-hash";

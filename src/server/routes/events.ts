@@ -7,9 +7,9 @@ import {
   type KioskEvent,
   NewDeviceBody,
   NewEventBody,
-  uuidv7,
-} from "../../survey";
-import { SurveyId } from "../../survey/definition";
+} from "../../contract/events";
+import { SurveyId } from "../../domain/definition";
+import { uuidv7 } from "../../domain/uuid";
 import { requireOrganizer } from "../auth";
 import type { AppDeps } from "../deps";
 import { hashDeviceToken, newDeviceToken } from "../kiosk/device-token";

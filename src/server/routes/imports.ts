@@ -1,5 +1,6 @@
 import { Hono } from "hono";
-import { BackupError, MAX_IMPORT_BYTES } from "../../survey";
+import { BackupError } from "../../contract/backup";
+import { MAX_IMPORT_BYTES } from "../../contract/imports";
 import { requireOrganizer } from "../auth";
 import type { AppDeps } from "../deps";
 import { importBackup } from "../imports/import-backup";

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
-import { cellsMissingPopulation, type PopulationSummary } from "../../survey";
+import type { PopulationSummary } from "../../contract/population";
+import { cellsMissingPopulation } from "../../domain/weighting";
 import { requireOrganizer } from "../auth";
 import type { AppDeps } from "../deps";
 import { HttpProblem } from "../problems";

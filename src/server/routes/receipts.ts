@@ -1,12 +1,8 @@
 import { Hono } from "hono";
-import {
-  MAX_BATCH_BYTES,
-  MAX_RECEIPT_IDS,
-  ReceiptsBody,
-  type ReceiptsResult,
-  ResponseId,
-} from "../../survey";
-import { describeProblems, problemsOf } from "../../survey/issues";
+import { MAX_RECEIPT_IDS, ReceiptsBody, type ReceiptsResult } from "../../contract/receipts";
+import { MAX_BATCH_BYTES } from "../../contract/responses";
+import { describeProblems, problemsOf } from "../../domain/issues";
+import { ResponseId } from "../../domain/response";
 import type { AppDeps } from "../deps";
 import { HttpProblem } from "../problems";
 import { readJsonLimited } from "../read-json";

@@ -1,6 +1,11 @@
 import { Hono } from "hono";
-import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS, ResponsesBody, type ResponsesResult } from "../../survey";
-import { describeProblems, problemsOf } from "../../survey/issues";
+import {
+  MAX_BATCH_BYTES,
+  MAX_BATCH_ITEMS,
+  ResponsesBody,
+  type ResponsesResult,
+} from "../../contract/responses";
+import { describeProblems, problemsOf } from "../../domain/issues";
 import type { AppDeps } from "../deps";
 import { deviceOf } from "../kiosk/device-auth";
 import { HttpProblem } from "../problems";

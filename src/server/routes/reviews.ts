@@ -1,5 +1,6 @@
 import { Hono } from "hono";
-import { choiceQuestionIds, ReviewBody, type ReviewResult, type ReviewSummary } from "../../survey";
+import { ReviewBody, type ReviewResult, type ReviewSummary } from "../../contract/reviews";
+import { choiceQuestionIds } from "../../domain/chosen-options";
 import { requireOrganizer } from "../auth";
 import type { AppDeps } from "../deps";
 import { parseBody } from "../parse-body";

@@ -1,6 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
-import type { SessionState } from "../../survey/contract";
+import { type SessionState, SignInBody } from "../../contract/session";
 import { tokenMatches } from "../auth";
 import { clientAddress } from "../client-address";
 import type { AppDeps } from "../deps";
@@ -8,8 +7,6 @@ import { HttpProblem } from "../problems";
 import { readJsonLimited } from "../read-json";
 import { endSession, sameOrigin, sessionStateOf, startSession } from "../sessions/organizer-session";
 import { DEFAULT_SIGN_IN_THROTTLE, signInThrottle } from "../sessions/sign-in-throttle";
-
-const SignInBody = z.object({ token: z.string().min(1).max(512) });
 
 /**
  * The dashboard's sign-in: POST the organizer token once, get an HttpOnly session cookie, so the

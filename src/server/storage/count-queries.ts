@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
-import { type ResponseCounts, tokyoDay } from "../../survey";
+import type { ResponseCounts } from "../../contract/counts";
+import { tokyoDay } from "../../domain/tokyo-day";
 import type { Database } from "./database";
 import type { ResponseCountQuery, StoredResponseCounts } from "./storage";
 

@@ -1,4 +1,4 @@
-import type { ReviewState } from "../../survey";
+import type { ReviewState } from "../../domain/review";
 
 /**
  * The collector's tables as Kysely sees them: one schema for SQLite and PostgreSQL. Instants are

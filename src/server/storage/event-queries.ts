@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
-import type { KioskDevice, KioskEvent } from "../../survey";
+import type { KioskDevice, KioskEvent } from "../../contract/events";
 import type { Database, EventsTable, KioskDevicesTable } from "./database";
 
 export async function insertEvent(db: Kysely<Database>, event: KioskEvent): Promise<void> {

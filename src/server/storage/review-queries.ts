@@ -1,5 +1,8 @@
 import type { Kysely } from "kysely";
-import { type Answers, chosenOptions, type ReviewState, type ReviewSummary } from "../../survey";
+import type { ReviewSummary } from "../../contract/reviews";
+import { chosenOptions } from "../../domain/chosen-options";
+import type { Answers } from "../../domain/response";
+import type { ReviewState } from "../../domain/review";
 import { chunks } from "./chunks";
 import type { Database } from "./database";
 import type { ReviewChange, StorageKind } from "./storage";

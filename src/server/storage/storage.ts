@@ -1,12 +1,8 @@
-import type {
-  HoldReason,
-  KioskDevice,
-  KioskEvent,
-  Response,
-  ResponseCounts,
-  ReviewState,
-  ReviewSummary,
-} from "../../survey";
+import type { ResponseCounts } from "../../contract/counts";
+import type { KioskDevice, KioskEvent } from "../../contract/events";
+import type { ReviewSummary } from "../../contract/reviews";
+import type { Response } from "../../domain/response";
+import type { HoldReason, ReviewState } from "../../domain/review";
 
 export type StorageKind = "sqlite" | "postgres";
 

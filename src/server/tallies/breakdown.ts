@@ -1,11 +1,6 @@
-import {
-  estimate,
-  type GroupEstimate,
-  groupEstimates,
-  type Indicator,
-  type OptionCounts,
-  suppressedKeys,
-} from "../../survey";
+import type { Indicator } from "../../domain/definition";
+import { suppressedKeys } from "../../domain/suppression";
+import { estimate, type GroupEstimate, groupEstimates, type OptionCounts } from "../../domain/tally";
 
 type IndicatorMath = Pick<Indicator, "positive" | "excludeFromBase">;
 

@@ -1,4 +1,6 @@
-import { type ChoiceShares, choiceShares, type Option, type SurveyDefinition } from "../../survey";
+import type { ChoiceShares } from "../../contract/choices";
+import { choiceShares } from "../../domain/choice-shares";
+import type { Option, SurveyDefinition } from "../../domain/definition";
 import type { Storage } from "../storage";
 
 /** Options of a question across every version, newest version's order first, then any seen only in data. */

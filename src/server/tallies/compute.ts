@@ -1,13 +1,7 @@
-import {
-  type BlankTreatment,
-  estimate,
-  type IndicatorTally,
-  type OptionCounts,
-  postStratify,
-  type SurveyDefinition,
-  type Tallies,
-  verdict,
-} from "../../survey";
+import type { IndicatorTally, Tallies } from "../../contract/tallies";
+import type { SurveyDefinition } from "../../domain/definition";
+import { estimate, type OptionCounts, verdict } from "../../domain/tally";
+import { type BlankTreatment, postStratify } from "../../domain/weighting";
 import type { GroupDimension, Storage } from "../storage";
 import { breakdown } from "./breakdown";
 import { acrossWaves, foldByWaveAndGroup, type OptionCountsByWaveAndGroup } from "./fold";

@@ -1,9 +1,6 @@
-import {
-  type EventDeviceCount,
-  hiddenEventsAndDevices,
-  type ResponseCounts,
-  type SurveyDefinition,
-} from "../../survey";
+import type { ResponseCounts } from "../../contract/counts";
+import type { SurveyDefinition } from "../../domain/definition";
+import { type EventDeviceCount, hiddenEventsAndDevices } from "../../domain/suppression";
 import type { Storage } from "../storage";
 import { breakdown } from "./breakdown";
 import { foldByWaveAndGroup } from "./fold";

@@ -1,4 +1,4 @@
-import type { OptionCounts } from "../../survey";
+import type { OptionCounts } from "../../domain/tally";
 import type { GroupedCountRow } from "../storage";
 
 /** question id → wave → group key → option → responses. */

@@ -1,11 +1,7 @@
-import {
-  changeBetween,
-  estimate,
-  type SurveyDefinition,
-  type Trend,
-  type TrendPoint,
-  verdict,
-} from "../../survey";
+import type { Trend, TrendPoint } from "../../contract/trend";
+import type { SurveyDefinition } from "../../domain/definition";
+import { estimate, verdict } from "../../domain/tally";
+import { changeBetween } from "../../domain/trend";
 import type { Storage } from "../storage";
 
 /**

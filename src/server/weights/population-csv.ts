@@ -1,5 +1,5 @@
-import type { SurveyDefinition } from "../../survey";
-import type { Problem } from "../../survey/issues";
+import type { SurveyDefinition } from "../../domain/definition";
+import type { Problem } from "../../domain/issues";
 import { cellKey } from "../tallies/fold";
 import { CsvSyntaxError, csvRecords } from "./csv-records";
 

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import type { Response } from "../../../src/survey/response";
+import type { Response } from "../../../src/domain/response";
 
 /** The ward-resident survey in Japanese, as a respondent taps through it. */
 export function respondent(page: Page) {

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
+import type { Response } from "../../../src/domain/response";
+import { uuidv7 } from "../../../src/domain/uuid";
 import { DB_VERSION } from "../../../src/outbox/outbox-db";
-import { type Response, uuidv7 } from "../../../src/survey";
 
 /** `count` valid ward-resident responses, as a resident's phone would have queued them (a kiosk's need its token). */
 export function seedResponses(count: number, start = Date.now()): Response[] {

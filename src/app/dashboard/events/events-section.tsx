@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import type { KioskEvent } from "../../../contract/events";
+import type { SurveyDefinition } from "../../../domain/definition";
+import { localize } from "../../../domain/locales";
 import { t } from "../../../i18n";
-import type { KioskEvent, SurveyDefinition } from "../../../survey";
-import { localize } from "../../../survey/locales";
 import { QrCode } from "../../components/qr-code";
 import { useOneAtATime } from "../../hooks/use-one-at-a-time";
 import { useLocale } from "../../locale-context";

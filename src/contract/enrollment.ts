@@ -1,9 +1,9 @@
-import "./zod-config";
+import "../domain/zod-config";
 import { z } from "zod";
-import { SurveyId } from "./definition";
+import { SurveyId } from "../domain/definition";
+import { describeProblems, problemsOf } from "../domain/issues";
+import { ShortId } from "../domain/response";
 import { DeviceToken } from "./events";
-import { describeProblems, problemsOf } from "./issues";
-import { ShortId } from "./response";
 
 /**
  * What an enrollment link hands a tablet. It travels in the URL's fragment (`/enroll#...`): a

@@ -189,12 +189,3 @@ export const SurveyDefinition = z
 export type SurveyDefinition = z.infer<typeof SurveyDefinition>;
 /** What an author writes: defaults (required, minCell, …) may be left out. */
 export type SurveyDefinitionInput = z.input<typeof SurveyDefinition>;
-
-/** A short listing of a survey, as GET /api/v1/surveys answers. */
-export const SurveySummary = z.object({
-  id: SurveyId,
-  version: z.number().int(),
-  title: LocalizedText,
-  locales: z.array(Locale),
-});
-export type SurveySummary = z.infer<typeof SurveySummary>;

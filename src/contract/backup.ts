@@ -1,7 +1,7 @@
-import "./zod-config";
+import "../domain/zod-config";
 import { z } from "zod";
-import { canonicalJson, sha256Hex } from "./canonical-json";
-import { describeProblems, type Problem, problemsOf } from "./issues";
+import { canonicalJson, sha256Hex } from "../domain/canonical-json";
+import { describeProblems, type Problem, problemsOf } from "../domain/issues";
 import type { BackupProblemCode } from "./problem-codes";
 
 /**

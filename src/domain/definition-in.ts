@@ -41,9 +41,3 @@ export function definitionIn(def: SurveyDefinition, locale: Locale): SurveyDefin
 export function hasTextsIn(def: SurveyDefinition, locale: string): boolean {
   return locale === "ja" || (def.title as Texts)[locale as Locale] !== undefined;
 }
-
-/** Where the build publishes a definition in one language (src/app/build/survey-assets.ts). */
-export const definitionInPath = (surveyId: string, locale: Locale) => `surveys/${surveyId}.${locale}.json`;
-
-/** Where the build publishes a survey's page with its first screen drawn in (src/app/build/first-screen.tsx). */
-export const firstScreenPagePath = (surveyId: string, locale: Locale) => `s/${surveyId}/${locale}.html`;

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "./locales";
 
-export { DEFAULT_LOCALE, LOCALES, localize, pickLocale } from "./locales";
-
 export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
 

@@ -1,7 +1,6 @@
-import type { IndicatorTally } from "./contract";
-import type { SurveyDefinition } from "./definition";
+import type { SurveyDefinition, Target } from "./definition";
 import type { Response } from "./response";
-import { countOptions, estimate, verdict } from "./tally";
+import { countOptions, estimate, type Verdict, verdict } from "./tally";
 
 /**
  * One indicator at an event, from a kiosk's own responses. An event is a group of the tallies'
@@ -9,10 +8,16 @@ import { countOptions, estimate, verdict } from "./tally";
  * percent, interval or verdict (3 of 3 "yes" on a shared screen would tell each person's answer).
  * n stays: the staff panel counts the event's responses anyway.
  */
-export type EventIndicatorTally = Omit<IndicatorTally, "positive" | "groups" | "weighted"> & {
+export interface EventIndicatorTally {
+  id: string;
+  n: number;
   positive: number | null;
+  percent: number | null;
+  ci95: [number, number] | null;
+  target: Target | null;
+  verdict: Verdict | null;
   suppressed: boolean;
-};
+}
 
 /**
  * Each indicator of `def` over responses held in memory (a kiosk's own, for the closing

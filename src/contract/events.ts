@@ -1,7 +1,7 @@
-import "./zod-config";
+import "../domain/zod-config";
 import { z } from "zod";
-import { SurveyId } from "./definition";
-import { ShortId } from "./response";
+import { SurveyId } from "../domain/definition";
+import { ShortId } from "../domain/response";
 
 /**
  * The bodies of the organizer's event and kiosk-device routes (HTTP contract v1): an event is where

@@ -1,0 +1,8 @@
+import "../domain/zod-config";
+import { z } from "zod";
+
+export const MAX_RECEIPT_IDS = 1000;
+
+export const ReceiptsBody = z.object({ ids: z.array(z.string().max(64)).max(MAX_RECEIPT_IDS) });
+export const ReceiptsResult = z.object({ stored: z.array(z.string()) });
+export type ReceiptsResult = z.infer<typeof ReceiptsResult>;
