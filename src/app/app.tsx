@@ -5,6 +5,8 @@ import { AppHeader } from "./components/app-header";
 import { LazyPage } from "./components/lazy-page";
 import { StatusBar } from "./components/status-bar";
 import { UpdatePrompt } from "./components/update-prompt";
+import { kioskMode } from "./device/kiosk-mode";
+import { rememberLocale } from "./device/locale-preference";
 import { useStore } from "./hooks/use-store";
 import { LocaleContext } from "./locale-context";
 import { RespondentPage } from "./respondent/respondent-page";
@@ -12,8 +14,6 @@ import { navigate } from "./router/history";
 import { Link } from "./router/link";
 import { KIOSK_ROUTES } from "./router/routes";
 import { useRoute } from "./router/use-route";
-import { kioskMode } from "./services/kiosk-mode";
-import { rememberLocale } from "./services/locale-preference";
 import { SurveyListPage } from "./survey-list/survey-list-page";
 
 /** A staff page's code and its words, fetched together the first time it opens. */

@@ -8,7 +8,7 @@
  * files it imports, then the page's language's messages, which the app imports before it renders.
  * Imports nothing, so that it is one small file of its own.
  */
-// A draft of this survey kept on this device (services/drafts.ts keeps the mark; the drafts are in
+// A draft of this survey kept on this device (device/drafts.ts keeps the mark; the drafts are in
 // IndexedDB, which the app reads only at its first idle moment): the intro is drawn with Continue /
 // Start over (DRAFT_ATTRIBUTE on <html>, styles.css) from its first paint, rather than with a Start
 // that gave way to them under the respondent's thumb. This script is async and render-blocking
@@ -68,7 +68,7 @@ function boot(): void {
 
   // The HTML's language switch, changed before the app runs: the same page in the language chosen,
   // drawn by the build and served for ?lang= (server/static-files.ts), which the app then keeps
-  // (services/locale-preference.ts). Until the app ran, the switch did nothing. Here, not in a form
+  // (device/locale-preference.ts). Until the app ran, the switch did nothing. Here, not in a form
   // with a button: a few bytes, and no second control beside the app's own switch.
   root?.addEventListener("change", (event) => {
     const select = event.target;

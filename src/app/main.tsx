@@ -1,16 +1,16 @@
 import { render } from "preact";
 import { initI18n, setLanguage } from "../i18n";
 import { App } from "./app";
+import { prefetchSurvey } from "./collector/surveys";
+import { registerServiceWorker } from "./device/app-update";
+import { whenIdle } from "./device/idle";
+import { localeFromAddress, preferredLocale, rememberLocale } from "./device/locale-preference";
+import { checkPersistence } from "./device/persistence";
+import { watchStorageHealth } from "./device/storage-health";
+import { startSync } from "./device/sync";
 import { languageChosenBeforeApp, receiveFirstScreen } from "./respondent/first-screen";
 import { FIRST_SCREEN_ATTRIBUTE } from "./respondent/first-screen-markup";
 import { matchRoute } from "./router/routes";
-import { registerServiceWorker } from "./services/app-update";
-import { whenIdle } from "./services/idle";
-import { localeFromAddress, preferredLocale, rememberLocale } from "./services/locale-preference";
-import { checkPersistence } from "./services/persistence";
-import { watchStorageHealth } from "./services/storage-health";
-import { prefetchSurvey } from "./services/surveys";
-import { startSync } from "./services/sync";
 import "./styles.css";
 
 /** How long the first render waits for a survey's definition, already on its way since the HTML. */

@@ -1,6 +1,6 @@
 /**
  * The stable, machine-readable codes of what the collector refuses, shared by the collector that
- * sends them and the app that words them in the reader's language (src/app/services/item-reason.ts,
+ * sends them and the app that words them in the reader's language (src/app/collector/item-reason.ts,
  * src/app/dashboard/collector-problem.ts). The English `message` and `error` texts beside them are
  * for people and for old clients; a client acts on, and words, the code. A code may be added, never
  * renamed: a device keeps the codes of its rejected records for as long as it keeps the records.

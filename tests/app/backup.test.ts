@@ -5,8 +5,8 @@ import { freshOutbox, makeResponse, tickingClock } from "../outbox/fixtures";
 import { rawPut } from "../outbox/raw-idb";
 
 const current: { outbox?: Outbox } = {};
-vi.mock("../../src/app/services/outbox", () => ({ getOutbox: async () => current.outbox }));
-const { backupFileName, buildBackup } = await import("../../src/app/services/backup");
+vi.mock("../../src/app/device/outbox", () => ({ getOutbox: async () => current.outbox }));
+const { backupFileName, buildBackup } = await import("../../src/app/device/backup");
 
 /** A device holding every kind of record: 3 pending, 2 sent (kept), 1 rejected, 1 conflict, 1 damaged. */
 async function device() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nextTry } from "../../src/app/services/server-wait";
-import { reachableFromPage } from "../../src/app/services/settings";
+import { nextTry } from "../../src/app/device/server-wait";
+import { reachableFromPage } from "../../src/app/device/settings";
 
 const NOW = 1_760_000_000_000;
 const MAX = 300_000;

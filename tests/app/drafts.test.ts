@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createDraftKeeper, type DraftInput } from "../../src/app/services/drafts";
+import { createDraftKeeper, type DraftInput } from "../../src/app/device/drafts";
 import { type Outbox, openOutbox } from "../../src/outbox";
 import { freshOutbox } from "../outbox/fixtures";
 import { rawOpen, request } from "../outbox/raw-idb";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildResponse } from "../../src/app/device/submit-response";
 import {
   errorsOf,
   firstScreen,
@@ -7,7 +8,6 @@ import {
   previousScreen,
   progressOf,
 } from "../../src/app/respondent/flow";
-import { buildResponse } from "../../src/app/services/submit-response";
 import { SurveyDefinition } from "../../src/domain/definition";
 import { Response } from "../../src/domain/response";
 import { validateResponse } from "../../src/domain/validate";

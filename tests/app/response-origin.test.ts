@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildResponse } from "../../src/app/services/submit-response";
+import { buildResponse } from "../../src/app/device/submit-response";
 import type { SurveyDefinition } from "../../src/domain/definition";
 import { Response } from "../../src/domain/response";
 import { loadSurveyRegistry } from "../../src/server/surveys";

@@ -1,8 +1,8 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
-import { checkStaffPin, loadKiosk, PIN_ATTEMPTS, PIN_LOCK_MS } from "../../src/app/services/kiosk";
-import { getOutbox } from "../../src/app/services/outbox";
-import { hashPin } from "../../src/app/services/pin";
+import { checkStaffPin, loadKiosk, PIN_ATTEMPTS, PIN_LOCK_MS } from "../../src/app/device/kiosk";
+import { getOutbox } from "../../src/app/device/outbox";
+import { hashPin } from "../../src/app/device/pin";
 
 describe("the staff PIN prompt", () => {
   it("waits a minute after repeated wrong PINs, even for the right one, then opens", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashPin, isValidPin, pinMatches } from "../../src/app/services/pin";
+import { hashPin, isValidPin, pinMatches } from "../../src/app/device/pin";
 
 describe("the staff PIN", () => {
   it("is kept as a salted hash that the right PIN matches and no other", async () => {

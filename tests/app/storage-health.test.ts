@@ -4,7 +4,7 @@ import {
   OLD_UNSENT_MS,
   readStorageHealth,
   storageWarnings,
-} from "../../src/app/services/storage-health";
+} from "../../src/app/device/storage-health";
 import { freshOutbox, makeResponse } from "../outbox/fixtures";
 
 const NOW = 1_800_000_000_000;

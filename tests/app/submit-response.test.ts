@@ -5,14 +5,14 @@ import { freshOutbox } from "../outbox/fixtures";
 
 // The page's services, with the outbox under the test's control and no real sync or prompt.
 const current: { outbox: () => Promise<Outbox> } = { outbox: async () => Promise.reject(new Error("unset")) };
-vi.mock("../../src/app/services/outbox", () => ({ getOutbox: () => current.outbox() }));
-vi.mock("../../src/app/services/sync", () => ({ syncNow: vi.fn(async () => {}) }));
-vi.mock("../../src/app/services/persistence", () => ({ askForPersistence: vi.fn(async () => {}) }));
+vi.mock("../../src/app/device/outbox", () => ({ getOutbox: () => current.outbox() }));
+vi.mock("../../src/app/device/sync", () => ({ syncNow: vi.fn(async () => {}) }));
+vi.mock("../../src/app/device/persistence", () => ({ askForPersistence: vi.fn(async () => {}) }));
 
-const { submitResponse } = await import("../../src/app/services/submit-response");
-const { flushDrafts, loadDraft, saveDraft } = await import("../../src/app/services/drafts");
-const { syncNow } = await import("../../src/app/services/sync");
-const { askForPersistence } = await import("../../src/app/services/persistence");
+const { submitResponse } = await import("../../src/app/device/submit-response");
+const { flushDrafts, loadDraft, saveDraft } = await import("../../src/app/device/drafts");
+const { syncNow } = await import("../../src/app/device/sync");
+const { askForPersistence } = await import("../../src/app/device/persistence");
 
 const L = (ja: string) => ({ ja });
 const def = SurveyDefinition.parse({

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 // The module keeps its prefetches in memory: a fresh copy for each test.
 async function surveysModule() {
   vi.resetModules();
-  return await import("../../src/app/services/surveys");
+  return await import("../../src/app/collector/surveys");
 }
 
 const definition = {

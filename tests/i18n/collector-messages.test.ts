@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { ApiError } from "../../src/app/collector/dashboard-api";
+import { itemReason, recordReason } from "../../src/app/collector/item-reason";
 import { collectorProblem } from "../../src/app/dashboard/collector-problem";
-import { ApiError } from "../../src/app/services/dashboard-api";
-import { itemReason, recordReason } from "../../src/app/services/item-reason";
 import { BACKUP_PROBLEM_CODES, ITEM_ERROR_CODES, PROBLEM_CODES } from "../../src/contract/problem-codes";
 import { initI18n, loadStaffMessages, setLanguage } from "../../src/i18n";
 import en from "../../src/i18n/catalogues/en";
@@ -16,7 +16,7 @@ import staffJaEasy from "../../src/i18n/staff/ja-x-easy";
 import staffKo from "../../src/i18n/staff/ko";
 import staffVi from "../../src/i18n/staff/vi";
 import staffZhHans from "../../src/i18n/staff/zh-Hans";
-import { PROBLEM_STATUS } from "../../src/server/problems";
+import { PROBLEM_STATUS } from "../../src/server/http/problems";
 
 const respondent = { ja, "ja-x-easy": jaEasy, en, "zh-Hans": zhHans, ko, vi };
 const staff = {

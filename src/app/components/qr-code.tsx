@@ -1,5 +1,5 @@
 import { useResource } from "../hooks/use-resource";
-import { qrSvg } from "../services/qr";
+import { qrSvg } from "./qr-svg";
 import "./qr-code.css";
 
 /** A QR code of `text`, drawn when the encoder has loaded; `label` says what it opens. */

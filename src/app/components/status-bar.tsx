@@ -1,12 +1,12 @@
 import { useEffect } from "preact/hooks";
 import { t } from "../../i18n";
+import { serverWait, watchServerWait } from "../device/server-wait";
+import { storageHealth, storageWarnings } from "../device/storage-health";
+import { syncStatus } from "../device/sync";
 import { useOnline } from "../hooks/use-online";
 import { useStore } from "../hooks/use-store";
 import { useLocale } from "../locale-context";
 import { Link } from "../router/link";
-import { serverWait, watchServerWait } from "../services/server-wait";
-import { storageHealth, storageWarnings } from "../services/storage-health";
-import { syncStatus } from "../services/sync";
 import { SyncNowButton } from "./sync-now-button";
 
 /**

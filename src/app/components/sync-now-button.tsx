@@ -1,6 +1,6 @@
 import { t } from "../../i18n";
+import { syncNow, syncStatus } from "../device/sync";
 import { useStore } from "../hooks/use-store";
-import { syncNow, syncStatus } from "../services/sync";
 import { BusyButton } from "./busy-button";
 
 /** "Send now": busy while any sync runs, this device's own or one started in the background. */

@@ -1,8 +1,8 @@
 import { t } from "../../i18n";
+import { answering } from "../device/answering";
+import { offlineReady, pendingUpdate } from "../device/app-update";
 import { useStore } from "../hooks/use-store";
 import { useLocale } from "../locale-context";
-import { answering } from "../services/answering";
-import { offlineReady, pendingUpdate } from "../services/app-update";
 
 /**
  * A quiet offer, never a forced reload. While someone is answering it only says that a new version

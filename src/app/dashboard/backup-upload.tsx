@@ -2,9 +2,9 @@ import { useState } from "preact/hooks";
 import type { ImportSummary } from "../../contract/imports";
 import type { ItemStatus } from "../../contract/responses";
 import { t } from "../../i18n";
+import { importBackupFile, UnauthorizedError } from "../collector/dashboard-api";
+import { itemReason } from "../collector/item-reason";
 import { useLocale } from "../locale-context";
-import { importBackupFile, UnauthorizedError } from "../services/dashboard-api";
-import { itemReason } from "../services/item-reason";
 import { collectorProblem, ProblemDetails, type ProblemText } from "./collector-problem";
 import { formatCount } from "./format";
 

@@ -3,12 +3,12 @@ import type { ReviewSummary } from "../../contract/reviews";
 import { formatFiscalYear } from "../../domain/fiscal-year";
 import type { ReviewState } from "../../domain/review";
 import { t } from "../../i18n";
+import { changeReviews, fetchReviews, UnauthorizedError } from "../collector/dashboard-api";
 import { BusyButton } from "../components/busy-button";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
-import { changeReviews, fetchReviews, UnauthorizedError } from "../services/dashboard-api";
 import { formatCount } from "./format";
 import { TableWrap } from "./table-wrap";
 

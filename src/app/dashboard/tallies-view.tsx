@@ -6,9 +6,6 @@ import type { SurveyDefinition } from "../../domain/definition";
 import { fiscalYear, formatFiscalYear } from "../../domain/fiscal-year";
 import { localize } from "../../domain/locales";
 import { t } from "../../i18n";
-import { BusyButton } from "../components/busy-button";
-import { Loading } from "../components/loading";
-import { useLocale } from "../locale-context";
 import {
   type CsvExport,
   fetchCsv,
@@ -16,8 +13,11 @@ import {
   fetchTallies,
   fetchTrend,
   UnauthorizedError,
-} from "../services/dashboard-api";
-import { saveFile } from "../services/save-file";
+} from "../collector/dashboard-api";
+import { BusyButton } from "../components/busy-button";
+import { Loading } from "../components/loading";
+import { saveFile } from "../device/save-file";
+import { useLocale } from "../locale-context";
 import { collectorProblem } from "./collector-problem";
 import { IndicatorCard } from "./indicator-card";
 import "./organizer.css";

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
 import { t } from "../../i18n";
+import { signIn, TooManySignInsError, UnauthorizedError } from "../collector/dashboard-api";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useOneAtATime } from "../hooks/use-one-at-a-time";
-import { signIn, TooManySignInsError, UnauthorizedError } from "../services/dashboard-api";
 import { collectorProblem, ProblemDetails, type ProblemText } from "./collector-problem";
 
 type Failure =

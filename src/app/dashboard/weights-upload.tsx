@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { PopulationSummary } from "../../contract/population";
 import { t } from "../../i18n";
-import { fetchPopulation, UnauthorizedError, uploadPopulation } from "../services/dashboard-api";
+import { fetchPopulation, UnauthorizedError, uploadPopulation } from "../collector/dashboard-api";
 import { collectorProblem, ProblemDetails, type ProblemText } from "./collector-problem";
 import { formatCount } from "./format";
 

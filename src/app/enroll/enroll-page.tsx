@@ -1,10 +1,10 @@
 import { useState } from "preact/hooks";
 import { type EnrollmentParse, parseEnrollmentFragment } from "../../contract/enrollment";
 import { t } from "../../i18n";
+import { enrollDevice } from "../device/kiosk";
+import { hashPin, isValidPin } from "../device/pin";
 import { useLocale } from "../locale-context";
 import { navigate } from "../router/history";
-import { enrollDevice } from "../services/kiosk";
-import { hashPin, isValidPin } from "../services/pin";
 import "../kiosk/kiosk.css";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useOneAtATime } from "../hooks/use-one-at-a-time";

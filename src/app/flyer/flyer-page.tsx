@@ -1,11 +1,11 @@
 import type { SurveyDefinition } from "../../domain/definition";
 import { t } from "../../i18n";
+import { loadSurvey } from "../collector/surveys";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
 import { surveyPath } from "../router/routes";
-import { loadSurvey } from "../services/surveys";
 import { FlyerSheet } from "./flyer-sheet";
 import "./flyer.css";
 

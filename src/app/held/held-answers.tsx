@@ -1,13 +1,13 @@
 import { useEffect, useState } from "preact/hooks";
 import { t } from "../../i18n";
 import type { OutboxRecord } from "../../outbox";
+import { recordReason } from "../collector/item-reason";
 import { BusyButton } from "../components/busy-button";
+import { downloadBackup } from "../device/backup";
+import { heldAnswers, keepAsNewResponse } from "../device/held-answers";
+import { syncStatus } from "../device/sync";
 import { useStore } from "../hooks/use-store";
 import { useLocale } from "../locale-context";
-import { downloadBackup } from "../services/backup";
-import { heldAnswers, keepAsNewResponse } from "../services/held-answers";
-import { recordReason } from "../services/item-reason";
-import { syncStatus } from "../services/sync";
 
 /**
  * Each answer the collector did not take, with what it answered and what can be done: "要確認 1 件"

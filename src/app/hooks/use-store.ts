@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import type { Store } from "../services/store";
+import type { Store } from "../store";
 
 export function useStore<T>(store: Store<T>): T {
   const [value, setValue] = useState(store.get);

@@ -2,10 +2,10 @@ import { useEffect } from "preact/hooks";
 import { t } from "../../i18n";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
+import { leaveKioskMode, loadKiosk } from "../device/kiosk";
 import { useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
 import { navigate } from "../router/history";
-import { leaveKioskMode, loadKiosk } from "../services/kiosk";
 import { KioskSession } from "./kiosk-session";
 import "./kiosk.css";
 

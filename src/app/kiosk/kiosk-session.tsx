@@ -1,14 +1,14 @@
 import { useEffect, useState } from "preact/hooks";
 import type { SurveyDefinition } from "../../domain/definition";
 import { t } from "../../i18n";
+import { loadSurvey } from "../collector/surveys";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
+import { discardDraft } from "../device/drafts";
+import type { KioskState } from "../device/kiosk";
 import { useResource } from "../hooks/use-resource";
 import { SurveyForm } from "../respondent/respondent-page";
 import { navigate } from "../router/history";
-import { discardDraft } from "../services/drafts";
-import type { KioskState } from "../services/kiosk";
-import { loadSurvey } from "../services/surveys";
 import { IdleWarning } from "./idle-warning";
 import { KioskThanks } from "./kiosk-thanks";
 import { PinDialog } from "./pin-dialog";

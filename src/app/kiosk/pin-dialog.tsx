@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
 import { t } from "../../i18n";
+import { checkStaffPin } from "../device/kiosk";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useOneAtATime } from "../hooks/use-one-at-a-time";
-import { checkStaffPin } from "../services/kiosk";
 
 /** The staff PIN: the only way from the kiosk to its counters and settings. */
 export function PinDialog({ onOpen, onCancel }: { onOpen(): void; onCancel(): void }) {

@@ -4,15 +4,15 @@ import { t } from "../../i18n";
 import { BusyButton } from "../components/busy-button";
 import { SyncNowButton } from "../components/sync-now-button";
 import { formatCount } from "../dashboard/format";
+import { downloadBackup } from "../device/backup";
+import { endEvent, type KioskState } from "../device/kiosk";
+import { type KioskStats, kioskStats, storageEstimate } from "../device/kiosk-stats";
+import { persistence } from "../device/persistence";
+import { syncStatus } from "../device/sync";
 import { HeldAnswers } from "../held/held-answers";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useStore } from "../hooks/use-store";
 import { useLocale } from "../locale-context";
-import { downloadBackup } from "../services/backup";
-import { endEvent, type KioskState } from "../services/kiosk";
-import { type KioskStats, kioskStats, storageEstimate } from "../services/kiosk-stats";
-import { persistence } from "../services/persistence";
-import { syncStatus } from "../services/sync";
 import { EventTally } from "./event-tally";
 
 function formatBytes(bytes: number, locale: string): string {

@@ -39,7 +39,7 @@ export const FIRST_QUESTION_LAID_OUT_ATTRIBUTE = "data-first-question-laid-out";
 
 /**
  * Set on <html> by the page's one script (which may run before #app is parsed), before the first
- * screen is painted, when this device keeps a draft of the survey (services/drafts.ts,
+ * screen is painted, when this device keeps a draft of the survey (device/drafts.ts,
  * draftMarkKey): the HTML's intro then shows Continue / Start over instead of Start (styles.css),
  * so the intro's buttons never change under a thumb. Its value becomes "continue" when Continue is
  * pressed before the app runs: only the app can read the draft, so it resumes it when it takes over

@@ -3,15 +3,15 @@ import type { SurveyDefinition } from "../../domain/definition";
 import { hasTextsIn } from "../../domain/definition-in";
 import type { Answer, Answers } from "../../domain/response";
 import type { AnswerError } from "../../domain/validate";
+import { arrivedSurvey, loadSurvey } from "../collector/surveys";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
+import { answering } from "../device/answering";
+import { discardDraft, draftMarked, loadDraft, markDraft, saveDraft } from "../device/drafts";
+import { whenIdle } from "../device/idle";
+import { type ResponseOrigin, SELF, submitResponse } from "../device/submit-response";
 import { useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
-import { answering } from "../services/answering";
-import { discardDraft, draftMarked, loadDraft, markDraft, saveDraft } from "../services/drafts";
-import { whenIdle } from "../services/idle";
-import { type ResponseOrigin, SELF, submitResponse } from "../services/submit-response";
-import { arrivedSurvey, loadSurvey } from "../services/surveys";
 import { takeFirstScreen } from "./first-screen";
 import {
   errorsOf,

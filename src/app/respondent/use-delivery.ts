@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
+import { type Delivery, deliveryOf } from "../device/submit-response";
+import { syncStatus } from "../device/sync";
 import { useStore } from "../hooks/use-store";
-import { type Delivery, deliveryOf } from "../services/submit-response";
-import { syncStatus } from "../services/sync";
 
 /** Where one response stands, looked up again whenever the sync engine reports. */
 export function useDelivery(responseId: string): Delivery {

@@ -1,24 +1,15 @@
 import { useEffect, useState } from "preact/hooks";
 import { t } from "../../i18n";
 import type { ReceiptsReport } from "../../sync/receipts";
+import { checkWithCollector } from "../collector/receipts";
 import { BusyButton } from "../components/busy-button";
+import { downloadBackup } from "../device/backup";
+import { type DeviceSummary, deviceSummary, resendUnconfirmed } from "../device/device-summary";
+import { askToPersist, refreshStorageHealth, storageHealth, storageWarnings } from "../device/storage-health";
+import { syncStatus } from "../device/sync";
 import { HeldAnswers } from "../held/held-answers";
 import { useStore } from "../hooks/use-store";
 import { useLocale } from "../locale-context";
-import { downloadBackup } from "../services/backup";
-import {
-  checkWithCollector,
-  type DeviceSummary,
-  deviceSummary,
-  resendUnconfirmed,
-} from "../services/receipts";
-import {
-  askToPersist,
-  refreshStorageHealth,
-  storageHealth,
-  storageWarnings,
-} from "../services/storage-health";
-import { syncStatus } from "../services/sync";
 
 type Check = { kind: "idle" | "checking" | "failed" } | { kind: "checked"; report: ReceiptsReport };
 type Backup = { kind: "idle" | "working" | "failed" } | { kind: "done"; count: number };

@@ -1,10 +1,10 @@
 import { useEffect, useState } from "preact/hooks";
 import { t } from "../../i18n";
 import { LazyPage } from "../components/lazy-page";
+import { defaultEndpoint, readEndpoint, saveEndpoint } from "../device/settings";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useLocale } from "../locale-context";
 import { Link } from "../router/link";
-import { defaultEndpoint, readEndpoint, saveEndpoint } from "../services/settings";
 
 type Feedback = "none" | "saved" | "invalid" | "insecure" | "failed";
 

@@ -1,6 +1,7 @@
 import { useEffect } from "preact/hooks";
 import { localize } from "../../domain/locales";
 import { t } from "../../i18n";
+import { loadSurveyIndex } from "../collector/surveys";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useResource } from "../hooks/use-resource";
@@ -8,7 +9,6 @@ import { useLocale } from "../locale-context";
 import { navigate } from "../router/history";
 import { Link } from "../router/link";
 import { surveyPath } from "../router/routes";
-import { loadSurveyIndex } from "../services/surveys";
 
 /** "/": the surveys on offer, or straight into the only one (a flyer's QR code should open the form). */
 export function SurveyListPage() {

@@ -1,9 +1,9 @@
-import { createStore } from "./store";
+import { createStore } from "../store";
 
 /**
  * Whether this device is a kiosk, known synchronously at start-up so the very first render already
  * hides the queue, the settings and every page but the kiosk's. The kiosk's details (event, device,
- * PIN hash) are in IndexedDB (services/kiosk.ts); this flag is only the hint that they are.
+ * PIN hash) are in IndexedDB (device/kiosk.ts); this flag is only the hint that they are.
  */
 const KEY = "tsunagu.kiosk";
 

@@ -6,8 +6,8 @@ import {
   KioskEvent as KioskEventSchema,
   type NewEventBody,
 } from "../../contract/events";
+import { readEndpoint } from "../device/settings";
 import { apiErrorOf, UnauthorizedError } from "./dashboard-api";
-import { readEndpoint } from "./settings";
 
 /** Rides on the dashboard's session cookie (see dashboard-api.ts): no token in the browser. */
 async function organizerRequest(

@@ -7,9 +7,10 @@ import { createApp } from "../../src/server/app";
 import type { Database, Storage } from "../../src/server/storage";
 import type { SurveyRegistry } from "../../src/server/surveys";
 import { setDeviceToken, setEndpoint, syncOnce } from "../../src/sync";
-import { enrolKiosk } from "../support/enrol-kiosk";
+import { enrolKiosk } from "../fixtures/kiosk-enrolment";
+import { seededRandom } from "../fixtures/seeded-random";
+import { WARD_KIOSK, wardResponse } from "../fixtures/ward-responses";
 import { type Audit, auditDatabase } from "./audit";
-import { seededRandom, WARD_KIOSK, wardResponse } from "./ward-responses";
 
 export const FAULT_KINDS = [
   "server-error",

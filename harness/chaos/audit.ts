@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 import { canonicalJson, sha256Hex } from "../../src/domain/canonical-json";
 import type { Response } from "../../src/domain/response";
 import type { Database } from "../../src/server/storage";
-import { expectedChoices } from "./ward-responses";
+import { expectedChoices } from "../fixtures/ward-responses";
 
 /** What the collector's database holds, measured against what the devices sent. */
 export interface Audit {

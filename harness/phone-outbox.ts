@@ -1,22 +1,8 @@
 import type { Page } from "playwright-core";
-import type { Response } from "../../../src/domain/response";
-import { uuidv7 } from "../../../src/domain/uuid";
-import { DB_VERSION } from "../../../src/outbox/outbox-db";
+import type { Response } from "../src/domain/response";
+import { DB_VERSION } from "../src/outbox/outbox-db";
 
-/** `count` valid ward-resident responses, as a resident's phone would have queued them (a kiosk's need its token). */
-export function seedResponses(count: number, start = Date.now()): Response[] {
-  return Array.from({ length: count }, (_, i) => ({
-    id: uuidv7(start + i),
-    surveyId: "ward-resident",
-    surveyVersion: 1,
-    submittedAt: new Date(start + i).toISOString(),
-    locale: "ja",
-    mode: "self" as const,
-    answers: { q_disaster_prep: i % 2 ? "yes" : "no", q_info_reach: "feel", q_watch_over: "somewhat" },
-  }));
-}
-
-/** Writes them into the page's outbox as pending records, the way enqueue stores them. */
+/** Writes responses into the page's outbox as pending records, the way enqueue stores them. */
 export async function seedOutbox(page: Page, responses: Response[]): Promise<void> {
   // Wait for the app to have made its database: opening "tsunagu" first would create an empty one
   // at version 1 with no stores, and the write below would fail (or the app's upgrade would run

@@ -1,8 +1,8 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { ErrorBody } from "../contract/errors";
-import type { ProblemCode } from "../contract/problem-codes";
-import type { Problem as FieldProblem } from "../domain/issues";
+import type { ErrorBody } from "../../contract/errors";
+import type { ProblemCode } from "../../contract/problem-codes";
+import type { Problem as FieldProblem } from "../../domain/issues";
 
 export type { ProblemCode };
 

@@ -1,8 +1,9 @@
 import { ResponsesResult } from "../../src/contract/responses";
 import type { Response } from "../../src/domain/response";
-import { enrolOverHttp } from "../support/enrol-over-http";
-import { CollectorProcess } from "./collector-process";
-import { seededRandom, wardResponse } from "./ward-responses";
+import { Collector } from "../collector";
+import { enrolOverHttp } from "../fixtures/kiosk-enrolment";
+import { seededRandom } from "../fixtures/seeded-random";
+import { wardResponse } from "../fixtures/ward-responses";
 
 export interface KillOptions {
   rounds: number;
@@ -44,11 +45,18 @@ export const KILL_TOKEN = "sigkill-organizer-token-8Hw3Pz6Qn1Tc5J";
  */
 export async function runKills(options: KillOptions): Promise<KillFigures> {
   const random = seededRandom(options.seed);
-  const collector = new CollectorProcess({
-    DATA_DIR: options.dataDir,
-    DATABASE_URL: options.databaseUrl,
-    ORGANIZER_TOKEN: KILL_TOKEN,
-  });
+  // A free port at each start: clients of the killed process still hold connections to its port.
+  const collector = new Collector(
+    undefined,
+    {
+      DATABASE_URL: options.databaseUrl,
+      ORGANIZER_TOKEN: KILL_TOKEN,
+      CORS_ORIGINS: "",
+      // The rate limit is not under test here: a round's few dozen requests must all reach ingest.
+      RATE_LIMIT_BURST: "100000",
+    },
+    options.dataDir,
+  );
   const figures: KillFigures = {
     rounds: options.rounds,
     requests: 0,

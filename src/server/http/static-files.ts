@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, MiddlewareHandler } from "hono";
 import { accepts } from "hono/accepts";
-import { definitionInPath, firstScreenPagePath } from "../contract/paths";
-import { DEFAULT_LOCALE, LOCALES, type Locale, pickLocale } from "../domain/locales";
+import { definitionInPath, firstScreenPagePath } from "../../contract/paths";
+import { DEFAULT_LOCALE, LOCALES, type Locale, pickLocale } from "../../domain/locales";
 
 /**
  * sw.js and index.html (and every other unhashed file) must be revalidated on each load or an

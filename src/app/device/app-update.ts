@@ -1,4 +1,4 @@
-import { createStore } from "./store";
+import { createStore } from "../store";
 
 /** Set when a new service worker waits; calling it activates the new version and reloads once. */
 export const pendingUpdate = createStore<(() => void) | undefined>(undefined);

@@ -1,5 +1,5 @@
 import { requestPersistence } from "../../outbox/persistence";
-import { createStore } from "./store";
+import { createStore } from "../store";
 
 /** Whether the browser promised not to evict the outbox: unknown until asked or checked. */
 export type PersistenceState = "unknown" | "granted" | "not_granted";

@@ -1,7 +1,7 @@
-import type { SurveyDefinition } from "../domain/definition";
-import { BLANK_TREATMENTS, type BlankTreatment } from "../domain/weighting";
+import { type SurveyDefinition, SurveyId } from "../../domain/definition";
+import { BLANK_TREATMENTS, type BlankTreatment } from "../../domain/weighting";
+import type { GroupDimension } from "../storage";
 import { HttpProblem } from "./problems";
-import type { GroupDimension } from "./storage";
 
 /** `?wave=2025`: a fiscal year, or null (every wave) when absent. */
 export function parseWave(raw: string | undefined): number | null {
@@ -67,6 +67,17 @@ export function parseChoiceQuestion(raw: string | undefined, def: SurveyDefiniti
       ],
     );
   return q.id;
+}
+
+/** `?surveyId=ward-resident`: a survey id, or null (every survey) when absent. */
+export function parseSurveyId(raw: string | undefined): string | null {
+  if (raw === undefined || raw === "") return null;
+  const parsed = SurveyId.safeParse(raw);
+  if (!parsed.success)
+    throw new HttpProblem("invalid_query", `surveyId must be a survey id, not "${raw}"`, [
+      { path: "surveyId", message: parsed.error.issues[0]?.message ?? "invalid" },
+    ]);
+  return parsed.data;
 }
 
 /** `?version=2`: a positive integer, or undefined for the latest. */

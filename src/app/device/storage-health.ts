@@ -1,7 +1,7 @@
 import type { Outbox } from "../../outbox";
+import { createStore } from "../store";
 import { getOutbox } from "./outbox";
 import { askForPersistence, type PersistenceState, persistence } from "./persistence";
-import { createStore } from "./store";
 import { syncStatus } from "./sync";
 
 /** An answer waiting longer than this means the device has not reached the collector for a day. */

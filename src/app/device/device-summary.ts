@@ -1,4 +1,3 @@
-import type { ReceiptsReport } from "../../sync/receipts";
 import { getOutbox } from "./outbox";
 import { syncNow } from "./sync";
 
@@ -24,12 +23,6 @@ export async function deviceSummary(): Promise<DeviceSummary> {
     unconfirmed: sent.length - confirmed,
     retentionDays,
   };
-}
-
-/** Asks the collector which sent responses it holds; throws ReceiptsError when it cannot be asked. */
-export async function checkWithCollector(): Promise<ReceiptsReport> {
-  const [outbox, { checkReceipts }] = await Promise.all([getOutbox(), import("../../sync/receipts")]);
-  return checkReceipts(outbox);
 }
 
 /** Puts the unconfirmed sent responses back in the queue and starts a sync; gives how many. */

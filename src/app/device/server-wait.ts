@@ -1,5 +1,5 @@
+import { createStore } from "../store";
 import { getOutbox } from "./outbox";
-import { createStore } from "./store";
 import { syncStatus } from "./sync";
 
 /**

@@ -9,7 +9,7 @@ import {
   openSqlite,
   type Storage,
 } from "../../src/server/storage";
-import { freshPgSchema } from "../server/pg-schema";
+import { freshPgSchema } from "../pg-schema";
 
 export interface ChaosStorage {
   storage: Storage;

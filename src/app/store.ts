@@ -1,4 +1,4 @@
-/** A value with subscribers: how services publish state that components read through useStore. */
+/** A value with subscribers: how the device and collector modules publish state that components read through useStore. */
 export interface Store<T> {
   get(): T;
   set(value: T): void;

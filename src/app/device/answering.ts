@@ -1,4 +1,4 @@
-import { createStore } from "./store";
+import { createStore } from "../store";
 
 /**
  * True while a respondent is between "start" and "submit" (or holds answers they have not sent):

@@ -1,6 +1,6 @@
 import type { SyncEngine, SyncStatus } from "../../sync";
+import { createStore } from "../store";
 import { getOutbox } from "./outbox";
-import { createStore } from "./store";
 
 /** The engine's status for the status bar and the thank-you screen; idle with zero counts until it runs. */
 export const syncStatus = createStore<SyncStatus>({

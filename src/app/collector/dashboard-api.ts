@@ -6,7 +6,7 @@ import { type ReviewBody, ReviewResult, ReviewSummary } from "../../contract/rev
 import { SessionState } from "../../contract/session";
 import { Tallies } from "../../contract/tallies";
 import { Trend } from "../../contract/trend";
-import { readEndpoint } from "./settings";
+import { readEndpoint } from "../device/settings";
 
 /** 401/403: not signed in, or the session ended; the dashboard asks for the token again. */
 export class UnauthorizedError extends Error {
