@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ApiError } from "../../src/app/collector/dashboard-api";
 import { itemReason, recordReason } from "../../src/app/collector/item-reason";
+import { ApiError } from "../../src/app/collector/organizer-fetch";
 import { collectorProblem } from "../../src/app/dashboard/collector-problem";
 import { BACKUP_PROBLEM_CODES, ITEM_ERROR_CODES, PROBLEM_CODES } from "../../src/contract/problem-codes";
 import { initI18n, loadStaffMessages, setLanguage } from "../../src/i18n";

@@ -7,34 +7,20 @@ import {
   type NewEventBody,
 } from "../../contract/events";
 import { readEndpoint } from "../device/settings";
-import { apiErrorOf, UnauthorizedError } from "./dashboard-api";
+import { organizerFetch } from "./organizer-fetch";
 
-/** Rides on the dashboard's session cookie (see dashboard-api.ts): no token in the browser. */
-async function organizerRequest(
-  path: string,
-  init: { method?: "GET" | "POST"; body?: unknown } = {},
-): Promise<unknown> {
-  const endpoint = await readEndpoint();
-  const response = await fetch(`${endpoint}${path}`, {
-    method: init.method ?? "GET",
-    credentials: "same-origin",
-    headers: init.body !== undefined ? { "Content-Type": "application/json" } : {},
-    ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
-    cache: "no-store",
-  });
-  if (response.status === 401 || response.status === 403)
-    throw new UnauthorizedError(`HTTP ${response.status}`);
-  if (!response.ok) throw await apiErrorOf(response);
-  return await response.json();
+/** The events' answers are never cached: a list must show the event just created. */
+async function eventsRequest(path: string, init: { method?: "POST"; json?: unknown } = {}): Promise<unknown> {
+  return await (await organizerFetch(path, { ...init, cache: "no-store" })).json();
 }
 
 export async function listEvents(surveyId: string): Promise<KioskEvent[]> {
-  const body = await organizerRequest(`/events?surveyId=${encodeURIComponent(surveyId)}`);
+  const body = await eventsRequest(`/events?surveyId=${encodeURIComponent(surveyId)}`);
   return EventList.parse(body).events;
 }
 
 export async function createEvent(event: NewEventBody): Promise<KioskEvent> {
-  return KioskEventSchema.parse(await organizerRequest("/events", { method: "POST", body: event }));
+  return KioskEventSchema.parse(await eventsRequest("/events", { method: "POST", json: event }));
 }
 
 /**
@@ -45,9 +31,9 @@ export async function createEnrollmentLink(
   event: KioskEvent,
   label: string,
 ): Promise<{ link: string; enrollment: Enrollment }> {
-  const body = await organizerRequest(`/events/${encodeURIComponent(event.id)}/devices`, {
+  const body = await eventsRequest(`/events/${encodeURIComponent(event.id)}/devices`, {
     method: "POST",
-    body: { label },
+    json: { label },
   });
   const { device, token: deviceToken } = DeviceEnrollment.parse(body);
   const enrollment: Enrollment = {

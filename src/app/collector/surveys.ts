@@ -27,7 +27,10 @@ export async function loadSurveyIndex(): Promise<SurveySummary[]> {
   return index as SurveySummary[];
 }
 
-/** Fetches started before the first render (see prefetchSurvey), each taken over once by loadSurvey. */
+/**
+ * Fetches started before the first render (see prefetchSurvey), each taken over once by loadSurvey.
+ * One per page, with the map below: main.tsx starts them and the screen that opens takes them over.
+ */
 const early = new Map<string, Promise<unknown>>();
 /** What those fetches brought, once they have: the first render can draw the form at once. */
 const arrived = new Map<string, unknown>();

@@ -1,6 +1,6 @@
 import { isBackupProblemCode, isProblemCode } from "../../contract/problem-codes";
 import { t } from "../../i18n";
-import { ApiError } from "../collector/dashboard-api";
+import { ApiError } from "../collector/organizer-fetch";
 
 /** What the staff pages say of a collector's refusal: a sentence, and where, if it said where. */
 export interface ProblemText {

@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { SurveySummary } from "../../contract/surveys";
 import { localize } from "../../domain/locales";
 import { t } from "../../i18n";
-import { isSignedIn, signOut } from "../collector/dashboard-api";
+import { isSignedIn, signOut } from "../collector/session";
 import { loadSurvey, loadSurveyIndex } from "../collector/surveys";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";

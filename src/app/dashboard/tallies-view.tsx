@@ -12,8 +12,8 @@ import {
   fetchPopulation,
   fetchTallies,
   fetchTrend,
-  UnauthorizedError,
 } from "../collector/dashboard-api";
+import { UnauthorizedError } from "../collector/organizer-fetch";
 import { BusyButton } from "../components/busy-button";
 import { Loading } from "../components/loading";
 import { saveFile } from "../device/save-file";

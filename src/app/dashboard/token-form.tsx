@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { t } from "../../i18n";
-import { signIn, TooManySignInsError, UnauthorizedError } from "../collector/dashboard-api";
+import { UnauthorizedError } from "../collector/organizer-fetch";
+import { signIn, TooManySignInsError } from "../collector/session";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useOneAtATime } from "../hooks/use-one-at-a-time";
 import { collectorProblem, ProblemDetails, type ProblemText } from "./collector-problem";

@@ -1,7 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
 import type { PopulationSummary } from "../../contract/population";
 import { t } from "../../i18n";
-import { fetchPopulation, UnauthorizedError, uploadPopulation } from "../collector/dashboard-api";
+import { fetchPopulation, uploadPopulation } from "../collector/dashboard-api";
+import { UnauthorizedError } from "../collector/organizer-fetch";
 import { collectorProblem, ProblemDetails, type ProblemText } from "./collector-problem";
 import { formatCount } from "./format";
 

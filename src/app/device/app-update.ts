@@ -1,6 +1,9 @@
 import { createStore } from "../store";
 
-/** Set when a new service worker waits; calling it activates the new version and reloads once. */
+/**
+ * Set when a new service worker waits; calling it activates the new version and reloads once. One
+ * per page, as both stores here: the page registers its service worker once (registerServiceWorker).
+ */
 export const pendingUpdate = createStore<(() => void) | undefined>(undefined);
 
 /** True once the first service worker has precached the app: it now opens with no network. */

@@ -120,6 +120,8 @@ export function draftMarked(surveyId: string): boolean {
   }
 }
 
+// One per page: the drafts waiting to be written must all be flushed when the page is hidden, and a
+// respondent's next keystroke must replace the write a screen left pending, not race it.
 const keeper = createDraftKeeper({ outbox: getOutbox, mark: markDraft });
 let flushOnHide = false;
 

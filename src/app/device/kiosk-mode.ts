@@ -15,6 +15,7 @@ function readFlag(): boolean {
   }
 }
 
+/** One per page: the page's mode, read once before the first render and changed by enrolment. */
 export const kioskMode = createStore<boolean>(readFlag());
 
 export function setKioskMode(on: boolean): void {

@@ -44,12 +44,3 @@ export async function kioskStats(
     tally: tallyResponses(def, counted),
   };
 }
-
-/** Bytes used and available to this site, when the browser says. */
-export async function storageEstimate(): Promise<{ usage?: number; quota?: number }> {
-  try {
-    return (await navigator.storage?.estimate?.()) ?? {};
-  } catch {
-    return {};
-  }
-}

@@ -62,6 +62,8 @@ export async function enrollDevice(enrollment: Enrollment, pin: PinHash): Promis
 /** After this many wrong PINs in a row, the prompt waits: guessing 4 digits by hand becomes slow. */
 export const PIN_ATTEMPTS = 5;
 export const PIN_LOCK_MS = 60_000;
+// One per page: the count of wrong PINs must outlive the PIN dialog, which staff may close and open
+// again to start over (a reload does start over, and costs a minute of its own on a tablet).
 let failures = 0;
 let lockedUntil = 0;
 

@@ -1,5 +1,7 @@
 import type { Outbox } from "../../outbox";
 
+// One per page: one IndexedDB connection serves every screen, so a version change closes one, and
+// two opens would race the upgrade.
 let opening: Promise<Outbox> | undefined;
 
 /**

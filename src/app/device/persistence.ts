@@ -1,14 +1,16 @@
 import { requestPersistence } from "../../outbox/persistence";
 import { createStore } from "../store";
+import { browserStorage, persistedNow } from "./browser-storage";
 
 /** Whether the browser promised not to evict the outbox: unknown until asked or checked. */
 export type PersistenceState = "unknown" | "granted" | "not_granted";
 
+// One per page: the browser's answer is the site's, and asking twice may prompt twice.
 export const persistence = createStore<PersistenceState>("unknown");
 
 /** At start-up: only reads, so no prompt appears before the respondent has done anything. */
 export async function checkPersistence(): Promise<void> {
-  const persisted = await navigator.storage?.persisted?.().catch(() => undefined);
+  const persisted = await persistedNow();
   if (persisted !== undefined) persistence.set(persisted ? "granted" : "not_granted");
 }
 
@@ -18,6 +20,6 @@ export async function checkPersistence(): Promise<void> {
  */
 export async function askForPersistence(): Promise<void> {
   if (persistence.get() === "granted") return;
-  const report = await requestPersistence();
+  const report = await requestPersistence(browserStorage());
   persistence.set(report.persisted ? "granted" : "not_granted");
 }

@@ -31,6 +31,7 @@ async function readServerWait(): Promise<number | undefined> {
   return nextTry(stored, syncStatus.get().nextAttemptAt, Date.now(), NOT_BEFORE_MAX_MS);
 }
 
+// The store above is one per page because the wait is the device's; it is read on each status once.
 let watching = false;
 
 /** Reads the wait again on every sync status (a pass, a deferral, a success that cleared it). */

@@ -1,5 +1,6 @@
 import type { Outbox } from "../../outbox";
 import { createStore } from "../store";
+import { browserStorage } from "./browser-storage";
 import { getOutbox } from "./outbox";
 import { askForPersistence, type PersistenceState, persistence } from "./persistence";
 import { syncStatus } from "./sync";
@@ -60,10 +61,9 @@ export async function readStorageHealth(
   };
 }
 
+// One per page, with its one read at a time below: the status bar and the settings show the same
+// figures, and each sync status would otherwise start a read per screen.
 export const storageHealth = createStore<StorageHealth>({ persisted: "unknown" });
-
-const browserStorage = (): StorageManagerLike | undefined =>
-  typeof navigator === "undefined" ? undefined : navigator.storage;
 
 let refreshing: Promise<void> | undefined;
 

@@ -8,6 +8,8 @@ export const syncStatus = createStore<SyncStatus>({
   counts: { pending: 0, sent: 0, rejected: 0, conflict: 0 },
 });
 
+// One per page, with the status above: two engines on one outbox would send the same batches twice
+// and report two statuses for one queue.
 let starting: Promise<SyncEngine> | undefined;
 
 /** Starts the page's sync engine once: it then syncs on start, online, visibility and its timer. */

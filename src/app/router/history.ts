@@ -3,6 +3,7 @@
  * navigate() tells the subscribers itself.
  */
 type Listener = () => void;
+// One per page: there is one location, and navigate() must reach every subscriber of it.
 const listeners = new Set<Listener>();
 
 export function currentPath(): string {
