@@ -1,12 +1,14 @@
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { cors } from "hono/cors";
-import { clientAddress } from "./client-address";
 import type { AppDeps } from "./deps";
-import { refuseControlCharactersInPath } from "./path-guard";
-import { HttpProblem, problemResponse } from "./problems";
-import { rateLimit } from "./rate-limit";
-import { loggedPath, requestLog } from "./request-log";
+import { clientAddress } from "./http/client-address";
+import { refuseControlCharactersInPath } from "./http/path-guard";
+import { HttpProblem, problemResponse } from "./http/problems";
+import { rateLimit } from "./http/rate-limit";
+import { loggedPath, requestLog } from "./http/request-log";
+import { securityHeaders } from "./http/security-headers";
+import { staticFiles } from "./http/static-files";
 import { csvRoutes } from "./routes/csv";
 import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
@@ -19,9 +21,7 @@ import { reviewRoutes } from "./routes/reviews";
 import { sessionRoutes } from "./routes/session";
 import { surveyRoutes } from "./routes/surveys";
 import { tallyRoutes } from "./routes/tallies";
-import { securityHeaders } from "./security-headers";
 import { organizerSession } from "./sessions/organizer-session";
-import { staticFiles } from "./static-files";
 
 export type { AppDeps } from "./deps";
 

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
-import { HttpProblem, problemResponse } from "./problems";
+import { HttpProblem, problemResponse } from "./http/problems";
 import { sessionStateOf } from "./sessions/organizer-session";
 
 // Hashing first gives both sides the same length, so neither the comparison nor an early length

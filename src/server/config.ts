@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from "./rate-limit";
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from "./http/rate-limit";
 import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from "./responses/intake";
 
 export interface CollectorConfig {

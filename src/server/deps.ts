@@ -1,6 +1,6 @@
 import type { Context } from "hono";
-import type { RateLimitOptions } from "./rate-limit";
-import type { LogLine } from "./request-log";
+import type { RateLimitOptions } from "./http/rate-limit";
+import type { LogLine } from "./http/request-log";
 import type { IntakeLimits } from "./responses/intake";
 import type { SignInThrottleOptions } from "./sessions/sign-in-throttle";
 import type { Storage } from "./storage";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app";
-import { DEFAULT_RATE_LIMIT } from "../../src/server/rate-limit";
+import { DEFAULT_RATE_LIMIT } from "../../src/server/http/rate-limit";
 import { createSyncEngine, setDeviceToken, setEndpoint } from "../../src/sync";
 import type { Timers } from "../../src/sync/runner";
 import { freshOutbox, tickingClock } from "../outbox/fixtures";

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import { clientAddress } from "../../src/server/client-address";
-import { DEFAULT_RATE_LIMIT, rateLimit, tokenBuckets } from "../../src/server/rate-limit";
+import { clientAddress } from "../../src/server/http/client-address";
+import { DEFAULT_RATE_LIMIT, rateLimit, tokenBuckets } from "../../src/server/http/rate-limit";
 
 function manualClock(start = 0) {
   let t = start;

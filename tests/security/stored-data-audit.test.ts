@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app";
-import { clientAddress } from "../../src/server/client-address";
+import { clientAddress } from "../../src/server/http/client-address";
 import { fixtureSurveys, makeResponse, TOKEN } from "../server/support";
 import { AUDITED_KINDS, type AuditedStorage, openAudited, type TableDump } from "./support";
 

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { KioskDevice } from "../../contract/events";
-import { HttpProblem } from "../problems";
+import { HttpProblem } from "../http/problems";
 import type { Storage } from "../storage";
 import { hashDeviceToken } from "./device-token";
 

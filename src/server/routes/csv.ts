@@ -2,8 +2,8 @@ import { Hono } from "hono";
 import { requireOrganizer } from "../auth";
 import { responsesCsv } from "../csv/responses-csv";
 import type { AppDeps } from "../deps";
-import { HttpProblem } from "../problems";
-import { parseWave } from "../query-params";
+import { HttpProblem } from "../http/problems";
+import { parseWave } from "../http/query-params";
 
 export function csvRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "organizerToken">): Hono {
   return new Hono().get("/surveys/:id/responses.csv", requireOrganizer(deps.organizerToken), (c) => {

@@ -8,14 +8,13 @@ import {
   NewDeviceBody,
   NewEventBody,
 } from "../../contract/events";
-import { SurveyId } from "../../domain/definition";
 import { uuidv7 } from "../../domain/uuid";
 import { requireOrganizer } from "../auth";
 import type { AppDeps } from "../deps";
+import { HttpProblem } from "../http/problems";
+import { parseSurveyId } from "../http/query-params";
+import { readBody } from "../http/read-body";
 import { hashDeviceToken, newDeviceToken } from "../kiosk/device-token";
-import { parseBody } from "../parse-body";
-import { HttpProblem } from "../problems";
-import { readJsonLimited } from "../read-json";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -35,11 +34,11 @@ export function eventRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "organiz
 
   return new Hono()
     .post("/events", organizer, async (c) => {
-      const body = parseBody(
-        NewEventBody,
-        await readJsonLimited(c, MAX_BODY_BYTES),
-        '{ "surveyId", "name", "place", "date": "YYYY-MM-DD" }',
-      );
+      const body = await readBody(c, {
+        maxBytes: MAX_BODY_BYTES,
+        schema: NewEventBody,
+        what: '{ "surveyId", "name", "place", "date": "YYYY-MM-DD" }',
+      });
       if (!deps.surveys.latestOf(body.surveyId))
         throw new HttpProblem("survey_not_found", `there is no survey "${body.surveyId}"`);
       const event: KioskEvent = { id: uuidv7(), ...body, createdAt: now() };
@@ -47,21 +46,16 @@ export function eventRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "organiz
       return c.json(event, 201);
     })
     .get("/events", organizer, async (c) => {
-      const raw = c.req.query("surveyId");
-      let surveyId: string | null = null;
-      if (raw !== undefined && raw !== "") {
-        const parsed = SurveyId.safeParse(raw);
-        if (!parsed.success)
-          throw new HttpProblem("invalid_query", `surveyId must be a survey id, not "${raw}"`, [
-            { path: "surveyId", message: parsed.error.issues[0]?.message ?? "invalid" },
-          ]);
-        surveyId = parsed.data;
-      }
+      const surveyId = parseSurveyId(c.req.query("surveyId"));
       return c.json({ events: await deps.storage.listEvents(surveyId) } satisfies EventList);
     })
     .post("/events/:id/devices", organizer, async (c) => {
       const event = await eventOr404(c.req.param("id"));
-      const body = parseBody(NewDeviceBody, await readJsonLimited(c, MAX_BODY_BYTES), '{ "label" }');
+      const body = await readBody(c, {
+        maxBytes: MAX_BODY_BYTES,
+        schema: NewDeviceBody,
+        what: '{ "label" }',
+      });
       const token = newDeviceToken();
       const device: KioskDevice = {
         id: uuidv7(),

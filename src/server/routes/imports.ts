@@ -3,9 +3,9 @@ import { BackupError } from "../../contract/backup";
 import { MAX_IMPORT_BYTES } from "../../contract/imports";
 import { requireOrganizer } from "../auth";
 import type { AppDeps } from "../deps";
+import { HttpProblem } from "../http/problems";
+import { readTextLimited } from "../http/read-body";
 import { importBackup } from "../imports/import-backup";
-import { HttpProblem } from "../problems";
-import { readTextLimited } from "../read-json";
 
 /**
  * POST /imports: the body is a device-backup file as written by the app (any content type: a

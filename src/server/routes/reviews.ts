@@ -3,9 +3,8 @@ import { ReviewBody, type ReviewResult, type ReviewSummary } from "../../contrac
 import { choiceQuestionIds } from "../../domain/chosen-options";
 import { requireOrganizer } from "../auth";
 import type { AppDeps } from "../deps";
-import { parseBody } from "../parse-body";
-import { HttpProblem } from "../problems";
-import { readJsonLimited } from "../read-json";
+import { HttpProblem } from "../http/problems";
+import { readBody } from "../http/read-body";
 
 const MAX_BODY_BYTES = 512 * 1024; // 10,000 ids
 
@@ -26,11 +25,11 @@ export function reviewRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "organi
     })
     .post("/surveys/:id/reviews", organizer, async (c) => {
       const surveyId = surveyOr404(c.req.param("id"));
-      const body = parseBody(
-        ReviewBody,
-        await readJsonLimited(c, MAX_BODY_BYTES),
-        '{ "ids" or "filter", "state", "reason" }',
-      );
+      const body = await readBody(c, {
+        maxBytes: MAX_BODY_BYTES,
+        schema: ReviewBody,
+        what: '{ "ids" or "filter", "state", "reason" }',
+      });
       const choiceQuestions = new Map(
         deps.surveys.versionsOf(surveyId).map((def) => [def.version, choiceQuestionIds(def)]),
       );

@@ -1,10 +1,10 @@
 import { Hono } from "hono";
 import { type SessionState, SignInBody } from "../../contract/session";
 import { tokenMatches } from "../auth";
-import { clientAddress } from "../client-address";
 import type { AppDeps } from "../deps";
-import { HttpProblem } from "../problems";
-import { readJsonLimited } from "../read-json";
+import { clientAddress } from "../http/client-address";
+import { HttpProblem } from "../http/problems";
+import { readJson } from "../http/read-body";
 import { endSession, sameOrigin, sessionStateOf, startSession } from "../sessions/organizer-session";
 import { DEFAULT_SIGN_IN_THROTTLE, signInThrottle } from "../sessions/sign-in-throttle";
 
@@ -24,7 +24,7 @@ export function sessionRoutes(
       if (c.req.header("Origin") !== undefined && !sameOrigin(c))
         throw new HttpProblem("cross_site_request", "sign in from this site's own dashboard");
       const client = addressOf(c) ?? "unknown";
-      const body = SignInBody.safeParse(await readJsonLimited(c, 4096));
+      const body = SignInBody.safeParse(await readJson(c, 4096));
       // Only wrong guesses are throttled. Refusing every try from a throttled address let anyone
       // who shares it (one office's NAT, a proxy in front) lock the organizer out by guessing, so
       // the token is checked first, whatever the throttle says, and the right one signs in.

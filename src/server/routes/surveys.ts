@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppDeps } from "../deps";
-import { HttpProblem } from "../problems";
-import { parseVersion } from "../query-params";
+import { HttpProblem } from "../http/problems";
+import { parseVersion } from "../http/query-params";
 
 export function surveyRoutes({ surveys }: Pick<AppDeps, "surveys">): Hono {
   return new Hono()
