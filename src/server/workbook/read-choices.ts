@@ -48,7 +48,7 @@ export function readChoiceLists(
       option: { id: name, label: label ?? { ja: "" } },
       exclusive,
       row: source.row,
-      flawed: findings.problems.length > before,
+      flawed: findings.problems.length > before || locales.some((l) => label?.[l] === undefined),
     });
   }
   return lists;

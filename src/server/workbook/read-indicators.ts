@@ -79,7 +79,7 @@ function checkQuestion(
   const { findings } = row;
   const question = questions.read.get(questionId);
   if (!question) {
-    if (questions.unreadable.has(questionId)) findings.cover(at);
+    if (questions.unreadable.has(questionId) || questions.unnamed) findings.cover(at);
     else findings.add(row.cell("question"), "indicator_question_missing", { question: questionId }, at);
     return;
   }

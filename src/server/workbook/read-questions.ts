@@ -23,6 +23,8 @@ export interface QuestionIndex {
   read: Map<string, QuestionInfo>;
   /** Names of rows that could not be read: references to them are not faults of their own. */
   unreadable: Set<string>;
+  /** The sheet has no name column: no reference to a question can be checked. */
+  unnamed: boolean;
 }
 
 export function readQuestions(
@@ -33,7 +35,11 @@ export function readQuestions(
   findings: Findings,
 ): { questions: QuestionInput[]; index: QuestionIndex } {
   findings.place(["questions"], { sheet: survey.sheet, row: 2, column: "A" });
-  const index: QuestionIndex = { read: new Map(), unreadable: new Set() };
+  const index: QuestionIndex = {
+    read: new Map(),
+    unreadable: new Set(),
+    unnamed: !survey.columns.has("name"),
+  };
   const rowOfName = new Map<string, number>();
   for (const source of survey.rows) {
     const name = source.values.get("name");
@@ -83,6 +89,8 @@ export function readQuestions(
         optionIds: new Set("options" in question ? question.options.map((o) => o.id) : []),
       });
   }
+  // Rows there were, but none could be read: their problems are reported, "no question" would repeat them.
+  if (questions.length === 0 && survey.rows.length > 0) findings.cover(["questions"]);
   return { questions, index };
 }
 

@@ -29,7 +29,7 @@ export function readRelevant(
   const question = condition.questionId;
   const source = index.read.get(question);
   if (!source) {
-    if (index.unreadable.has(question)) findings.cover(path);
+    if (index.unreadable.has(question) || index.unnamed) findings.cover(path);
     else if (rowOfName.has(question)) findings.add(cell, "relevant_forward", { question }, path);
     else findings.add(cell, "relevant_missing_question", { question }, path);
     return condition;

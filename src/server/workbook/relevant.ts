@@ -1,9 +1,9 @@
 import type { Condition } from "../../domain/definition";
 
 // One alternative: ${q} = 'opt' (either quote, either side) or selected(${q}, 'opt').
-const EQUALS = /^\$\{\s*([^}\s]+)\s*\}\s*=\s*(['"])(.*?)\2$/;
-const EQUALS_REVERSED = /^(['"])(.*?)\1\s*=\s*\$\{\s*([^}\s]+)\s*\}$/;
-const SELECTED = /^selected\s*\(\s*\$\{\s*([^}\s]+)\s*\}\s*,\s*(['"])(.*?)\2\s*\)$/;
+const EQUALS = /^\$\{\s*([^}\s]+)\s*\}\s*=\s*(['"])([^'"]*)\2$/;
+const EQUALS_REVERSED = /^(['"])([^'"]*)\1\s*=\s*\$\{\s*([^}\s]+)\s*\}$/;
+const SELECTED = /^selected\s*\(\s*\$\{\s*([^}\s]+)\s*\}\s*,\s*(['"])([^'"]*)\2\s*\)$/;
 
 /**
  * An XLSForm `relevant` as the domain's skip logic: the question is shown when one question was

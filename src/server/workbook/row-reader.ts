@@ -40,7 +40,9 @@ export class RowReader {
   /** A text the row must have: a missing one is reported (once per cell) and covers `covers`. */
   required(header: string, covers?: DefinitionPath): string | undefined {
     const value = this.text(header);
-    if (value === undefined)
+    // A missing column is reported once, for the sheet, not again in every row.
+    if (value === undefined && !this.table.columns.has(header)) this.findings.cover(covers ?? ["unread"]);
+    else if (value === undefined)
       this.findings.add(this.cell(header), "missing_value", { column: header }, covers);
     return value;
   }
