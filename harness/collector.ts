@@ -9,7 +9,7 @@ export const ROOT = resolve(import.meta.dirname, "..");
 /** tsx as a loader, so a child runs the collector's TypeScript as it is. */
 export const TSX = import.meta.resolve("tsx");
 /** The collector's entry point, relative to ROOT. */
-export const MAIN = "src/server/main.ts";
+export const MAIN = "src/server/cli/main.ts";
 
 export const ORGANIZER_TOKEN = "e2e-organizer-token-5Tg8Wk2Mz9Qb4Lx7";
 
@@ -48,7 +48,7 @@ export function spawnCollector(main: string, cwd: string, env: NodeJS.ProcessEnv
 }
 
 /**
- * The real collector (src/server/main.ts, the shipped surveys) as a child process on SQLite in its
+ * The real collector (src/server/cli/main.ts, the shipped surveys) as a child process on SQLite in its
  * own directory or on the PostgreSQL schema `env.DATABASE_URL` names: started, stopped (which is how
  * a test cuts the network for a page AND its service worker, which setOffline() cannot), killed
  * without warning, started again on the same data.

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { cors } from "hono/cors";
+import { organizerSession } from "./auth/organizer-session";
 import type { AppDeps } from "./deps";
 import { clientAddress } from "./http/client-address";
 import { refuseControlCharactersInPath } from "./http/path-guard";
@@ -21,7 +22,6 @@ import { reviewRoutes } from "./routes/reviews";
 import { sessionRoutes } from "./routes/session";
 import { surveyRoutes } from "./routes/surveys";
 import { tallyRoutes } from "./routes/tallies";
-import { organizerSession } from "./sessions/organizer-session";
 
 export type { AppDeps } from "./deps";
 

@@ -1,12 +1,12 @@
 import type { Context } from "hono";
+import type { SignInThrottleOptions } from "./auth/sign-in-throttle";
 import type { RateLimitOptions } from "./http/rate-limit";
 import type { LogLine } from "./http/request-log";
 import type { IntakeLimits } from "./responses/intake";
-import type { SignInThrottleOptions } from "./sessions/sign-in-throttle";
 import type { Storage } from "./storage";
 import type { SurveyRegistry } from "./surveys";
 
-/** What the collector's HTTP app is built from; main.ts makes them from the environment. */
+/** What the collector's HTTP app is built from; cli/main.ts makes them from the environment. */
 export interface AppDeps {
   storage: Storage;
   surveys: SurveyRegistry;
@@ -18,7 +18,7 @@ export interface AppDeps {
   /** Where the request lines go; console.log by default. */
   log?: LogLine;
   now?: () => Date;
-  /** Per-address token buckets on /api/v1 (not /health); off when absent. main.ts always sets it. */
+  /** Per-address token buckets on /api/v1 (not /health); off when absent. cli/main.ts always sets it. */
   rateLimit?: RateLimitOptions;
   /** Responses per address and per kiosk device an hour (responses/intake.ts); DEFAULT_INTAKE_LIMITS when absent. */
   intakeLimits?: IntakeLimits;

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tokenMatches } from "../../src/server/auth";
+import { tokenMatches } from "../../src/server/auth/require-organizer";
 import { describeEachStorage, openApp, SURVEY, TOKEN } from "./support";
 
 describe("tokenMatches", () => {

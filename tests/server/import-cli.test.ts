@@ -12,7 +12,7 @@ import { FIXTURES, makeResponse } from "./support";
 // These start real collector processes (tsx compiles at each start): on a busy machine that passes 20 s.
 vi.setConfig({ testTimeout: 60_000 });
 
-const CLI = resolve(import.meta.dirname, "../../src/server/import-cli.ts");
+const CLI = resolve(import.meta.dirname, "../../src/server/cli/import-cli.ts");
 const ROOT = resolve(import.meta.dirname, "../..");
 const TSX = import.meta.resolve("tsx");
 const DATABASE_URL = process.env.DATABASE_URL;

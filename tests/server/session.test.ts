@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { createApp } from "../../src/server/app";
-import { hashSessionId, SESSION_COOKIE } from "../../src/server/sessions/organizer-session";
+import { hashSessionId, SESSION_COOKIE } from "../../src/server/auth/organizer-session";
 import type { Storage } from "../../src/server/storage";
 import { describeEachStorage, fixtureSurveys, SURVEY, TOKEN } from "./support";
 

@@ -13,7 +13,7 @@ import { enrolOverHttp } from "../support/enrol-over-http";
 import { freshPgSchema, type PgSchema } from "./pg-schema";
 
 // docs/scaling.md, "Several collectors behind a load balancer, one PostgreSQL": two real collector
-// processes (src/server/main.ts, the shipped surveys) on one schema. They start together on an
+// processes (src/server/cli/main.ts, the shipped surveys) on one schema. They start together on an
 // empty schema, take the same batches at the same moment, and share dashboard sessions.
 //
 // The overlaps are forced, not hoped for: the test holds a lock both collectors need (a table or a
@@ -46,7 +46,7 @@ async function startCollector(name: string, url: string, schema: string, token: 
   const databaseUrl = new URL(url);
   databaseUrl.searchParams.set("application_name", applicationName);
   const dataDir = mkdtempSync(join(tmpdir(), `tsunagu-two-${name}-`));
-  const spawned = spawnCollector("src/server/main.ts", ROOT, {
+  const spawned = spawnCollector("src/server/cli/main.ts", ROOT, {
     ...process.env,
     PORT: String(port),
     DATA_DIR: dataDir,

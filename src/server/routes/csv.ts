@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { requireOrganizer } from "../auth";
+import { requireOrganizer } from "../auth/require-organizer";
 import { responsesCsv } from "../csv/responses-csv";
 import type { AppDeps } from "../deps";
 import { HttpProblem } from "../http/problems";

@@ -9,7 +9,7 @@ import {
   NewEventBody,
 } from "../../contract/events";
 import { uuidv7 } from "../../domain/uuid";
-import { requireOrganizer } from "../auth";
+import { requireOrganizer } from "../auth/require-organizer";
 import type { AppDeps } from "../deps";
 import { HttpProblem } from "../http/problems";
 import { parseSurveyId } from "../http/query-params";

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { BackupError } from "../../contract/backup";
 import { MAX_IMPORT_BYTES } from "../../contract/imports";
-import { requireOrganizer } from "../auth";
+import { requireOrganizer } from "../auth/require-organizer";
 import type { AppDeps } from "../deps";
 import { HttpProblem } from "../http/problems";
 import { readTextLimited } from "../http/read-body";

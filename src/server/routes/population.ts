@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { PopulationSummary } from "../../contract/population";
 import { cellsMissingPopulation } from "../../domain/weighting";
-import { requireOrganizer } from "../auth";
+import { requireOrganizer } from "../auth/require-organizer";
 import type { AppDeps } from "../deps";
 import { HttpProblem } from "../http/problems";
 import { parseWave } from "../http/query-params";

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { ReviewBody, type ReviewResult, type ReviewSummary } from "../../contract/reviews";
 import { choiceQuestionIds } from "../../domain/chosen-options";
-import { requireOrganizer } from "../auth";
+import { requireOrganizer } from "../auth/require-organizer";
 import type { AppDeps } from "../deps";
 import { HttpProblem } from "../http/problems";
 import { readBody } from "../http/read-body";

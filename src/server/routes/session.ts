@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { type SessionState, SignInBody } from "../../contract/session";
-import { tokenMatches } from "../auth";
+import { endSession, sameOrigin, sessionStateOf, startSession } from "../auth/organizer-session";
+import { tokenMatches } from "../auth/require-organizer";
+import { DEFAULT_SIGN_IN_THROTTLE, signInThrottle } from "../auth/sign-in-throttle";
 import type { AppDeps } from "../deps";
 import { clientAddress } from "../http/client-address";
 import { HttpProblem } from "../http/problems";
 import { readJson } from "../http/read-body";
-import { endSession, sameOrigin, sessionStateOf, startSession } from "../sessions/organizer-session";
-import { DEFAULT_SIGN_IN_THROTTLE, signInThrottle } from "../sessions/sign-in-throttle";
 
 /**
  * The dashboard's sign-in: POST the organizer token once, get an HttpOnly session cookie, so the
@@ -34,7 +34,7 @@ export function sessionRoutes(
       // sides, then timingSafeEqual), so timing gives nothing away either. The one new thing is
       // that the right token gets in during the wait: a guesser can reach it at the pace of the
       // rate limit on /api/v1, no longer only at the throttle's. Against a token start-up accepts
-      // (at least 32 characters of some variety, organizer-token.ts) that pace finds nothing;
+      // (at least 32 characters of some variety, auth/organizer-token.ts) that pace finds nothing;
       // the throttle was never what kept a weak token safe.
       if (body.success && tokenMatches(body.data.token, deps.organizerToken)) {
         throttle.succeeded(client);

@@ -1,5 +1,5 @@
 import { type Context, Hono } from "hono";
-import { requireOrganizer } from "../auth";
+import { requireOrganizer } from "../auth/require-organizer";
 import { policyCsv, talliesCsv } from "../csv/tallies-csv";
 import type { AppDeps } from "../deps";
 import { HttpProblem } from "../http/problems";

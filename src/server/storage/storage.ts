@@ -150,7 +150,7 @@ export interface OrganizerSession {
   idHash: string;
   createdAt: string;
   expiresAt: string;
-  /** The opening token's HMAC of idHash (sessions/organizer-session.ts): another token's never matches. */
+  /** The opening token's HMAC of idHash (auth/organizer-session.ts): another token's never matches. */
   tokenMac: string;
 }
 

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
-import { HttpProblem, problemResponse } from "./http/problems";
-import { sessionStateOf } from "./sessions/organizer-session";
+import { HttpProblem, problemResponse } from "../http/problems";
+import { sessionStateOf } from "./organizer-session";
 
 // Hashing first gives both sides the same length, so neither the comparison nor an early length
 // check reveals how long the token is or how much of it matched.
@@ -13,7 +13,7 @@ export function tokenMatches(presented: string, expected: string): boolean {
 
 /**
  * Organizer routes: `Authorization: Bearer <token>` (scripts) or the dashboard's session cookie
- * (see sessions/organizer-session.ts), nothing else. A wrong bearer token is refused even when a
+ * (see organizer-session.ts), nothing else. A wrong bearer token is refused even when a
  * session cookie comes with it; a cookie on a cross-site state-changing request is 403.
  */
 export function requireOrganizer(organizerToken: string): MiddlewareHandler {

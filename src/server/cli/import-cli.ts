@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { BackupError, type BackupFile, readBackup } from "../contract/backup";
-import type { ImportSummary } from "../contract/imports";
+import { BackupError, type BackupFile, readBackup } from "../../contract/backup";
+import type { ImportSummary } from "../../contract/imports";
+import { importItems } from "../imports/import-backup";
+import { openStorage } from "../storage";
+import { loadSurveyRegistry } from "../surveys";
 import { readConfig } from "./config";
-import { importItems } from "./imports/import-backup";
-import { openStorage } from "./storage";
-import { loadSurveyRegistry } from "./surveys";
 
 /**
  * `npm run import -- FILE`: a device backup into the configured database (DATA_DIR or DATABASE_URL,

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
-import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from "./http/rate-limit";
-import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from "./responses/intake";
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from "../http/rate-limit";
+import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from "../responses/intake";
 
 export interface CollectorConfig {
   port: number;

@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
-import { createApp } from "./app";
+import { createApp } from "../app";
+import { resolveOrganizerToken } from "../auth/organizer-token";
+import { clientAddress } from "../http/client-address";
+import { openStorage } from "../storage";
+import { loadSurveyRegistry } from "../surveys";
 import { readConfig } from "./config";
-import { clientAddress } from "./http/client-address";
-import { resolveOrganizerToken } from "./organizer-token";
-import { openStorage } from "./storage";
-import { loadSurveyRegistry } from "./surveys";
 
 /** Start-up: environment, data directory, token, database and migrations, surveys, then listen. */
 async function main(): Promise<void> {
