@@ -15,7 +15,7 @@ export const gzipBytes = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length
 /**
  * The bytes a respondent's phone fetches for the first question: the page and every script,
  * stylesheet and modulepreload it names, and the app's files a survey's page names for its boot
- * script to load (data-app-modules: src/app/build/first-screen.tsx). Lazy chunks (dashboard,
+ * script to load (data-app-modules: src/build/first-screen.tsx). Lazy chunks (dashboard,
  * outbox, sync) come after the first question and are not counted; the survey definition is counted
  * separately by the caller.
  */

@@ -1,7 +1,5 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { FirstScreenError, firstScreenPage, renderFirstScreen } from "../../src/app/build/first-screen";
-import { latestDefinitions } from "../../src/app/build/survey-assets";
 import { draftMarkKey } from "../../src/app/device/drafts";
 import { startFrom } from "../../src/app/respondent/first-screen";
 import {
@@ -11,6 +9,8 @@ import {
   FIRST_SCREEN_ATTRIBUTE,
   NEXT_PRESSED_ATTRIBUTE,
 } from "../../src/app/respondent/first-screen-markup";
+import { FirstScreenError, firstScreenPage, renderFirstScreen } from "../../src/build/first-screen";
+import { latestDefinitions } from "../../src/build/survey-assets";
 import { SurveyDefinition } from "../../src/domain/definition";
 import en from "../../src/i18n/catalogues/en";
 import ja from "../../src/i18n/catalogues/ja";

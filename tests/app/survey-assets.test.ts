@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { SurveyAssetError, surveyAssets } from "../../src/app/build/survey-assets";
+import { SurveyAssetError, surveyAssets } from "../../src/build/survey-assets";
 import { SurveyDefinition } from "../../src/domain/definition";
 import { definitionIn, hasTextsIn } from "../../src/domain/definition-in";
 import { LOCALES, type Locale, localize } from "../../src/domain/locales";

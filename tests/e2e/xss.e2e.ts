@@ -5,13 +5,13 @@ import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { surveyAssets } from "../../src/app/build/survey-assets";
+import { launchChromium } from "../../harness/chromium";
+import { surveyAssets } from "../../src/build/survey-assets";
 import { uuidv7 } from "../../src/domain/uuid";
 import { createApp } from "../../src/server/app";
 import { DEFAULT_INTAKE_LIMITS } from "../../src/server/responses/intake";
 import { createKyselyStorage, openSqlite, type Storage } from "../../src/server/storage";
 import { loadSurveyRegistry } from "../../src/server/surveys";
-import { launchChromium } from "./support/browser";
 import { type CspViolation, watchCsp } from "./support/csp";
 import { XSS_PAYLOADS } from "./support/xss-payloads";
 

@@ -1,9 +1,9 @@
-import { definitionInPath } from "../../contract/paths";
-import type { SurveySummary } from "../../contract/surveys";
-import { SurveyDefinition } from "../../domain/definition";
-import { definitionIn } from "../../domain/definition-in";
-import { describeProblems, problemsOf } from "../../domain/issues";
-import { LOCALES } from "../../domain/locales";
+import { definitionInPath } from "../contract/paths";
+import type { SurveySummary } from "../contract/surveys";
+import { SurveyDefinition } from "../domain/definition";
+import { definitionIn } from "../domain/definition-in";
+import { describeProblems, problemsOf } from "../domain/issues";
+import { LOCALES } from "../domain/locales";
 
 /** One definition file as read from surveys/: its name (for messages) and its text. */
 export interface SurveySource {

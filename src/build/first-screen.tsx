@@ -1,20 +1,20 @@
 import { renderToString } from "preact-render-to-string";
-import type { SurveyDefinition } from "../../domain/definition";
-import { definitionIn } from "../../domain/definition-in";
-import type { Locale } from "../../domain/locales";
-import { initI18n, setLanguage } from "../../i18n";
-import { AppHeader } from "../components/app-header";
-import { LocaleContext } from "../locale-context";
+import { AppHeader } from "../app/components/app-header";
+import { LocaleContext } from "../app/locale-context";
 import {
   FIRST_QUESTION_ANCHOR_CLASS,
   FIRST_QUESTION_CLASS,
   FIRST_QUESTION_FRAGMENT,
   FIRST_SCREEN_ATTRIBUTE,
   FIRST_SCREEN_MODULES,
-} from "../respondent/first-screen-markup";
-import { firstScreen, progressOf, questionById } from "../respondent/flow";
-import { IntroScreen } from "../respondent/intro-screen";
-import { QuestionScreen } from "../respondent/question-screen";
+} from "../app/respondent/first-screen-markup";
+import { firstScreen, progressOf, questionById } from "../app/respondent/flow";
+import { IntroScreen } from "../app/respondent/intro-screen";
+import { QuestionScreen } from "../app/respondent/question-screen";
+import type { SurveyDefinition } from "../domain/definition";
+import { definitionIn } from "../domain/definition-in";
+import type { Locale } from "../domain/locales";
+import { initI18n, setLanguage } from "../i18n";
 
 /*
  * A survey's first screen drawn at build time into its page's HTML, one page per language (the

@@ -1,0 +1,77 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { Plugin } from "vite";
+import { firstScreenPagePath } from "../contract/paths";
+import type { SurveyDefinition } from "../domain/definition";
+import { LOCALES, type Locale } from "../domain/locales";
+import type { FirstScreenPage } from "./first-screen";
+import { latestDefinitions } from "./survey-assets";
+import { readSurveySources } from "./survey-sources";
+
+/** The survey pages' one script: an entry of the build of its own, importing nothing. */
+export const FIRST_SCREEN_BOOT = "src/app/first-screen-boot.ts";
+
+/** src/build/first-screen.tsx, loaded through tsx: the app's components, with their JSX. */
+interface FirstScreenRenderer {
+  renderFirstScreen(def: SurveyDefinition, locale: Locale): Promise<string>;
+  firstScreenPage(indexHtml: string, page: FirstScreenPage): string;
+}
+
+/**
+ * Writes each survey's page, one per language, with its first screen drawn in by the app's own
+ * components (first-screen.tsx; the collector serves it for /s/<id>). After the bundle is written,
+ * so that index.html is final; before the compression (precompress-plugin.ts).
+ */
+export function firstScreensPlugin(): Plugin {
+  let root = process.cwd();
+  let outDir: string | undefined;
+  return {
+    name: "tsunagu-first-screens",
+    apply: "build",
+    configResolved(config) {
+      root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    writeBundle: {
+      sequential: true,
+      async handler(_options, bundle) {
+        if (!outDir) throw new Error("tsunagu-first-screens: the build's outDir was never resolved");
+        // The file a page names for `module`; it must import nothing, or its imports would go
+        // unfetched by the page and uncounted by the budget test.
+        const standalone = (module: string, what: string) => {
+          const chunk = Object.values(bundle).find(
+            (c) => c.type === "chunk" && c.facadeModuleId === resolve(root, module),
+          );
+          if (chunk?.type !== "chunk" || chunk.imports.length > 0)
+            throw new Error(`${module} must be ${what} that imports nothing`);
+          return `/${chunk.fileName}`;
+        };
+        const bootScript = standalone(FIRST_SCREEN_BOOT, "an entry of the build");
+        const catalogueChunk = (locale: Locale) =>
+          standalone(`src/i18n/catalogues/${locale}.ts`, `the chunk of the messages in ${locale}`);
+        const { tsImport } = await import("tsx/esm/api");
+        const renderer = (await tsImport(resolve(root, "src/build/first-screen.tsx"), {
+          parentURL: import.meta.url,
+          // JSX for Preact, in src/build and in the app's components alike: the options every
+          // runtime shares (a runtime's tsconfig would apply them to its own folders only).
+          tsconfig: resolve(root, "tsconfig.base.json"),
+        })) as FirstScreenRenderer;
+        const index = readFileSync(join(outDir, "index.html"), "utf8");
+        for (const def of latestDefinitions(readSurveySources()))
+          for (const locale of LOCALES) {
+            const file = join(outDir, firstScreenPagePath(def.id, locale));
+            const markup = await renderer.renderFirstScreen(def, locale);
+            mkdirSync(dirname(file), { recursive: true });
+            const page: FirstScreenPage = {
+              surveyId: def.id,
+              locale,
+              markup,
+              bootScript,
+              catalogueChunk: catalogueChunk(locale),
+            };
+            writeFileSync(file, renderer.firstScreenPage(index, page));
+          }
+      },
+    },
+  };
+}
