@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { openApiDocument } from "../openapi";
+import { openApiDocument } from "../openapi/document";
 
 export function openApiRoutes(): Hono {
   const document = openApiDocument();

@@ -1,0 +1,91 @@
+import { blanks, csvDownload, json, organizer, problem, surveyId, unauthorized, wave } from "./parts";
+
+/** A survey's results for its organizer: tallies, CSV tables, choice shares, counts and the trend. */
+export const tallyPaths = {
+  "/surveys/{id}/tallies": {
+    get: {
+      ...organizer,
+      summary: "Each indicator's n, positive, percent, Wilson 95% interval, target and verdict",
+      parameters: [
+        surveyId,
+        wave,
+        {
+          name: "by",
+          in: "query",
+          required: false,
+          description:
+            "A single-choice question id, or mode or event, to break down by; groups below minCell are suppressed, and a second one where a total or another wave would give a hidden one back",
+          schema: { type: "string" },
+        },
+        blanks,
+      ],
+      responses: {
+        "200": json("Tallies", "The tallies"),
+        "400": problem("Bad wave, by or blanks"),
+        ...unauthorized,
+        "404": problem("No such survey"),
+      },
+    },
+  },
+  "/surveys/{id}/tallies.csv": csvDownload(
+    "The tallies as CSV (UTF-8 with BOM, CRLF, RFC 4180, formula-like cells neutralised): each indicator's total, then its groups",
+    [surveyId, wave, { name: "by", in: "query", required: false, schema: { type: "string" } }, blanks],
+    "Bad wave, by or blanks",
+  ),
+  "/surveys/{id}/policy.csv": csvDownload(
+    "The operating-policy table (指標 / 目標 / 実績 / 達成状況) as CSV, UTF-8 with BOM",
+    [surveyId, wave],
+    "Bad wave",
+  ),
+  "/surveys/{id}/choices": {
+    get: {
+      ...organizer,
+      summary:
+        "The share choosing each option of a choice question, over the respondents who saw and answered it",
+      parameters: [
+        surveyId,
+        wave,
+        {
+          name: "question",
+          in: "query",
+          required: true,
+          description: "A multiple-choice question id",
+          schema: { type: "string" },
+        },
+      ],
+      responses: {
+        "200": json("ChoiceShares", "The shares"),
+        "400": problem("Bad wave or question"),
+        ...unauthorized,
+        "404": problem("No such survey"),
+      },
+    },
+  },
+  "/surveys/{id}/counts": {
+    get: {
+      ...organizer,
+      summary:
+        "Stored responses per day of submittedAt in Asia/Tokyo, per event, per kiosk device and per survey version; events the tallies' by=event hides, or below minCell, and their devices carry n null and suppressed true",
+      parameters: [surveyId, wave],
+      responses: {
+        "200": json("ResponseCounts", "The counts"),
+        "400": problem("Bad wave"),
+        ...unauthorized,
+        "404": problem("No such survey"),
+      },
+    },
+  },
+  "/surveys/{id}/trend": {
+    get: {
+      ...organizer,
+      summary:
+        "Each indicator per wave, with the change from the previous wave, Newcombe's 95% interval and whether it exceeds it",
+      parameters: [surveyId],
+      responses: {
+        "200": json("Trend", "The trend"),
+        ...unauthorized,
+        "404": problem("No such survey"),
+      },
+    },
+  },
+};
