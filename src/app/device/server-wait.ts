@@ -25,7 +25,7 @@ async function readServerWait(): Promise<number | undefined> {
   // not-before.ts alone made a chunk the first load then named, with the bundler's helpers in it.
   const [outbox, { NOT_BEFORE_KEY, NOT_BEFORE_MAX_MS }] = await Promise.all([
     getOutbox(),
-    import("../../sync"),
+    import("./sync-chunk"),
   ]);
   const stored = await outbox.getSetting(NOT_BEFORE_KEY);
   return nextTry(stored, syncStatus.get().nextAttemptAt, Date.now(), NOT_BEFORE_MAX_MS);

@@ -1,4 +1,5 @@
-import type { SyncEngine, SyncStatus } from "../../sync";
+import type { SyncEngine } from "../../sync/engine";
+import type { SyncStatus } from "../../sync/status";
 import { createStore } from "../store";
 import { getOutbox } from "./outbox";
 
@@ -14,7 +15,7 @@ let starting: Promise<SyncEngine> | undefined;
 
 /** Starts the page's sync engine once: it then syncs on start, online, visibility and its timer. */
 export function startSync(): Promise<SyncEngine> {
-  starting ??= Promise.all([getOutbox(), import("../../sync")])
+  starting ??= Promise.all([getOutbox(), import("./sync-chunk")])
     .then(([outbox, { createSyncEngine }]) => {
       const engine = createSyncEngine({ outbox });
       engine.subscribe(syncStatus.set);
