@@ -1,9 +1,9 @@
 import type { IndicatorTally, Tallies } from "../../contract/tallies";
+import { breakdown } from "../../domain/breakdown";
 import type { SurveyDefinition } from "../../domain/definition";
 import { estimate, type OptionCounts, verdict } from "../../domain/tally";
 import { type BlankTreatment, postStratify } from "../../domain/weighting";
 import type { GroupDimension, Storage } from "../storage";
-import { breakdown } from "./breakdown";
 import { acrossWaves, foldByWaveAndGroup, type OptionCountsByWaveAndGroup } from "./fold";
 
 export interface TallyOptions {

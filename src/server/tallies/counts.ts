@@ -1,8 +1,8 @@
 import type { ResponseCounts } from "../../contract/counts";
+import { hiddenGroupsOfIndicators } from "../../domain/breakdown";
 import type { SurveyDefinition } from "../../domain/definition";
 import { type EventDeviceCount, hiddenEventsAndDevices } from "../../domain/suppression";
 import type { Storage } from "../storage";
-import { breakdown } from "./breakdown";
 import { foldByWaveAndGroup } from "./fold";
 
 /**
@@ -17,20 +17,7 @@ async function hiddenByEvent(storage: Storage, def: SurveyDefinition, wave: numb
     questionIds: def.indicators.map((i) => i.questionId),
     by: [{ kind: "event" }],
   });
-  const byQuestion = foldByWaveAndGroup(rows);
-  const perWave = new Map<number, Set<string>>();
-  const all = new Set<string>();
-  for (const indicator of def.indicators) {
-    const waves = byQuestion.get(indicator.questionId) ?? new Map();
-    for (const [w, groups] of waves) {
-      const set = perWave.get(w) ?? new Set<string>();
-      for (const g of breakdown(indicator, new Map([[w, groups]]), def.minCell))
-        if (g.suppressed) set.add(g.key);
-      perWave.set(w, set);
-    }
-    for (const g of breakdown(indicator, waves, def.minCell)) if (g.suppressed) all.add(g.key);
-  }
-  return { perWave, all };
+  return hiddenGroupsOfIndicators(def.indicators, foldByWaveAndGroup(rows), def.minCell);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { OptionCounts } from "../../domain/tally";
+import { mergeWaves } from "../../domain/wave-merge";
 import type { GroupedCountRow } from "../storage";
 
 /** question id → wave → group key → option → responses. */
@@ -26,15 +27,6 @@ export function foldByWaveAndGroup(rows: readonly GroupedCountRow[]): OptionCoun
 /** The waves summed: question id → group key → option → responses. */
 export function acrossWaves(counts: OptionCountsByWaveAndGroup): Map<string, Map<string, OptionCounts>> {
   const out = new Map<string, Map<string, OptionCounts>>();
-  for (const [questionId, waves] of counts) {
-    const groups = new Map<string, Record<string, number>>();
-    for (const byGroup of waves.values())
-      for (const [key, options] of byGroup) {
-        const into = groups.get(key) ?? {};
-        for (const [option, count] of Object.entries(options)) into[option] = (into[option] ?? 0) + count;
-        groups.set(key, into);
-      }
-    out.set(questionId, groups);
-  }
+  for (const [questionId, waves] of counts) out.set(questionId, mergeWaves(waves.values()));
   return out;
 }

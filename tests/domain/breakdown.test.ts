@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakdown } from "../../src/server/tallies/breakdown";
+import { breakdown } from "../../src/domain/breakdown";
 
 const indicator = { positive: ["yes"], excludeFromBase: ["dk"] };
 type Groups = Map<string, Record<string, number>>;

@@ -1,6 +1,7 @@
-import type { Indicator } from "../../domain/definition";
-import { suppressedKeys } from "../../domain/suppression";
-import { estimate, type GroupEstimate, groupEstimates, type OptionCounts } from "../../domain/tally";
+import type { Indicator } from "./definition";
+import { suppressedKeys } from "./suppression";
+import { estimate, type GroupEstimate, groupEstimates, type OptionCounts } from "./tally";
+import { mergeWaves } from "./wave-merge";
 
 type IndicatorMath = Pick<Indicator, "positive" | "excludeFromBase">;
 
@@ -38,15 +39,9 @@ export function breakdown(
   minCell: number,
 ): GroupEstimate[] {
   const hidden = new Set<string>();
-  const merged = new Map<string, Record<string, number>>();
-  for (const groups of byWave.values()) {
+  for (const groups of byWave.values())
     for (const key of hiddenKeys(indicator, groups, minCell)) hidden.add(key);
-    for (const [key, counts] of groups) {
-      const into = merged.get(key) ?? {};
-      for (const [option, count] of Object.entries(counts)) into[option] = (into[option] ?? 0) + count;
-      merged.set(key, into);
-    }
-  }
+  const merged = mergeWaves(byWave.values());
   // The keys hidden in a wave are hidden in the merged table before its own complement is chosen:
   // a lone one there (hidden in 2025, its total 9 no longer small) would be total − Σ(shown).
   for (const key of hiddenKeys(indicator, merged, minCell, hidden)) hidden.add(key);
@@ -55,4 +50,34 @@ export function breakdown(
       ? { key: g.key, n: null, positive: null, percent: null, ci95: null, suppressed: true }
       : g,
   );
+}
+
+/** The groups a breakdown hides for any of the indicators: in each wave alone, and over them all. */
+export interface HiddenGroups {
+  perWave: Map<number, Set<string>>;
+  all: Set<string>;
+}
+
+/**
+ * Which groups breakdown() hides for any indicator, per wave and over every wave given: /counts
+ * hides the events that by=event hides, since an event's count of responses is an indicator's base
+ * whenever everyone at the event answered it. `byQuestion`: question id → wave → group → counts.
+ */
+export function hiddenGroupsOfIndicators(
+  indicators: readonly (IndicatorMath & { questionId: string })[],
+  byQuestion: ReadonlyMap<string, CountsByWaveAndGroup>,
+  minCell: number,
+): HiddenGroups {
+  const perWave = new Map<number, Set<string>>();
+  const all = new Set<string>();
+  for (const indicator of indicators) {
+    const waves = byQuestion.get(indicator.questionId) ?? new Map();
+    for (const [w, groups] of waves) {
+      const set = perWave.get(w) ?? new Set<string>();
+      for (const g of breakdown(indicator, new Map([[w, groups]]), minCell)) if (g.suppressed) set.add(g.key);
+      perWave.set(w, set);
+    }
+    for (const g of breakdown(indicator, waves, minCell)) if (g.suppressed) all.add(g.key);
+  }
+  return { perWave, all };
 }
