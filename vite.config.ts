@@ -51,7 +51,7 @@ export default defineConfig({
   build: {
     outDir: "dist",
     target: "es2022",
-    // .vite/manifest.json: each chunk named by its source module (tests/e2e/cold-visit-budget.e2e.ts).
+    // .vite/manifest.json: each chunk named by its source module (tests/e2e/respondent-chunks.e2e.ts).
     manifest: true,
     rollupOptions: { input: { index: "index.html", "first-screen-boot": FIRST_SCREEN_BOOT } },
   },
