@@ -1,41 +1,23 @@
-// `npx tsx bench/cold-visit.ts [locale]`: every request a phone makes on a cold visit to the shipped
-// survey's page (/s/ward-resident?lang=<locale>, ko by default) until the network has been quiet
-// 2 s, from Chromium's own network log, with the bytes each took on the wire (encoded, headers
-// included). STATIC_DIR serves another build. The budget test counts the entry's static imports
-// only; this counts what the app fetches after it starts too (issue 27).
-import { launchChromium, phoneContext } from "../tests/e2e/support/browser";
-import { Collector, freePort } from "../tests/e2e/support/collector";
+// `npx tsx bench/cold-visit.ts [locale]`: every response a phone gets on a cold visit to the shipped
+// survey's page (/s/ward-resident?lang=<locale>, ko by default) until the app's service worker is
+// active and the network is quiet, from Chromium's network log (tests/e2e/cold-visit-log.ts): each
+// one's gzip weight (the budget's unit) and its body on the wire, then the service worker's own
+// requests, reported beside. STATIC_DIR serves another build. tests/e2e/cold-visit-budget.e2e.ts
+// holds the page's total to 50,000 B (issue 27).
+import { launchChromium } from "../harness/chromium";
+import { LOCALES, type Locale } from "../src/domain/locales";
+import { describeFetched, surveyColdVisit } from "../tests/e2e/cold-visit-log";
+import { collector } from "./served";
 
-const locale = process.argv[2] ?? "ko";
-const collector = new Collector(await freePort());
-await collector.start();
+const locale = (process.argv[2] ?? "ko") as Locale;
+if (!LOCALES.includes(locale)) throw new Error(`${locale}: not one of ${LOCALES.join(", ")}`);
+const served = await collector(process.env.STATIC_DIR || "dist");
 const browser = await launchChromium();
 try {
-  const context = await phoneContext(browser, { locale });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  const urls = new Map<string, string>();
-  const bytes = new Map<string, number>();
-  let last = Date.now();
-  cdp.on("Network.requestWillBeSent", (e) => {
-    urls.set(e.requestId, e.request.url);
-    last = Date.now();
-  });
-  cdp.on("Network.loadingFinished", (e) => {
-    bytes.set(e.requestId, e.encodedDataLength);
-    last = Date.now();
-  });
-  await page.goto(`${collector.origin}/s/ward-resident?lang=${locale}`);
-  while (Date.now() - last < 2000) await new Promise((r) => setTimeout(r, 200));
-  let total = 0;
-  for (const [id, url] of urls) {
-    const b = bytes.get(id) ?? 0;
-    total += b;
-    console.log(String(b).padStart(7), url.replace(collector.origin, ""));
-  }
-  console.log(String(total).padStart(7), `total on the wire, ${urls.size} requests`);
+  const { page, serviceWorker } = await surveyColdVisit(browser, served.origin, locale);
+  console.log(describeFetched(`the page (${locale}), counted`, page));
+  console.log(describeFetched("the service worker (sw.js and its precache), not counted", serviceWorker));
 } finally {
   await browser.close();
-  await collector.stop();
+  await served.close();
 }

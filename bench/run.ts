@@ -4,17 +4,14 @@ import { execSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { definitionInPath, firstScreenPagePath } from "../src/contract/paths";
-import { LOCALES } from "../src/domain/locales";
+import { launchChromium } from "../harness/chromium";
 import { BATCH_MAX_ITEMS, BATCHES_PER_READ } from "../src/sync/batch";
-import { firstLoad } from "../tests/build/first-load";
-import { buildBarePage } from "./bare/build";
 import { browserBench } from "./browser";
 import { ingestBench, tallyBench } from "./collector";
+import { firstVisitBench, firstVisitSection } from "./first-visit";
 import { ingestBenchPostgres } from "./ingest-postgres";
-import { machineNotes, surveyBytes } from "./machine";
+import { machineNotes } from "./machine";
 import { describeCpu, totalCpu } from "./process-cpu";
-import { ratioOfMediansInterval } from "./ratio-interval";
 import { postgresScale, sqliteScale } from "./tally-scale";
 
 interface Row {
@@ -28,91 +25,16 @@ interface Row {
 const rows: Row[] = [];
 // The browser reports only tasks of 50 ms or more (long-task entries): none means all were shorter.
 const longestTask = (ms: number) => (ms === 0 ? "under 50 ms" : `${ms.toFixed(0)} ms`);
-const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
 
 execSync("npx vite build --logLevel error", { stdio: "inherit" });
-await buildBarePage(join(process.cwd(), ".tmp/bare-dist"));
-// The page a respondent opens: the survey's, with its first screen drawn in (Japanese, as the
-// bench's browser asks for), and the app's files it loads.
-const app = firstLoad("dist", firstScreenPagePath("ward-resident", "ja"));
-const bare = firstLoad(".tmp/bare-dist");
-rows.push({
-  figure: "first load, gzip",
-  tsunagu: kb(app.gzip),
-  baseline: kb(bare.gzip),
-  ratio: app.gzip / bare.gzip,
-  goal: "< 50 KB",
-});
-rows.push({
-  figure: "first load, brotli",
-  tsunagu: kb(app.brotli),
-  baseline: kb(bare.brotli),
-  ratio: app.brotli / bare.brotli,
-  goal: "—",
-});
-// What the first question also needs: the survey's definition in the respondent's language, as the
-// app fetches it (/surveys/<id>.<locale>.json; the bench's browser asks for Japanese).
-const survey = surveyBytes(`dist/${definitionInPath("ward-resident", "ja")}`);
-rows.push({
-  figure: "first load + survey definition in one language (ja, as fetched), gzip",
-  tsunagu: kb(app.gzip + survey.gzip),
-  baseline: kb(bare.gzip),
-  ratio: (app.gzip + survey.gzip) / bare.gzip,
-  goal: "< 50 KB",
-});
-rows.push({
-  figure: "first load + survey definition in one language (ja, as fetched), brotli",
-  tsunagu: kb(app.brotli + survey.brotli),
-  baseline: kb(bare.brotli),
-  ratio: (app.brotli + survey.brotli) / bare.brotli,
-  goal: "—",
-});
-// A respondent reading another of the ward's languages gets that language's page, messages and
-// definition: the heaviest of them, so that the goal holds for every reader, not only the Japanese.
-const heaviest = LOCALES.map((locale) => ({
-  locale,
-  gzip:
-    firstLoad("dist", firstScreenPagePath("ward-resident", locale)).gzip +
-    surveyBytes(`dist/${definitionInPath("ward-resident", locale)}`).gzip,
-})).reduce((a, b) => (b.gzip > a.gzip ? b : a));
-rows.push({
-  figure: `the same in the heaviest of the ward's languages (${heaviest.locale}: its page, messages and definition), gzip`,
-  tsunagu: kb(heaviest.gzip),
-  baseline: kb(bare.gzip),
-  ratio: heaviest.gzip / bare.gzip,
-  goal: "< 50 KB",
-});
-
-const browser = await browserBench(
-  join(process.cwd(), ".tmp/bare-dist"),
-  Number(process.env.BENCH_RUNS ?? 15),
+// A respondent's first visit (bench/first-visit.ts): its bytes from the network log and its times
+// against the bare page, in a section of their own with their intervals and goals.
+const chromium = await launchChromium();
+const firstVisit = await firstVisitBench(chromium, Number(process.env.BENCH_RUNS ?? 15)).finally(() =>
+  chromium.close(),
 );
-const fq = browser.firstQuestion;
-const within = (a: number[], b: number[]) => {
-  const { low, high } = ratioOfMediansInterval(a, b);
-  return `95 % interval of the ratio ${low.toFixed(2)}–${high.toFixed(2)}`;
-};
-rows.push({
-  figure: `first question visible, Chromium 4x CPU throttle (ms, median of ${fq.runs}; ${within(fq.samples.app, fq.samples.bare)})`,
-  tsunagu: browser.firstQuestion.app.toFixed(0),
-  baseline: browser.firstQuestion.bare.toFixed(0),
-  ratio: browser.firstQuestion.app / browser.firstQuestion.bare,
-  goal: "≤ 1.25",
-});
-rows.push({
-  figure: `first question, the app without Cross-Origin-Opener-Policy, against the bare page (what COOP's process swap costs; ${within(fq.samples.appWithoutCoop, fq.samples.bare)})`,
-  tsunagu: browser.firstQuestion.appWithoutCoop.toFixed(0),
-  baseline: browser.firstQuestion.bare.toFixed(0),
-  ratio: browser.firstQuestion.appWithoutCoop / browser.firstQuestion.bare,
-  goal: "—",
-});
-rows.push({
-  figure: `first question, the app against the bare page served with the collector's security headers (COOP included; ${within(fq.samples.app, fq.samples.bareWithHeaders)})`,
-  tsunagu: browser.firstQuestion.app.toFixed(0),
-  baseline: browser.firstQuestion.bareWithHeaders.toFixed(0),
-  ratio: browser.firstQuestion.app / browser.firstQuestion.bareWithHeaders,
-  goal: "—",
-});
+
+const browser = await browserBench();
 for (const p of ["p50", "p99"] as const)
   rows.push({
     figure: `submit → durably queued, ${p} of ${browser.queue.n} (ms)`,
@@ -192,8 +114,9 @@ const lines = [
   "| --- | --- | --- | --- | --- |",
   ...rows.map((r) => `| ${r.figure} | ${r.tsunagu} | ${r.baseline} | ${r.ratio.toFixed(2)} | ${r.goal} |`),
   "",
-  "Baselines: a bare Preact page showing the app's first question (its label and options), built by Vite the",
-  "same way (bench/bare/); a raw better-sqlite3",
+  ...firstVisitSection(firstVisit),
+  "",
+  "Baselines: a raw better-sqlite3",
   "insert of the same rows into the same migrated tables in batches of 100 with the same pragmas (WAL,",
   "synchronous=FULL, foreign_keys=ON), precomputed, so the ratio is the collector's own per-item work;",
   "both sides warm up on 2,000 other rows, then alternate in 5 rounds; one hand-written",
@@ -201,20 +124,7 @@ const lines = [
   "",
   "PostgreSQL ingest: the same rows through POST /responses on PostgreSQL, against one multi-row INSERT",
   "for responses and one for answer_choices per batch of 100 in a transaction, into the same migrated",
-  "tables. First question: a fresh browser context per run (cold cache), Chromium's 4x CPU throttle",
-  "(CDP Emulation.setCPUThrottlingRate), runs alternating between the app (/s/ward-resident, served by",
-  "the collector) and the bare page; timed in the page from navigation start to the start of the first",
-  "frame in which a radio button is shown (checked at every frame). The app's page arrives with its intro",
-  "and first question drawn in its HTML, the question behind Start's fragment link; a script in the page",
-  "presses Start after the first frame that shows it: the figure is (Start shown) + (press → first question shown), and nothing of Playwright runs in the page meanwhile.",
-  "Two more sides alternate with those two: the same app with its Cross-Origin-Opener-Policy header taken off, and",
-  "the bare page with all of the collector's security headers. COOP (same-origin) makes Chromium move the page to a",
-  "new browsing context group, so to a renderer process other than the one the new tab opened with; each run's",
-  "fresh tab counts that swap. The goal's figure keeps COOP (OWASP ASVS 5.0 3.4.8; on Android, Chrome gives a site a",
-  "process of its own only where it logs users in or sends COOP, and a respondent's answers are in this page).",
-  "Within one run, the first question's runs spread over a factor of two (the shared machine), so each of its",
-  "ratios carries a 95 % interval, by a paired bootstrap over the alternating runs (bench/ratio-interval.ts):",
-  "a run shows a goal met only where the interval's upper end is within it.",
+  "tables.",
   "Queueing: the outbox's enqueue (check, then a strict-durability transaction) awaited alone,",
   "as a submit is, against one put of the same response in its own strict-durability transaction, in",
   `the same page. Drain: one sync pass (src/sync syncOnce: batches of ${BATCH_MAX_ITEMS}, read from the outbox ${BATCHES_PER_READ} batches at a time, each batch's results written`,
