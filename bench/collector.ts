@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import SQLite from "better-sqlite3";
+import { benchResponses } from "../harness/fixtures/ward-responses";
 import type { Response } from "../src/domain/response";
-import { uuidv7 } from "../src/domain/uuid";
 import { createApp } from "../src/server/app";
 import { DEFAULT_INTAKE_LIMITS } from "../src/server/responses/intake";
 import { createKyselyStorage, openSqlite } from "../src/server/storage";
@@ -9,39 +9,6 @@ import { loadSurveyRegistry } from "../src/server/surveys";
 import { median } from "./median";
 
 const BATCH = 100;
-
-/** Deterministic pseudo-random answers, so every run ingests the same data. */
-export function makeResponses(n: number): Response[] {
-  let seed = 42;
-  const rand = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)] as T;
-  const start = Date.parse("2026-06-01T00:00:00Z");
-  return Array.from({ length: n }, (_, i) => {
-    const prep = pick(["yes", "no", "dont_know"]);
-    return {
-      id: uuidv7(start + i * 1000),
-      surveyId: "ward-resident",
-      surveyVersion: 1,
-      submittedAt: new Date(start + i * 1000).toISOString(),
-      locale: "ja",
-      mode: "self",
-      answers: {
-        q_area: `area_${String(1 + Math.floor(rand() * 14)).padStart(2, "0")}`,
-        q_age: pick(["age_18_29", "age_30_39", "age_40_49", "age_50_59", "age_60_69", "age_70_plus"]),
-        q_housing: pick(["apartment", "apartment", "apartment", "house", "other"]),
-        q_children: "no",
-        q_disaster_prep: prep,
-        ...(prep === "yes" ? { q_disaster_measures: ["stockpile", "furniture"] } : {}),
-        q_info_reach: pick(["feel", "somewhat", "not_really", "not_at_all", "dont_know"]),
-        q_info_sources: [pick(["newsletter", "website", "sns"])],
-        q_watch_over: pick(["feel", "somewhat", "not_really", "not_at_all"]),
-      },
-    };
-  });
-}
 
 /**
  * Responses per second through POST /api/v1/responses, and through a raw insert of the same rows.
@@ -55,7 +22,7 @@ export async function ingestBench(
   n: number,
 ): Promise<{ app: number; raw: number }> {
   const warm = 2_000;
-  const all = makeResponses(n + warm);
+  const all = benchResponses(n + warm);
   const warmup = all.slice(n);
   const responses = all.slice(0, n);
   const storage = createKyselyStorage(openSqlite(appFile), "sqlite");

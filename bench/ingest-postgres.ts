@@ -1,9 +1,9 @@
 import { performance } from "node:perf_hooks";
 import pg from "pg";
+import { benchResponses } from "../harness/fixtures/ward-responses";
 import { createApp } from "../src/server/app";
 import { createKyselyStorage, openPostgres } from "../src/server/storage";
 import { loadSurveyRegistry } from "../src/server/surveys";
-import { makeResponses } from "./collector";
 
 const BATCH = 100;
 
@@ -34,7 +34,7 @@ async function freshSchema(
  * in a transaction, precomputed) into the same migrated tables in a schema of its own.
  */
 export async function ingestBenchPostgres(url: string, n: number): Promise<{ app: number; raw: number }> {
-  const responses = makeResponses(n);
+  const responses = benchResponses(n);
   const appSchema = await freshSchema(url, "app");
   const storage = createKyselyStorage(
     openPostgres(url, { searchPath: appSchema.schema, max: 4 }),

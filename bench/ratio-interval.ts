@@ -1,4 +1,4 @@
-import { seededRandom } from "../tests/chaos/ward-responses";
+import { seededRandom } from "../harness/fixtures/seeded-random";
 import { median } from "./median";
 
 /**

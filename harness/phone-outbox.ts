@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import type { Response } from "../src/domain/response";
-import { DB_VERSION } from "../src/outbox/outbox-db";
+import { DB_VERSION } from "../src/outbox";
 
 /** Writes responses into the page's outbox as pending records, the way enqueue stores them. */
 export async function seedOutbox(page: Page, responses: Response[]): Promise<void> {

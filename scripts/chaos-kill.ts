@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Kysely } from "kysely";
+import { auditDatabase } from "../harness/chaos/audit";
+import { runKills } from "../harness/chaos/sigkill";
+import { freshPgSchema } from "../harness/pg-schema";
 import { type Database, openPostgres, openSqlite } from "../src/server/storage";
-import { auditDatabase } from "../tests/chaos/audit";
-import { runKills } from "../tests/chaos/sigkill";
-import { freshPgSchema } from "../tests/server/pg-schema";
 
 const rounds = Number(process.env.KILL_ROUNDS ?? 10);
 const concurrency = Number(process.env.KILL_CLIENTS ?? 4);

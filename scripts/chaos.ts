@@ -4,10 +4,10 @@
 // collector stores, connection lost after it stored, 413. On SQLite, and on PostgreSQL too when
 // DATABASE_URL is set. Prints the figures; exits 1 if anything was lost, duplicated or left queued.
 import { resolve } from "node:path";
+import { type ChaosFigures, runChaos } from "../harness/chaos/chaos";
+import { type ChaosStorage, chaosPostgres, chaosSqlite } from "../harness/chaos/storages";
 import { loadSurveyRegistry } from "../src/server/surveys";
 import { BATCH_MAX_ITEMS } from "../src/sync";
-import { type ChaosFigures, runChaos } from "../tests/chaos/chaos";
-import { type ChaosStorage, chaosPostgres, chaosSqlite } from "../tests/chaos/storages";
 
 const count = Number(process.env.CHAOS_N ?? 10_000);
 const faultRate = Number(process.env.CHAOS_FAULT_RATE ?? 0.3);

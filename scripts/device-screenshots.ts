@@ -5,11 +5,13 @@
 // Needs a build (npx vite build); starts its own collector:  npx tsx scripts/device-screenshots.ts
 import { mkdirSync } from "node:fs";
 import type { Browser } from "playwright-core";
+import { launchChromium } from "../harness/chromium";
+import { Collector, ORGANIZER_TOKEN } from "../harness/collector";
+import { seedResponses } from "../harness/fixtures/ward-responses";
+import { freePort } from "../harness/free-port";
+import { seedOutbox } from "../harness/phone-outbox";
+import { WatchingProxy } from "../harness/watching-proxy";
 import { enrollmentFragment } from "../src/contract/enrollment";
-import { launchChromium } from "../tests/e2e/support/browser";
-import { Collector, freePort, ORGANIZER_TOKEN } from "../tests/e2e/support/collector";
-import { seedOutbox, seedResponses } from "../tests/e2e/support/seed";
-import { WatchingProxy } from "../tests/e2e/support/watching-proxy";
 
 const OUT = "docs/screenshots/device";
 const PHONE = { width: 390, height: 844 };

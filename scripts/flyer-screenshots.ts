@@ -3,8 +3,9 @@
 // 96 px/in), in Japanese and English; a picture taller than the window has spilled onto a second
 // sheet. Needs a build (npx vite build); starts its own collector:  npx tsx scripts/flyer-screenshots.ts
 import { mkdirSync } from "node:fs";
-import { launchChromium } from "../tests/e2e/support/browser";
-import { Collector, freePort } from "../tests/e2e/support/collector";
+import { launchChromium } from "../harness/chromium";
+import { Collector } from "../harness/collector";
+import { freePort } from "../harness/free-port";
 
 const OUT = "docs/screenshots/flyer";
 const mm = (n: number) => Math.round((n * 96) / 25.4);

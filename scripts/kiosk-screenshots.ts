@@ -4,9 +4,10 @@
 // Needs a build (npx vite build); starts its own collector:  npx tsx scripts/kiosk-screenshots.ts
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../harness/chromium";
+import { Collector, ORGANIZER_TOKEN } from "../harness/collector";
+import { freePort } from "../harness/free-port";
 import { enrollmentFragment } from "../src/contract/enrollment";
-import { launchChromium } from "../tests/e2e/support/browser";
-import { Collector, freePort, ORGANIZER_TOKEN } from "../tests/e2e/support/collector";
 
 const OUT = "docs/screenshots/kiosk";
 const SIZES = { phone: { width: 390, height: 844 }, tablet: { width: 820, height: 1180 } } as const;

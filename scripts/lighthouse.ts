@@ -5,9 +5,10 @@
 import { writeFileSync } from "node:fs";
 import { navigation, snapshot } from "lighthouse";
 import puppeteer, { type Page } from "puppeteer-core";
-import { CHROMIUM_FLAGS } from "../tests/e2e/support/browser";
-import { Collector, freePort, ORGANIZER_TOKEN } from "../tests/e2e/support/collector";
-import { seedCollector } from "./seed-responses";
+import { CHROMIUM_FLAGS } from "../harness/chromium";
+import { Collector, ORGANIZER_TOKEN } from "../harness/collector";
+import { seedCollector } from "../harness/fixtures/ward-responses";
+import { freePort } from "../harness/free-port";
 
 const CATEGORIES = ["accessibility", "best-practices"] as const;
 const OUT = "docs/lighthouse.md";

@@ -8,9 +8,10 @@
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { CHROMIUM_FLAGS as FLAGS } from "../tests/e2e/support/browser";
-import { Collector, freePort, ORGANIZER_TOKEN } from "../tests/e2e/support/collector";
-import { seedCollector } from "./seed-responses";
+import { CHROMIUM_FLAGS as FLAGS } from "../harness/chromium";
+import { Collector, ORGANIZER_TOKEN } from "../harness/collector";
+import { seedCollector } from "../harness/fixtures/ward-responses";
+import { freePort } from "../harness/free-port";
 
 const OUT = "docs/screenshots";
 const SIZES = {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { type FirstLoad, firstLoad, gzipBytes } from "../../harness/first-load";
 import { definitionInPath, firstScreenPagePath } from "../../src/contract/paths";
 import { LOCALES, type Locale } from "../../src/domain/locales";
-import { type FirstLoad, firstLoad, gzipBytes } from "./first-load";
 
 // Byte sizes are deterministic for a given build, so the budget is a test; times never are.
 // The budget: a respondent's first load, with one language of the definition, under 50 KB.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { FAULT_KINDS, runChaos } from "../../harness/chaos/chaos";
+import { type ChaosStorage, chaosPostgres, chaosSqlite } from "../../harness/chaos/storages";
 import { loadSurveyRegistry } from "../../src/server/surveys";
-import { FAULT_KINDS, runChaos } from "./chaos";
-import { type ChaosStorage, chaosPostgres, chaosSqlite } from "./storages";
 
 // `npm run chaos` runs the same with 10,000 responses (CHAOS_N) and prints the figures.
 const COUNT = 1_000;

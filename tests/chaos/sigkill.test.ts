@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
+import { auditDatabase } from "../../harness/chaos/audit";
+import { runKills } from "../../harness/chaos/sigkill";
+import { freshPgSchema } from "../../harness/pg-schema";
 import { createKyselyStorage, type Database, openPostgres, openSqlite } from "../../src/server/storage";
-import { freshPgSchema } from "../server/pg-schema";
-import { auditDatabase } from "./audit";
-import { runKills } from "./sigkill";
 
 // `npm run chaos:kill` runs more rounds (KILL_ROUNDS, default 10) and prints the figures.
 const ROUNDS = 2;

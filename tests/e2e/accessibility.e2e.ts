@@ -1,8 +1,8 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { phoneContext } from "../../harness/chromium";
+import { ORGANIZER_TOKEN } from "../../harness/collector";
 import { axeViolations } from "./support/axe";
-import { phoneContext } from "./support/browser";
-import { ORGANIZER_TOKEN } from "./support/collector";
 import { useCollectorAndChromium } from "./support/suite";
 
 // Every screen a resident or an organizer meets, in Japanese and in English, at phone size:

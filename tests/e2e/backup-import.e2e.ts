@@ -3,14 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { phoneContext } from "../../harness/chromium";
+import { ORGANIZER_TOKEN } from "../../harness/collector";
 import { writeBackup } from "../../src/contract/backup";
 import type { Response } from "../../src/domain/response";
 import { uuidv7 } from "../../src/domain/uuid";
 import ja from "../../src/i18n/catalogues/ja";
 import staffJa from "../../src/i18n/staff/ja";
 import { axeViolations } from "./support/axe";
-import { phoneContext } from "./support/browser";
-import { ORGANIZER_TOKEN } from "./support/collector";
 import { useCollectorAndChromium } from "./support/suite";
 
 const ward = (answers: Response["answers"] = {}): Response => ({

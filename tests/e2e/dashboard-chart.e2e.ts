@@ -1,10 +1,10 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { phoneContext } from "../../harness/chromium";
+import { ORGANIZER_TOKEN } from "../../harness/collector";
 import type { Response } from "../../src/domain/response";
 import { uuidv7 } from "../../src/domain/uuid";
 import staffJa from "../../src/i18n/staff/ja";
-import { phoneContext } from "./support/browser";
-import { ORGANIZER_TOKEN } from "./support/collector";
 import { useCollectorAndChromium } from "./support/suite";
 
 /** 60 answers over three areas, enough for every group of the breakdown to be shown. */

@@ -1,5 +1,7 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { phoneContext } from "../../harness/chromium";
+import { ORGANIZER_TOKEN } from "../../harness/collector";
 import { formatCount, formatInterval, formatPercent } from "../../src/app/dashboard/format";
 import { ResponseCounts } from "../../src/contract/counts";
 import { ReviewSummary } from "../../src/contract/reviews";
@@ -8,8 +10,6 @@ import type { Response } from "../../src/domain/response";
 import { uuidv7 } from "../../src/domain/uuid";
 import staffJa from "../../src/i18n/staff/ja";
 import { axeViolations } from "./support/axe";
-import { phoneContext } from "./support/browser";
-import { ORGANIZER_TOKEN } from "./support/collector";
 import { useCollectorAndChromium } from "./support/suite";
 
 /** Deterministic answers over two fiscal years, three areas and two age groups. */

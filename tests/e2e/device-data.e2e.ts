@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { phoneContext } from "../../harness/chromium";
 import { readBackup } from "../../src/contract/backup";
 import { axeViolations } from "./support/axe";
-import { phoneContext } from "./support/browser";
 import { respondent, storedRecords } from "./support/respondent";
 import { useCollectorAndChromium } from "./support/suite";
 

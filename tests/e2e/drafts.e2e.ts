@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { phoneContext } from "../../harness/chromium";
 import ja from "../../src/i18n/catalogues/ja";
 import { axeViolations } from "./support/axe";
-import { phoneContext } from "./support/browser";
 import { respondent, storedRecords } from "./support/respondent";
 import { useCollectorAndChromium } from "./support/suite";
 

@@ -1,9 +1,9 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
+import { phoneContext } from "../../harness/chromium";
 import en from "../../src/i18n/catalogues/en";
 import ja from "../../src/i18n/catalogues/ja";
 import vi from "../../src/i18n/catalogues/vi";
-import { phoneContext } from "./support/browser";
 import { watchCsp } from "./support/csp";
 import { untilAppRuns } from "./support/respondent";
 import { useCollectorAndChromium } from "./support/suite";

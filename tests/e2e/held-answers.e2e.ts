@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { phoneContext } from "../../harness/chromium";
+import { seedResponses } from "../../harness/fixtures/ward-responses";
+import { seedOutbox } from "../../harness/phone-outbox";
 import { readBackup } from "../../src/contract/backup";
 import { enrollmentFragment } from "../../src/contract/enrollment";
 import ja from "../../src/i18n/catalogues/ja";
 import staffJa from "../../src/i18n/staff/ja";
-import { phoneContext } from "./support/browser";
 import { storedRecords } from "./support/respondent";
-import { seedOutbox, seedResponses } from "./support/seed";
 import { useCollectorAndChromium, useCollectorBehindProxy } from "./support/suite";
 
 const squash = (text: string | null) => (text ?? "").replace(/\s+/g, " ");

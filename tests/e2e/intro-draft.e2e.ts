@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { phoneContext } from "../../harness/chromium";
 import ja from "../../src/i18n/catalogues/ja";
-import { phoneContext } from "./support/browser";
 import { respondent, storedDraftSurveys } from "./support/respondent";
 import { useCollectorAndChromium } from "./support/suite";
 

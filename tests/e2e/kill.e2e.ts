@@ -1,10 +1,11 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { phoneContext } from "../../harness/chromium";
+import { seedResponses } from "../../harness/fixtures/ward-responses";
+import { seedOutbox } from "../../harness/phone-outbox";
 import { Tallies } from "../../src/contract/tallies";
-import { phoneContext } from "./support/browser";
 import { csvRows, storedIds } from "./support/collector-checks";
 import { respondent, storedDraftSurveys, storedRecords } from "./support/respondent";
-import { seedOutbox, seedResponses } from "./support/seed";
 import { useCollectorAndChromium } from "./support/suite";
 
 /** Kills the page's renderer, as a crash or the OS reclaiming a tab does: no unload, no cleanup. */

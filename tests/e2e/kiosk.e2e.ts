@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ORGANIZER_TOKEN } from "../../harness/collector";
 import { Tallies } from "../../src/contract/tallies";
 import type { SurveyDefinition } from "../../src/domain/definition";
 import { tallyResponses } from "../../src/domain/event-tally";
@@ -11,7 +12,6 @@ import staffEn from "../../src/i18n/staff/en";
 import staffJa from "../../src/i18n/staff/ja";
 import staffVi from "../../src/i18n/staff/vi";
 import { axeViolations, type Violation } from "./support/axe";
-import { ORGANIZER_TOKEN } from "./support/collector";
 import { watchCsp } from "./support/csp";
 import { storedRecords } from "./support/respondent";
 import { useCollectorAndChromium } from "./support/suite";

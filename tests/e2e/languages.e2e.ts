@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import type { Response } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { phoneContext } from "../../harness/chromium";
 import en from "../../src/i18n/catalogues/en";
 import ja from "../../src/i18n/catalogues/ja";
 import jaEasy from "../../src/i18n/catalogues/ja-x-easy";
 import ko from "../../src/i18n/catalogues/ko";
 import vi from "../../src/i18n/catalogues/vi";
 import zhHans from "../../src/i18n/catalogues/zh-Hans";
-import { phoneContext } from "./support/browser";
 import { untilAppRuns } from "./support/respondent";
 import { useCollectorAndChromium } from "./support/suite";
 

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchPersistentChromium, PHONE } from "./support/browser";
-import { Collector, freePort } from "./support/collector";
+import { launchPersistentChromium, PHONE } from "../../harness/chromium";
+import { Collector } from "../../harness/collector";
+import { freePort } from "../../harness/free-port";
 
 /** The size a PNG says it is, from its IHDR chunk. */
 function pngSize(bytes: Buffer): { width: number; height: number } {

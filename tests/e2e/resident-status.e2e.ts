@@ -1,10 +1,10 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { phoneContext } from "../../harness/chromium";
+import { ORGANIZER_TOKEN } from "../../harness/collector";
 import ja from "../../src/i18n/catalogues/ja";
 import jaEasy from "../../src/i18n/catalogues/ja-x-easy";
 import staffJa from "../../src/i18n/staff/ja";
-import { phoneContext } from "./support/browser";
-import { ORGANIZER_TOKEN } from "./support/collector";
 import { respondent } from "./support/respondent";
 import { useCollectorAndChromium } from "./support/suite";
 

@@ -1,8 +1,8 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { phoneContext } from "../../harness/chromium";
 import en from "../../src/i18n/catalogues/en";
 import ja from "../../src/i18n/catalogues/ja";
-import { phoneContext } from "./support/browser";
 import { useCollectorAndChromium } from "./support/suite";
 
 /**

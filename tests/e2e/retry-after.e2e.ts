@@ -1,9 +1,10 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { phoneContext } from "../../harness/chromium";
+import { seedResponses } from "../../harness/fixtures/ward-responses";
+import { seedOutbox } from "../../harness/phone-outbox";
 import { fireBackgroundSync } from "./support/background-sync";
-import { phoneContext } from "./support/browser";
 import { storedRecords, waitForServiceWorker } from "./support/respondent";
-import { seedOutbox, seedResponses } from "./support/seed";
 import { useCollectorBehindProxy } from "./support/suite";
 
 const QUEUED = 5;

@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { phoneContext } from "../../harness/chromium";
+import { ORGANIZER_TOKEN } from "../../harness/collector";
 import { Tallies } from "../../src/contract/tallies";
-import { phoneContext } from "./support/browser";
-import { ORGANIZER_TOKEN } from "./support/collector";
 import { useCollectorAndChromium } from "./support/suite";
 
 // The spine, as a resident and an organizer live it: first visit online, then the collector is

@@ -1,10 +1,11 @@
 import type { BrowserContext } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { phoneContext } from "../../harness/chromium";
+import { seedResponses } from "../../harness/fixtures/ward-responses";
+import { seedOutbox } from "../../harness/phone-outbox";
 import { fireBackgroundSync } from "./support/background-sync";
-import { phoneContext } from "./support/browser";
 import { csvRows, storedIds } from "./support/collector-checks";
 import { storedRecords, waitForServiceWorker } from "./support/respondent";
-import { seedOutbox, seedResponses } from "./support/seed";
 import { useCollectorBehindProxy } from "./support/suite";
 
 const QUEUED = 600;

@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, phoneContext } from "./support/browser";
-import { Collector, freePort } from "./support/collector";
+import { launchChromium, phoneContext } from "../../harness/chromium";
+import { Collector } from "../../harness/collector";
+import { freePort } from "../../harness/free-port";
 
 /**
  * Version B is the built app with one change to sw.js (what any release changes): it also answers

@@ -1,12 +1,12 @@
 import type { Hono } from "hono";
 import { afterEach, describe, expect, it } from "vitest";
+import { freshPgSchema } from "../../harness/pg-schema";
 import { ResponsesResult } from "../../src/contract/responses";
 import { Tallies } from "../../src/contract/tallies";
 import type { Response } from "../../src/domain/response";
 import { createApp } from "../../src/server/app";
 import { DEFAULT_RATE_LIMIT } from "../../src/server/http/rate-limit";
 import { createKyselyStorage, openPostgres, type Storage } from "../../src/server/storage";
-import { freshPgSchema } from "../server/pg-schema";
 import {
   enrolKiosk,
   fixtureSurveys,

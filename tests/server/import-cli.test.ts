@@ -3,10 +3,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { freshPgSchema, type PgSchema } from "../../harness/pg-schema";
 import { type BackupItem, writeBackup } from "../../src/contract/backup";
 import type { Response } from "../../src/domain/response";
 import { createKyselyStorage, openPostgres, openSqlite, type Storage } from "../../src/server/storage";
-import { freshPgSchema, type PgSchema } from "./pg-schema";
 import { FIXTURES, makeResponse } from "./support";
 
 // These start real collector processes (tsx compiles at each start): on a busy machine that passes 20 s.

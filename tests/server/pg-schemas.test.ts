@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { freshPgSchema } from "../../harness/pg-schema";
 import { createKyselyStorage, openPostgres, openStorage } from "../../src/server/storage";
-import { freshPgSchema } from "./pg-schema";
 import { makeResponse, SURVEY } from "./support";
 
 const DATABASE_URL = process.env.DATABASE_URL;

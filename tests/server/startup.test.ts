@@ -2,15 +2,15 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { readConfig } from "../../src/server/cli/config";
+import { MAIN, ROOT, spawnCollector } from "../../harness/collector";
+import { freePort } from "../../harness/free-port";
 import { resolveOrganizerToken } from "../../src/server/auth/organizer-token";
-import { freePort, spawnCollector } from "../support/collector-process";
+import { readConfig } from "../../src/server/cli/config";
 import { FIXTURES } from "./support";
 
 // These start real collector processes (tsx compiles at each start): on a busy machine that passes 20 s.
 vi.setConfig({ testTimeout: 60_000 });
 
-const MAIN = resolve(import.meta.dirname, "../../src/server/cli/main.ts");
 /** A token as strong as start-up asks: 43 characters, like the generated one. */
 const STRONG = "startup-test-token-7Qm2Xc9Lp4Rz8Kw1Vb6Nd3Hj5";
 
@@ -23,7 +23,7 @@ afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 
 /** The real main.ts in `cwd`; resolves when it listens or exits. */
 function start(env: Record<string, string>) {
-  return spawnCollector(MAIN, cwd, {
+  return spawnCollector(resolve(ROOT, MAIN), cwd, {
     ...process.env,
     DATABASE_URL: "",
     ORGANIZER_TOKEN: "",

@@ -130,4 +130,4 @@ export async function ingestAsStaff(
   return { results: await ingestBatch(responses, { storage, surveys }, { staffImport: true }) };
 }
 
-export { enrolKiosk } from "../support/enrol-kiosk";
+export { enrolKiosk } from "../../harness/fixtures/kiosk-enrolment";

@@ -1,16 +1,18 @@
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { MAIN, ROOT, spawnCollector } from "../../harness/collector";
+import { enrolOverHttp } from "../../harness/fixtures/kiosk-enrolment";
+import { seededRandom } from "../../harness/fixtures/seeded-random";
+import { expectedChoices, wardResponse } from "../../harness/fixtures/ward-responses";
+import { freePort } from "../../harness/free-port";
+import { freshPgSchema, type PgSchema } from "../../harness/pg-schema";
 import { type ItemResult, ResponsesResult } from "../../src/contract/responses";
 import type { Response } from "../../src/domain/response";
 import { MIGRATIONS } from "../../src/server/storage/migrations";
-import { expectedChoices, seededRandom, wardResponse } from "../chaos/ward-responses";
-import { freePort, spawnCollector } from "../support/collector-process";
-import { enrolOverHttp } from "../support/enrol-over-http";
-import { freshPgSchema, type PgSchema } from "./pg-schema";
 
 // docs/scaling.md, "Several collectors behind a load balancer, one PostgreSQL": two real collector
 // processes (src/server/cli/main.ts, the shipped surveys) on one schema. They start together on an
@@ -24,7 +26,6 @@ import { freshPgSchema, type PgSchema } from "./pg-schema";
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const DATABASE_URL = process.env.DATABASE_URL;
-const ROOT = resolve(import.meta.dirname, "../..");
 const TOKEN = "two-collectors-organizer-token-4Xq9Lm2Vz7Rk";
 const SURVEY = "ward-resident";
 
@@ -46,7 +47,7 @@ async function startCollector(name: string, url: string, schema: string, token: 
   const databaseUrl = new URL(url);
   databaseUrl.searchParams.set("application_name", applicationName);
   const dataDir = mkdtempSync(join(tmpdir(), `tsunagu-two-${name}-`));
-  const spawned = spawnCollector("src/server/cli/main.ts", ROOT, {
+  const spawned = spawnCollector(MAIN, ROOT, {
     ...process.env,
     PORT: String(port),
     DATA_DIR: dataDir,

@@ -1,4 +1,4 @@
-import type { Collector } from "./collector";
+import type { Collector } from "../../../harness/collector";
 
 /** Which of `ids` the collector holds, asked through POST /receipts (≤ 1000 a request). */
 export async function storedIds(collector: Collector, ids: readonly string[]): Promise<Set<string>> {

@@ -1,8 +1,9 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { launchChromium } from "./browser";
-import { Collector, freePort } from "./collector";
-import { WatchingProxy } from "./watching-proxy";
+import { launchChromium } from "../../../harness/chromium";
+import { Collector } from "../../../harness/collector";
+import { freePort } from "../../../harness/free-port";
+import { WatchingProxy } from "../../../harness/watching-proxy";
 
 export interface CollectorAndChromium {
   readonly collector: Collector;
