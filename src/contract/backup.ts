@@ -1,5 +1,5 @@
 import "../domain/zod-config";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { canonicalJson, sha256Hex } from "../domain/canonical-json";
 import { describeProblems, type Problem, problemsOf } from "../domain/issues";
 import type { BackupProblemCode } from "./problem-codes";
@@ -15,7 +15,7 @@ export const BACKUP_VERSION = 1;
 export const BackupItem = z.object({
   response: z.unknown(),
   state: z.enum(["pending", "sent", "rejected", "conflict"]),
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
 });
 export type BackupItem = z.infer<typeof BackupItem>;
 
@@ -23,9 +23,9 @@ export const BackupFile = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   createdAt: z.iso.datetime({ offset: true }),
-  deviceId: z.string().max(64).optional(),
+  deviceId: z.optional(z.string().check(z.maxLength(64))),
   items: z.array(BackupItem),
-  checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  checksum: z.string().check(z.regex(/^sha256:[0-9a-f]{64}$/)),
 });
 export type BackupFile = z.infer<typeof BackupFile>;
 

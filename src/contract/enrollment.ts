@@ -1,5 +1,5 @@
 import "../domain/zod-config";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { SurveyId } from "../domain/definition";
 import { describeProblems, problemsOf } from "../domain/issues";
 import { ShortId } from "../domain/response";
@@ -15,7 +15,7 @@ export const Enrollment = z.object({
   deviceId: ShortId,
   eventId: ShortId,
   surveyId: SurveyId,
-  eventName: z.string().max(200),
+  eventName: z.string().check(z.maxLength(200)),
 });
 export type Enrollment = z.infer<typeof Enrollment>;
 

@@ -1,5 +1,6 @@
 import "../domain/zod-config";
-import { z } from "zod";
+import { z } from "zod/mini";
+import { Problem } from "../domain/issues";
 
 /**
  * Every error the collector answers has this shape; `code` is stable (PROBLEM_CODES), `message` is
@@ -10,9 +11,7 @@ export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    problems: z
-      .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
-      .optional(),
+    problems: z.optional(z.array(Problem)),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

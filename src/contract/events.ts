@@ -1,5 +1,5 @@
 import "../domain/zod-config";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { SurveyId } from "../domain/definition";
 import { ShortId } from "../domain/response";
 
@@ -13,12 +13,12 @@ import { ShortId } from "../domain/response";
  * or a database that refuses NUL (PostgreSQL's text), so it is refused, naming the field.
  */
 const Name = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(max)
-    .refine((text) => !/\p{Cc}/u.test(text), "must not contain control characters (NUL, line breaks, tabs)");
+  z.string().check(
+    z.trim(),
+    z.minLength(1, "must not be empty"),
+    z.maxLength(max),
+    z.refine((text) => !/\p{Cc}/u.test(text), "must not contain control characters (NUL, line breaks, tabs)"),
+  );
 
 export const NewEventBody = z.strictObject({
   surveyId: SurveyId,
@@ -51,12 +51,14 @@ export const KioskDevice = z.object({
   eventId: ShortId,
   createdAt: z.string(),
   /** When the organizer revoked its token; a revoked token is refused (401). */
-  revokedAt: z.string().nullable(),
+  revokedAt: z.nullable(z.string()),
 });
 export type KioskDevice = z.infer<typeof KioskDevice>;
 
 /** A device token: printable ASCII without spaces, so it fits an Authorization header as is. */
-export const DeviceToken = z.string().regex(/^[\x21-\x7e]{16,200}$/, "must be 16–200 printable characters");
+export const DeviceToken = z
+  .string()
+  .check(z.regex(/^[\x21-\x7e]{16,200}$/, "must be 16–200 printable characters"));
 
 /** The answer to creating a device: the only time its token is ever shown (the collector keeps a hash). */
 export const DeviceEnrollment = z.object({ device: KioskDevice, token: DeviceToken });

@@ -1,5 +1,5 @@
 import "../domain/zod-config";
-import { z } from "zod";
+import { z } from "zod/mini";
 
 export const Health = z.object({ ok: z.literal(true), storage: z.enum(["sqlite", "postgres"]) });
 

@@ -1,5 +1,5 @@
 import "../domain/zod-config";
-import { z } from "zod";
+import { z } from "zod/mini";
 
 /**
  * The bodies of HTTP contract v1 (DESIGN.md): one schema each, used by the sync engine to read the
@@ -8,7 +8,9 @@ import { z } from "zod";
 export const MAX_BATCH_ITEMS = 500;
 export const MAX_BATCH_BYTES = 1024 * 1024;
 /** Items stay `unknown` here: each is checked on its own so one bad item never sinks the batch. */
-export const ResponsesBody = z.object({ responses: z.array(z.unknown()).max(MAX_BATCH_ITEMS) });
+export const ResponsesBody = z.object({
+  responses: z.array(z.unknown()).check(z.maxLength(MAX_BATCH_ITEMS)),
+});
 
 export const ItemStatus = z.enum(["accepted", "duplicate", "conflict", "rejected"]);
 export type ItemStatus = z.infer<typeof ItemStatus>;
@@ -22,8 +24,8 @@ export type ItemStatus = z.infer<typeof ItemStatus>;
 export const ItemResult = z.object({
   id: z.string(),
   status: ItemStatus,
-  error: z.string().optional(),
-  code: z.string().optional(),
+  error: z.optional(z.string()),
+  code: z.optional(z.string()),
 });
 export type ItemResult = z.infer<typeof ItemResult>;
 

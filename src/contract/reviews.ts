@@ -1,5 +1,5 @@
 import "../domain/zod-config";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { ResponseId } from "../domain/response";
 import { ReviewState } from "../domain/review";
 
@@ -9,29 +9,31 @@ import { ReviewState } from "../domain/review";
  */
 export const ReviewBody = z
   .strictObject({
-    ids: z.array(ResponseId).min(1).max(10_000).optional(),
-    filter: z
-      .strictObject({
+    ids: z.optional(z.array(ResponseId).check(z.minLength(1), z.maxLength(10_000))),
+    filter: z.optional(
+      z.strictObject({
         state: ReviewState,
-        reason: z.string().min(1).max(64).optional(),
-        wave: z.number().int().min(2000).max(2200).optional(),
-      })
-      .optional(),
+        reason: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+        wave: z.optional(z.number().check(z.int(), z.gte(2000), z.lte(2200))),
+      }),
+    ),
     state: ReviewState,
-    reason: z
-      .string()
-      .trim()
-      .min(1, "say why")
-      .max(200)
-      .refine((text) => !/\p{Cc}/u.test(text), "must not contain control characters"),
+    reason: z.string().check(
+      z.trim(),
+      z.minLength(1, "say why"),
+      z.maxLength(200),
+      z.refine((text) => !/\p{Cc}/u.test(text), "must not contain control characters"),
+    ),
   })
-  .refine((body) => (body.ids === undefined) !== (body.filter === undefined), {
-    message: "give either ids or a filter, not both",
-    path: ["ids"],
-  });
+  .check(
+    z.refine((body) => (body.ids === undefined) !== (body.filter === undefined), {
+      message: "give either ids or a filter, not both",
+      path: ["ids"],
+    }),
+  );
 export type ReviewBody = z.infer<typeof ReviewBody>;
 
-export const ReviewResult = z.object({ changed: z.number().int().min(0) });
+export const ReviewResult = z.object({ changed: z.number().check(z.int(), z.gte(0)) });
 export type ReviewResult = z.infer<typeof ReviewResult>;
 
 /** GET /api/v1/surveys/:id/reviews: what is not counted, by state, reason and wave. */
@@ -40,9 +42,9 @@ export const ReviewSummary = z.object({
   groups: z.array(
     z.object({
       state: ReviewState,
-      reason: z.string().nullable(),
-      wave: z.number().int(),
-      n: z.number().int(),
+      reason: z.nullable(z.string()),
+      wave: z.number().check(z.int()),
+      n: z.number().check(z.int()),
     }),
   ),
 });

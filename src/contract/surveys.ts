@@ -1,12 +1,12 @@
 import "../domain/zod-config";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { SurveyId } from "../domain/definition";
 import { Locale, LocalizedText } from "../domain/locale";
 
 /** A short listing of a survey, as GET /api/v1/surveys answers. */
 export const SurveySummary = z.object({
   id: SurveyId,
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   title: LocalizedText,
   locales: z.array(Locale),
 });

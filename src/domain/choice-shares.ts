@@ -1,9 +1,11 @@
+import "./zod-config";
+import { z } from "zod/mini";
 import type { Option } from "./definition";
-import { type Estimate, wilson } from "./tally";
+import { Estimate, wilson } from "./tally";
 
-export interface OptionShare extends Estimate {
-  optionId: string;
-}
+/** One option's share: `positive` of the `n` respondents who answered the question. */
+export const OptionShare = z.extend(Estimate, { optionId: z.string() });
+export type OptionShare = z.infer<typeof OptionShare>;
 
 /**
  * The share choosing each option of a multiple-choice question. The base is the respondents who

@@ -1,6 +1,8 @@
-import type { SurveyDefinition, Target } from "./definition";
+import "./zod-config";
+import { z } from "zod/mini";
+import type { SurveyDefinition } from "./definition";
 import type { Response } from "./response";
-import { countOptions, estimate, type Verdict, verdict } from "./tally";
+import { Count, countOptions, estimate, IndicatorEstimate, verdict } from "./tally";
 
 /**
  * One indicator at an event, from a kiosk's own responses. An event is a group of the tallies'
@@ -8,16 +10,11 @@ import { countOptions, estimate, type Verdict, verdict } from "./tally";
  * percent, interval or verdict (3 of 3 "yes" on a shared screen would tell each person's answer).
  * n stays: the staff panel counts the event's responses anyway.
  */
-export interface EventIndicatorTally {
-  id: string;
-  n: number;
-  positive: number | null;
-  percent: number | null;
-  ci95: [number, number] | null;
-  target: Target | null;
-  verdict: Verdict | null;
-  suppressed: boolean;
-}
+export const EventIndicatorTally = z.extend(IndicatorEstimate, {
+  positive: z.nullable(Count),
+  suppressed: z.boolean(),
+});
+export type EventIndicatorTally = z.infer<typeof EventIndicatorTally>;
 
 /**
  * Each indicator of `def` over responses held in memory (a kiosk's own, for the closing

@@ -1,4 +1,6 @@
-import type { Indicator, Target } from "./definition";
+import "./zod-config";
+import { z } from "zod/mini";
+import { type Indicator, Target } from "./definition";
 import type { Answer } from "./response";
 
 /** z for a two-sided 95% interval. */
@@ -7,16 +9,34 @@ export const Z95 = 1.959964;
 /** How many responses chose each option of one question: what SQL's GROUP BY and the app's loop both give. */
 export type OptionCounts = Readonly<Record<string, number>>;
 
-export interface Estimate {
-  n: number;
-  positive: number;
-  /** 0–100, or null when the base is empty. */
-  percent: number | null;
-  /** Wilson 95% score interval in percent, or null when the base is empty. */
-  ci95: [number, number] | null;
-}
+/** A count of responses. */
+export const Count = z.number().check(z.int());
 
-export type Verdict = "met" | "not_met";
+/** A 95% interval in percent, [low, high]. */
+export const Interval = z.tuple([z.number(), z.number()]);
+
+/** A share: `positive` of the base `n`. */
+export const Estimate = z.object({
+  n: Count,
+  positive: Count,
+  /** 0–100, or null when the base is empty. */
+  percent: z.nullable(z.number()),
+  /** Wilson 95% score interval in percent, or null when the base is empty. */
+  ci95: z.nullable(Interval),
+});
+export type Estimate = z.infer<typeof Estimate>;
+
+/** 達成 / 未達成 against an indicator's target. */
+export const Verdict = z.enum(["met", "not_met"]);
+export type Verdict = z.infer<typeof Verdict>;
+
+/** An indicator's estimate with its target and verdict (null below the minimum cell or without a target). */
+export const IndicatorEstimate = z.extend(Estimate, {
+  id: z.string(),
+  target: z.nullable(Target),
+  verdict: z.nullable(Verdict),
+});
+export type IndicatorEstimate = z.infer<typeof IndicatorEstimate>;
 
 const clampPercent = (x: number) => Math.min(100, Math.max(0, x));
 
@@ -78,14 +98,14 @@ export function countOptions(answers: Iterable<Answer | undefined>): Record<stri
   return counts;
 }
 
-export interface GroupEstimate {
-  key: string;
-  n: number | null;
-  positive: number | null;
-  percent: number | null;
-  ci95: [number, number] | null;
-  suppressed: boolean;
-}
+/** A group of a breakdown; below the minimum cell it is suppressed and carries no counts. */
+export const GroupEstimate = z.extend(Estimate, {
+  key: z.string(),
+  n: z.nullable(Count),
+  positive: z.nullable(Count),
+  suppressed: z.boolean(),
+});
+export type GroupEstimate = z.infer<typeof GroupEstimate>;
 
 /** A breakdown's groups; a group whose base is below minCell is suppressed and carries no counts. */
 export function groupEstimates(

@@ -1,13 +1,16 @@
-import { wilson } from "./tally";
+import "./zod-config";
+import { z } from "zod/mini";
+import { Interval, wilson } from "./tally";
 
-export interface Change {
+export const Change = z.object({
   /** Percentage points, later minus earlier. */
-  points: number;
+  points: z.number(),
   /** Newcombe's 95% interval of the difference, in percentage points. */
-  ci95: [number, number];
+  ci95: Interval,
   /** Whether the interval excludes 0: the change is larger than its uncertainty. */
-  significant: boolean;
-}
+  significant: z.boolean(),
+});
+export type Change = z.infer<typeof Change>;
 
 /**
  * The change between two waves' shares with Newcombe's hybrid score interval (his method 10), built

@@ -1,5 +1,7 @@
+import "./zod-config";
+import { z } from "zod/mini";
 import type { Indicator } from "./definition";
-import { estimate, type OptionCounts, wilson } from "./tally";
+import { Count, estimate, Interval, type OptionCounts, wilson } from "./tally";
 
 /**
  * What the weighted estimate does with respondents in the indicator's base who left a weighting
@@ -8,25 +10,27 @@ import { estimate, type OptionCounts, wilson } from "./tally";
  * the sample (weight 1, as if unweighted), and the population cells share the rest.
  */
 export const BLANK_TREATMENTS = ["exclude", "keep"] as const;
-export type BlankTreatment = (typeof BLANK_TREATMENTS)[number];
+export const BlankTreatment = z.enum(BLANK_TREATMENTS);
+export type BlankTreatment = z.infer<typeof BlankTreatment>;
 
-export interface WeightedEstimate {
+export const WeightedEstimate = z.object({
   /** Respondents in the base that the estimate stands on. */
-  n: number;
+  n: Count,
   /** Kish's effective sample size: the n an unweighted sample of the same precision would need. */
-  nEffective: number;
-  percent: number | null;
-  ci95: [number, number] | null;
+  nEffective: z.number(),
+  percent: z.nullable(z.number()),
+  ci95: z.nullable(Interval),
   /** Population cells with no respondent in the base: their share is spread over the others. */
-  cellsWithoutRespondents: string[];
-  blanks: BlankTreatment;
+  cellsWithoutRespondents: z.array(z.string()),
+  blanks: BlankTreatment,
   /**
    * Respondents in the indicator's base the estimate leaves out: a blank weighting answer (under
    * `exclude`), or a cell the population file gives no (or 0) residents, which the upload refuses
    * but responses that arrive after it can still fill. Said beside the estimate, never silent.
    */
-  leftOut: { blankAnswer: number; noPopulation: number };
-}
+  leftOut: z.object({ blankAnswer: Count, noPopulation: Count }),
+});
+export type WeightedEstimate = z.infer<typeof WeightedEstimate>;
 
 interface Stratum {
   /** The stratum's share of the whole, 0–1. */

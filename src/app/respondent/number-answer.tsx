@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import type { NumberQuestion } from "../../domain/definition";
 import { localize } from "../../domain/locales";
 import { t } from "../../i18n";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import type { SingleChoiceQuestion } from "../../domain/definition";
 import { localize } from "../../domain/locales";
 import type { AnswerInputProps } from "./answer-input";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import type { TextQuestion } from "../../domain/definition";
 import { t } from "../../i18n";
 import type { AnswerInputProps } from "./answer-input";
