@@ -7,7 +7,7 @@ import { Loading } from "../components/loading";
 import { discardDraft } from "../device/drafts";
 import type { KioskState } from "../device/kiosk";
 import { useResource } from "../hooks/use-resource";
-import { SurveyForm } from "../respondent/respondent-page";
+import { SurveyForm } from "../respondent/survey-form";
 import { navigate } from "../router/history";
 import { IdleWarning } from "./idle-warning";
 import { KioskThanks } from "./kiosk-thanks";

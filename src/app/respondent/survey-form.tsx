@@ -1,0 +1,103 @@
+import type { SurveyDefinition } from "../../domain/definition";
+import { discardDraft } from "../device/drafts";
+import { type ResponseOrigin, SELF } from "../device/submit-response";
+import { useLocale } from "../locale-context";
+import { firstScreen, lastScreen, progressOf, questionById, questionScreen, type Screen } from "./flow";
+import { IntroScreen } from "./intro-screen";
+import { QuestionScreen } from "./question-screen";
+import { ReviewScreen } from "./review-screen";
+import { ThankYouScreen } from "./thank-you-screen";
+import { type Found, useDraftOffer, useDraftSaving } from "./use-draft";
+import { useSubmit } from "./use-submit";
+import { useSurveyFlow } from "./use-survey-flow";
+
+export interface SurveyFormProps {
+  def: SurveyDefinition;
+  /** A kiosk's responses name its event and device; by default the respondent's own. */
+  origin?: ResponseOrigin;
+  /** Replaces the thank-you screen (a kiosk shows its own and starts afresh). */
+  onSubmitted?(responseId: string): void;
+  /** Told of every move, so a kiosk knows whether someone is in the middle of answering. */
+  onScreen?(kind: Screen["kind"]): void;
+}
+
+/** A survey's form, from the intro to the thank-you, for a respondent's phone and for a kiosk. */
+export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: SurveyFormProps) {
+  const { locale } = useLocale();
+  const flow = useSurveyFlow(def, onScreen);
+  const { answers, screen, go } = flow;
+  const draft = useDraftOffer(def, flow.handed, flow.started, (found: Found) => {
+    if (found) flow.setAnswers(found.answers);
+    go(found?.screen ?? firstScreen(def, {}));
+  });
+  useDraftSaving(def, answers, screen);
+  const [submitState, submit] = useSubmit(def, answers, locale, origin, {
+    onInvalid: flow.showProblem,
+    onSaved: (id) => (onSubmitted ? onSubmitted(id) : go({ kind: "thanks", responseId: id })),
+  });
+
+  switch (screen.kind) {
+    case "intro":
+      return (
+        <IntroScreen
+          def={def}
+          locale={locale}
+          onStart={() => go(firstScreen(def, answers))}
+          {...(draft.offer && {
+            resume: {
+              busy: draft.continuing,
+              onContinue: draft.onContinue,
+              onStartOver() {
+                draft.drop();
+                flow.setAnswers({});
+                void discardDraft(def.id).catch(() => {});
+                go(firstScreen(def, {}));
+              },
+            },
+          })}
+        />
+      );
+    case "question": {
+      const question = questionById(def, screen.questionId);
+      if (!question) return null;
+      const fromReview = Boolean(screen.fromReview);
+      return (
+        <QuestionScreen
+          question={question}
+          answer={answers[question.id]}
+          error={flow.error?.questionId === question.id ? flow.error : undefined}
+          locale={locale}
+          progress={progressOf(def, answers, question.id)}
+          fromReview={fromReview}
+          onAnswer={(answer) => flow.answer(question.id, answer)}
+          onUnreadable={flow.setUnreadable}
+          onBack={() => flow.back(question, fromReview)}
+          onNext={() => flow.next(question, fromReview)}
+        />
+      );
+    }
+    case "review":
+      return (
+        <ReviewScreen
+          def={def}
+          answers={answers}
+          locale={locale}
+          submitState={submitState}
+          onEdit={(id) => go(questionScreen(id, true))}
+          onBack={() => go(lastScreen(def, answers))}
+          onSubmit={submit}
+        />
+      );
+    case "thanks":
+      return (
+        <ThankYouScreen
+          responseId={screen.responseId}
+          onAgain={() => {
+            flow.setAnswers({});
+            draft.drop();
+            go({ kind: "intro" });
+          }}
+        />
+      );
+  }
+}
