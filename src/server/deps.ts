@@ -3,8 +3,14 @@ import type { SignInThrottleOptions } from "./auth/sign-in-throttle";
 import type { RateLimitOptions } from "./http/rate-limit";
 import type { LogLine } from "./http/request-log";
 import type { IntakeLimits } from "./responses/intake";
-import type { Storage } from "./storage";
+import type { Storage } from "./storage/storage";
 import type { SurveyRegistry } from "./surveys";
+
+/**
+ * What a route or module is built from: the deps it names, and of the storage only the part it
+ * uses (storage/*-storage.ts), so each says which tables it may touch.
+ */
+export type DepsWith<S, K extends keyof AppDeps = never> = Pick<AppDeps, K> & { storage: S };
 
 /** What the collector's HTTP app is built from; cli/main.ts makes them from the environment. */
 export interface AppDeps {

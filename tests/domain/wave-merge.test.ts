@@ -2,14 +2,17 @@ import { describe, expect, it } from "vitest";
 import { hiddenGroupsOfIndicators } from "../../src/domain/breakdown";
 import { mergeWaves } from "../../src/domain/wave-merge";
 
+/** group key → option → responses, one wave's table. */
+const table = (entries: [string, Record<string, number>][]) => new Map(entries);
+
 describe("mergeWaves", () => {
   it("sums each group's options over the waves, keeping groups and options seen in one wave only", () => {
     const merged = mergeWaves([
-      new Map([
+      table([
         ["north", { yes: 2, no: 1 }],
         ["south", { yes: 1 }],
       ]),
-      new Map([
+      table([
         ["north", { yes: 3, dk: 1 }],
         ["west", { no: 4 }],
       ]),
@@ -22,8 +25,8 @@ describe("mergeWaves", () => {
   });
 
   it("leaves the tables it reads unchanged", () => {
-    const first = new Map([["north", { yes: 2 }]]);
-    mergeWaves([first, new Map([["north", { yes: 3 }]])]);
+    const first = table([["north", { yes: 2 }]]);
+    mergeWaves([first, table([["north", { yes: 3 }]])]);
     expect(first.get("north")).toEqual({ yes: 2 });
   });
 });
@@ -38,7 +41,7 @@ describe("hiddenGroupsOfIndicators", () => {
         new Map([
           [
             2024,
-            new Map([
+            table([
               ["e1", { yes: 1, no: 1 }],
               ["e2", { yes: 5, no: 5 }],
               ["e3", { yes: 6, no: 6 }],
@@ -46,7 +49,7 @@ describe("hiddenGroupsOfIndicators", () => {
           ],
           [
             2025,
-            new Map([
+            table([
               ["e1", { yes: 5, no: 5 }],
               ["e2", { yes: 5, no: 5 }],
               ["e3", { yes: 5, no: 5 }],

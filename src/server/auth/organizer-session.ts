@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { Storage } from "../storage";
+import type { SessionStorage } from "../storage/session-storage";
 
 export const SESSION_COOKIE = "tsunagu_session";
 /** A working day: an office PC left signed in overnight is signed out by morning. */
@@ -65,7 +65,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * same-origin one when it changes state.
  */
 export function organizerSession(
-  storage: Storage,
+  storage: SessionStorage,
   now: () => Date,
   organizerToken: string,
 ): MiddlewareHandler {
@@ -86,7 +86,7 @@ export function organizerSession(
  */
 export async function startSession(
   c: Context,
-  storage: Storage,
+  storage: SessionStorage,
   now: Date,
   organizerToken: string,
 ): Promise<string> {
@@ -110,7 +110,7 @@ export async function startSession(
   return expiresAt;
 }
 
-export async function endSession(c: Context, storage: Storage): Promise<void> {
+export async function endSession(c: Context, storage: SessionStorage): Promise<void> {
   const id = getCookie(c, SESSION_COOKIE);
   if (id) await storage.deleteSession(hashSessionId(id));
   deleteCookie(c, SESSION_COOKIE, { path: COOKIE_PATH, secure: isHttps(c) });

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { BackupError, type BackupFile, readBackup } from "../../contract/backup";
 import type { ImportSummary } from "../../contract/imports";
 import { importItems } from "../imports/import-backup";
-import { openStorage } from "../storage";
+import { openStorage } from "../storage/open";
 import { loadSurveyRegistry } from "../surveys";
 import { readConfig } from "./config";
 

@@ -4,7 +4,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "../app";
 import { resolveOrganizerToken } from "../auth/organizer-token";
 import { clientAddress } from "../http/client-address";
-import { openStorage } from "../storage";
+import { openStorage } from "../storage/open";
 import { loadSurveyRegistry } from "../surveys";
 import { readConfig } from "./config";
 

@@ -1,6 +1,6 @@
 import type { SurveyDefinition } from "../../domain/definition";
 import type { Answer } from "../../domain/response";
-import type { Storage, StoredResponse } from "../storage";
+import type { ResponseStorage, StoredResponse } from "../storage/response-storage";
 import { csvRow } from "./cell";
 
 export const FIXED_COLUMNS = [
@@ -47,7 +47,7 @@ function responseRow(r: StoredResponse, questions: readonly string[]): string {
  * a page at a time as the client reads, so a large export never sits whole in memory.
  */
 export function responsesCsv(
-  storage: Storage,
+  storage: Pick<ResponseStorage, "responsesPage">,
   versions: readonly SurveyDefinition[],
   query: { surveyId: string; wave: number | null },
 ): ReadableStream<Uint8Array> {

@@ -1,6 +1,6 @@
 import { type SurveyDefinition, SurveyId } from "../../domain/definition";
 import { BLANK_TREATMENTS, type BlankTreatment } from "../../domain/weighting";
-import type { GroupDimension } from "../storage";
+import type { GroupDimension } from "../storage/tally-storage";
 import { HttpProblem } from "./problems";
 
 /** `?wave=2025`: a fiscal year, or null (every wave) when absent. */

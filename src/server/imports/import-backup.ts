@@ -2,12 +2,12 @@ import { type BackupFile, readBackup } from "../../contract/backup";
 import type { ImportSummary } from "../../contract/imports";
 import type { ItemResult } from "../../contract/responses";
 import { ingestBatch } from "../responses/ingest";
-import type { Storage } from "../storage";
 import { chunks } from "../storage/chunks";
+import type { ResponseStorage } from "../storage/response-storage";
 import type { SurveyRegistry } from "../surveys";
 
 export interface ImportDeps {
-  storage: Storage;
+  storage: Pick<ResponseStorage, "insertResponses">;
   surveys: SurveyRegistry;
   now?: () => Date;
 }

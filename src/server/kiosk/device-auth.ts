@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { KioskDevice } from "../../contract/events";
 import { HttpProblem } from "../http/problems";
-import type { Storage } from "../storage";
+import type { EventStorage } from "../storage/event-storage";
 import { hashDeviceToken } from "./device-token";
 
 /**
@@ -9,7 +9,10 @@ import { hashDeviceToken } from "./device-token";
  * phone sends none), else the device whose token it carries. A token that is unknown or revoked is
  * refused with 401, so a tablet whose token was withdrawn keeps its responses and says so.
  */
-export async function deviceOf(c: Context, storage: Storage): Promise<KioskDevice | undefined> {
+export async function deviceOf(
+  c: Context,
+  storage: Pick<EventStorage, "deviceByTokenHash">,
+): Promise<KioskDevice | undefined> {
   const header = c.req.header("Authorization");
   if (header === undefined) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

@@ -1,5 +1,6 @@
 import type { ItemResult } from "../../contract/responses";
-import type { IntakeQuota, Storage } from "../storage";
+import type { IntakeQuota } from "../storage/intake-storage";
+import type { ResponseStorage } from "../storage/response-storage";
 import type { SurveyRegistry } from "../surveys";
 import { judgeItem, type Sender } from "./judge";
 
@@ -10,7 +11,7 @@ import { judgeItem, type Sender } from "./judge";
  */
 export async function ingestBatch(
   items: readonly unknown[],
-  deps: { storage: Storage; surveys: SurveyRegistry; now?: () => Date },
+  deps: { storage: Pick<ResponseStorage, "insertResponses">; surveys: SurveyRegistry; now?: () => Date },
   sender: Omit<Sender, "receivedAt"> & { intake?: IntakeQuota } = {},
 ): Promise<ItemResult[]> {
   const received = deps.now?.() ?? new Date();

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
-import type { IntakeQuota, Storage } from "../storage";
+import type { IntakeQuota, IntakeStorage } from "../storage/intake-storage";
 
 /**
  * How many responses one source may send in an hour: counted up to `…Counted`, stored but held
@@ -49,7 +49,7 @@ export interface IntakeGate {
  * Keys an address by an HMAC with its window's salt, so the database never holds an address, and
  * once the window is pruned (at the next window) no stored value can be tied back to one.
  */
-export function intakeGate(storage: Storage, limits: IntakeLimits = DEFAULT_INTAKE_LIMITS): IntakeGate {
+export function intakeGate(storage: IntakeStorage, limits: IntakeLimits = DEFAULT_INTAKE_LIMITS): IntakeGate {
   let salt: { windowStart: string; value: string } | undefined;
   const saltOf = async (windowStart: string) => {
     if (salt?.windowStart !== windowStart) {

@@ -6,7 +6,7 @@ import { describeProblems, problemsOf } from "../../domain/issues";
 import { Response } from "../../domain/response";
 import { isPlausibleSubmittedAt, waveOf } from "../../domain/review";
 import { validateResponse } from "../../domain/validate";
-import type { NewResponse } from "../storage";
+import type { NewResponse } from "../storage/response-storage";
 import type { SurveyRegistry } from "../surveys";
 import { contentHashOf } from "./content-hash";
 

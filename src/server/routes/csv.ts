@@ -1,11 +1,14 @@
 import { Hono } from "hono";
 import { requireOrganizer } from "../auth/require-organizer";
 import { responsesCsv } from "../csv/responses-csv";
-import type { AppDeps } from "../deps";
+import type { DepsWith } from "../deps";
 import { HttpProblem } from "../http/problems";
 import { parseWave } from "../http/query-params";
+import type { ResponseStorage } from "../storage/response-storage";
 
-export function csvRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "organizerToken">): Hono {
+export function csvRoutes(
+  deps: DepsWith<Pick<ResponseStorage, "responsesPage">, "surveys" | "organizerToken">,
+): Hono {
   return new Hono().get("/surveys/:id/responses.csv", requireOrganizer(deps.organizerToken), (c) => {
     const id = c.req.param("id");
     const versions = deps.surveys.versionsOf(id);

@@ -10,11 +10,12 @@ import {
 } from "../../contract/events";
 import { uuidv7 } from "../../domain/uuid";
 import { requireOrganizer } from "../auth/require-organizer";
-import type { AppDeps } from "../deps";
+import type { DepsWith } from "../deps";
 import { HttpProblem } from "../http/problems";
 import { parseSurveyId } from "../http/query-params";
 import { readBody } from "../http/read-body";
 import { hashDeviceToken, newDeviceToken } from "../kiosk/device-token";
+import type { EventStorage } from "../storage/event-storage";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -22,7 +23,7 @@ const MAX_BODY_BYTES = 16 * 1024;
  * Organizer routes for events and their kiosk devices. A device's token is in the answer that
  * creates it and nowhere else: the collector keeps only its sha256.
  */
-export function eventRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "organizerToken" | "now">): Hono {
+export function eventRoutes(deps: DepsWith<EventStorage, "surveys" | "organizerToken" | "now">): Hono {
   const now = () => (deps.now?.() ?? new Date()).toISOString();
   const organizer = requireOrganizer(deps.organizerToken);
 

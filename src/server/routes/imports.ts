@@ -2,17 +2,20 @@ import { Hono } from "hono";
 import { BackupError } from "../../contract/backup";
 import { MAX_IMPORT_BYTES } from "../../contract/imports";
 import { requireOrganizer } from "../auth/require-organizer";
-import type { AppDeps } from "../deps";
+import type { DepsWith } from "../deps";
 import { HttpProblem } from "../http/problems";
 import { readTextLimited } from "../http/read-body";
 import { importBackup } from "../imports/import-backup";
+import type { ResponseStorage } from "../storage/response-storage";
 
 /**
  * POST /imports: the body is a device-backup file as written by the app (any content type: a
  * browser labels a .json file as it likes). A file that is not a whole, unchanged backup is 422
  * with what is wrong and where, and nothing is stored.
  */
-export function importRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "now" | "organizerToken">): Hono {
+export function importRoutes(
+  deps: DepsWith<Pick<ResponseStorage, "insertResponses">, "surveys" | "now" | "organizerToken">,
+): Hono {
   return new Hono().post("/imports", requireOrganizer(deps.organizerToken), async (c) => {
     const text = await readTextLimited(c, MAX_IMPORT_BYTES);
     try {

@@ -2,11 +2,12 @@ import { Hono } from "hono";
 import type { PopulationSummary } from "../../contract/population";
 import { cellsMissingPopulation } from "../../domain/weighting";
 import { requireOrganizer } from "../auth/require-organizer";
-import type { AppDeps } from "../deps";
+import type { DepsWith } from "../deps";
 import { HttpProblem } from "../http/problems";
 import { parseWave } from "../http/query-params";
 import { readTextLimited } from "../http/read-body";
-import type { PopulationTotals, Storage } from "../storage";
+import type { PopulationStorage, PopulationTotals } from "../storage/population-storage";
+import type { TallyStorage } from "../storage/tally-storage";
 import { cellKey } from "../tallies/fold";
 import { MAX_POPULATION_CSV_BYTES, PopulationCsvError, readPopulationCsv } from "../weights/population-csv";
 
@@ -26,7 +27,7 @@ function summary(surveyId: string, totals: PopulationTotals | undefined): Popula
  * weighting question, in one wave or all: one GROUP BY over the first dimension, grouped by all.
  */
 async function respondentCells(
-  storage: Storage,
+  storage: Pick<TallyStorage, "countOptionsByGroups">,
   surveyId: string,
   wave: number | null,
   dimensions: readonly string[],
@@ -54,7 +55,10 @@ const cellName = (dimensions: readonly string[], cell: string) =>
  * label .csv files as they like) to replace them, GET what is stored.
  */
 export function populationRoutes(
-  deps: Pick<AppDeps, "storage" | "surveys" | "now" | "organizerToken">,
+  deps: DepsWith<
+    PopulationStorage & Pick<TallyStorage, "countOptionsByGroups">,
+    "surveys" | "now" | "organizerToken"
+  >,
 ): Hono {
   const latest = (id: string) => {
     const def = deps.surveys.latestOf(id);

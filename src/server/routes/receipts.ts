@@ -2,10 +2,11 @@ import { Hono } from "hono";
 import { MAX_RECEIPT_IDS, ReceiptsBody, type ReceiptsResult } from "../../contract/receipts";
 import { MAX_BATCH_BYTES } from "../../contract/responses";
 import { ResponseId } from "../../domain/response";
-import type { AppDeps } from "../deps";
+import type { DepsWith } from "../deps";
 import { readBody } from "../http/read-body";
+import type { ResponseStorage } from "../storage/response-storage";
 
-export function receiptRoutes({ storage }: Pick<AppDeps, "storage">): Hono {
+export function receiptRoutes({ storage }: DepsWith<Pick<ResponseStorage, "storedIds">>): Hono {
   return new Hono().post("/receipts", async (c) => {
     const body = await readBody(c, {
       maxBytes: MAX_BATCH_BYTES,

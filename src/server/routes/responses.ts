@@ -5,15 +5,21 @@ import {
   ResponsesBody,
   type ResponsesResult,
 } from "../../contract/responses";
-import type { AppDeps } from "../deps";
+import type { AppDeps, DepsWith } from "../deps";
 import { HttpProblem } from "../http/problems";
 import { readBody } from "../http/read-body";
 import { deviceOf } from "../kiosk/device-auth";
 import { ingestBatch } from "../responses/ingest";
 import { IntakeRefused, type IntakeSource, intakeGate } from "../responses/intake";
+import type { EventStorage } from "../storage/event-storage";
+import type { IntakeStorage } from "../storage/intake-storage";
+import type { ResponseStorage } from "../storage/response-storage";
 
 export function responseRoutes(
-  deps: Pick<AppDeps, "storage" | "surveys" | "now" | "intakeLimits"> &
+  deps: DepsWith<
+    Pick<ResponseStorage, "insertResponses"> & IntakeStorage & Pick<EventStorage, "deviceByTokenHash">,
+    "surveys" | "now" | "intakeLimits"
+  > &
     Required<Pick<AppDeps, "clientAddress">>,
 ): Hono {
   const gate = intakeGate(deps.storage, deps.intakeLimits);

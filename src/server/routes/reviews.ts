@@ -2,9 +2,10 @@ import { Hono } from "hono";
 import { ReviewBody, type ReviewResult, type ReviewSummary } from "../../contract/reviews";
 import { choiceQuestionIds } from "../../domain/chosen-options";
 import { requireOrganizer } from "../auth/require-organizer";
-import type { AppDeps } from "../deps";
+import type { DepsWith } from "../deps";
 import { HttpProblem } from "../http/problems";
 import { readBody } from "../http/read-body";
+import type { ReviewStorage } from "../storage/review-storage";
 
 const MAX_BODY_BYTES = 512 * 1024; // 10,000 ids
 
@@ -12,7 +13,7 @@ const MAX_BODY_BYTES = 512 * 1024; // 10,000 ids
  * What the collector held (a burst, a wrong clock) waits here for an analyst: GET lists it by
  * reason and wave, POST counts or excludes it, by id or all of a reason at once.
  */
-export function reviewRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "organizerToken">): Hono {
+export function reviewRoutes(deps: DepsWith<ReviewStorage, "surveys" | "organizerToken">): Hono {
   const organizer = requireOrganizer(deps.organizerToken);
   const surveyOr404 = (id: string) => {
     if (!deps.surveys.latestOf(id)) throw new HttpProblem("survey_not_found", `there is no survey "${id}"`);

@@ -3,10 +3,11 @@ import { type SessionState, SignInBody } from "../../contract/session";
 import { endSession, sameOrigin, sessionStateOf, startSession } from "../auth/organizer-session";
 import { tokenMatches } from "../auth/require-organizer";
 import { DEFAULT_SIGN_IN_THROTTLE, signInThrottle } from "../auth/sign-in-throttle";
-import type { AppDeps } from "../deps";
+import type { DepsWith } from "../deps";
 import { clientAddress } from "../http/client-address";
 import { HttpProblem } from "../http/problems";
 import { readJson } from "../http/read-body";
+import type { SessionStorage } from "../storage/session-storage";
 
 /**
  * The dashboard's sign-in: POST the organizer token once, get an HttpOnly session cookie, so the
@@ -14,7 +15,7 @@ import { readJson } from "../http/read-body";
  * the right one signs in all the same.
  */
 export function sessionRoutes(
-  deps: Pick<AppDeps, "storage" | "organizerToken" | "now" | "clientAddress" | "signInThrottle">,
+  deps: DepsWith<SessionStorage, "organizerToken" | "now" | "clientAddress" | "signInThrottle">,
 ): Hono {
   const throttle = signInThrottle(deps.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE);
   const addressOf = deps.clientAddress ?? clientAddress(0);

@@ -1,9 +1,11 @@
 import { type Context, Hono } from "hono";
 import { requireOrganizer } from "../auth/require-organizer";
 import { policyCsv, talliesCsv } from "../csv/tallies-csv";
-import type { AppDeps } from "../deps";
+import type { DepsWith } from "../deps";
 import { HttpProblem } from "../http/problems";
 import { parseBlanks, parseBy, parseChoiceQuestion, parseWave } from "../http/query-params";
+import type { PopulationStorage } from "../storage/population-storage";
+import type { TallyStorage } from "../storage/tally-storage";
 import { computeChoices } from "../tallies/choices";
 import { computeTallies } from "../tallies/compute";
 import { computeCounts } from "../tallies/counts";
@@ -16,7 +18,9 @@ function csvResponse(c: Context, name: string, body: string): Response {
   return c.body(body);
 }
 
-export function tallyRoutes(deps: Pick<AppDeps, "storage" | "surveys" | "organizerToken">): Hono {
+export function tallyRoutes(
+  deps: DepsWith<TallyStorage & Pick<PopulationStorage, "populationOf">, "surveys" | "organizerToken">,
+): Hono {
   const latest = (id: string) => {
     const def = deps.surveys.latestOf(id);
     if (!def) throw new HttpProblem("survey_not_found", `there is no survey "${id}"`);

@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 import type { ResponseCounts } from "../../contract/counts";
 import { tokyoDay } from "../../domain/tokyo-day";
 import type { Database } from "./database";
-import type { ResponseCountQuery, StoredResponseCounts } from "./storage";
+import type { ResponseCountQuery, StoredResponseCounts } from "./tally-storage";
 
 // PostgreSQL answers COUNT(*) as a bigint, which pg hands over as a string.
 const toCount = (value: string | number | bigint) => Number(value);

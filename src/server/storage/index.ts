@@ -1,8 +1,15 @@
 export type { Database } from "./database";
+export type * from "./event-storage";
+export type * from "./intake-storage";
 export { createKyselyStorage } from "./kysely-storage";
 export { migrateToLatest } from "./migrate";
 export { MIGRATIONS } from "./migrations";
 export { openStorage } from "./open";
+export type * from "./population-storage";
 export { openPostgres } from "./postgres";
+export type * from "./response-storage";
+export type * from "./review-storage";
+export type * from "./session-storage";
 export { openSqlite } from "./sqlite";
 export type * from "./storage";
+export type * from "./tally-storage";

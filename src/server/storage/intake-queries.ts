@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "./database";
-import type { IntakeCount } from "./storage";
+import type { IntakeCount } from "./intake-storage";
 
 /**
  * The window's salt, made by whichever process asks first: every process on one database keys an

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { chunks } from "./chunks";
 import type { Database } from "./database";
-import type { PopulationTotals } from "./storage";
+import type { PopulationTotals } from "./population-storage";
 
 export async function replacePopulation(
   db: Kysely<Database>,

@@ -2,7 +2,8 @@ import type { Kysely, Selectable, Transaction } from "kysely";
 import { chunks } from "./chunks";
 import type { Database, ResponsesTable } from "./database";
 import { takeIntake } from "./intake-queries";
-import type { InsertOutcome, IntakeQuota, NewResponse, StoredResponse } from "./storage";
+import type { IntakeQuota } from "./intake-storage";
+import type { InsertOutcome, NewResponse, StoredResponse } from "./response-storage";
 
 export async function insertResponses(
   db: Kysely<Database>,

@@ -5,7 +5,8 @@ import type { Answers } from "../../domain/response";
 import type { ReviewState } from "../../domain/review";
 import { chunks } from "./chunks";
 import type { Database } from "./database";
-import type { ReviewChange, StorageKind } from "./storage";
+import type { ReviewChange } from "./review-storage";
+import type { StorageKind } from "./storage";
 
 /** What is not counted in a survey, by state, reason and wave (the partial index serves it). */
 export async function reviewSummary(

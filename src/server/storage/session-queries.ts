@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database";
-import type { OrganizerSession } from "./storage";
+import type { OrganizerSession } from "./session-storage";
 
 export async function insertSession(db: Kysely<Database>, session: OrganizerSession): Promise<void> {
   await db

@@ -10,7 +10,7 @@ import type {
   GroupedCountQuery,
   GroupedCountRow,
   WaveCountRow,
-} from "./storage";
+} from "./tally-storage";
 
 // PostgreSQL answers COUNT(*) as a bigint, which pg hands over as a string.
 const toCount = (value: string | number | bigint) => Number(value);

@@ -1,7 +1,7 @@
 import type { ChoiceShares } from "../../contract/choices";
 import { choiceShares } from "../../domain/choice-shares";
 import type { Option, SurveyDefinition } from "../../domain/definition";
-import type { Storage } from "../storage";
+import type { TallyStorage } from "../storage/tally-storage";
 
 /** Options of a question across every version, newest version's order first, then any seen only in data. */
 function optionsOf(versions: readonly SurveyDefinition[], questionId: string, seen: Iterable<string>) {
@@ -21,7 +21,7 @@ function optionsOf(versions: readonly SurveyDefinition[], questionId: string, se
  * shares may sum to more than 100%, and a skipped or blank question counts in no base.
  */
 export async function computeChoices(
-  storage: Storage,
+  storage: Pick<TallyStorage, "countChoices">,
   versions: readonly SurveyDefinition[],
   query: { surveyId: string; wave: number | null; questionId: string },
 ): Promise<ChoiceShares> {

@@ -3,7 +3,8 @@ import { breakdown } from "../../domain/breakdown";
 import type { SurveyDefinition } from "../../domain/definition";
 import { estimate, type OptionCounts, verdict } from "../../domain/tally";
 import { type BlankTreatment, postStratify } from "../../domain/weighting";
-import type { GroupDimension, Storage } from "../storage";
+import type { PopulationStorage } from "../storage/population-storage";
+import type { GroupDimension, TallyStorage } from "../storage/tally-storage";
 import { acrossWaves, foldByWaveAndGroup, type OptionCountsByWaveAndGroup } from "./fold";
 
 export interface TallyOptions {
@@ -31,7 +32,7 @@ const WITHHELD = {
  * by question and option id: counts come from SQL, the percentages from the shared tally math.
  */
 export async function computeTallies(
-  storage: Storage,
+  storage: TallyStorage & Pick<PopulationStorage, "populationOf">,
   def: SurveyDefinition,
   options: TallyOptions,
 ): Promise<Tallies> {

@@ -2,7 +2,7 @@ import type { ResponseCounts } from "../../contract/counts";
 import { hiddenGroupsOfIndicators } from "../../domain/breakdown";
 import type { SurveyDefinition } from "../../domain/definition";
 import { type EventDeviceCount, hiddenEventsAndDevices } from "../../domain/suppression";
-import type { Storage } from "../storage";
+import type { TallyStorage } from "../storage/tally-storage";
 import { foldByWaveAndGroup } from "./fold";
 
 /**
@@ -10,7 +10,7 @@ import { foldByWaveAndGroup } from "./fold";
  * /counts must hide them too, since an event's count of responses is an indicator's base whenever
  * everyone at the event answered it.
  */
-async function hiddenByEvent(storage: Storage, def: SurveyDefinition, wave: number | null) {
+async function hiddenByEvent(storage: TallyStorage, def: SurveyDefinition, wave: number | null) {
   const rows = await storage.countOptionsByGroups({
     surveyId: def.id,
     wave,
@@ -49,7 +49,7 @@ function shownThenHidden<T extends { n: number }>(
  * suppressed: neither is a group of people a breakdown hides.
  */
 export async function computeCounts(
-  storage: Storage,
+  storage: TallyStorage,
   def: SurveyDefinition,
   wave: number | null,
 ): Promise<ResponseCounts> {

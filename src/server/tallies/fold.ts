@@ -1,6 +1,6 @@
 import type { OptionCounts } from "../../domain/tally";
 import { mergeWaves } from "../../domain/wave-merge";
-import type { GroupedCountRow } from "../storage";
+import type { GroupedCountRow } from "../storage/tally-storage";
 
 /** question id → wave → group key → option → responses. */
 export type OptionCountsByWaveAndGroup = Map<string, Map<number, Map<string, OptionCounts>>>;

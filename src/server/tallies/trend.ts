@@ -2,14 +2,17 @@ import type { Trend, TrendPoint } from "../../contract/trend";
 import type { SurveyDefinition } from "../../domain/definition";
 import { estimate, verdict } from "../../domain/tally";
 import { changeBetween } from "../../domain/trend";
-import type { Storage } from "../storage";
+import type { TallyStorage } from "../storage/tally-storage";
 
 /**
  * Each indicator in every wave that has answers, oldest first, with the change from the wave
  * before it (the previous one present in the data) and whether that change exceeds Newcombe's
  * interval. Labels (令和N年度 / FY) are the reader's business.
  */
-export async function computeTrend(storage: Storage, def: SurveyDefinition): Promise<Trend> {
+export async function computeTrend(
+  storage: Pick<TallyStorage, "countOptionsByWave">,
+  def: SurveyDefinition,
+): Promise<Trend> {
   const rows = await storage.countOptionsByWave({
     surveyId: def.id,
     wave: null,
