@@ -32,6 +32,25 @@ export const TALLY_COLUMNS = [
   "weighted_left_out_no_population",
 ] as const;
 
+type Cell = string | number | null | undefined;
+
+/** The columns indicator, label, wave, by, group, suppressed: which row of which table this is. */
+const rowKey = (
+  id: string,
+  label: string,
+  tallies: Tallies,
+  group: string | null,
+  suppressed: boolean,
+): Cell[] => [id, label, tallies.wave, tallies.by, group, suppressed ? "suppressed" : null];
+
+/** The columns n, positive, percent, ci95_low, ci95_high of a total or of a group. */
+const estimateCells = (e: {
+  n: number | null;
+  positive: number | null;
+  percent: number | null;
+  ci95: readonly [number, number] | null;
+}): Cell[] => [e.n, e.positive, round1(e.percent), round1(e.ci95?.[0]), round1(e.ci95?.[1])];
+
 const targetText = (t: { op: ">=" | "<="; value: number } | null) => (t ? `${t.op}${t.value}` : null);
 
 /**
@@ -46,17 +65,8 @@ export function talliesCsv(def: SurveyDefinition, tallies: Tallies, locale = "ja
     const w = t.weighted;
     lines.push(
       csvRow([
-        t.id,
-        label,
-        tallies.wave,
-        tallies.by,
-        null,
-        null,
-        t.n,
-        t.positive,
-        round1(t.percent),
-        round1(t.ci95?.[0]),
-        round1(t.ci95?.[1]),
+        ...rowKey(t.id, label, tallies, null, false),
+        ...estimateCells(t),
         targetText(t.target),
         t.verdict,
         round1(w?.percent),
@@ -73,17 +83,8 @@ export function talliesCsv(def: SurveyDefinition, tallies: Tallies, locale = "ja
     for (const g of t.groups ?? [])
       lines.push(
         csvRow([
-          t.id,
-          label,
-          tallies.wave,
-          tallies.by,
-          g.key,
-          g.suppressed ? "suppressed" : null,
-          g.n,
-          g.positive,
-          round1(g.percent),
-          round1(g.ci95?.[0]),
-          round1(g.ci95?.[1]),
+          ...rowKey(t.id, label, tallies, g.key, g.suppressed),
+          ...estimateCells(g),
           // RFC 4180: every record has the header's number of fields.
           ...Array.from({ length: TALLY_COLUMNS.length - 11 }, () => null),
         ]),

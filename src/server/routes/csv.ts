@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { requireOrganizer } from "../auth/require-organizer";
 import { responsesCsv } from "../csv/responses-csv";
 import type { DepsWith } from "../deps";
+import { csvResponse } from "../http/csv-response";
 import { HttpProblem } from "../http/problems";
 import { parseWave } from "../http/query-params";
 import type { ResponseStorage } from "../storage/response-storage";
@@ -15,9 +16,6 @@ export function csvRoutes(
     if (versions.length === 0) throw new HttpProblem("survey_not_found", `there is no survey "${id}"`);
     const wave = parseWave(c.req.query("wave"));
     const name = `${id}${wave === null ? "" : `-fy${wave}`}-responses.csv`;
-    c.header("Content-Type", "text/csv; charset=utf-8");
-    c.header("Content-Disposition", `attachment; filename="${name}"`);
-    c.header("Cache-Control", "no-store");
-    return c.body(responsesCsv(deps.storage, versions, { surveyId: id, wave }));
+    return csvResponse(c, name, responsesCsv(deps.storage, versions, { surveyId: id, wave }));
   });
 }

@@ -10,6 +10,7 @@ import type { PopulationStorage, PopulationTotals } from "../storage/population-
 import type { TallyStorage } from "../storage/tally-storage";
 import { cellKey } from "../tallies/fold";
 import { MAX_POPULATION_CSV_BYTES, PopulationCsvError, readPopulationCsv } from "../weights/population-csv";
+import { latestSurveyOr404 } from "./survey-lookup";
 
 function summary(surveyId: string, totals: PopulationTotals | undefined): PopulationSummary {
   const cells = [...(totals?.cells ?? [])].map(([cell, population]) => ({ cell, population }));
@@ -60,11 +61,7 @@ export function populationRoutes(
     "surveys" | "now" | "organizerToken"
   >,
 ): Hono {
-  const latest = (id: string) => {
-    const def = deps.surveys.latestOf(id);
-    if (!def) throw new HttpProblem("survey_not_found", `there is no survey "${id}"`);
-    return def;
-  };
+  const latest = (id: string) => latestSurveyOr404(deps.surveys, id);
   return new Hono()
     .get("/surveys/:id/population", requireOrganizer(deps.organizerToken), async (c) => {
       const def = latest(c.req.param("id"));

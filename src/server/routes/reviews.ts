@@ -3,9 +3,9 @@ import { ReviewBody, type ReviewResult, type ReviewSummary } from "../../contrac
 import { choiceQuestionIds } from "../../domain/chosen-options";
 import { requireOrganizer } from "../auth/require-organizer";
 import type { DepsWith } from "../deps";
-import { HttpProblem } from "../http/problems";
 import { readBody } from "../http/read-body";
 import type { ReviewStorage } from "../storage/review-storage";
+import { latestSurveyOr404 } from "./survey-lookup";
 
 const MAX_BODY_BYTES = 512 * 1024; // 10,000 ids
 
@@ -15,10 +15,7 @@ const MAX_BODY_BYTES = 512 * 1024; // 10,000 ids
  */
 export function reviewRoutes(deps: DepsWith<ReviewStorage, "surveys" | "organizerToken">): Hono {
   const organizer = requireOrganizer(deps.organizerToken);
-  const surveyOr404 = (id: string) => {
-    if (!deps.surveys.latestOf(id)) throw new HttpProblem("survey_not_found", `there is no survey "${id}"`);
-    return id;
-  };
+  const surveyOr404 = (id: string) => latestSurveyOr404(deps.surveys, id).id;
   return new Hono()
     .get("/surveys/:id/reviews", organizer, async (c) => {
       const surveyId = surveyOr404(c.req.param("id"));

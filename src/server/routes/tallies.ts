@@ -1,8 +1,8 @@
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import { requireOrganizer } from "../auth/require-organizer";
 import { policyCsv, talliesCsv } from "../csv/tallies-csv";
 import type { DepsWith } from "../deps";
-import { HttpProblem } from "../http/problems";
+import { csvResponse } from "../http/csv-response";
 import { parseBlanks, parseBy, parseChoiceQuestion, parseWave } from "../http/query-params";
 import type { PopulationStorage } from "../storage/population-storage";
 import type { TallyStorage } from "../storage/tally-storage";
@@ -10,22 +10,12 @@ import { computeChoices } from "../tallies/choices";
 import { computeTallies } from "../tallies/compute";
 import { computeCounts } from "../tallies/counts";
 import { computeTrend } from "../tallies/trend";
-
-function csvResponse(c: Context, name: string, body: string): Response {
-  c.header("Content-Type", "text/csv; charset=utf-8");
-  c.header("Content-Disposition", `attachment; filename="${name}"`);
-  c.header("Cache-Control", "no-store");
-  return c.body(body);
-}
+import { latestSurveyOr404 } from "./survey-lookup";
 
 export function tallyRoutes(
   deps: DepsWith<TallyStorage & Pick<PopulationStorage, "populationOf">, "surveys" | "organizerToken">,
 ): Hono {
-  const latest = (id: string) => {
-    const def = deps.surveys.latestOf(id);
-    if (!def) throw new HttpProblem("survey_not_found", `there is no survey "${id}"`);
-    return def;
-  };
+  const latest = (id: string) => latestSurveyOr404(deps.surveys, id);
   return new Hono()
     .get("/surveys/:id/tallies", requireOrganizer(deps.organizerToken), async (c) => {
       const def = latest(c.req.param("id"));

@@ -71,32 +71,45 @@ function byCountThenId<T extends { n: number }>(id: (row: T) => string | null) {
   };
 }
 
+/** Where a response's event or device is named: its column, and the table and column of the name. */
+const NAMED = {
+  event: { column: "r.event_id", table: "events", name: "j.name" },
+  device: { column: "r.device_id", table: "kiosk_devices", name: "j.label" },
+} as const;
+
+/** Responses per event (with its name) or per kiosk device (with its label), most first. */
+async function countByNamed(db: Kysely<Database>, query: ResponseCountQuery, of: keyof typeof NAMED) {
+  const { column, table, name } = NAMED[of];
+  const { rows } = await sql<{ group_id: string | null; name: string | null; n: Count }>`
+    select ${sql.ref(column)} as group_id, ${sql.ref(name)} as name, count(*) as n
+    from responses r left join ${sql.table(table)} j on j.id = ${sql.ref(column)}
+    where ${ofSurvey(query)}
+    group by ${sql.ref(column)}, ${sql.ref(name)}`.execute(db);
+  return rows
+    .map((r) => ({ id: r.group_id, name: r.name, n: toCount(r.n) }))
+    .sort(byCountThenId((r) => r.id));
+}
+
 async function countByEvent(
   db: Kysely<Database>,
   query: ResponseCountQuery,
 ): Promise<StoredResponseCounts["byEvent"]> {
-  const { rows } = await sql<{ event_id: string | null; name: string | null; n: Count }>`
-    select r.event_id as event_id, e.name as name, count(*) as n
-    from responses r left join events e on e.id = r.event_id
-    where ${ofSurvey(query)}
-    group by r.event_id, e.name`.execute(db);
-  return rows
-    .map((r) => ({ eventId: r.event_id, ...(r.name !== null && { name: r.name }), n: toCount(r.n) }))
-    .sort(byCountThenId((r) => r.eventId));
+  return (await countByNamed(db, query, "event")).map((r) => ({
+    eventId: r.id,
+    ...(r.name !== null && { name: r.name }),
+    n: r.n,
+  }));
 }
 
 async function countByDevice(
   db: Kysely<Database>,
   query: ResponseCountQuery,
 ): Promise<StoredResponseCounts["byDevice"]> {
-  const { rows } = await sql<{ device_id: string | null; label: string | null; n: Count }>`
-    select r.device_id as device_id, d.label as label, count(*) as n
-    from responses r left join kiosk_devices d on d.id = r.device_id
-    where ${ofSurvey(query)}
-    group by r.device_id, d.label`.execute(db);
-  return rows
-    .map((r) => ({ deviceId: r.device_id, ...(r.label !== null && { label: r.label }), n: toCount(r.n) }))
-    .sort(byCountThenId((r) => r.deviceId));
+  return (await countByNamed(db, query, "device")).map((r) => ({
+    deviceId: r.id,
+    ...(r.name !== null && { label: r.name }),
+    n: r.n,
+  }));
 }
 
 async function countByVersion(
