@@ -5,6 +5,7 @@ import { t } from "../../i18n";
 import { importBackupFile } from "../collector/dashboard-api";
 import { itemReason } from "../collector/item-reason";
 import { UnauthorizedError } from "../collector/organizer-fetch";
+import { Field } from "../components/field";
 import { useLocale } from "../locale-context";
 import { collectorProblem, ProblemDetails, type ProblemText } from "./collector-problem";
 import { formatCount } from "./format";
@@ -45,22 +46,19 @@ export function BackupUpload({ onUnauthorized }: { onUnauthorized(): void }) {
     <section class="backup-upload" aria-labelledby="backup-upload-title">
       <h2 id="backup-upload-title">{t("backupUpload.title")}</h2>
       <form onSubmit={submit}>
-        <label for="backup-file" class="field-label">
-          {t("backupUpload.fileLabel")}
-        </label>
-        <p id="backup-file-help" class="hint">
-          {t("backupUpload.help")}
-        </p>
-        <input
-          id="backup-file"
-          type="file"
-          accept=".json,application/json"
-          aria-describedby="backup-file-help"
-          onChange={(event) => {
-            setFile(event.currentTarget.files?.[0]);
-            setUpload({ phase: "idle" });
-          }}
-        />
+        <Field id="backup-file" label={t("backupUpload.fileLabel")} hint={t("backupUpload.help")}>
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              accept=".json,application/json"
+              onChange={(event) => {
+                setFile(event.currentTarget.files?.[0]);
+                setUpload({ phase: "idle" });
+              }}
+            />
+          )}
+        </Field>
         {/* While importing, aria-disabled: a disabled button drops the focus of whoever pressed it (BusyButton). */}
         <button
           type="submit"

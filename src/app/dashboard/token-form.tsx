@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { t } from "../../i18n";
 import { UnauthorizedError } from "../collector/organizer-fetch";
 import { signIn, TooManySignInsError } from "../collector/session";
+import { Field } from "../components/field";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useOneAtATime } from "../hooks/use-one-at-a-time";
 import { collectorProblem, ProblemDetails, type ProblemText } from "./collector-problem";
@@ -59,21 +60,18 @@ export function TokenForm({ rejected, onSignedIn }: { rejected: boolean; onSigne
           )}
         </div>
       )}
-      <label for="organizer-token" class="field-label">
-        {t("dashboard.tokenLabel")}
-      </label>
-      <p id="organizer-token-help" class="hint">
-        {t("organizer.signInHelp")}
-      </p>
-      <input
-        ref={inputRef}
-        id="organizer-token"
-        type="password"
-        autoComplete="off"
-        value={token}
-        aria-describedby="organizer-token-help"
-        onInput={(event) => setToken(event.currentTarget.value)}
-      />
+      <Field id="organizer-token" label={t("dashboard.tokenLabel")} hint={t("organizer.signInHelp")}>
+        {(control) => (
+          <input
+            {...control}
+            ref={inputRef}
+            type="password"
+            autoComplete="off"
+            value={token}
+            onInput={(event) => setToken(event.currentTarget.value)}
+          />
+        )}
+      </Field>
       <button type="submit" class="button button--primary" disabled={!token.trim()} aria-disabled={busy}>
         {t("organizer.signIn")}
       </button>

@@ -3,6 +3,7 @@ import type { PopulationSummary } from "../../contract/population";
 import { t } from "../../i18n";
 import { fetchPopulation, uploadPopulation } from "../collector/dashboard-api";
 import { UnauthorizedError } from "../collector/organizer-fetch";
+import { Field } from "../components/field";
 import { collectorProblem, ProblemDetails, type ProblemText } from "./collector-problem";
 import { formatCount } from "./format";
 
@@ -48,19 +49,21 @@ export function WeightsUpload(props: {
           : t("organizer.weightsNone")}
       </p>
       <form onSubmit={submit}>
-        <label for="weights-file" class="field-label">
-          {t("organizer.weightsFile")}
-        </label>
-        <p id="weights-help" class="hint">
-          {t("organizer.weightsHelp")}
-        </p>
-        <input
+        <Field
           id="weights-file"
-          type="file"
-          accept=".csv,text/csv"
-          aria-describedby="weights-help"
-          onChange={(event) => setFile(event.currentTarget.files?.[0])}
-        />
+          label={t("organizer.weightsFile")}
+          hint={t("organizer.weightsHelp")}
+          hintId="weights-help"
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              accept=".csv,text/csv"
+              onChange={(event) => setFile(event.currentTarget.files?.[0])}
+            />
+          )}
+        </Field>
         {/* While uploading, aria-disabled: a disabled button drops the focus of whoever pressed it (BusyButton). */}
         <button
           type="submit"

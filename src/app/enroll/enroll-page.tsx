@@ -6,6 +6,7 @@ import { hashPin, isValidPin } from "../device/pin";
 import { useLocale } from "../locale-context";
 import { navigate } from "../router/history";
 import "../kiosk/kiosk.css";
+import { Field } from "../components/field";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useOneAtATime } from "../hooks/use-one-at-a-time";
 
@@ -85,35 +86,26 @@ export function EnrollPage() {
         <p id="pin-help" class="hint">
           {t("enroll.pinHelp")}
         </p>
-        <label for="new-pin" class="field-label">
-          {t("enroll.pin")}
-        </label>
-        <input
+        {/* One hint (for the first) and one error line for both PINs: texts outside the two fields. */}
+        <PinField
           id="new-pin"
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
+          label={t("enroll.pin")}
+          describedBy="pin-help enroll-problem"
+          invalid={problem === "pinFormat"}
           value={pin}
-          aria-describedby="pin-help enroll-problem"
-          aria-invalid={problem === "pinFormat" || undefined}
-          onInput={(event) => {
-            setPin(event.currentTarget.value);
+          onInput={(value) => {
+            setPin(value);
             setProblem("none");
           }}
         />
-        <label for="new-pin-again" class="field-label">
-          {t("enroll.pinAgain")}
-        </label>
-        <input
+        <PinField
           id="new-pin-again"
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
+          label={t("enroll.pinAgain")}
+          describedBy="enroll-problem"
+          invalid={problem === "pinMismatch"}
           value={again}
-          aria-describedby="enroll-problem"
-          aria-invalid={problem === "pinMismatch" || undefined}
-          onInput={(event) => {
-            setAgain(event.currentTarget.value);
+          onInput={(value) => {
+            setAgain(value);
             setProblem("none");
           }}
         />
@@ -126,5 +118,29 @@ export function EnrollPage() {
         </button>
       </form>
     </div>
+  );
+}
+
+function PinField(props: {
+  id: string;
+  label: string;
+  describedBy: string;
+  invalid: boolean;
+  value: string;
+  onInput(value: string): void;
+}) {
+  return (
+    <Field id={props.id} label={props.label} describedBy={props.describedBy} invalid={props.invalid}>
+      {(control) => (
+        <input
+          {...control}
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          value={props.value}
+          onInput={(event) => props.onInput(event.currentTarget.value)}
+        />
+      )}
+    </Field>
   );
 }

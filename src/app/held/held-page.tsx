@@ -1,7 +1,7 @@
 import { t } from "../../i18n";
+import { HomeLink } from "../components/home-link";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useLocale } from "../locale-context";
-import { Link } from "../router/link";
 import { HeldAnswers } from "./held-answers";
 
 /** "/held": where the status bar's "needs checking" leads a resident (a chunk of its own). */
@@ -15,11 +15,7 @@ export function HeldPage() {
       </h1>
       <p>{t("held.intro")}</p>
       <HeldAnswers />
-      <p>
-        <Link href="/" class="tap-link">
-          {t("common.home")}
-        </Link>
-      </p>
+      <HomeLink />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { t } from "../../i18n";
+import { Field } from "../components/field";
 import { checkStaffPin } from "../device/kiosk";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useOneAtATime } from "../hooks/use-one-at-a-time";
@@ -26,27 +27,31 @@ export function PinDialog({ onOpen, onCancel }: { onOpen(): void; onCancel(): vo
           if (pin) once(submit);
         }}
       >
-        <label for="staff-pin" class="field-label">
-          {t("staff.pinLabel")}
-        </label>
-        <input
-          ref={inputRef}
+        <Field
           id="staff-pin"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={pin}
-          aria-invalid={wrong !== "" || undefined}
-          aria-describedby="staff-pin-error"
-          onInput={(event) => {
-            setPin(event.currentTarget.value);
-            setWrong("");
+          label={t("staff.pinLabel")}
+          invalid={wrong !== ""}
+          message={{
+            id: "staff-pin-error",
+            role: "alert",
+            text: wrong === "wrong" ? t("staff.pinWrong") : wrong === "locked" ? t("staff.pinLocked") : null,
           }}
-        />
-        <p id="staff-pin-error" class="field-error" role="alert">
-          {wrong === "wrong" && t("staff.pinWrong")}
-          {wrong === "locked" && t("staff.pinLocked")}
-        </p>
+        >
+          {(control) => (
+            <input
+              {...control}
+              ref={inputRef}
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              value={pin}
+              onInput={(event) => {
+                setPin(event.currentTarget.value);
+                setWrong("");
+              }}
+            />
+          )}
+        </Field>
         <div class="nav-buttons">
           <button type="button" class="button button--secondary" onClick={onCancel}>
             {t("staff.cancel")}

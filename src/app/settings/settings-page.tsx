@@ -1,10 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
 import { t } from "../../i18n";
+import { Field } from "../components/field";
+import { HomeLink } from "../components/home-link";
 import { LazyPage } from "../components/lazy-page";
 import { defaultEndpoint, readEndpoint, saveEndpoint } from "../device/settings";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useLocale } from "../locale-context";
-import { Link } from "../router/link";
 
 type Feedback = "none" | "saved" | "invalid" | "insecure" | "failed";
 
@@ -43,36 +44,33 @@ export function SettingsPage() {
           void save(endpoint);
         }}
       >
-        <label for="endpoint" class="field-label">
-          {t("settings.endpointLabel")}
-        </label>
-        <p id="endpoint-help" class="hint">
-          {t("settings.endpointHelp")}
-        </p>
-        <input
+        <Field
           id="endpoint"
-          type="url"
-          inputMode="url"
-          autoComplete="off"
-          spellcheck={false}
-          value={endpoint}
-          aria-describedby="endpoint-help endpoint-feedback"
-          aria-invalid={feedback === "invalid" || feedback === "insecure" || undefined}
-          onInput={(event) => {
-            setEndpoint(event.currentTarget.value);
-            setFeedback("none");
+          label={t("settings.endpointLabel")}
+          hint={t("settings.endpointHelp")}
+          invalid={feedback === "invalid" || feedback === "insecure"}
+          message={{
+            id: "endpoint-feedback",
+            role: "status",
+            class: feedback === "saved" ? "hint is-success" : "field-error",
+            text: feedback === "none" ? null : t(`settings.${feedback}`),
           }}
-        />
-        <p
-          id="endpoint-feedback"
-          class={feedback === "saved" ? "hint is-success" : "field-error"}
-          role="status"
         >
-          {feedback === "saved" && t("settings.saved")}
-          {feedback === "invalid" && t("settings.invalid")}
-          {feedback === "insecure" && t("settings.insecure")}
-          {feedback === "failed" && t("settings.failed")}
-        </p>
+          {(control) => (
+            <input
+              {...control}
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              spellcheck={false}
+              value={endpoint}
+              onInput={(event) => {
+                setEndpoint(event.currentTarget.value);
+                setFeedback("none");
+              }}
+            />
+          )}
+        </Field>
         <div class="nav-buttons">
           <button type="button" class="button button--secondary" onClick={() => void save(defaultEndpoint())}>
             {t("settings.useDefault")}
@@ -83,11 +81,7 @@ export function SettingsPage() {
         </div>
       </form>
       <LazyPage load={loadDeviceData} name="device-data" />
-      <p>
-        <Link href="/" class="tap-link">
-          {t("common.home")}
-        </Link>
-      </p>
+      <HomeLink />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { t } from "../../../i18n";
+import { Field } from "../../components/field";
 import { useOneAtATime } from "../../hooks/use-one-at-a-time";
 
 export interface EventFields {
@@ -28,18 +29,19 @@ export function EventForm({ onCreate }: { onCreate(fields: EventFields): Promise
       }}
     >
       <h4>{t("events.newTitle")}</h4>
-      <label for="event-name" class="field-label">
-        {t("events.name")}
-      </label>
-      <input id="event-name" value={fields.name} maxLength={200} required onInput={set("name")} />
-      <label for="event-place" class="field-label">
-        {t("events.place")}
-      </label>
-      <input id="event-place" value={fields.place} maxLength={200} required onInput={set("place")} />
-      <label for="event-date" class="field-label">
-        {t("events.date")}
-      </label>
-      <input id="event-date" type="date" value={fields.date} required onInput={set("date")} />
+      <Field id="event-name" label={t("events.name")}>
+        {(control) => (
+          <input {...control} value={fields.name} maxLength={200} required onInput={set("name")} />
+        )}
+      </Field>
+      <Field id="event-place" label={t("events.place")}>
+        {(control) => (
+          <input {...control} value={fields.place} maxLength={200} required onInput={set("place")} />
+        )}
+      </Field>
+      <Field id="event-date" label={t("events.date")}>
+        {(control) => <input {...control} type="date" value={fields.date} required onInput={set("date")} />}
+      </Field>
       <button type="submit" class="button button--primary" disabled={!complete} aria-disabled={busy}>
         {t("events.create")}
       </button>

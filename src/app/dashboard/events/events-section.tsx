@@ -13,6 +13,7 @@ import { flyerPath, surveyPath } from "../../router/routes";
 import { collectorProblem, ProblemDetails, type ProblemText } from "../collector-problem";
 import { EventForm } from "./event-form";
 import "./events.css";
+import { Field } from "../../components/field";
 
 interface Props {
   def: SurveyDefinition;
@@ -117,16 +118,17 @@ function EventItem({ event, onError }: { event: KioskEvent; onError(e: unknown):
           once(addDevice);
         }}
       >
-        <label for={labelId} class="field-label">
-          {t("events.deviceLabel")}
-        </label>
-        <input
-          id={labelId}
-          value={label}
-          maxLength={100}
-          placeholder={t("events.defaultLabel")}
-          onInput={(e) => setLabel(e.currentTarget.value)}
-        />
+        <Field id={labelId} label={t("events.deviceLabel")}>
+          {(control) => (
+            <input
+              {...control}
+              value={label}
+              maxLength={100}
+              placeholder={t("events.defaultLabel")}
+              onInput={(e) => setLabel(e.currentTarget.value)}
+            />
+          )}
+        </Field>
         <button type="submit" class="button button--secondary" aria-disabled={busy}>
           {t("events.addDevice")}
         </button>
