@@ -1,26 +1,19 @@
-import { useEffect, useState } from "preact/hooks";
 import type { SurveyDefinition } from "../../domain/definition";
 import { t } from "../../i18n";
 import { BusyButton } from "../components/busy-button";
 import { SyncNowButton } from "../components/sync-now-button";
-import { formatCount } from "../dashboard/format";
-import { downloadBackup } from "../device/backup";
-import { storageEstimate } from "../device/browser-storage";
-import { endEvent, type KioskState } from "../device/kiosk";
-import { type KioskStats, kioskStats } from "../device/kiosk-stats";
+import type { KioskState } from "../device/kiosk";
 import { persistence } from "../device/persistence";
 import { syncStatus } from "../device/sync";
 import { HeldAnswers } from "../held/held-answers";
+import { useBackupDownload } from "../hooks/use-backup-download";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useStore } from "../hooks/use-store";
 import { useLocale } from "../locale-context";
+import { EndEvent } from "./end-event";
 import { EventTally } from "./event-tally";
-
-function formatBytes(bytes: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }).format(
-    bytes / 1_000_000,
-  );
-}
+import { StaffFacts } from "./staff-facts";
+import { useStaffFacts } from "./use-staff-facts";
 
 /** Behind the staff PIN: what this tablet holds and has sent, the event's tally, and its controls. */
 export function StaffPanel({
@@ -37,42 +30,9 @@ export function StaffPanel({
   const { locale } = useLocale();
   const status = useStore(syncStatus);
   const stored = useStore(persistence);
-  const [stats, setStats] = useState<KioskStats | undefined>();
-  const [estimate, setEstimate] = useState<{ usage?: number; quota?: number }>({});
-  const [confirmingEnd, setConfirmingEnd] = useState(false);
-  const [backup, setBackup] = useState<
-    { kind: "idle" | "working" | "failed" } | { kind: "done"; count: number }
-  >({
-    kind: "idle",
-  });
-  const exportBackup = async () => {
-    setBackup({ kind: "working" });
-    try {
-      setBackup({ kind: "done", count: (await downloadBackup()).count });
-    } catch {
-      setBackup({ kind: "failed" });
-    }
-  };
+  const { stats, estimate } = useStaffFacts(kiosk, def, status);
+  const [backup, exportBackup] = useBackupDownload();
   const headingRef = useFocusOnShow<HTMLHeadingElement>();
-  useEffect(() => {
-    let current = true;
-    kioskStats(kiosk, def).then(
-      (s) => current && setStats(s),
-      () => {},
-    );
-    storageEstimate().then((e) => current && setEstimate(e));
-    return () => {
-      current = false;
-    };
-  }, [kiosk, def, status]);
-
-  const lastSync =
-    status.lastSyncAt === undefined
-      ? t("staff.never")
-      : new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" }).format(
-          status.lastSyncAt,
-        );
-  const count = (n: number | undefined) => (n === undefined ? "…" : formatCount(n, locale));
 
   return (
     <div class="page staff-panel">
@@ -80,40 +40,13 @@ export function StaffPanel({
         {t("staff.title")}
       </h1>
       <p class="staff-panel__event">{kiosk.eventName}</p>
-      <dl class="staff-panel__facts">
-        <div>
-          <dt>{t("staff.today")}</dt>
-          <dd data-fact="today">{count(stats?.today)}</dd>
-        </div>
-        <div>
-          <dt>{t("staff.waiting")}</dt>
-          <dd data-fact="waiting">{count(stats?.waiting)}</dd>
-        </div>
-        <div>
-          <dt>{t("staff.sent")}</dt>
-          <dd data-fact="sent">{count(stats?.sent)}</dd>
-        </div>
-        <div>
-          <dt>{t("staff.held")}</dt>
-          <dd data-fact="held">{count(stats?.held)}</dd>
-        </div>
-        <div>
-          <dt>{t("staff.lastSync")}</dt>
-          <dd>{lastSync}</dd>
-        </div>
-        <div>
-          <dt>{t("staff.storage")}</dt>
-          <dd>
-            {stored === "granted" ? t("staff.persistent") : t("staff.notPersistent")}
-            {estimate.usage !== undefined &&
-              estimate.quota !== undefined &&
-              ` (${t("staff.used", {
-                used: formatBytes(estimate.usage, locale),
-                quota: formatBytes(estimate.quota, locale),
-              })})`}
-          </dd>
-        </div>
-      </dl>
+      <StaffFacts
+        stats={stats}
+        lastSyncAt={status.lastSyncAt}
+        persistent={stored === "granted"}
+        estimate={estimate}
+        locale={locale}
+      />
       {status.phase === "unauthorized" && (
         <div class="notice notice--error" role="alert">
           <p>{t("staff.unauthorized")}</p>
@@ -140,31 +73,7 @@ export function StaffPanel({
         {backup.kind === "failed" && t("backup.failed")}
       </p>
       {stats && <EventTally def={def} tally={stats.tally} locale={locale} />}
-      <section class="staff-panel__end" aria-labelledby="end-event-title">
-        <h2 id="end-event-title">{t("staff.endTitle")}</h2>
-        <p>{t("staff.endNote")}</p>
-        {confirmingEnd ? (
-          <div class="notice" role="alert">
-            <p>{t("staff.endConfirm", { n: stats?.waiting ?? 0 })}</p>
-            <div class="nav-buttons">
-              <button type="button" class="button button--secondary" onClick={() => setConfirmingEnd(false)}>
-                {t("staff.cancel")}
-              </button>
-              <button
-                type="button"
-                class="button button--primary"
-                onClick={() => void endEvent().then(onEnded, () => {})}
-              >
-                {t("staff.endYes")}
-              </button>
-            </div>
-          </div>
-        ) : (
-          <button type="button" class="button button--secondary" onClick={() => setConfirmingEnd(true)}>
-            {t("staff.end")}
-          </button>
-        )}
-      </section>
+      <EndEvent waiting={stats?.waiting ?? 0} onEnded={onEnded} />
     </div>
   );
 }

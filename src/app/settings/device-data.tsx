@@ -3,16 +3,15 @@ import { t } from "../../i18n";
 import type { ReceiptsReport } from "../../sync/receipts";
 import { checkWithCollector } from "../collector/receipts";
 import { BusyButton } from "../components/busy-button";
-import { downloadBackup } from "../device/backup";
 import { type DeviceSummary, deviceSummary, resendUnconfirmed } from "../device/device-summary";
 import { askToPersist, refreshStorageHealth, storageHealth, storageWarnings } from "../device/storage-health";
 import { syncStatus } from "../device/sync";
 import { HeldAnswers } from "../held/held-answers";
+import { useBackupDownload } from "../hooks/use-backup-download";
 import { useStore } from "../hooks/use-store";
 import { useLocale } from "../locale-context";
 
 type Check = { kind: "idle" | "checking" | "failed" } | { kind: "checked"; report: ReceiptsReport };
-type Backup = { kind: "idle" | "working" | "failed" } | { kind: "done"; count: number };
 
 /**
  * The staff view of what this device holds (lazy-loaded under /settings): storage protection and
@@ -25,7 +24,7 @@ export function DeviceData() {
   const [summary, setSummary] = useState<DeviceSummary>();
   const [check, setCheck] = useState<Check>({ kind: "idle" });
   const [resent, setResent] = useState<number>();
-  const [backup, setBackup] = useState<Backup>({ kind: "idle" });
+  const [backup, exportBackup] = useBackupDownload();
 
   useEffect(() => void refreshStorageHealth(), []);
   useEffect(() => {
@@ -51,14 +50,6 @@ export function DeviceData() {
     }
   };
   const resend = async () => setResent(await resendUnconfirmed().catch(() => 0));
-  const exportBackup = async () => {
-    setBackup({ kind: "working" });
-    try {
-      setBackup({ kind: "done", count: (await downloadBackup()).count });
-    } catch {
-      setBackup({ kind: "failed" });
-    }
-  };
 
   return (
     <div class="device-data">
