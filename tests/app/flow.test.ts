@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { demoSurvey } from "../../harness/fixtures/demo-survey";
 import { buildResponse } from "../../src/app/device/submit-response";
 import {
   errorsOf,
@@ -8,43 +9,10 @@ import {
   previousScreen,
   progressOf,
 } from "../../src/app/respondent/flow";
-import { SurveyDefinition } from "../../src/domain/definition";
 import { Response } from "../../src/domain/response";
 import { validateResponse } from "../../src/domain/validate";
 
-const L = (ja: string) => ({ ja });
-const def = SurveyDefinition.parse({
-  id: "demo",
-  version: 2,
-  title: L("試験"),
-  description: L("説明"),
-  locales: ["ja"],
-  questions: [
-    {
-      id: "q_prep",
-      kind: "single",
-      required: true,
-      label: L("対策"),
-      options: [
-        { id: "yes", label: L("はい") },
-        { id: "no", label: L("いいえ") },
-      ],
-    },
-    {
-      id: "q_what",
-      kind: "multiple",
-      label: L("何を"),
-      showIf: { questionId: "q_prep", anyOf: ["yes"] },
-      exclusive: ["none"],
-      options: [
-        { id: "water", label: L("水") },
-        { id: "none", label: L("特にない") },
-      ],
-    },
-    { id: "q_age", kind: "number", label: L("年齢"), min: 15, max: 120 },
-    { id: "q_comment", kind: "text", label: L("意見"), maxLength: 10 },
-  ],
-});
+const def = demoSurvey;
 
 describe("respondent flow", () => {
   it("walks the visible questions, skipping what skip logic hides", () => {

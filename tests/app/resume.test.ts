@@ -1,38 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { demoSurvey } from "../../harness/fixtures/demo-survey";
 import { draftScreenOf, resumeOf } from "../../src/app/respondent/resume";
-import { SurveyDefinition } from "../../src/domain/definition";
 
-const L = (ja: string) => ({ ja });
-const def = SurveyDefinition.parse({
-  id: "demo",
-  version: 2,
-  title: L("試験"),
-  description: L("説明"),
-  locales: ["ja"],
-  questions: [
-    {
-      id: "q_prep",
-      kind: "single",
-      required: true,
-      label: L("対策"),
-      options: [
-        { id: "yes", label: L("はい") },
-        { id: "no", label: L("いいえ") },
-      ],
-    },
-    {
-      id: "q_what",
-      kind: "multiple",
-      label: L("何を"),
-      showIf: { questionId: "q_prep", anyOf: ["yes"] },
-      options: [
-        { id: "water", label: L("水") },
-        { id: "food", label: L("食料") },
-      ],
-    },
-    { id: "q_age", kind: "number", label: L("年齢"), min: 15, max: 120 },
-  ],
-});
+const def = demoSurvey;
 
 const draft = (screen: { kind: "review" } | { kind: "question"; questionId: string }, version = 2) => ({
   surveyId: "demo",

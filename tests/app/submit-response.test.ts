@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { SurveyDefinition } from "../../src/domain/definition";
+import { demoSurvey } from "../../harness/fixtures/demo-survey";
 import type { Outbox } from "../../src/outbox";
 import { freshOutbox } from "../outbox/fixtures";
 
@@ -14,30 +14,16 @@ const { flushDrafts, loadDraft, saveDraft } = await import("../../src/app/device
 const { syncNow } = await import("../../src/app/device/sync");
 const { askForPersistence } = await import("../../src/app/device/persistence");
 
-const L = (ja: string) => ({ ja });
-const def = SurveyDefinition.parse({
-  id: "demo",
-  version: 1,
-  title: L("試験"),
-  description: L("説明"),
-  locales: ["ja"],
-  questions: [
-    {
-      id: "q_prep",
-      kind: "single",
-      required: true,
-      label: L("対策"),
-      options: [
-        { id: "yes", label: L("はい") },
-        { id: "no", label: L("いいえ") },
-      ],
-    },
-  ],
-});
+const def = demoSurvey;
 
 async function withDraft(outbox: Outbox) {
   current.outbox = async () => outbox;
-  saveDraft({ surveyId: "demo", surveyVersion: 1, answers: { q_prep: "yes" }, screen: { kind: "review" } });
+  saveDraft({
+    surveyId: "demo",
+    surveyVersion: def.version,
+    answers: { q_prep: "yes" },
+    screen: { kind: "review" },
+  });
   await flushDrafts();
 }
 
@@ -128,7 +114,12 @@ describe("submitting while a draft write is on its way", () => {
     current.outbox = async () => slow;
     // The move to the review screen writes the draft at once; the respondent taps "submit" meanwhile.
     saveDraft(
-      { surveyId: "demo", surveyVersion: 1, answers: { q_prep: "yes" }, screen: { kind: "review" } },
+      {
+        surveyId: "demo",
+        surveyVersion: def.version,
+        answers: { q_prep: "yes" },
+        screen: { kind: "review" },
+      },
       true,
     );
     await drain();
