@@ -1,18 +1,16 @@
 import type { ComponentChildren } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { ResponseCounts } from "../../contract/counts";
 import { formatFiscalYear } from "../../domain/fiscal-year";
 import { t } from "../../i18n";
 import { fetchResponseCounts } from "../collector/dashboard-api";
-import { UnauthorizedError } from "../collector/organizer-fetch";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useLocale } from "../locale-context";
 import { formatCount } from "./format";
 import { TableWrap } from "./table-wrap";
+import { useOrganizerResource } from "./use-organizer-resource";
 import { recentWaves } from "./waves";
-
-type Load = { status: "loading" } | { status: "failed" } | { status: "ready"; counts: ResponseCounts };
 
 /** "2026-04-01" as the reader's calendar writes it; the day is already Tokyo's, so format it in UTC. */
 function formatDay(day: string, locale: string): string {
@@ -28,27 +26,11 @@ function formatDay(day: string, locale: string): string {
 export function ResponseCountsSection(props: { surveyId: string; onUnauthorized(): void }) {
   const { locale } = useLocale();
   const [wave, setWave] = useState<number | undefined>(undefined);
-  const [load, setLoad] = useState<Load>({ status: "loading" });
-  const [reload, setReload] = useState(0);
-  // Read through a ref: a new callback from the parent is no reason to fetch again.
-  const unauthorized = useRef(props.onUnauthorized);
-  unauthorized.current = props.onUnauthorized;
-
-  useEffect(() => {
-    let current = true;
-    setLoad({ status: "loading" });
-    fetchResponseCounts(props.surveyId, wave).then(
-      (counts) => current && setLoad({ status: "ready", counts }),
-      (error: unknown) => {
-        if (!current) return;
-        if (error instanceof UnauthorizedError) unauthorized.current();
-        else setLoad({ status: "failed" });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [props.surveyId, wave, reload]);
+  const [load, retry] = useOrganizerResource(
+    () => fetchResponseCounts(props.surveyId, wave),
+    `${props.surveyId}:${wave ?? "all"}`,
+    props.onUnauthorized,
+  );
 
   return (
     <section class="dashboard-section" aria-labelledby="response-counts-title" data-testid="response-counts">
@@ -72,8 +54,8 @@ export function ResponseCountsSection(props: { surveyId: string; onUnauthorized(
         </select>
       </label>
       {load.status === "loading" && <Loading />}
-      {load.status === "failed" && <LoadError onRetry={() => setReload((n) => n + 1)} />}
-      {load.status === "ready" && <CountTables counts={load.counts} locale={locale} />}
+      {load.status === "failed" && <LoadError onRetry={retry} />}
+      {load.status === "ready" && <CountTables counts={load.value} locale={locale} />}
     </section>
   );
 }

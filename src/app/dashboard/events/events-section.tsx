@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import type { KioskEvent } from "../../../contract/events";
 import type { SurveyDefinition } from "../../../domain/definition";
 import { localize } from "../../../domain/locales";
@@ -7,10 +7,12 @@ import { createEnrollmentLink, createEvent, listEvents } from "../../collector/e
 import { UnauthorizedError } from "../../collector/organizer-fetch";
 import { QrCode } from "../../components/qr-code";
 import { useOneAtATime } from "../../hooks/use-one-at-a-time";
+import { latest } from "../../hooks/use-resource";
 import { useLocale } from "../../locale-context";
 import { Link } from "../../router/link";
 import { flyerPath, surveyPath } from "../../router/routes";
 import { collectorProblem, ProblemDetails, type ProblemText } from "../collector-problem";
+import { useOrganizerResource } from "../use-organizer-resource";
 import { EventForm } from "./event-form";
 import "./events.css";
 import { Field } from "../../components/field";
@@ -23,25 +25,31 @@ interface Props {
 /** The organizer's field tools for one survey: the resident link and flyer, events and their kiosks. */
 export function EventsSection({ def, onUnauthorized }: Props) {
   const { locale } = useLocale();
-  const [events, setEvents] = useState<KioskEvent[] | undefined>();
-  const [failure, setFailure] = useState<ProblemText | undefined>();
+  const [list] = useOrganizerResource(() => listEvents(def.id), def.id, onUnauthorized, { keep: true });
+  // Events made here since the list came: first, until the list (which then holds them) comes again.
+  const [made, setMade] = useState<{ surveyId: string; events: KioskEvent[] }>({
+    surveyId: def.id,
+    events: [],
+  });
+  const listed = latest(list);
+  const fresh = (made.surveyId === def.id ? made.events : []).filter(
+    (e) => !listed?.some((l) => l.id === e.id),
+  );
+  const events = listed === undefined && fresh.length === 0 ? undefined : [...fresh, ...(listed ?? [])];
+  // The last action's problem (null: the last one went well), else the list's.
+  const [said, setSaid] = useState<ProblemText | null>();
+  const failure =
+    said !== undefined
+      ? (said ?? undefined)
+      : list.status === "failed"
+        ? collectorProblem(list.error)
+        : undefined;
   const unauthorized = useRef(onUnauthorized);
   unauthorized.current = onUnauthorized;
   const fail = (error: unknown) => {
     if (error instanceof UnauthorizedError) unauthorized.current();
-    else setFailure(collectorProblem(error));
+    else setSaid(collectorProblem(error));
   };
-
-  useEffect(() => {
-    let current = true;
-    listEvents(def.id).then(
-      (list) => current && setEvents(list),
-      (e) => current && fail(e),
-    );
-    return () => {
-      current = false;
-    };
-  }, [def.id]);
 
   const residentLink = `${window.location.origin}${surveyPath(def.id)}`;
   return (
@@ -75,8 +83,8 @@ export function EventsSection({ def, onUnauthorized }: Props) {
         onCreate={async (body) => {
           try {
             const created = await createEvent({ surveyId: def.id, ...body });
-            setFailure(undefined);
-            setEvents((list) => [created, ...(list ?? [])]);
+            setSaid(null);
+            setMade({ surveyId: def.id, events: [created, ...fresh] });
             return true;
           } catch (error) {
             fail(error);
