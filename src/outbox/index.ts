@@ -1,7 +1,12 @@
+/*
+ * The outbox's public API: what src/app, src/sync and src/sw.ts import. Three layers below it, as
+ * workbox-background-sync's Queue, QueueStore and QueueDb: ./outbox.ts (the Outbox), ./outbox-store.ts
+ * (meaning: checks, decoding, ./transitions.ts), ./db/ (the database's owner: raw IndexedDB only).
+ */
+export { DB_VERSION, DEFAULT_DB_NAME } from "./db/outbox-db";
 export { type Draft, decodeDraft } from "./draft";
+export { OutboxConflictError, OutboxValidationError } from "./errors";
 export { type OpenOutboxOptions, type Outbox, openOutbox } from "./outbox";
-export { DB_VERSION, DEFAULT_DB_NAME } from "./outbox-db";
-export { OutboxConflictError, OutboxValidationError } from "./outbox-store";
 export { type PersistenceReport, requestPersistence } from "./persistence";
 export {
   CORRUPT_REASON,

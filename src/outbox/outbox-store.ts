@@ -1,23 +1,19 @@
 import type { ItemResult } from "../contract/responses";
 import { canonicalJson } from "../domain/canonical-json";
-import { describeProblems, problemsOf } from "../domain/issues";
 import { Response } from "../domain/response";
-import type { OutboxDb, StoredRecord } from "./outbox-db";
+import type { OutboxDb } from "./db/outbox-db";
+import type { QueuePosition } from "./db/pending-page";
+import { Draft, decodeDraft } from "./draft";
+import { checked, OutboxConflictError } from "./errors";
 import { decodeRecord, type OutboxCounts, type OutboxRecord } from "./record";
-import { hasExpired, RETENTION_DAYS_KEY, readRetentionDays } from "./retention";
+import { checkRetentionDays, RETENTION_DAYS_KEY, readRetentionDays } from "./retention";
 import { SentSummaries } from "./sent-summaries";
-import { applyItemResult } from "./transitions";
+import { applyItemResult, keptAsNew, queued, receipted, requeued } from "./transitions";
 
-export class OutboxValidationError extends Error {
-  override name = "OutboxValidationError";
-}
-
-/** The same id was queued before with other content: the first one is kept, this one is not stored. */
-export class OutboxConflictError extends Error {
-  override name = "OutboxConflictError";
-}
-
-/** Adds meaning to the raw database: checks on the way in and out, and the state rules. */
+/**
+ * Adds meaning to the raw database (./db/outbox-db.ts): checks on the way in, decoding on the way
+ * out, and every change of a record through ./transitions.ts.
+ */
 export class OutboxStore {
   /** What this outbox has read of the sent store's values, which never change under a key. */
   private readonly summaries = new SentSummaries();
@@ -27,35 +23,29 @@ export class OutboxStore {
     private readonly clock: () => number,
   ) {}
 
+  /** Queuing again (a double tap, a retried submit) must not reset or downgrade what is there. */
   async enqueue(input: Response, dropDraftOf?: string): Promise<void> {
-    const parsed = Response.safeParse(input);
-    if (!parsed.success) throw new OutboxValidationError(describeProblems(problemsOf(parsed.error)));
-    const response = parsed.data;
-    let clash = false;
-    await this.db.modify(
-      [response.id],
-      (id, stored) => {
-        if (stored === undefined)
-          return { id, response, state: "pending", queuedAt: this.clock(), attempts: 0 };
-        // Queuing again (a double tap, a retried submit) must not reset or downgrade what is there.
-        const existing = decodeRecord(id, stored);
-        clash = existing.corrupt === true || canonicalJson(existing.response) !== canonicalJson(response);
-        return undefined;
-      },
-      { dropDraftOf },
-    );
-    if (clash) throw new OutboxConflictError(`response ${response.id} is already queued with other content`);
+    const response = checked(Response, input);
+    const held = await this.db.add(queued(response, this.clock()), dropDraftOf);
+    if (held === undefined) return;
+    const existing = decodeRecord(response.id, held);
+    if (existing.corrupt || canonicalJson(existing.response) !== canonicalJson(response))
+      throw new OutboxConflictError(`response ${response.id} is already queued with other content`);
   }
 
-  takePending(limit: number, after?: { queuedAt: number; id: string }): Promise<OutboxRecord[]> {
-    return this.db.pending(
-      limit,
-      (id, stored) => {
+  /** Pending records, oldest first; a page of corrupt ones is read past, not taken for the end. */
+  async takePending(limit: number, after?: QueuePosition): Promise<OutboxRecord[]> {
+    const taken: OutboxRecord[] = [];
+    for (let from = after; taken.length < limit; ) {
+      const page = await this.db.pending(limit - taken.length, from);
+      for (const { id, stored } of page.entries) {
         const record = decodeRecord(id, stored);
-        return record.state === "pending" ? record : undefined;
-      },
-      after,
-    );
+        if (record.state === "pending") taken.push(record);
+      }
+      if (!page.next) break;
+      from = page.next;
+    }
+    return taken;
   }
 
   /**
@@ -65,55 +55,23 @@ export class OutboxStore {
    * each batch's fsync compete with the collector's own (bench/RESULTS.md, drain).
    *
    * `taken`, the records as takePending gave them to be sent: one still pending is written from that
-   * copy, not read again. Only a sync pass changes a pending record, and one pass runs at a time
-   * (the sync lock), so a record still pending is the one taken; any other is read, and a sent one
-   * stays sent.
+   * copy, not read and decoded again. Only a sync pass changes a pending record, and one pass runs
+   * at a time (the sync lock), so a record still pending is the one taken; any other is read, and a
+   * sent one stays sent.
    */
-  async applyResults(
-    results: readonly ItemResult[],
-    now: number,
-    taken: readonly OutboxRecord[] = [],
-  ): Promise<void> {
-    const byId = new Map<string, ItemResult>();
-    for (const result of results) byId.set(result.id, result);
+  async applyResults(results: readonly ItemResult[], now: number, taken: readonly OutboxRecord[] = []) {
+    const byId = new Map(results.map((result) => [result.id, result]));
     const copies = new Map(
       taken.filter((r) => byId.has(r.id) && r.state === "pending").map((r) => [r.id, r]),
     );
-    const apply = (record: OutboxRecord) => applyItemResult(record, byId.get(record.id) as ItemResult, now);
-    await this.db.modify(
+    await this.db.update(
       [...byId.keys()],
-      (id, stored): StoredRecord | undefined => {
-        if (stored === undefined) return undefined;
-        const record = decodeRecord(id, stored);
-        // A corrupt record was never sent; its stored value is kept as it is for repair.
-        if (record.corrupt) return undefined;
-        return apply(record);
+      (id, stored) => {
+        const copy = copies.get(id);
+        const record = copy !== undefined && copy === stored ? copy : decodeRecord(id, stored);
+        return applyItemResult(record, byId.get(id) as ItemResult, now);
       },
-      {
-        durability: "relaxed",
-        taken: {
-          state: "pending",
-          records: copies,
-          write: apply,
-        },
-      },
-    );
-  }
-
-  /**
-   * Deletes sent records past the retention period; gives their ids. Nothing else ever expires. Of
-   * the sent store, reads the values it has not summarized yet, and writes only where a value's
-   * earliest send has run out: most passes open no durable write at all.
-   */
-  async purgeExpired(now: number): Promise<string[]> {
-    const days = readRetentionDays(await this.db.getSetting(RETENTION_DAYS_KEY));
-    const { legacy, sentKeys, unread } = await this.db.sentLook((key) => this.summaries.has(key));
-    await this.summaries.update(sentKeys, unread);
-    const candidates = this.summaries.mayHoldExpired(sentKeys, now, days);
-    if (legacy === 0 && candidates.length === 0) return [];
-    return this.db.deleteSentWhere(
-      (id, stored) => hasExpired(decodeRecord(id, stored), now, days),
-      candidates,
+      { durability: "relaxed", listed: { state: "pending", records: copies } },
     );
   }
 
@@ -123,50 +81,27 @@ export class OutboxStore {
    */
   async recordReceipts(stored: readonly string[], missing: readonly string[], now: number): Promise<void> {
     const held = new Set(stored);
-    await this.db.modify([...stored, ...missing], (id, value) => {
-      if (value === undefined) return undefined;
-      const record = decodeRecord(id, value);
-      if (record.corrupt || record.state !== "sent") return undefined;
-      const { corrupt: _corrupt, confirmedAt: _confirmedAt, ...rest } = record;
-      return held.has(id) ? { ...rest, confirmedAt: now } : rest;
-    });
+    await this.db.update([...stored, ...missing], (id, value) =>
+      receipted(decodeRecord(id, value), held.has(id), now),
+    );
+  }
+
+  /** Puts sent records back in the queue; gives the ids re-queued (any other record is left alone). */
+  requeue(ids: readonly string[]): Promise<string[]> {
+    return this.db.update(ids, (id, stored) => requeued(decodeRecord(id, stored)));
   }
 
   /**
-   * Puts sent records back in the queue, on staff's request, when the collector does not confirm
-   * them. Safe because the collector dedupes by id: a resend of one it holds comes back "duplicate".
-   * Gives the ids actually re-queued (pending, rejected, conflict and corrupt ones are left alone).
-   */
-  async requeue(ids: readonly string[]): Promise<string[]> {
-    const requeued: string[] = [];
-    await this.db.modify(ids, (id, stored) => {
-      if (stored === undefined) return undefined;
-      const record = decodeRecord(id, stored);
-      if (record.corrupt || record.state !== "sent") return undefined;
-      const { corrupt: _c, sentAt: _s, confirmedAt: _k, reason: _r, reasonCode: _rc, ...rest } = record;
-      requeued.push(id);
-      return { ...rest, state: "pending" };
-    });
-    return requeued;
-  }
-
-  /**
-   * "Keep as a new response": a response the collector answered `conflict` for (it holds the id with
-   * other answers) is queued again, its answers unchanged, under `newId`, and the old record goes in
-   * the same transaction. Asked for by a person on the device, never done by the sync. Gives false
-   * when the record is not in conflict (already kept, sent, or corrupt).
+   * A response in conflict queued again under `newId`, the old record going in the same transaction.
+   * Asked for by a person on the device, never done by the sync. False when the record is not in
+   * conflict (already kept, sent, or corrupt).
    */
   async keepAsNew(id: string, newId: string): Promise<boolean> {
-    return this.db.replaceQueued(id, (stored) => {
-      if (stored === undefined) return undefined;
-      const record = decodeRecord(id, stored);
-      if (record.corrupt || record.state !== "conflict") return undefined;
-      const parsed = Response.safeParse({ ...record.response, id: newId });
-      if (!parsed.success) throw new OutboxValidationError(describeProblems(problemsOf(parsed.error)));
-      return { id: newId, response: parsed.data, state: "pending", queuedAt: this.clock(), attempts: 0 };
-    });
+    const next = keptAsNew(decodeRecord(id, await this.db.getQueued(id)), newId, this.clock());
+    return next !== undefined && this.db.replace(id, "conflict", next);
   }
 
+  /** Every record, oldest first (queuedAt, then id). */
   async records(): Promise<OutboxRecord[]> {
     const rows = await this.db.all();
     return rows
@@ -176,10 +111,40 @@ export class OutboxStore {
 
   /** The records by state, as records() would list them; of the sent store, reads only values new to it. */
   async counts(): Promise<OutboxCounts> {
-    const { queued, sentKeys, unread } = await this.db.countsSnapshot((key) => this.summaries.has(key));
-    await this.summaries.update(sentKeys, unread);
-    const counts = this.summaries.countsOf(sentKeys);
-    for (const { id, stored } of queued) counts[decodeRecord(id, stored).state]++;
+    const { queued: entries, sent } = await this.db.countsSnapshot(this.summaries);
+    await this.summaries.update(sent.keys, sent.unread);
+    const counts = this.summaries.countsOf(sent.keys);
+    for (const { id, stored } of entries) counts[decodeRecord(id, stored).state]++;
     return counts;
+  }
+
+  /**
+   * Deletes sent records past the retention period; gives their ids. Nothing else ever expires.
+   * Decides from the summaries, reading only the sent-store values not summarized yet, and opens a
+   * durable write only when a record has run out: most passes write nothing.
+   */
+  async purgeExpired(now: number): Promise<string[]> {
+    const days = await this.retentionDays();
+    const sent = await this.db.sentSnapshot(this.summaries);
+    await this.summaries.update(sent.keys, sent.unread);
+    const cuts = this.summaries.expired(sent.keys, now, days);
+    return cuts.size === 0 ? [] : this.db.removeSent(cuts);
+  }
+
+  async retentionDays(): Promise<number> {
+    return readRetentionDays(await this.db.getSetting(RETENTION_DAYS_KEY));
+  }
+
+  async setRetentionDays(days: number): Promise<void> {
+    await this.db.setSetting(RETENTION_DAYS_KEY, checkRetentionDays(days));
+  }
+
+  /** The draft of a survey, or undefined when there is none or it is damaged. */
+  async draft(surveyId: string): Promise<Draft | undefined> {
+    return decodeDraft(await this.db.getDraft(surveyId));
+  }
+
+  async putDraft(draft: Draft): Promise<void> {
+    await this.db.putDraft(checked(Draft, draft));
   }
 }

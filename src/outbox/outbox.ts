@@ -1,12 +1,12 @@
 import type { ItemResult } from "../contract/responses";
-import { describeProblems, problemsOf } from "../domain/issues";
 import type { Response } from "../domain/response";
-import { Draft, decodeDraft } from "./draft";
-import { DEFAULT_DB_NAME, OutboxDb, openDatabase } from "./outbox-db";
-import { OutboxStore, OutboxValidationError } from "./outbox-store";
+import { DEFAULT_DB_NAME, OutboxDb } from "./db/outbox-db";
+import type { QueuePosition } from "./db/pending-page";
+import type { Draft } from "./draft";
+import { OutboxStore } from "./outbox-store";
 import type { OutboxCounts, OutboxRecord, OutboxState } from "./record";
-import { checkRetentionDays, RETENTION_DAYS_KEY, readRetentionDays } from "./retention";
 
+/** The outbox as the app, the sync and the service worker use it. */
 export interface Outbox {
   /**
    * Checks the response and writes it durably; resolves only once the transaction has committed.
@@ -15,7 +15,7 @@ export interface Outbox {
    */
   enqueue(response: Response, options?: { discardDraft?: string }): Promise<void>;
   /** Pending records, oldest first (queuedAt, then id); `after` continues from a record already taken. */
-  takePending(limit: number, after?: { queuedAt: number; id: string }): Promise<OutboxRecord[]>;
+  takePending(limit: number, after?: QueuePosition): Promise<OutboxRecord[]>;
   /**
    * A batch's results. `taken`, the records they are for as takePending gave them: those still
    * pending are written from these copies instead of being read again.
@@ -51,8 +51,7 @@ export interface OpenOutboxOptions {
 export async function openOutbox(options: OpenOutboxOptions = {}): Promise<Outbox> {
   const factory = options.idbFactory ?? globalThis.indexedDB;
   if (!factory) throw new Error("IndexedDB is not available here");
-  const cmp = (a: IDBValidKey, b: IDBValidKey) => factory.cmp(a, b);
-  const db = new OutboxDb(await openDatabase(options.name ?? DEFAULT_DB_NAME, factory), cmp);
+  const db = await OutboxDb.open(options.name ?? DEFAULT_DB_NAME, factory);
   const clock = options.now ?? Date.now;
   const store = new OutboxStore(db, clock);
   return {
@@ -65,17 +64,13 @@ export async function openOutbox(options: OpenOutboxOptions = {}): Promise<Outbo
       return filter?.state ? records.filter((r) => r.state === filter.state) : records;
     },
     purgeExpired: (at) => store.purgeExpired(at ?? clock()),
-    getRetentionDays: async () => readRetentionDays(await db.getSetting(RETENTION_DAYS_KEY)),
-    setRetentionDays: async (days) => db.setSetting(RETENTION_DAYS_KEY, checkRetentionDays(days)),
+    getRetentionDays: () => store.retentionDays(),
+    setRetentionDays: (days) => store.setRetentionDays(days),
     recordReceipts: (stored, missing, at) => store.recordReceipts(stored, missing, at ?? clock()),
     requeue: (ids) => store.requeue(ids),
     keepAsNew: (id, newId) => store.keepAsNew(id, newId),
-    getDraft: async (surveyId) => decodeDraft(await db.getDraft(surveyId)),
-    putDraft: async (draft) => {
-      const parsed = Draft.safeParse(draft);
-      if (!parsed.success) throw new OutboxValidationError(describeProblems(problemsOf(parsed.error)));
-      await db.putDraft(parsed.data);
-    },
+    getDraft: (surveyId) => store.draft(surveyId),
+    putDraft: (draft) => store.putDraft(draft),
     deleteDraft: (surveyId) => db.deleteDraft(surveyId),
     getSetting: async <T>(key: string) => (await db.getSetting(key)) as T | undefined,
     setSetting: (key, value) => db.setSetting(key, value),

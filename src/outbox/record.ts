@@ -1,53 +1,41 @@
 import "../domain/zod-config";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { describeProblems, problemsOf } from "../domain/issues";
 import { Response } from "../domain/response";
 
 export const OUTBOX_STATES = ["pending", "sent", "rejected", "conflict"] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
-export interface OutboxRecord {
-  id: string;
-  response: Response;
-  state: OutboxState;
-  reason?: string;
+/** A record as it is written; a read is checked against this again (decodeRecord). */
+export const StoredRecord = z.object({
+  id: z.string(),
+  response: Response,
+  state: z.enum(OUTBOX_STATES),
+  reason: z.optional(z.string()),
   /**
    * The collector's code for `reason` (ITEM_ERROR_CODES), which the device words in its reader's
    * language; `reason` stays the collector's English, for a code this app does not know.
    */
-  reasonCode?: string;
-  queuedAt: number;
-  sentAt?: number;
+  reasonCode: z.optional(z.string()),
+  queuedAt: z.number(),
+  sentAt: z.optional(z.number()),
   /** When the collector last said, through POST /receipts, that it holds this id. */
-  confirmedAt?: number;
-  attempts: number;
+  confirmedAt: z.optional(z.number()),
+  attempts: z.number().check(z.int(), z.gte(0)),
+});
+export type StoredRecord = z.infer<typeof StoredRecord>;
+
+export type OutboxRecord = StoredRecord & {
   /**
    * Set when the stored value failed its checks on read: `response` is then what was stored, not
    * a checked Response, and the record is shown as rejected so that it is never sent but stays visible.
    */
   corrupt?: true;
-}
+};
 
-export interface OutboxCounts {
-  pending: number;
-  sent: number;
-  rejected: number;
-  conflict: number;
-}
+export type OutboxCounts = Record<OutboxState, number>;
 
 export const CORRUPT_REASON = "corrupt record";
-
-const StoredRecord = z.object({
-  id: z.string(),
-  response: Response,
-  state: z.enum(OUTBOX_STATES),
-  reason: z.string().optional(),
-  reasonCode: z.string().optional(),
-  queuedAt: z.number().finite(),
-  sentAt: z.number().finite().optional(),
-  confirmedAt: z.number().finite().optional(),
-  attempts: z.number().int().min(0),
-});
 
 /**
  * What was read from the database, checked again: storage outlives app versions and can be edited

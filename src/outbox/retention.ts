@@ -30,8 +30,12 @@ function isRetentionDays(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_RETENTION_DAYS;
 }
 
-/** True only for a sent record whose retention has run out; everything else is kept. */
-export function hasExpired(record: OutboxRecord, now: number, retentionDays: number): boolean {
-  if (record.corrupt || record.state !== "sent" || record.sentAt === undefined) return false;
-  return now - record.sentAt >= retentionDays * DAY_MS;
+/** When the record was sent, if it is one that can expire: a sound sent record. Anything else is kept. */
+export function expiringSentAt(record: OutboxRecord): number | undefined {
+  return !record.corrupt && record.state === "sent" ? record.sentAt : undefined;
+}
+
+/** True once a record sent at `sentAt` has been kept `retentionDays` at `now`. */
+export function hasExpired(sentAt: number, now: number, retentionDays: number): boolean {
+  return now - sentAt >= retentionDays * DAY_MS;
 }

@@ -1,33 +1,36 @@
+import type { Entry } from "./db/requests";
 import { decodeRecord, emptyCounts, OUTBOX_STATES, type OutboxCounts } from "./record";
-import { DAY_MS } from "./retention";
-import { batchEntries } from "./sent-archive";
+import { expiringSentAt, hasExpired } from "./retention";
 
 /*
  * The status line's counts and the retention purge ran after every sync pass, and each read and
  * decoded every record kept: with 5,000 sent records on a tablet (4x CPU throttle), about a second
- * of work per pass. A sent-store value is never rewritten under its key (sent-archive.ts), so what
+ * of work per pass. A sent-store value is never rewritten under its key (db/sent-batch.ts), so what
  * one key holds is known for good once read: its summary is kept here, and only values added since
  * are read.
  */
 
 /** What counts() and purgeExpired() need to know of one sent-store value. */
-export interface BatchSummary {
+interface BatchSummary {
   /** Its records by state, read as list() reads them (a damaged value is one corrupt record). */
   counts: OutboxCounts;
-  /** The earliest sentAt of its sound sent records, the only ones that expire; Infinity if none. */
-  earliestSentAt: number;
+  /** Its records that can expire (sound sent ones), with when they were sent. */
+  expiring: { id: string; sentAt: number }[];
+  /** The earliest of those sentAt; Infinity if none. */
+  earliest: number;
 }
 
-function summarizeBatch(key: number, value: unknown): BatchSummary {
-  const counts = emptyCounts();
-  let earliestSentAt = Number.POSITIVE_INFINITY;
-  for (const { id, stored } of batchEntries(key, value)) {
+function summarize(entries: readonly Entry[]): BatchSummary {
+  const summary: BatchSummary = { counts: emptyCounts(), expiring: [], earliest: Number.POSITIVE_INFINITY };
+  for (const { id, stored } of entries) {
     const record = decodeRecord(id, stored);
-    counts[record.state]++;
-    if (!record.corrupt && record.state === "sent" && record.sentAt !== undefined)
-      earliestSentAt = Math.min(earliestSentAt, record.sentAt);
+    summary.counts[record.state]++;
+    const sentAt = expiringSentAt(record);
+    if (sentAt === undefined) continue;
+    summary.expiring.push({ id, sentAt });
+    summary.earliest = Math.min(summary.earliest, sentAt);
   }
-  return { counts, earliestSentAt };
+  return summary;
 }
 
 /** The summaries of the sent-store values read so far, by key; for one open outbox. */
@@ -39,20 +42,21 @@ export class SentSummaries {
   }
 
   /**
-   * Takes in a read of the store: its keys, and the values of those not summarized yet. Forgets the
-   * keys gone (deleted here, or by another tab). Yields to the page between values once a task has
-   * run for TASK_BUDGET_MS: the first pass of a page that holds a month of answers decoded thousands
-   * of records, a second of a slow tablet's only thread in one go (bench/RESULTS.md, status after a
-   * sync pass). A budget in time, not in values: a fixed five values a task still made a 62 ms task
-   * on a slow tablet, and would make shorter tasks than needed on a fast one.
+   * Takes in a read of the store: its keys, and the entries of the values not summarized yet.
+   * Forgets the keys gone (deleted here, or by another tab). Yields to the page between values once
+   * a task has run for TASK_BUDGET_MS: the first pass of a page that holds a month of answers
+   * decoded thousands of records, a second of a slow tablet's only thread in one go
+   * (bench/RESULTS.md, status after a sync pass). A budget in time, not in values: a fixed five
+   * values a task still made a 62 ms task on a slow tablet, and would make shorter tasks than
+   * needed on a fast one.
    */
-  async update(sentKeys: readonly number[], unread: ReadonlyMap<number, unknown>): Promise<void> {
-    const present = new Set(sentKeys);
+  async update(keys: readonly number[], unread: ReadonlyMap<number, readonly Entry[]>): Promise<void> {
+    const present = new Set(keys);
     for (const key of this.byKey.keys()) if (!present.has(key)) this.byKey.delete(key);
     let taskStart = performance.now();
     let done = 0;
-    for (const [key, value] of unread) {
-      this.byKey.set(key, summarizeBatch(key, value));
+    for (const [key, entries] of unread) {
+      this.byKey.set(key, summarize(entries));
       if (++done < unread.size && performance.now() - taskStart >= TASK_BUDGET_MS) {
         await nextTask();
         taskStart = performance.now();
@@ -70,12 +74,19 @@ export class SentSummaries {
     return counts;
   }
 
-  /** Those of `keys` whose value holds a sound sent record at least `days` old at `now`. */
-  mayHoldExpired(keys: readonly number[], now: number, days: number): number[] {
-    return keys.filter((key) => {
+  /** Of the values under `keys`, the ids of the records kept `days` at `now`, by key (those with any). */
+  expired(keys: readonly number[], now: number, days: number): Map<number, string[]> {
+    const cuts = new Map<number, string[]>();
+    for (const key of keys) {
       const summary = this.byKey.get(key);
-      return summary !== undefined && now - summary.earliestSentAt >= days * DAY_MS;
-    });
+      if (!summary || !hasExpired(summary.earliest, now, days)) continue;
+      const gone = summary.expiring.filter(({ sentAt }) => hasExpired(sentAt, now, days));
+      cuts.set(
+        key,
+        gone.map(({ id }) => id),
+      );
+    }
+    return cuts;
   }
 }
 

@@ -182,7 +182,7 @@ describe("settings", () => {
 });
 
 it("uses the database version this code was written for", () => {
-  expect(DB_VERSION).toBe(3);
+  expect(DB_VERSION).toBe(4);
 });
 
 describe("enqueue with its draft", () => {

@@ -41,3 +41,19 @@ export async function rawSentBatches(factory: IDBFactory): Promise<{ ids: string
   db.close();
   return values;
 }
+
+/** Adds `value` to the sent store as it is; gives its key. */
+export async function rawAddBatch(factory: IDBFactory, value: unknown): Promise<IDBValidKey> {
+  const db = await rawOpen(factory);
+  const key = await request(db.transaction("sent", "readwrite").objectStore("sent").add(value));
+  db.close();
+  return key;
+}
+
+/** Every value of `store`, in key order. */
+export async function rawAll(factory: IDBFactory, store: string): Promise<unknown[]> {
+  const db = await rawOpen(factory);
+  const values = await request(db.transaction(store).objectStore(store).getAll());
+  db.close();
+  return values;
+}

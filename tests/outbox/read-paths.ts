@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
 
 /**
- * The two ways the outbox reads a range of records (outbox-db.ts, keysAndValues): getAllRecords in
+ * The two ways the outbox reads a range of records (src/outbox/db/requests.ts, keysAndValues): getAllRecords in
  * one request where the browser has it (Chromium 141 on, and fake-indexeddb), getAllKeys and getAll
  * elsewhere (Safari, Firefox, older Chromium). Suites that read ranges run once for each.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DAY_MS, DEFAULT_RETENTION_DAYS, RetentionError } from "../../src/outbox";
 import { freshOutbox, makeResponse } from "./fixtures";
-import { rawPut } from "./raw-idb";
+import { rawAddBatch } from "./raw-idb";
 
 const T0 = 1_760_000_000_000;
 const id = (n: number) => makeResponse(n).id;
@@ -80,13 +80,11 @@ describe("retention", () => {
   it("keeps a sent record whose stored value is damaged: it cannot be judged, so it stays", async () => {
     const { outbox, idbFactory } = await deviceWithEveryState();
     const bad = makeResponse(20);
-    await rawPut(idbFactory, {
-      id: bad.id,
-      response: { ...bad, answers: 5 },
-      state: "sent",
-      queuedAt: 0,
-      attempts: 1,
-      sentAt: 0,
+    await rawAddBatch(idbFactory, {
+      ids: [bad.id],
+      records: [
+        { id: bad.id, response: { ...bad, answers: 5 }, state: "sent", queuedAt: 0, attempts: 1, sentAt: 0 },
+      ],
     });
     await outbox.purgeExpired(T0 + 365 * DAY_MS);
     expect((await outbox.list()).map((r) => r.id)).toContain(bad.id);

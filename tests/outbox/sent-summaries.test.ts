@@ -139,7 +139,9 @@ describe("the sent store's values, summarized once", () => {
 
 describe("SentSummaries.update", () => {
   // Ten damaged values: each summarizes as one corrupt record, without any store behind it.
-  const unread = new Map(Array.from({ length: 10 }, (_, k) => [k + 1, "not a batch"] as const));
+  const unread = new Map(
+    Array.from({ length: 10 }, (_, k) => [k + 1, [{ id: `sent-batch-${k + 1}`, stored: "not a batch" }]]),
+  );
   const keys = [...unread.keys()];
 
   /** How often update() let the page run between values, with the clock moving `msPerRead` at each read. */

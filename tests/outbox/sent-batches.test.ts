@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ItemResult } from "../../src/contract/responses";
 import { DAY_MS, OutboxConflictError } from "../../src/outbox";
-import { OutboxDb, openDatabase, type StoredRecord } from "../../src/outbox/outbox-db";
-import { DamagedBatchError } from "../../src/outbox/sent-archive";
+import { OutboxDb } from "../../src/outbox/db/outbox-db";
+import { DamagedBatchError } from "../../src/outbox/db/place";
+import type { StoredRecord } from "../../src/outbox/record";
 import { freshOutbox, makeResponse, tickingClock } from "./fixtures";
-import { rawGet, rawOpen, rawPut, rawSentBatches, request } from "./raw-idb";
+import { rawAddBatch, rawGet, rawOpen, rawSentBatches, request } from "./raw-idb";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -30,13 +31,6 @@ async function rawResponses(factory: IDBFactory): Promise<{ id: string; state: s
   const values = await request(db.transaction("responses").objectStore("responses").getAll());
   db.close();
   return values;
-}
-
-async function rawAddBatch(factory: IDBFactory, value: unknown): Promise<IDBValidKey> {
-  const db = await rawOpen(factory);
-  const key = await request(db.transaction("sent", "readwrite").objectStore("sent").add(value));
-  db.close();
-  return key;
 }
 
 describe("sent records, kept a batch to a value", () => {
@@ -198,36 +192,12 @@ describe("a damaged value in the sent store", () => {
 
   it("refuses, writing nothing, a change that would take a record out of it", async () => {
     const { idbFactory, before } = await withDamage();
-    const db = new OutboxDb(await openDatabase("tsunagu", idbFactory), (a, b) => idbFactory.cmp(a, b));
+    const db = await OutboxDb.open("tsunagu", idbFactory);
     // The junk value's "ids" is one string, which the id index lists as it would an id.
     const change = (key: string): StoredRecord => ({ ...makeStored(9), id: key, state: "pending" });
-    await expect(db.modify(["nonsense", id(9)], change)).rejects.toBeInstanceOf(DamagedBatchError);
+    await expect(db.update(["nonsense", id(9)], change)).rejects.toBeInstanceOf(DamagedBatchError);
     db.close();
     expect(await rawSentBatches(idbFactory)).toEqual(before);
     expect(await rawGet(idbFactory, id(9))).toBeUndefined();
-  });
-});
-
-describe("sent records that v1 or v2 left in responses", () => {
-  it("are still listed, put back and expired there, and move to the sent store when confirmed", async () => {
-    const { outbox, idbFactory } = await freshOutbox({ now: () => 0 });
-    const old = (n: number) => ({
-      id: id(n),
-      response: makeResponse(n),
-      state: "sent",
-      queuedAt: n,
-      sentAt: 0,
-      attempts: 1,
-    });
-    for (const n of [1, 2, 3]) await rawPut(idbFactory, old(n));
-    expect(await outbox.counts()).toEqual({ pending: 0, sent: 3, rejected: 0, conflict: 0 });
-    await outbox.recordReceipts([id(1)], [], 5);
-    expect(await rawGet(idbFactory, id(1))).toMatchObject({ state: "sent", confirmedAt: 5 });
-    expect((await rawSentBatches(idbFactory)).map((b) => b.ids)).toEqual([[id(1)]]);
-    expect(await outbox.requeue([id(2)])).toEqual([id(2)]);
-    expect(await rawGet(idbFactory, id(2))).toMatchObject({ state: "pending" });
-    expect((await outbox.purgeExpired(31 * DAY_MS)).sort()).toEqual([id(1), id(3)].sort());
-    expect(await rawSentBatches(idbFactory)).toEqual([]);
-    expect((await outbox.list()).map((r) => [r.id, r.state])).toEqual([[id(2), "pending"]]);
   });
 });

@@ -1,6 +1,7 @@
 import { IDBFactory } from "fake-indexeddb";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { OutboxDb, openDatabase, type StoredRecord } from "../../src/outbox/outbox-db";
+import { OutboxDb } from "../../src/outbox/db/outbox-db";
+import type { StoredRecord } from "../../src/outbox/record";
 import { makeResponse } from "./fixtures";
 import { READ_PATHS, useReadPath } from "./read-paths";
 
@@ -8,7 +9,7 @@ afterEach(() => vi.restoreAllMocks());
 
 async function dbWith(ns: number[]) {
   const factory = new IDBFactory();
-  const db = new OutboxDb(await openDatabase("t", factory), (a, b) => factory.cmp(a, b));
+  const db = await OutboxDb.open("t", factory);
   const records = ns.map(
     (n): StoredRecord => ({
       id: makeResponse(n).id,
@@ -18,7 +19,7 @@ async function dbWith(ns: number[]) {
       attempts: 0,
     }),
   );
-  await db.modify(
+  await db.update(
     records.map((r) => r.id),
     (id) => records.find((r) => r.id === id),
   );
@@ -29,7 +30,7 @@ const idOf = (n: number) => makeResponse(n).id;
 const states = async (db: OutboxDb) =>
   Object.fromEntries((await db.all()).map(({ id, stored }) => [id, (stored as StoredRecord).state]));
 
-describe.each(READ_PATHS)("OutboxDb.modify, reading with %s", (path) => {
+describe.each(READ_PATHS)("OutboxDb.update, reading with %s", (path) => {
   useReadPath(path);
 
   it("hands each id its stored value, whether the ids lie close together or far apart", async () => {
@@ -45,7 +46,7 @@ describe.each(READ_PATHS)("OutboxDb.modify, reading with %s", (path) => {
     for (const [ns, absent] of cases) {
       const seen = new Map<string, unknown>();
       const asked = [...ns.map(idOf), ...absent];
-      await db.modify(asked, (id, stored) => {
+      await db.update(asked, (id, stored) => {
         seen.set(id, stored);
         return undefined;
       });
@@ -62,7 +63,7 @@ describe.each(READ_PATHS)("OutboxDb.modify, reading with %s", (path) => {
     const records =
       path === "getAllRecords" &&
       vi.spyOn(IDBObjectStore.prototype as unknown as { getAllRecords(): unknown }, "getAllRecords");
-    await db.modify(
+    await db.update(
       Array.from({ length: 20 }, (_, i) => idOf(i + 5)),
       () => undefined,
     );
@@ -80,7 +81,7 @@ describe.each(READ_PATHS)("OutboxDb.modify, reading with %s", (path) => {
       if (++calls === 2) throw new Error("bad change");
       return { ...(stored as StoredRecord), id, state: "sent", sentAt: 1 };
     };
-    await expect(db.modify([1, 2, 3].map(idOf), sent)).rejects.toThrow("bad change");
+    await expect(db.update([1, 2, 3].map(idOf), sent)).rejects.toThrow("bad change");
     expect(Object.values(await states(db))).toEqual(["pending", "pending", "pending"]);
   });
 
@@ -92,7 +93,7 @@ describe.each(READ_PATHS)("OutboxDb.modify, reading with %s", (path) => {
         throw new DOMException("full", "QuotaExceededError");
       });
     await expect(
-      db.modify([1, 2].map(idOf), (id, stored) => ({ ...(stored as StoredRecord), id, state: "sent" })),
+      db.update([1, 2].map(idOf), (id, stored) => ({ ...(stored as StoredRecord), id, state: "sent" })),
     ).rejects.toMatchObject({ name: "QuotaExceededError" });
     vi.restoreAllMocks();
     expect(Object.values(await states(db))).toEqual(["pending", "pending"]);
