@@ -6,43 +6,17 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Kysely } from "kysely";
 import { auditDatabase } from "../harness/chaos/audit";
+import { type KillTarget, postgresKillTarget, sqliteKillTarget } from "../harness/chaos/kill-targets";
 import { runKills } from "../harness/chaos/sigkill";
-import { freshPgSchema } from "../harness/pg-schema";
-import { type Database, openPostgres, openSqlite } from "../src/server/storage";
 
 const rounds = Number(process.env.KILL_ROUNDS ?? 10);
 const concurrency = Number(process.env.KILL_CLIENTS ?? 4);
 const seed = Number(process.env.KILL_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
-interface Target {
-  name: string;
-  setup(dir: string): Promise<{ databaseUrl: string; open(): Kysely<Database>; dispose(): Promise<void> }>;
-}
-const targets: Target[] = [
-  {
-    name: "sqlite",
-    setup: async (dir) => ({
-      databaseUrl: "",
-      open: () => openSqlite(join(dir, "tsunagu.sqlite")),
-      dispose: async () => {},
-    }),
-  },
-];
+const targets: KillTarget[] = [sqliteKillTarget];
 const url = process.env.DATABASE_URL;
-if (url)
-  targets.push({
-    name: "postgres",
-    setup: async () => {
-      const pgSchema = await freshPgSchema(url, "kill");
-      return {
-        databaseUrl: pgSchema.url,
-        open: () => openPostgres(url, { searchPath: pgSchema.schema, max: 2 }),
-        dispose: pgSchema.drop,
-      };
-    },
-  });
+if (url) targets.push(postgresKillTarget(url));
 else console.log("PostgreSQL: skipped (DATABASE_URL is unset)");
 
 let failed = false;

@@ -5,13 +5,13 @@
 // Needs a build (npx vite build); starts its own collector:  npx tsx scripts/device-screenshots.ts
 import { mkdirSync } from "node:fs";
 import type { Browser } from "playwright-core";
-import { launchChromium } from "../harness/chromium";
-import { Collector, ORGANIZER_TOKEN } from "../harness/collector";
+import { ORGANIZER_TOKEN } from "../harness/collector";
+import { enrollmentLink, enrolOverHttp } from "../harness/fixtures/kiosk-enrolment";
 import { seedResponses } from "../harness/fixtures/ward-responses";
 import { freePort } from "../harness/free-port";
 import { seedOutbox } from "../harness/phone-outbox";
 import { WatchingProxy } from "../harness/watching-proxy";
-import { enrollmentFragment } from "../src/contract/enrollment";
+import { withCollectorAndChromium } from "../harness/with-collector-and-chromium";
 
 const OUT = "docs/screenshots/device";
 const PHONE = { width: 390, height: 844 };
@@ -101,32 +101,14 @@ async function serverWait(browser: Browser, origin: string) {
 
 /** The kiosk's staff panel with a rejected answer, at tablet size. */
 async function kiosk(browser: Browser, origin: string) {
-  const event = (await post(
-    origin,
-    "/events",
-    { surveyId: "ward-resident", name: "防災訓練（北小学校）", place: "北小学校 体育館", date: "2026-09-01" },
-    ORGANIZER_TOKEN,
-  )) as { id: string; name: string };
-  const enrolled = (await post(
-    origin,
-    `/events/${event.id}/devices`,
-    { label: "受付" },
-    ORGANIZER_TOKEN,
-  )) as {
-    device: { id: string };
-    token: string;
-  };
+  const kiosk = await enrolOverHttp(origin, ORGANIZER_TOKEN, "ward-resident", {
+    name: "防災訓練（北小学校）",
+    place: "北小学校 体育館",
+    date: "2026-09-01",
+    label: "受付",
+  });
   const p = await page(browser, TABLET);
-  await p.goto(
-    `${origin}/enroll#${enrollmentFragment({
-      endpoint: `${origin}/api/v1`,
-      token: enrolled.token,
-      deviceId: enrolled.device.id,
-      eventId: event.id,
-      surveyId: "ward-resident",
-      eventName: event.name,
-    })}`,
-  );
+  await p.goto(enrollmentLink(origin, kiosk));
   await p.locator("#new-pin").fill(PIN);
   await p.locator("#new-pin-again").fill(PIN);
   await p.locator(".enroll button[type=submit]").click();
@@ -134,7 +116,7 @@ async function kiosk(browser: Browser, origin: string) {
   const [seed] = seedResponses(1, Date.now() + 20_000);
   if (!seed) throw new Error("no seed");
   await seedOutbox(p, [
-    { ...seed, surveyVersion: 99, mode: "kiosk", eventId: event.id, deviceId: enrolled.device.id },
+    { ...seed, surveyVersion: 99, mode: "kiosk", eventId: kiosk.eventId, deviceId: kiosk.deviceId },
   ]);
   await p.locator(".kiosk__staff").click();
   await p.locator("#staff-pin").fill(PIN);
@@ -177,18 +159,12 @@ async function chart(browser: Browser, origin: string) {
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  const collector = new Collector(await freePort());
-  await collector.start();
-  const browser = await launchChromium();
-  try {
+  await withCollectorAndChromium(async (collector, browser) => {
     for (const [name, shoot] of Object.entries({ statusBar, settings, held, serverWait, kiosk, chart })) {
       await shoot(browser, collector.origin);
       console.log(`${name}: done`);
     }
-  } finally {
-    await browser.close();
-    await collector.stop();
-  }
+  });
 }
 
 await main();

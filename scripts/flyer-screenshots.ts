@@ -3,9 +3,7 @@
 // 96 px/in), in Japanese and English; a picture taller than the window has spilled onto a second
 // sheet. Needs a build (npx vite build); starts its own collector:  npx tsx scripts/flyer-screenshots.ts
 import { mkdirSync } from "node:fs";
-import { launchChromium } from "../harness/chromium";
-import { Collector } from "../harness/collector";
-import { freePort } from "../harness/free-port";
+import { withCollectorAndChromium } from "../harness/with-collector-and-chromium";
 
 const OUT = "docs/screenshots/flyer";
 const mm = (n: number) => Math.round((n * 96) / 25.4);
@@ -14,10 +12,7 @@ const LOCALES = { ja: "ja-JP", en: "en-US" } as const;
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  const collector = new Collector(await freePort());
-  await collector.start();
-  const browser = await launchChromium();
-  try {
+  await withCollectorAndChromium(async (collector, browser) => {
     for (const [lang, locale] of Object.entries(LOCALES)) {
       const context = await browser.newContext({ locale, viewport: A4_PRINTABLE });
       const page = await context.newPage();
@@ -28,10 +23,7 @@ async function main(): Promise<void> {
       await context.close();
       console.log(`${lang}: done`);
     }
-  } finally {
-    await browser.close();
-    await collector.stop();
-  }
+  });
 }
 
 await main();

@@ -4,25 +4,14 @@
 // Needs a build (npx vite build); starts its own collector:  npx tsx scripts/kiosk-screenshots.ts
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "../harness/chromium";
-import { Collector, ORGANIZER_TOKEN } from "../harness/collector";
-import { freePort } from "../harness/free-port";
-import { enrollmentFragment } from "../src/contract/enrollment";
+import { type Collector, ORGANIZER_TOKEN } from "../harness/collector";
+import { enrollmentLink, enrolOverHttp } from "../harness/fixtures/kiosk-enrolment";
+import { withCollectorAndChromium } from "../harness/with-collector-and-chromium";
 
 const OUT = "docs/screenshots/kiosk";
 const SIZES = { phone: { width: 390, height: 844 }, tablet: { width: 820, height: 1180 } } as const;
 const LOCALES = { ja: "ja-JP", en: "en-US" } as const;
 const PIN = "2468";
-
-async function post(collector: Collector, path: string, body: unknown): Promise<unknown> {
-  const res = await collector.api(path, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-  return await res.json();
-}
 
 /** Through the survey choosing the first option of each choice question, to the review. */
 async function answerAll(page: Page): Promise<void> {
@@ -101,37 +90,22 @@ async function shoot(
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  const collector = new Collector(await freePort());
-  await collector.start();
-  const browser = await launchChromium();
-  try {
-    const event = (await post(collector, "/events", {
-      surveyId: "ward-resident",
-      name: "防災訓練（北小学校）",
-      place: "北小学校 体育館",
-      date: "2026-09-01",
-    })) as { id: string; name: string };
-    const enrolled = (await post(collector, `/events/${event.id}/devices`, { label: "受付タブレット" })) as {
-      device: { id: string };
-      token: string;
-    };
-    const link = `${collector.origin}/enroll#${enrollmentFragment({
-      endpoint: `${collector.origin}/api/v1`,
-      token: enrolled.token,
-      deviceId: enrolled.device.id,
-      eventId: event.id,
-      surveyId: "ward-resident",
-      eventName: event.name,
-    })}`;
+  await withCollectorAndChromium(async (collector, browser) => {
+    const link = enrollmentLink(
+      collector.origin,
+      await enrolOverHttp(collector.origin, ORGANIZER_TOKEN, "ward-resident", {
+        name: "防災訓練（北小学校）",
+        place: "北小学校 体育館",
+        date: "2026-09-01",
+        label: "受付タブレット",
+      }),
+    );
     for (const size of Object.keys(SIZES) as (keyof typeof SIZES)[])
       for (const lang of Object.keys(LOCALES) as (keyof typeof LOCALES)[]) {
         await shoot(browser, collector, link, size, lang);
         console.log(`${size} ${lang}: done`);
       }
-  } finally {
-    await browser.close();
-    await collector.stop();
-  }
+  });
 }
 
 await main();

@@ -1,45 +1,21 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
 import { auditDatabase } from "../../harness/chaos/audit";
+import { type KillTarget, postgresKillTarget, sqliteKillTarget } from "../../harness/chaos/kill-targets";
 import { runKills } from "../../harness/chaos/sigkill";
-import { freshPgSchema } from "../../harness/pg-schema";
-import { createKyselyStorage, type Database, openPostgres, openSqlite } from "../../src/server/storage";
+import { createKyselyStorage } from "../../src/server/storage";
 
 // `npm run chaos:kill` runs more rounds (KILL_ROUNDS, default 10) and prints the figures.
 const ROUNDS = 2;
 const DATABASE_URL = process.env.DATABASE_URL;
 
-interface Target {
-  name: string;
-  unavailable?: string;
-  /** Where the collector keeps its data, and a way to read it once the collector is gone. */
-  setup(dir: string): Promise<{ databaseUrl: string; open(): Kysely<Database>; dispose(): Promise<void> }>;
-}
-
-const TARGETS: Target[] = [
-  {
-    name: "sqlite",
-    setup: async (dir) => ({
-      databaseUrl: "",
-      open: () => openSqlite(join(dir, "tsunagu.sqlite")),
-      dispose: async () => {},
-    }),
-  },
-  {
-    name: "postgres",
-    ...(!DATABASE_URL && { unavailable: "DATABASE_URL is unset" }),
-    setup: async () => {
-      const pgSchema = await freshPgSchema(DATABASE_URL as string, "kill");
-      return {
-        databaseUrl: pgSchema.url,
-        open: () => openPostgres(DATABASE_URL as string, { searchPath: pgSchema.schema, max: 2 }),
-        dispose: pgSchema.drop,
-      };
-    },
-  },
+const TARGETS: (KillTarget & { unavailable?: string })[] = [
+  sqliteKillTarget,
+  DATABASE_URL
+    ? postgresKillTarget(DATABASE_URL)
+    : { ...postgresKillTarget(""), unavailable: "DATABASE_URL is unset" },
 ];
 
 describe.each(TARGETS)("collector killed with SIGKILL while ingesting, on $name", (target) => {
@@ -72,7 +48,7 @@ describe.each(TARGETS)("collector killed with SIGKILL while ingesting, on $name"
         expect(figures.refused).toBe(0);
 
         const db = open();
-        const storage = createKyselyStorage(db, target.name as "sqlite" | "postgres");
+        const storage = createKyselyStorage(db, target.name);
         try {
           const audit = await auditDatabase(db, figures.sent, figures.acknowledged);
           expect(audit).toEqual({

@@ -2,10 +2,11 @@ import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { phoneContext } from "../../harness/chromium";
+import { ORGANIZER_TOKEN } from "../../harness/collector";
+import { enrollmentLink, enrolOverHttp } from "../../harness/fixtures/kiosk-enrolment";
 import { seedResponses } from "../../harness/fixtures/ward-responses";
 import { seedOutbox } from "../../harness/phone-outbox";
 import { readBackup } from "../../src/contract/backup";
-import { enrollmentFragment } from "../../src/contract/enrollment";
 import ja from "../../src/i18n/catalogues/ja";
 import staffJa from "../../src/i18n/staff/ja";
 import { storedRecords } from "./support/respondent";
@@ -150,33 +151,13 @@ describe("the kiosk's staff panel at tablet size", () => {
   const env = useCollectorAndChromium();
 
   it("lists a refused answer with what the collector answered and what staff can do", async () => {
-    const post = async (path: string, body: unknown) => {
-      const res = await env.collector.api(path, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      expect(res.ok).toBe(true);
-      return (await res.json()) as Record<string, unknown>;
-    };
-    const event = (await post("/events", {
-      surveyId: "ward-resident",
+    const kiosk = await enrolOverHttp(env.collector.origin, ORGANIZER_TOKEN, "ward-resident", {
       name: "防災訓練",
       place: "北小学校",
       date: "2026-09-01",
-    })) as { id: string; name: string };
-    const enrolled = (await post(`/events/${event.id}/devices`, { label: "受付" })) as {
-      device: { id: string };
-      token: string;
-    };
-    const link = `${env.collector.origin}/enroll#${enrollmentFragment({
-      endpoint: `${env.collector.origin}/api/v1`,
-      token: enrolled.token,
-      deviceId: enrolled.device.id,
-      eventId: event.id,
-      surveyId: "ward-resident",
-      eventName: event.name,
-    })}`;
+      label: "受付",
+    });
+    const link = enrollmentLink(env.collector.origin, kiosk);
     const tablet = await (
       await env.browser.newContext({ locale: "ja-JP", viewport: { width: 820, height: 1180 } })
     ).newPage();
@@ -193,8 +174,8 @@ describe("the kiosk's staff panel at tablet size", () => {
       ...seed,
       surveyVersion: 99,
       mode: "kiosk" as const,
-      eventId: event.id,
-      deviceId: enrolled.device.id,
+      eventId: kiosk.eventId,
+      deviceId: kiosk.deviceId,
     };
     await seedOutbox(tablet, [answer]);
     await tablet.locator(".kiosk__staff").click();
