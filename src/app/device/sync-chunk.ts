@@ -6,3 +6,4 @@
  */
 export { createSyncEngine } from "../../sync/engine";
 export { NOT_BEFORE_KEY, NOT_BEFORE_MAX_MS } from "../../sync/not-before";
+export { requestBackgroundSync } from "../../sync/triggers";
