@@ -7,7 +7,7 @@ import { whenIdle } from "./device/idle";
 import { localeFromAddress, preferredLocale, rememberLocale } from "./device/locale-preference";
 import { checkPersistence } from "./device/persistence";
 import { watchStorageHealth } from "./device/storage-health";
-import { startSync } from "./device/sync";
+import { startSyncIfHolding } from "./device/sync";
 import { languageChosenBeforeApp, receiveFirstScreen } from "./respondent/first-screen";
 import { FIRST_SCREEN_ATTRIBUTE } from "./respondent/first-screen-markup";
 import { matchRoute } from "./router/routes";
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   // slow phone's only core while the page still waited to fetch its survey; so they wait for the
   // first idle moment (bench/RESULTS.md: first question under 4x CPU throttle).
   whenIdle(() => {
-    void startSync().catch((error: unknown) => console.error("outbox unavailable", error));
+    void startSyncIfHolding().catch((error: unknown) => console.error("outbox unavailable", error));
     void checkPersistence();
     watchStorageHealth();
     void registerServiceWorker().catch((error: unknown) => console.error("service worker", error));

@@ -1,6 +1,6 @@
 import { createStore } from "../store";
 import { getOutbox } from "./outbox";
-import { syncStatus } from "./sync";
+import { syncStarted, syncStatus } from "./sync";
 
 /**
  * While the collector has asked this device to wait (it answered 5xx or 429): when the next try
@@ -21,6 +21,10 @@ export function nextTry(stored: unknown, nextAttemptAt: number | undefined, now:
 }
 
 async function readServerWait(): Promise<number | undefined> {
+  // Until this page's engine starts (with the first answer held, sync.ts), nothing waits to be sent:
+  // the engine's chunk is not fetched for a wait that holds nothing back. Its start sets syncStatus,
+  // which reads the wait then.
+  if (!syncStarted()) return undefined;
   // The engine's own chunk, fetched by then (startSync): not on a respondent's first load. Importing
   // not-before.ts alone made a chunk the first load then named, with the bundler's helpers in it.
   const [outbox, { NOT_BEFORE_KEY, NOT_BEFORE_MAX_MS }] = await Promise.all([

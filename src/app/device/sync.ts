@@ -30,6 +30,21 @@ export function startSync(): Promise<SyncEngine> {
   return starting;
 }
 
+/** Whether this page has asked for its engine: the server's wait is read only from then on (server-wait.ts). */
+export const syncStarted = (): boolean => starting !== undefined;
+
+/**
+ * At the page's first idle moment: the engine, if the outbox holds any answer (to send, to purge
+ * once its retention ends, or held, whose counts the status shows). An empty outbox, a respondent's
+ * cold visit, has nothing to send or show: the engine's chunk (4 KB gzip) then loads with the first
+ * answer saved (submit-response.ts) or a press of "Sync now", and every figure is 0 meanwhile, as the
+ * engine itself would report.
+ */
+export async function startSyncIfHolding(): Promise<void> {
+  const counts = await (await getOutbox()).counts();
+  if (Object.values(counts).some((count) => count > 0)) await startSync();
+}
+
 /** "Sync now": never rejects, the outcome shows in syncStatus. */
 export async function syncNow(): Promise<void> {
   const engine = await startSync().catch(() => undefined);
