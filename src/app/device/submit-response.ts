@@ -5,6 +5,7 @@ import { uuidv7 } from "../../domain/uuid";
 import type { AnswerError } from "../../domain/validate";
 import { validateAnswers } from "../../domain/validate";
 import { visibleAnswers } from "../../domain/visibility";
+import { watchForUpdates } from "./app-update";
 import { markDraft, settleDraft } from "./drafts";
 import { getOutbox } from "./outbox";
 import { askForPersistence } from "./persistence";
@@ -70,6 +71,8 @@ export async function submitResponse(
     () => undefined,
   );
   void syncNow();
+  // The first answer is safe: a cold visit's page may now fetch workbox-window to look for updates.
+  void watchForUpdates().catch(() => undefined);
   return { kind: "saved", id: response.id };
 }
 
