@@ -2,7 +2,7 @@ import type { SurveyDefinitionInput } from "../../domain/definition";
 import type { Locale } from "../../domain/locales";
 import type { DefinitionPath, Findings } from "./findings";
 import { NAME } from "./names";
-import type { QuestionIndex } from "./read-questions";
+import type { QuestionIndex } from "./question-index";
 import { RowReader } from "./row-reader";
 import type { Table } from "./sheet-table";
 import { parseTarget } from "./target";

@@ -1,6 +1,6 @@
 import type { Condition } from "../../domain/definition";
 import type { DefinitionPath, Findings } from "./findings";
-import type { QuestionIndex } from "./read-questions";
+import type { QuestionIndex } from "./question-index";
 import { parseRelevant } from "./relevant";
 import type { RowReader } from "./row-reader";
 
