@@ -1,6 +1,6 @@
 import "../domain/zod-config";
 import { z } from "zod/mini";
-import { Condition, OptionId, QuestionId, Target } from "../domain/definition";
+import { Condition, OptionId, QuestionId, SurveyDefinition, Target } from "../domain/definition";
 import type * as domain from "../domain/definition-changes";
 import { Locale } from "../domain/locale";
 
@@ -64,3 +64,63 @@ export type DefinitionChanges = z.infer<typeof DefinitionChanges>;
 // two descriptions must stay one. A kind added on one side only fails the typecheck here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 true satisfies Same<DefinitionChange, domain.DefinitionChange>;
+
+/** The media type of an uploaded or downloaded survey workbook. */
+export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * One problem (or warning) of an uploaded workbook where Excel shows it: the sheet's tab, the row
+ * (1-based) and the column letter; null where it is about the file or a whole sheet. `code` and
+ * `params` let the dashboard word it in the admin's language; `message` is English.
+ */
+export const WorkbookProblem = z.object({
+  sheet: z.nullable(z.string()),
+  row: z.nullable(z.number().check(z.int())),
+  column: z.nullable(z.string()),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+export type WorkbookProblem = z.infer<typeof WorkbookProblem>;
+
+/**
+ * 422 on POST /surveys/:id/versions and POST /surveys: the collector's error body (ErrorBody), its
+ * problems each at its cell (`path` is "survey!C4" for a reader of ErrorBody alone).
+ */
+export const InvalidWorkbookBody = z.object({
+  error: z.object({
+    code: z.literal("invalid_workbook"),
+    message: z.string(),
+    problems: z.array(z.extend(WorkbookProblem, { path: z.string() })),
+  }),
+});
+export type InvalidWorkbookBody = z.infer<typeof InvalidWorkbookBody>;
+
+/** 200 of a dry run: the definition as it would be published, its changes, and the warnings. */
+export const DryRunResult = z.object({
+  definition: SurveyDefinition,
+  changes: DefinitionChanges,
+  warnings: z.array(WorkbookProblem),
+});
+export type DryRunResult = z.infer<typeof DryRunResult>;
+
+/** 201 of a publish. */
+export const PublishedVersion = z.object({
+  surveyId: z.string(),
+  version: z.number().check(z.int(), z.gte(1)),
+  changes: DefinitionChanges,
+});
+export type PublishedVersion = z.infer<typeof PublishedVersion>;
+
+/** GET /surveys/:id/versions: every published version, newest first. */
+export const VersionList = z.object({
+  versions: z.array(
+    z.object({
+      version: z.number().check(z.int(), z.gte(1)),
+      publishedAt: z.iso.datetime({ offset: true }),
+      publishedBy: z.nullable(z.string()),
+      changes: DefinitionChanges,
+    }),
+  ),
+});
+export type VersionList = z.infer<typeof VersionList>;

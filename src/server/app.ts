@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { compress } from "hono/compress";
 import { cors } from "hono/cors";
 import { organizerSession } from "./auth/organizer-session";
@@ -10,6 +10,7 @@ import { rateLimit } from "./http/rate-limit";
 import { loggedPath, requestLog } from "./http/request-log";
 import { securityHeaders } from "./http/security-headers";
 import { staticFiles } from "./http/static-files";
+import { surveyFiles } from "./http/survey-files";
 import { csvRoutes } from "./routes/csv";
 import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
@@ -22,6 +23,7 @@ import { reviewRoutes } from "./routes/reviews";
 import { sessionRoutes } from "./routes/session";
 import { surveyRoutes } from "./routes/surveys";
 import { tallyRoutes } from "./routes/tallies";
+import { versionRoutes } from "./routes/versions";
 
 export type { AppDeps } from "./deps";
 
@@ -59,9 +61,19 @@ export function createApp(deps: AppDeps): Hono {
     organizerSession(deps.storage, () => deps.now?.() ?? new Date(), deps.organizerToken),
   );
 
+  // Versions another collector process published are learnt here at most every few seconds
+  // (published-surveys.ts); a response naming one this process lacks reads it at once (ingest.ts).
+  const refreshSurveys: MiddlewareHandler = async (c, next) => {
+    if (c.req.method === "GET") await deps.surveys.refresh?.();
+    await next();
+  };
+  app.use("/api/v1/surveys", refreshSurveys);
+  app.use("/api/v1/surveys/*", refreshSurveys);
+
   const api = new Hono()
     .route("/", healthRoutes(deps))
     .route("/", surveyRoutes(deps))
+    .route("/", versionRoutes(deps))
     .route("/", responseRoutes({ ...deps, clientAddress: addressOf }))
     .route("/", reviewRoutes(deps))
     .route("/", receiptRoutes(deps))
@@ -76,6 +88,8 @@ export function createApp(deps: AppDeps): Hono {
 
   // The app's files gzip-compressed for a phone on weak mobile data (its budget is counted in gzip
   // bytes); only the static files, so no API answer mixes a secret with reflected input (BREACH).
+  // The published definitions from the registry, before (and over) the built files of the same name.
+  app.use("/surveys/*", compress(), surveyFiles(deps.surveys));
   if (deps.staticDir) app.use("*", compress(), ...staticFiles(deps.staticDir));
 
   app.notFound((c) =>

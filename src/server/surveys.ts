@@ -13,6 +13,19 @@ export interface SurveyRegistry {
   /** Every version of one survey, newest first. */
   versionsOf(id: string): SurveyDefinition[];
   summaries(): SurveySummary[];
+  /**
+   * Adds a version published (or read from storage) since the registry was made. The same version
+   * again with the same content changes nothing; with other content it throws: a published version
+   * never changes.
+   */
+  add(def: SurveyDefinition): void;
+  /**
+   * Over storage (published-surveys.ts): learns the versions other collector processes published
+   * since it last looked, at most once per its time to live; absent on a registry of files alone.
+   */
+  refresh?(): Promise<void>;
+  /** Over storage: reads one version this process does not hold yet, in case another published it. */
+  lookUp?(id: string, version: number): Promise<SurveyDefinition | undefined>;
 }
 
 export class SurveyFileError extends Error {
@@ -21,14 +34,18 @@ export class SurveyFileError extends Error {
 
 export function createSurveyRegistry(definitions: readonly SurveyDefinition[]): SurveyRegistry {
   const byId = new Map<string, SurveyDefinition[]>();
-  for (const def of definitions) {
+  const put = (def: SurveyDefinition, again: "refuse" | "same") => {
     const versions = byId.get(def.id) ?? [];
-    if (versions.some((v) => v.version === def.version))
+    const held = versions.find((v) => v.version === def.version);
+    if (held) {
+      if (again === "same" && JSON.stringify(held) === JSON.stringify(def)) return;
       throw new SurveyFileError(`survey "${def.id}" version ${def.version} is defined twice`);
+    }
     versions.push(def);
     versions.sort((a, b) => b.version - a.version);
     byId.set(def.id, versions);
-  }
+  };
+  for (const def of definitions) put(def, "refuse");
   const latest = () => [...byId.values()].map((v) => v[0] as SurveyDefinition);
   return {
     latest,
@@ -37,6 +54,7 @@ export function createSurveyRegistry(definitions: readonly SurveyDefinition[]): 
     versionsOf: (id) => [...(byId.get(id) ?? [])],
     summaries: () =>
       latest().map(({ id, version, title, locales }) => ({ id, version, title, locales: [...locales] })),
+    add: (def) => put(def, "same"),
   };
 }
 
@@ -56,9 +74,15 @@ export function readSurveyFile(file: string): SurveyDefinition {
   return parsed.data;
 }
 
+/** A definition as read from a file, with the file named for messages. */
+export interface ShippedSurvey {
+  def: SurveyDefinition;
+  file: string;
+}
+
 /** Every *.json directly under each directory that exists (surveys/, then surveys/archive/). */
-export function loadSurveyRegistry(dirs: readonly string[]): SurveyRegistry {
-  const definitions: SurveyDefinition[] = [];
+export function readSurveyDirs(dirs: readonly string[]): ShippedSurvey[] {
+  const shipped: ShippedSurvey[] = [];
   const fileOf = new Map<string, string>();
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;
@@ -70,8 +94,13 @@ export function loadSurveyRegistry(dirs: readonly string[]): SurveyRegistry {
       const earlier = fileOf.get(key);
       if (earlier) throw new SurveyFileError(`${file}: survey ${key} is already defined in ${earlier}`);
       fileOf.set(key, file);
-      definitions.push(def);
+      shipped.push({ def, file });
     }
   }
-  return createSurveyRegistry(definitions);
+  return shipped;
+}
+
+/** The files alone, without storage: for tests, benches and scripts that publish nothing. */
+export function loadSurveyRegistry(dirs: readonly string[]): SurveyRegistry {
+  return createSurveyRegistry(readSurveyDirs(dirs).map((s) => s.def));
 }

@@ -55,6 +55,8 @@ describe("GET /api/v1/openapi.json", () => {
         "/session",
         "/surveys/{id}/tallies.csv",
         "/surveys/{id}/policy.csv",
+        "/surveys/{id}/versions",
+        "/surveys/{id}/workbook",
       ].sort(),
     );
     const { schemas } = doc.components;

@@ -215,6 +215,11 @@ const en: StaffCatalogue = {
     invalid_backup: "The file is not a backup the collector can read.",
     invalid_population_csv: "The population CSV has problems.",
     population_cells_missing: "Some groups with respondents have no population in the file (left out, or 0).",
+    invalid_workbook: "The workbook has problems; nothing was published.",
+    survey_id_mismatch: "The workbook is of another survey than the one chosen.",
+    version_conflict:
+      "This version is not the next one: another may have been published meanwhile. Reload and try again.",
+    survey_exists: "A survey with this id already exists: publish the workbook as its next version.",
     rate_limited: "Too many requests. Please wait a moment and try again.",
     too_many_sign_ins: "Too many wrong tokens. Please wait and try again.",
     internal: "The collector failed. Nothing was changed; please try again.",

@@ -223,6 +223,10 @@ const jaEasy: StaffCatalogue = {
     invalid_population_csv: "じんこうの CSV に まちがいが あります。",
     population_cells_missing:
       "こたえた 人が いるのに、ファイルに じんこうが ない（または 0 の）くぶんが あります。",
+    invalid_workbook: "ワークブックに まちがいが あります。なにも こうかい していません。",
+    survey_id_mismatch: "ワークブックの アンケートが えらんだ ものと ちがいます。",
+    version_conflict: "この はんは つぎの はんでは ありません。もう いちど よみこんで ください。",
+    survey_exists: "この ID の アンケートは もう あります。つぎの はんとして こうかい して ください。",
     rate_limited: "おくる かいすうが おおすぎます。すこし まってから もう いちど して ください。",
     too_many_sign_ins: "トークンの まちがいが つづきました。すこし まってから もう いちど して ください。",
     internal: "サーバーで もんだいが おきました。なにも かえていません。もう いちど して ください。",

@@ -215,6 +215,11 @@ const ko: StaffCatalogue = {
     invalid_backup: "서버가 읽을 수 있는 백업 파일이 아닙니다.",
     invalid_population_csv: "인구 CSV에 오류가 있습니다.",
     population_cells_missing: "응답자가 있는데 파일에 인구가 없는(또는 0인) 구분이 있습니다.",
+    invalid_workbook: "통합 문서에 오류가 있어 아무것도 게시되지 않았습니다.",
+    survey_id_mismatch: "통합 문서가 선택한 설문이 아닌 다른 설문의 것입니다.",
+    version_conflict:
+      "이 버전은 다음 버전이 아닙니다. 다른 버전이 게시되었을 수 있습니다. 다시 불러온 후 시도하세요.",
+    survey_exists: "이 ID의 설문이 이미 있습니다. 다음 버전으로 게시하세요.",
     rate_limited: "요청이 너무 많습니다. 잠시 후 다시 시도해 주십시오.",
     too_many_sign_ins: "토큰 오류가 계속되었습니다. 잠시 후 다시 시도해 주십시오.",
     internal: "서버에 문제가 생겼습니다. 아무것도 바뀌지 않았습니다. 다시 시도해 주십시오.",

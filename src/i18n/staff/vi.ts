@@ -219,6 +219,11 @@ const vi: StaffCatalogue = {
     invalid_backup: "Đây không phải tệp sao lưu mà máy chủ đọc được.",
     invalid_population_csv: "Tệp CSV dân số có lỗi.",
     population_cells_missing: "Có nhóm có người trả lời nhưng tệp không có dân số (thiếu hoặc bằng 0).",
+    invalid_workbook: "Sổ tính có lỗi; chưa có gì được công bố.",
+    survey_id_mismatch: "Sổ tính thuộc về một khảo sát khác với khảo sát đã chọn.",
+    version_conflict:
+      "Phiên bản này không phải phiên bản kế tiếp: có thể đã có phiên bản khác được công bố. Hãy tải lại và thử lại.",
+    survey_exists: "Đã có khảo sát với id này: hãy công bố sổ tính như phiên bản kế tiếp của nó.",
     rate_limited: "Quá nhiều yêu cầu. Vui lòng chờ một lát rồi thử lại.",
     too_many_sign_ins: "Nhập sai mã quá nhiều lần. Vui lòng chờ rồi thử lại.",
     internal: "Máy chủ gặp lỗi. Không có gì bị thay đổi; vui lòng thử lại.",

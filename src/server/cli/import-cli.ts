@@ -3,8 +3,8 @@ import { resolve } from "node:path";
 import { BackupError, type BackupFile, readBackup } from "../../contract/backup";
 import type { ImportSummary } from "../../contract/imports";
 import { importItems } from "../imports/import-backup";
+import { openPublishedSurveys } from "../published-surveys";
 import { openStorage } from "../storage/open";
-import { loadSurveyRegistry } from "../surveys";
 import { readConfig } from "./config";
 
 /**
@@ -30,11 +30,12 @@ async function main(args: string[]): Promise<number> {
   }
 
   const config = readConfig(process.env);
-  const surveys = loadSurveyRegistry(config.surveyDirs);
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
   const storage = openStorage(config);
   try {
     await storage.migrate();
+    // Every version the collector published, as the collector itself would judge them.
+    const { surveys } = await openPublishedSurveys(storage, config.surveyDirs);
     const summary = await importItems(file, { storage, surveys });
     const where = storage.kind === "sqlite" ? `SQLite in ${config.dataDir}` : "PostgreSQL";
     console.log(describe(path, file, summary, where));

@@ -4,8 +4,8 @@ import { serve } from "@hono/node-server";
 import { createApp } from "../app";
 import { resolveOrganizerToken } from "../auth/organizer-token";
 import { clientAddress } from "../http/client-address";
+import { openPublishedSurveys } from "../published-surveys";
 import { openStorage } from "../storage/open";
-import { loadSurveyRegistry } from "../surveys";
 import { readConfig } from "./config";
 
 /** Start-up: environment, data directory, token, database and migrations, surveys, then listen. */
@@ -13,10 +13,12 @@ async function main(): Promise<void> {
   const config = readConfig(process.env);
   mkdirSync(config.dataDir, { recursive: true });
   const token = resolveOrganizerToken(config.organizerToken, config.dataDir);
-  const surveys = loadSurveyRegistry(config.surveyDirs);
   const storage = openStorage(config);
   const ran = await storage.migrate();
   if (ran.length > 0) console.log(`database: ran ${ran.join(", ")}`);
+  // The shipped surveys/ seed the published versions the database lacks; the registry is what it holds.
+  const { surveys, seeded } = await openPublishedSurveys(storage, config.surveyDirs);
+  if (seeded.length > 0) console.log(`surveys: stored ${seeded.join(", ")} from surveys/`);
 
   const built = existsSync(join(config.staticDir, "index.html"));
   const app = createApp({

@@ -6,43 +6,56 @@ import { formatProblem } from "../workbook/problems";
 import { readWorkbook } from "../workbook/read-workbook";
 import { writeWorkbook } from "../workbook/write-workbook";
 import { WORKBOOK_LIMITS } from "../workbook/zip-guard";
+import type { Output } from "./output";
+import { publishCli } from "./publish-cli";
 
 const USAGE = [
   "usage: npm run survey -- check FILE.xlsx              every problem of a survey workbook, or its summary",
+  "       npm run survey -- publish FILE.xlsx            check it and publish it as the next version (DATA_DIR / DATABASE_URL)",
   "       npm run survey -- export SURVEY.json OUT.xlsx  a definition as its workbook (the template)",
 ].join("\n");
 
-export interface Output {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
+export type { Output } from "./output";
 
 /**
  * `npm run survey -- check|export …` (docs/workbook.md). check: exit 0 with the definition's summary,
- * 1 with every problem as sheet!cell; export: 0 written, 1 the definition file is refused. 2: usage.
- * Publishing comes with the collector's versions storage.
+ * 1 with every problem as sheet!cell; export: 0 written, 1 the definition file is refused; publish
+ * (publish-cli.ts): 0 published, 1 refused with nothing stored. 2: usage.
  */
-export function surveyCli(args: string[], io: Output, cwd = process.env.INIT_CWD ?? process.cwd()): number {
+export function surveyCli(
+  args: string[],
+  io: Output,
+  cwd = process.env.INIT_CWD ?? process.cwd(),
+): number | Promise<number> {
   const [command, ...rest] = args;
   // npm runs scripts in the package folder; a relative path means the folder the user typed it in.
   const paths = rest.map((p) => resolve(cwd, p));
   if (command === "check" && paths.length === 1 && paths[0]) return check(paths[0], io);
+  if (command === "publish" && paths.length === 1 && paths[0]) {
+    const bytes = readWorkbookFile(paths[0], io);
+    return bytes ? publishCli(paths[0], bytes, io) : 1;
+  }
   if (command === "export" && paths.length === 2 && paths[0] && paths[1])
     return exportTemplate(paths[0], paths[1], io);
   io.err(USAGE);
   return 2;
 }
 
-function check(path: string, io: Output): number {
-  let bytes: Buffer;
+/** The file's bytes, or undefined with the reason said. */
+function readWorkbookFile(path: string, io: Output): Buffer | undefined {
   try {
     // Not even read whole when it is too big to be a workbook.
-    if (statSync(path).size > WORKBOOK_LIMITS.maxBytes) bytes = Buffer.alloc(WORKBOOK_LIMITS.maxBytes + 1);
-    else bytes = readFileSync(path);
+    if (statSync(path).size > WORKBOOK_LIMITS.maxBytes) return Buffer.alloc(WORKBOOK_LIMITS.maxBytes + 1);
+    return readFileSync(path);
   } catch (error) {
     io.err(`${path}: cannot read it: ${(error as Error).message}`);
-    return 1;
+    return undefined;
   }
+}
+
+function check(path: string, io: Output): number {
+  const bytes = readWorkbookFile(path, io);
+  if (!bytes) return 1;
   const reading = readWorkbook(bytes);
   if (!reading.ok) {
     for (const problem of reading.problems) io.err(`${path} ${formatProblem(problem)}`);
@@ -91,7 +104,17 @@ function exportTemplate(from: string, to: string, io: Output): number {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
-  process.exitCode = surveyCli(process.argv.slice(2), {
-    out: (line) => console.log(line),
-    err: (line) => console.error(line),
-  });
+  Promise.resolve(
+    surveyCli(process.argv.slice(2), {
+      out: (line) => console.log(line),
+      err: (line) => console.error(line),
+    }),
+  ).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(`survey: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    },
+  );

@@ -66,11 +66,18 @@ export async function readJson(c: Context, maxBytes: number): Promise<unknown> {
 export async function readTextLimited(c: Context, maxBytes: number): Promise<string> {
   const declared = Number(c.req.header("Content-Length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  return await readText(c.req.raw.body, maxBytes);
+  return new TextDecoder("utf-8", { fatal: false }).decode(await readBytes(c.req.raw.body, maxBytes));
 }
 
-async function readText(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string> {
-  if (!body) return "";
+/** The request body as bytes (an uploaded file), read at most `maxBytes` deep (413 beyond). */
+export async function readBytesLimited(c: Context, maxBytes: number): Promise<Buffer> {
+  const declared = Number(c.req.header("Content-Length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  return await readBytes(c.req.raw.body, maxBytes);
+}
+
+async function readBytes(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Buffer> {
+  if (!body) return Buffer.alloc(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -84,7 +91,7 @@ async function readText(body: ReadableStream<Uint8Array> | null, maxBytes: numbe
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 function tooLarge(maxBytes: number): HttpProblem {

@@ -7,6 +7,7 @@ import { reviewPaths } from "./paths-reviews";
 import { sessionPaths } from "./paths-session";
 import { surveyPaths } from "./paths-surveys";
 import { tallyPaths } from "./paths-tallies";
+import { versionPaths } from "./paths-versions";
 import { componentSchemas } from "./schemas";
 
 /** OpenAPI 3.1 for HTTP contract v1, its schemas generated from the same zod schemas the routes use. */
@@ -47,6 +48,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...populationPaths,
       ...exportPaths,
       ...eventPaths,
+      ...versionPaths,
       "/openapi.json": {
         get: {
           summary: "This document",

@@ -1,6 +1,7 @@
 import { json, problem, surveyId } from "./parts";
+import { newSurveyPath } from "./paths-versions";
 
-/** The health check and the survey definitions: anyone may read them. */
+/** The health check and the survey definitions: anyone may read them (an organizer adds a survey). */
 export const surveyPaths = {
   "/health": {
     get: { summary: "Liveness and storage kind", responses: { "200": json("Health", "Up") } },
@@ -10,6 +11,7 @@ export const surveyPaths = {
       summary: "The latest version of every survey",
       responses: { "200": json("SurveyList", "Summaries") },
     },
+    post: newSurveyPath,
   },
   "/surveys/{id}": {
     get: {

@@ -21,6 +21,7 @@ import { ReviewBody, ReviewResult, ReviewSummary } from "../../contract/reviews"
 import { SurveyList } from "../../contract/surveys";
 import { Tallies } from "../../contract/tallies";
 import { Trend } from "../../contract/trend";
+import { DryRunResult, InvalidWorkbookBody, PublishedVersion, VersionList } from "../../contract/versions";
 import { SurveyDefinition } from "../../domain/definition";
 import { Response } from "../../domain/response";
 import { jsonSchema } from "./parts";
@@ -57,5 +58,9 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     ReviewRequest: jsonSchema(ReviewBody, "input"),
     ReviewResult: jsonSchema(ReviewResult, "output"),
     ReviewSummary: jsonSchema(ReviewSummary, "output"),
+    DryRunResult: jsonSchema(DryRunResult, "output"),
+    PublishedVersion: jsonSchema(PublishedVersion, "output"),
+    VersionList: jsonSchema(VersionList, "output"),
+    InvalidWorkbook: jsonSchema(InvalidWorkbookBody, "output"),
   };
 }

@@ -1,4 +1,5 @@
 import type { ItemResult } from "../../contract/responses";
+import { lookUpNamedVersions } from "../published-surveys";
 import type { IntakeQuota } from "../storage/intake-storage";
 import type { ResponseStorage } from "../storage/response-storage";
 import type { SurveyRegistry } from "../surveys";
@@ -15,6 +16,8 @@ export async function ingestBatch(
   sender: Omit<Sender, "receivedAt"> & { intake?: IntakeQuota } = {},
 ): Promise<ItemResult[]> {
   const received = deps.now?.() ?? new Date();
+  // A version another collector process published since this one started is read before judging.
+  await lookUpNamedVersions(deps.surveys, items);
   const judged = items.map((item) => judgeItem(item, deps.surveys, { ...sender, receivedAt: received }));
   const rows = judged.flatMap((j) => (j.ok ? [j.row] : []));
   // A held response is "accepted" all the same: it is stored, and the device must not send it again.

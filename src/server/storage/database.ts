@@ -91,6 +91,19 @@ export interface IntakeSaltsTable {
   salt: string;
 }
 
+/** One published version of a survey (see its migration); never updated. */
+export interface SurveyVersionsTable {
+  survey_id: string;
+  version: number;
+  /** The definition as JSON text, publishedAt included. */
+  definition: string;
+  published_at: string;
+  /** The account that published it; null until accounts exist (and for the shipped seeds). */
+  published_by: string | null;
+  /** JSON list of the DefinitionChanges from the version before ([] for the first). */
+  changes: string;
+}
+
 export interface Database {
   responses: ResponsesTable;
   answer_choices: AnswerChoicesTable;
@@ -100,4 +113,5 @@ export interface Database {
   organizer_sessions: OrganizerSessionsTable;
   intake_counts: IntakeCountsTable;
   intake_salts: IntakeSaltsTable;
+  survey_versions: SurveyVersionsTable;
 }

@@ -13,3 +13,4 @@ export type * from "./session-storage";
 export { openSqlite } from "./sqlite";
 export type * from "./storage";
 export type * from "./tally-storage";
+export type * from "./version-storage";

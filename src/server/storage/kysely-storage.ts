@@ -24,6 +24,7 @@ import {
   countOptionsByWave,
   countOptionsWithBreakdown,
 } from "./tally-queries";
+import { insertVersion, versionKeys, versionOf, versionsOf } from "./version-queries";
 
 /** The Storage over either dialect: the queries are the same Kysely code for both. */
 export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): Storage {
@@ -58,6 +59,10 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     listDevices: (eventId) => listDevices(db, eventId),
     deviceByTokenHash: (tokenHash) => deviceByTokenHash(db, tokenHash),
     revokeDevice: (id, at) => revokeDevice(db, id, at),
+    insertVersion: (version) => insertVersion(db, version),
+    versionKeys: () => versionKeys(db),
+    versionOf: (surveyId, version) => versionOf(db, surveyId, version),
+    versionsOf: (surveyId) => versionsOf(db, surveyId),
     close: () => db.destroy(),
   };
 }

@@ -5,6 +5,7 @@ import type { ResponseStorage } from "./response-storage";
 import type { ReviewStorage } from "./review-storage";
 import type { SessionStorage } from "./session-storage";
 import type { TallyStorage } from "./tally-storage";
+import type { VersionStorage } from "./version-storage";
 
 export type StorageKind = "sqlite" | "postgres";
 
@@ -19,7 +20,8 @@ export interface Storage
     TallyStorage,
     EventStorage,
     PopulationStorage,
-    SessionStorage {
+    SessionStorage,
+    VersionStorage {
   readonly kind: StorageKind;
   migrate(): Promise<string[]>;
   close(): Promise<void>;

@@ -56,7 +56,7 @@ describe("npm run survey", () => {
   });
 
   it("anything else prints the usage with exit 2", () => {
-    expect(run(["publish", "x.xlsx"], dir).code).toBe(2);
+    expect(run(["unpublish", "x.xlsx"], dir).code).toBe(2);
     expect(run(["check"], dir).code).toBe(2);
   });
 });

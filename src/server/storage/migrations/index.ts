@@ -8,6 +8,7 @@ import * as organizerSessions from "./2026_11_26_4002_organizer_sessions";
 import * as answerChoicesCovering from "./2026_11_26_4003_answer_choices_covering";
 import * as reviewStates from "./2026_12_07_0001_review_states";
 import * as sessionTokenMac from "./2026_12_07_0002_session_token_mac";
+import * as surveyVersions from "./2026_12_07_0003_survey_versions";
 
 /**
  * Every migration by its date-stamped name, listed here rather than found by scanning a folder, so a
@@ -23,6 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_11_26_4003_answer_choices_covering": answerChoicesCovering,
   "2026_12_07_0001_review_states": reviewStates,
   "2026_12_07_0002_session_token_mac": sessionTokenMac,
+  "2026_12_07_0003_survey_versions": surveyVersions,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
