@@ -15,6 +15,7 @@ import { ResponseCountsSection } from "./response-counts-section";
 import { ReviewSection } from "./review-section";
 import { TalliesView } from "./tallies-view";
 import { TokenForm } from "./token-form";
+import { VersionsSection } from "./versions/versions-section";
 
 type Session = "checking" | "signed-in" | "signed-out" | "expired";
 
@@ -117,6 +118,7 @@ function SurveyTallies(props: { surveyId: string; onUnauthorized(): void }) {
         onChanged={() => setReviewed((n) => n + 1)}
       />
       <EventsSection def={def.value} onUnauthorized={props.onUnauthorized} />
+      <VersionsSection def={def.value} onUnauthorized={props.onUnauthorized} />
     </>
   );
 }

@@ -19,19 +19,31 @@ export interface SurveyFormProps {
   onSubmitted?(responseId: string): void;
   /** Told of every move, so a kiosk knows whether someone is in the middle of answering. */
   onScreen?(kind: Screen["kind"]): void;
+  /**
+   * The dashboard's preview of a definition not yet published: the same screens, but nothing is
+   * kept. No draft is read, offered or written, and Submit puts nothing in the outbox: it goes
+   * straight to `onSubmitted` (or the thank-you screen) with the id "preview".
+   */
+  preview?: boolean;
 }
 
 /** A survey's form, from the intro to the thank-you, for a respondent's phone and for a kiosk. */
-export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen }: SurveyFormProps) {
+export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen, preview = false }: SurveyFormProps) {
   const { locale } = useLocale();
-  const flow = useSurveyFlow(def, onScreen);
+  const flow = useSurveyFlow(def, onScreen, preview);
   const { answers, screen, go } = flow;
-  const draft = useDraftOffer(def, flow.handed, flow.started, (found: Found) => {
-    if (found) flow.setAnswers(found.answers);
-    go(found?.screen ?? firstScreen(def, {}));
-  });
-  useDraftSaving(def, answers, screen);
-  const [submitState, submit] = useSubmit(def, answers, locale, origin, {
+  const draft = useDraftOffer(
+    def,
+    flow.handed,
+    flow.started,
+    (found: Found) => {
+      if (found) flow.setAnswers(found.answers);
+      go(found?.screen ?? firstScreen(def, {}));
+    },
+    preview,
+  );
+  useDraftSaving(def, answers, screen, preview);
+  const [submitState, submit] = useSubmit(def, answers, locale, origin, preview, {
     onInvalid: flow.showProblem,
     onSaved: (id) => (onSubmitted ? onSubmitted(id) : go({ kind: "thanks", responseId: id })),
   });

@@ -55,12 +55,16 @@ export function useDraftOffer(
   handed: ReturnType<typeof takeFirstScreen>,
   started: RefObject<boolean>,
   resume: (found: Found) => void,
+  /** A preview: no draft is read or offered (the device's own draft is not the preview's). */
+  preview = false,
 ) {
   const [expecting] = useState(() =>
-    handed ? handed.draft && handed.screen.kind === "intro" : draftMarked(def.id),
+    preview ? false : handed ? handed.draft && handed.screen.kind === "intro" : draftMarked(def.id),
   );
   // A new definition (the whole file after a language switch) reads again; the last read stays meanwhile.
-  const [draft] = useResource(readWhenIdle(def, started), def, { keep: true });
+  const [draft] = useResource(preview ? async () => NOTHING : readWhenIdle(def, started), def, {
+    keep: true,
+  });
   // Taken up or set aside: offered no more.
   const [done, setDone] = useState(false);
   const read = done ? NOTHING : latest(draft);
@@ -93,9 +97,15 @@ export function useDraftOffer(
  * Every change of answer or question is kept (debounced), so a reload resumes right here. A layout
  * effect, not an effect: that one waits for a paint, and a reload right after a tap comes first.
  */
-export function useDraftSaving(def: SurveyDefinition, answers: Answers, screen: Screen): void {
+export function useDraftSaving(
+  def: SurveyDefinition,
+  answers: Answers,
+  screen: Screen,
+  preview = false,
+): void {
   const savedScreen = useRef<string | undefined>(undefined);
   useLayoutEffect(() => {
+    if (preview) return;
     const at = draftScreenOf(screen);
     if (!at) return;
     // Nothing answered and nothing written yet: such a draft would resume nothing (resumeOf), and
@@ -107,5 +117,5 @@ export function useDraftSaving(def: SurveyDefinition, answers: Answers, screen: 
       where !== savedScreen.current,
     );
     savedScreen.current = where;
-  }, [def, answers, screen]);
+  }, [def, answers, screen, preview]);
 }

@@ -18,10 +18,13 @@ export function useSubmit(
   answers: Answers,
   locale: Locale,
   origin: ResponseOrigin,
+  /** A preview: the answers are checked as ever, but nothing is put in the outbox. */
+  preview: boolean,
   { onInvalid, onSaved }: Outcome,
 ): [SubmitState, () => Promise<void>] {
   const [state, setState] = useState<SubmitState>("idle");
   const submit = async () => {
+    if (preview) return onSaved("preview");
     setState("saving");
     try {
       const result = await submitResponse(def, answers, locale, origin);

@@ -11,9 +11,14 @@ import { errorsOf, nextScreen, previousScreen, questionScreen, type Screen, unre
  * The form's answers, the screen it is on and the error it shows, and the moves between screens.
  * It starts where the HTML's own first screen left off, if the app is taking over from it.
  */
-export function useSurveyFlow(def: SurveyDefinition, onScreen?: (kind: Screen["kind"]) => void) {
+export function useSurveyFlow(
+  def: SurveyDefinition,
+  onScreen?: (kind: Screen["kind"]) => void,
+  /** A preview on the dashboard: no first screen of the HTML to take over, and the page stays put. */
+  preview = false,
+) {
   const [handed] = useState(() => {
-    const taken = takeFirstScreen(def);
+    const taken = preview ? undefined : takeFirstScreen(def);
     // The HTML's intro offered the draft, and the first question was reached through Start over:
     // what that press said is done now, before the new form writes a draft of its own (one chain of
     // writes: drafts.ts, so the delete lands first).
@@ -42,7 +47,7 @@ export function useSurveyFlow(def: SurveyDefinition, onScreen?: (kind: Screen["k
     setUnreadable(false);
     setScreen(next);
     onScreen?.(next.kind);
-    window.scrollTo(0, 0);
+    if (!preview) window.scrollTo(0, 0);
   };
 
   return {
