@@ -164,10 +164,7 @@ describe("ProblemTable", () => {
     ]);
     expect(rows).toEqual([
       ["survey!C7", "There is no choice list named “yes_no_maybe” on the choices sheet."],
-      [
-        "indicators!E3",
-        "The target “70%” must be written as >= N or &lt;= N (N a percent from 0 to 100).",
-      ],
+      ["indicators!E3", "The target “70%” must be written as >= N or &lt;= N (N a percent from 0 to 100)."],
       ["The whole file", "This is not an .xlsx workbook (no zip). Save it from Excel as .xlsx."],
       ["settings", "The workbook has no sheet named “settings”."],
     ]);

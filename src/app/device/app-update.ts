@@ -17,7 +17,10 @@ const serviceWorkers = () => import.meta.env.PROD && "serviceWorker" in navigato
 
 /** Calls `then` once `worker` is in `state` (installed, activated): at once if it is already. */
 function whenState(worker: ServiceWorker, state: ServiceWorkerState, then: () => void): void {
-  if (worker.state === state) return then();
+  if (worker.state === state) {
+    then();
+    return;
+  }
   const changed = () => {
     if (worker.state !== state) return;
     worker.removeEventListener("statechange", changed);
