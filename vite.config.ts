@@ -42,8 +42,9 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        // The app shell and the survey definitions: what the form needs to open with no network.
-        globPatterns: ["**/*.{js,css,html,png,webmanifest}", "surveys/*.json"],
+        // The app shell: what the form needs to open with no network, beside the survey definitions,
+        // which the service worker caches at run time (published versions come without a rebuild).
+        globPatterns: ["**/*.{js,css,html,png,webmanifest}"],
         // The survey pages with their first screen drawn in are for a first visit over the network;
         // offline, every page is index.html (sw.ts).
         globIgnores: ["s/**"],

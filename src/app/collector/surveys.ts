@@ -4,10 +4,13 @@ import type { SurveyDefinition } from "../../domain/definition";
 import type { Locale } from "../../domain/locales";
 
 /**
- * Definitions come from /surveys/: files the build wrote from surveys/*.json after checking each
- * with the SurveyDefinition schema (defaults filled in), precached by the service worker together
- * with this code, so the form opens offline and the two always match. Parsing them again here
- * would put zod on the respondent's first load; a shape check catches a wrong file instead.
+ * Definitions come from /surveys/: the collector answers them from its latest published version
+ * (checked with the SurveyDefinition schema when published, defaults filled in), else the files the
+ * build wrote from surveys/*.json. The service worker takes them from the network first and keeps
+ * them in a cache of its own (src/sw.ts), so a newly published version reaches the device on its
+ * next visit without a rebuild, and the form opens offline with the version last fetched. Parsing
+ * them again here would put zod on the respondent's first load; a shape check catches a wrong file
+ * instead.
  */
 async function getJson(path: string): Promise<unknown> {
   // No extra headers: the fetch must match the collector's preload of the same file to reuse it.
