@@ -7,7 +7,8 @@
  */
 
 /** The page's own state modules, which later screens share with the entry. */
-const APP_STATE = /\/src\/app\/(?:store\.ts|device\/(?:outbox|sync)\.ts|hooks\/use-one-at-a-time\.ts)$/;
+const APP_STATE =
+  /\/src\/(?:app\/(?:store\.ts|device\/(?:outbox|sync)\.ts|hooks\/use-one-at-a-time\.ts)|outbox\/db\/name\.ts)$/;
 
 /**
  * The schemas the device checks with, with zod/mini itself: the outbox, the collector's clients and

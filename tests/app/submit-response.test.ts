@@ -5,7 +5,10 @@ import { freshOutbox } from "../outbox/fixtures";
 
 // The page's services, with the outbox under the test's control and no real sync or prompt.
 const current: { outbox: () => Promise<Outbox> } = { outbox: async () => Promise.reject(new Error("unset")) };
-vi.mock("../../src/app/device/outbox", () => ({ getOutbox: () => current.outbox() }));
+vi.mock("../../src/app/device/outbox", () => ({
+  getOutbox: () => current.outbox(),
+  existingOutbox: () => current.outbox(),
+}));
 vi.mock("../../src/app/device/sync", () => ({ syncNow: vi.fn(async () => {}) }));
 vi.mock("../../src/app/device/persistence", () => ({ askForPersistence: vi.fn(async () => {}) }));
 

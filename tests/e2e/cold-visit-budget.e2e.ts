@@ -6,7 +6,14 @@ import { useCollectorAndChromium } from "./support/suite";
 // The issue's budget (27): everything a phone fetches on its first visit to a survey's page, as gzip.
 // Counted from Chromium's network log, not from the HTML's references: a chunk the app imports after
 // it starts is fetched on every cold visit all the same.
+// The goal is met for the cold visit's bytes (issue 27 stays open for its times, bench/RESULTS.md):
+// vi, the heaviest language, fetches 48,812 B (was 77,428; ko 48,780, ja 47,432). What a device that
+// never held an answer does without: the outbox and zod/mini (app/device/outbox.ts existingOutbox),
+// the sync engine and workbox-window, each loaded with the first draft or answer written.
 const BUDGET_GZIP = 50_000;
+// A ratchet at the bytes reached (48,812 B in vi, rounded up): a chunk that grows the cold visit
+// fails it before the budget is spent. Lower it with each cut.
+const CEILING_GZIP = 49_000;
 
 describe("a respondent's cold visit to a survey's page", () => {
   const env = useCollectorAndChromium();
@@ -14,7 +21,7 @@ describe("a respondent's cold visit to a survey's page", () => {
   // Each of the ward's languages: its page, messages and definition differ, and the budget holds for
   // the heaviest of them, whichever that is after a change.
   for (const locale of LOCALES)
-    it(`fetches at most ${BUDGET_GZIP} B gzip in ${locale}, the service worker's precache apart`, async () => {
+    it(`fetches at most ${CEILING_GZIP} B gzip in ${locale} (goal ${BUDGET_GZIP}), the service worker's precache apart`, async () => {
       const { page, serviceWorker } = await surveyColdVisit(env.browser, env.collector.origin, locale);
       const report = `${describeFetched(`the page (${locale})`, page)}\nbeside it, not counted: the service worker's ${serviceWorker.length} requests (sw.js and its precache), ${total(serviceWorker)} B gzip`;
       console.log(report);
@@ -22,6 +29,6 @@ describe("a respondent's cold visit to a survey's page", () => {
       expect(page.some((f) => f.path === `/surveys/ward-resident.${locale}.json`)).toBe(true);
       expect(page.some((f) => f.path.endsWith(".js"))).toBe(true);
       expect(serviceWorker.length, "the service worker's precache was seen").toBeGreaterThan(0);
-      expect(total(page), report).toBeLessThanOrEqual(BUDGET_GZIP);
+      expect(total(page), report).toBeLessThanOrEqual(Math.min(CEILING_GZIP, BUDGET_GZIP));
     });
 });

@@ -1,5 +1,5 @@
 import type { Draft, Outbox } from "../../outbox";
-import { getOutbox } from "./outbox";
+import { existingOutbox, getOutbox } from "./outbox";
 
 /** Long enough to write once per burst of typing, short enough that a reload rarely beats it. */
 export const DRAFT_SAVE_DELAY_MS = 400;
@@ -26,6 +26,11 @@ export interface DraftKeeper {
 
 interface KeeperOptions {
   outbox: () => Promise<Outbox>;
+  /**
+   * The outbox for a read, or undefined where none was ever made (app/device/outbox.ts): a device
+   * that never wrote a draft has none to load, and a cold visit then fetches no outbox to say so.
+   */
+  existing?: () => Promise<Outbox | undefined>;
   delayMs?: number;
   now?: () => number;
   /**
@@ -69,7 +74,7 @@ export function createDraftKeeper(options: KeeperOptions): DraftKeeper {
     waiting.delete(surveyId);
   };
   return {
-    load: async (surveyId) => (await options.outbox()).getDraft(surveyId),
+    load: async (surveyId) => (await (options.existing ?? options.outbox)())?.getDraft(surveyId),
     save(draft, immediately = false) {
       const previous = waiting.get(draft.surveyId);
       if (previous) clearTimeout(previous.timer);
@@ -122,7 +127,7 @@ export function draftMarked(surveyId: string): boolean {
 
 // One per page: the drafts waiting to be written must all be flushed when the page is hidden, and a
 // respondent's next keystroke must replace the write a screen left pending, not race it.
-const keeper = createDraftKeeper({ outbox: getOutbox, mark: markDraft });
+const keeper = createDraftKeeper({ outbox: getOutbox, existing: existingOutbox, mark: markDraft });
 let flushOnHide = false;
 
 /** The page may be closed at any moment after it is hidden: write what is waiting then. */

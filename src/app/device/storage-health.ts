@@ -1,7 +1,7 @@
 import type { Outbox } from "../../outbox";
 import { createStore } from "../store";
 import { browserStorage } from "./browser-storage";
-import { getOutbox } from "./outbox";
+import { existingOutbox } from "./outbox";
 import { askForPersistence, type PersistenceState, persistence } from "./persistence";
 import { syncStatus } from "./sync";
 
@@ -70,7 +70,7 @@ let refreshing: Promise<void> | undefined;
 /** Reads the figures again (one read at a time; a request meanwhile shares it). */
 export function refreshStorageHealth(): Promise<void> {
   refreshing ??= (async () => {
-    const outbox = await getOutbox().catch(() => undefined);
+    const outbox = await existingOutbox().catch(() => undefined);
     storageHealth.set(await readStorageHealth(outbox, browserStorage(), persistence.get()));
   })().finally(() => {
     refreshing = undefined;

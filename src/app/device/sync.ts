@@ -1,7 +1,7 @@
 import type { SyncEngine } from "../../sync/engine";
 import type { SyncStatus } from "../../sync/status";
 import { createStore } from "../store";
-import { getOutbox } from "./outbox";
+import { existingOutbox, getOutbox } from "./outbox";
 
 /** The engine's status for the status bar and the thank-you screen; idle with zero counts until it runs. */
 export const syncStatus = createStore<SyncStatus>({
@@ -36,13 +36,13 @@ export const syncStarted = (): boolean => starting !== undefined;
 /**
  * At the page's first idle moment: the engine, if the outbox holds any answer (to send, to purge
  * once its retention ends, or held, whose counts the status shows). An empty outbox, a respondent's
- * cold visit, has nothing to send or show: the engine's chunk (4 KB gzip) then loads with the first
+ * cold visit, has nothing to send or show (and a device that never made it is not made to load it): the engine's chunk (4 KB gzip) then loads with the first
  * answer saved (submit-response.ts) or a press of "Sync now", and every figure is 0 meanwhile, as the
  * engine itself would report.
  */
 export async function startSyncIfHolding(): Promise<void> {
-  const counts = await (await getOutbox()).counts();
-  if (Object.values(counts).some((count) => count > 0)) await startSync();
+  const counts = await (await existingOutbox())?.counts();
+  if (counts && Object.values(counts).some((count) => count > 0)) await startSync();
 }
 
 /** "Sync now": never rejects, the outcome shows in syncStatus. */

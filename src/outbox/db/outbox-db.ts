@@ -3,6 +3,7 @@ import type { Draft } from "../draft";
 import type { OutboxState, StoredRecord } from "../record";
 import { DB_VERSION, runUpgrades, SENT_ID_INDEX, STATE_INDEX, STATE_QUEUED_INDEX } from "../upgrades";
 import { type Listed, locate } from "./locate";
+import { DEFAULT_DB_NAME } from "./name";
 import { type PendingPage, pendingPage, type QueuePosition } from "./pending-page";
 import { place } from "./place";
 import { allEntries, type Entry, inTransaction, type KeyOrder } from "./requests";
@@ -14,8 +15,7 @@ import { allSent, readSent, removeFromBatches, type SentBatch, type SentRead } f
  * back as `unknown` on purpose: the store (../outbox-store.ts) checks them. The plain-IndexedDB
  * work inside those transactions is in this folder, one file a concern.
  */
-export const DEFAULT_DB_NAME = "tsunagu";
-export { DB_VERSION };
+export { DB_VERSION, DEFAULT_DB_NAME };
 
 interface OutboxSchema extends DBSchema {
   responses: {
