@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
+import { type Fetched, recordColdVisit, surveyColdVisit, total } from "../harness/cold-visit-log";
 import { LOCALES, type Locale } from "../src/domain/locales";
-import { type Fetched, recordColdVisit, surveyColdVisit, total } from "../tests/e2e/cold-visit-log";
 import { buildBarePage } from "./bare/build";
 import { bareServer, type FirstQuestionRun, firstQuestionRun } from "./first-question";
 import { median } from "./median";
@@ -130,7 +130,7 @@ export function firstVisitSection(f: FirstVisitFigures): string[] {
     "",
     `Measured ${f.measuredAt}; load average at the start ${f.load} (a shared machine: the times' intervals widen with it).`,
     "",
-    `Cold visit to /s/ward-resident as the collector serves it (Link preload, precompressed files), from Chromium's network log until the app's service worker is active and the network has been quiet 1.5 s (tests/e2e/cold-visit-log.ts); each response's body re-gzipped at level 9, byte for byte the collector's .gz twin of a built file; images as they are. The service worker's own requests (sw.js, its precache) are apart. Heaviest language: ${cv.locale}.`,
+    `Cold visit to /s/ward-resident as the collector serves it (Link preload, precompressed files), from Chromium's network log until the app's service worker is active and the network has been quiet 1.5 s (harness/cold-visit-log.ts); each response's body re-gzipped at level 9, byte for byte the collector's .gz twin of a built file; images as they are. The service worker's own requests (sw.js, its precache) are apart. Heaviest language: ${cv.locale}.`,
     "",
     "| figure | Tsunagu | bare page | goal |",
     "| --- | --- | --- | --- |",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { describeFetched, surveyColdVisit, total } from "../../harness/cold-visit-log";
 import { LOCALES } from "../../src/domain/locales";
-import { describeFetched, surveyColdVisit, total } from "./cold-visit-log";
 import { useCollectorAndChromium } from "./support/suite";
 
 // The budget (27): everything a phone fetches on its first visit to a survey's page, as gzip.

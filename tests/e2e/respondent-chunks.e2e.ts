@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { describeFetched, surveyColdVisit } from "../../harness/cold-visit-log";
 import { BACKUP_FORMAT } from "../../src/contract/backup";
-import { describeFetched, surveyColdVisit } from "./cold-visit-log";
 import { useCollectorAndChromium } from "./support/suite";
 
 // Issue 27: what a respondent needs before their first answer is saved, and nothing of the staff's

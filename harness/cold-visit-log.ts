@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import type { Browser, Request } from "playwright-core";
-import { phoneContext } from "../../harness/chromium";
-import type { Locale } from "../../src/domain/locales";
+import type { Locale } from "../src/domain/locales";
+import { phoneContext } from "./chromium";
 
 /** One response of a cold visit, as Chromium's network log saw it. */
 export interface Fetched {
