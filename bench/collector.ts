@@ -2,13 +2,10 @@ import { performance } from "node:perf_hooks";
 import SQLite from "better-sqlite3";
 import { benchResponses } from "../harness/fixtures/ward-responses";
 import type { Response } from "../src/domain/response";
-import { createApp } from "../src/server/app";
 import { DEFAULT_INTAKE_LIMITS } from "../src/server/responses/intake";
 import { createKyselyStorage, openSqlite } from "../src/server/storage";
-import { loadSurveyRegistry } from "../src/server/surveys";
+import { BATCH, benchApp, postInBatches } from "./bench-app";
 import { median } from "./median";
-
-const BATCH = 100;
 
 /**
  * Responses per second through POST /api/v1/responses, and through a raw insert of the same rows.
@@ -27,26 +24,12 @@ export async function ingestBench(
   const responses = all.slice(0, n);
   const storage = createKyselyStorage(openSqlite(appFile), "sqlite");
   await storage.migrate();
-  const app = createApp({
-    storage,
-    surveys: loadSurveyRegistry(["surveys"]),
-    organizerToken: "bench",
-    log: () => {},
+  const app = benchApp(storage, {
     // As a phone's answers arrive: counted against their address (its hour's salt, its count read,
     // its upsert in the insert's transaction), with limits high enough that all are counted.
     clientAddress: () => "192.0.2.1",
     intakeLimits: { ...DEFAULT_INTAKE_LIMITS, addressCounted: 1e9, addressStored: 1e9 },
   });
-  const postAll = async (items: Response[]) => {
-    for (let i = 0; i < items.length; i += BATCH) {
-      const res = await app.request("/api/v1/responses", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ responses: items.slice(i, i + BATCH) }),
-      });
-      if (res.status !== 200) throw new Error(`ingest answered ${res.status}`);
-    }
-  };
 
   // The baseline writes the same rows into the same migrated tables (same indexes), precomputed,
   // in the same batches: what is left of the ratio is the collector's own work per item.
@@ -99,7 +82,7 @@ export async function ingestBench(
     for (let i = 0; i < rows.length; i += BATCH) batch(rows.slice(i, i + BATCH));
   };
 
-  await postAll(warmup);
+  await postInBatches(app, warmup);
   insertAll(precompute(warmup));
   const rounds = 5;
   const per = Math.ceil(n / rounds / BATCH) * BATCH;
@@ -108,7 +91,7 @@ export async function ingestBench(
   for (let start = 0; start < n; start += per) {
     const part = responses.slice(start, start + per);
     let t = performance.now();
-    await postAll(part);
+    await postInBatches(app, part);
     appMs += performance.now() - t;
     const rows = precompute(part);
     t = performance.now();
@@ -130,12 +113,7 @@ export async function tallyBench(
   runs = 11,
 ): Promise<{ app: number; raw: number; runs: number }> {
   const storage = createKyselyStorage(openSqlite(file), "sqlite");
-  const app = createApp({
-    storage,
-    surveys: loadSurveyRegistry(["surveys"]),
-    organizerToken: "bench",
-    log: () => {},
-  });
+  const app = benchApp(storage);
   const raw = new SQLite(file, { readonly: true });
   const query = raw.prepare(`
     SELECT a.question_id, a.option_id, g.option_id AS grp, COUNT(*) AS n

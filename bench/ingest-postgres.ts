@@ -1,11 +1,8 @@
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { benchResponses } from "../harness/fixtures/ward-responses";
-import { createApp } from "../src/server/app";
 import { createKyselyStorage, openPostgres } from "../src/server/storage";
-import { loadSurveyRegistry } from "../src/server/surveys";
-
-const BATCH = 100;
+import { BATCH, benchApp, postInBatches } from "./bench-app";
 
 async function freshSchema(
   url: string,
@@ -41,21 +38,9 @@ export async function ingestBenchPostgres(url: string, n: number): Promise<{ app
     "postgres",
   );
   await storage.migrate();
-  const app = createApp({
-    storage,
-    surveys: loadSurveyRegistry(["surveys"]),
-    organizerToken: "bench",
-    log: () => {},
-  });
+  const app = benchApp(storage);
   let t = performance.now();
-  for (let i = 0; i < n; i += BATCH) {
-    const res = await app.request("/api/v1/responses", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ responses: responses.slice(i, i + BATCH) }),
-    });
-    if (res.status !== 200) throw new Error(`ingest answered ${res.status}`);
-  }
+  await postInBatches(app, responses);
   const appRate = n / ((performance.now() - t) / 1000);
   await storage.close();
   await appSchema.drop();

@@ -4,11 +4,10 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
-import { createApp } from "../src/server/app";
 import { DEFAULT_RATE_LIMIT } from "../src/server/http/rate-limit";
 import { DEFAULT_INTAKE_LIMITS } from "../src/server/responses/intake";
 import { createKyselyStorage, openSqlite, type Storage } from "../src/server/storage";
-import { loadSurveyRegistry } from "../src/server/surveys";
+import { benchApp } from "./bench-app";
 
 export interface Served {
   origin: string;
@@ -41,11 +40,7 @@ export async function collector(
     "sqlite",
   );
   await storage.migrate();
-  const app = createApp({
-    storage,
-    surveys: loadSurveyRegistry(["surveys"]),
-    organizerToken: "bench",
-    log: () => {},
+  const app = benchApp(storage, {
     staticDir,
     rateLimit: DEFAULT_RATE_LIMIT,
     // The drain sends 10,000 answers from 127.0.0.1: one address far past its hourly limit.

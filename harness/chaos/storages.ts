@@ -17,34 +17,36 @@ export interface ChaosStorage {
   dispose(): Promise<void>;
 }
 
-/** A migrated, empty SQLite file in a temp dir (WAL, synchronous=FULL, as the collector runs it). */
-export async function chaosSqlite(): Promise<ChaosStorage> {
-  const dir = mkdtempSync(join(tmpdir(), "tsunagu-chaos-"));
-  const db = openSqlite(join(dir, "tsunagu.sqlite"));
-  const storage = createKyselyStorage(db, "sqlite");
+/** The storage over `db`, migrated; disposing of it closes it, then `cleanUp`s what held it. */
+async function migrated(
+  db: Kysely<Database>,
+  dialect: "sqlite" | "postgres",
+  cleanUp: () => Promise<void> | void,
+): Promise<ChaosStorage> {
+  const storage = createKyselyStorage(db, dialect);
   await storage.migrate();
   return {
     storage,
     db,
     dispose: async () => {
       await storage.close();
-      rmSync(dir, { recursive: true, force: true });
+      await cleanUp();
     },
   };
+}
+
+/** A migrated, empty SQLite file in a temp dir (WAL, synchronous=FULL, as the collector runs it). */
+export function chaosSqlite(): Promise<ChaosStorage> {
+  const dir = mkdtempSync(join(tmpdir(), "tsunagu-chaos-"));
+  return migrated(openSqlite(join(dir, "tsunagu.sqlite")), "sqlite", () =>
+    rmSync(dir, { recursive: true, force: true }),
+  );
 }
 
 /** A migrated, empty schema of its own on the PostgreSQL server at `url`. */
 export async function chaosPostgres(url: string): Promise<ChaosStorage> {
   const pgSchema = await freshPgSchema(url, "chaos");
-  const db = openPostgres(url, { searchPath: pgSchema.schema, max: 4 });
-  const storage = createKyselyStorage(db, "postgres");
-  await storage.migrate();
-  return {
-    storage,
-    db,
-    dispose: async () => {
-      await storage.close();
-      await pgSchema.drop();
-    },
-  };
+  return migrated(openPostgres(url, { searchPath: pgSchema.schema, max: 4 }), "postgres", () =>
+    pgSchema.drop(),
+  );
 }

@@ -1,5 +1,6 @@
 import type { IndicatorTally } from "../../contract/tallies";
 import { t } from "../../i18n";
+import { ColumnHeads } from "../components/column-heads";
 import { formatCount, formatInterval, formatPercent } from "./format";
 import { TableWrap } from "./table-wrap";
 
@@ -20,20 +21,14 @@ export function GroupTable({ groups, groupLabel, byLabel, minCell, locale }: Pro
     <TableWrap label={byLabel}>
       <table class="group-table">
         <caption class="visually-hidden">{byLabel}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("dashboard.group")}</th>
-            <th scope="col" class="num">
-              {t("dashboard.percent")}
-            </th>
-            <th scope="col" class="num">
-              {t("dashboard.n")}
-            </th>
-            <th scope="col" class="num">
-              {t("dashboard.ci")}
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            t("dashboard.group"),
+            { numeric: t("dashboard.percent") },
+            { numeric: t("dashboard.n") },
+            { numeric: t("dashboard.ci") },
+          ]}
+        />
         <tbody>
           {groups.map((g) => (
             <tr key={g.key}>

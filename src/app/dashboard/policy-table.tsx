@@ -2,6 +2,7 @@ import type { Tallies } from "../../contract/tallies";
 import type { SurveyDefinition } from "../../domain/definition";
 import { localize } from "../../domain/locales";
 import { t } from "../../i18n";
+import { ColumnHeads } from "../components/column-heads";
 import { formatPercent, formatTarget } from "./format";
 
 /** The operating-policy table (指標 / 目標 / 実績 / 達成状況), print-ready: Print shows only it and the cards. */
@@ -18,14 +19,14 @@ export function PolicyTable(props: {
         {t("organizer.policyTitle")} — {props.title}
       </h2>
       <table class="policy-table" data-testid="policy-table">
-        <thead>
-          <tr>
-            <th scope="col">{t("organizer.policyIndicator")}</th>
-            <th scope="col">{t("organizer.policyTarget")}</th>
-            <th scope="col">{t("organizer.policyResult")}</th>
-            <th scope="col">{t("organizer.policyStatus")}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            t("organizer.policyIndicator"),
+            t("organizer.policyTarget"),
+            t("organizer.policyResult"),
+            t("organizer.policyStatus"),
+          ]}
+        />
         <tbody>
           {tallies.indicators.map((tally) => {
             const indicator = def.indicators.find((i) => i.id === tally.id);

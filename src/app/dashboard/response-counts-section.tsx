@@ -4,6 +4,7 @@ import type { ResponseCounts } from "../../contract/counts";
 import { formatFiscalYear } from "../../domain/fiscal-year";
 import { t } from "../../i18n";
 import { fetchResponseCounts } from "../collector/dashboard-api";
+import { ColumnHeads } from "../components/column-heads";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useLocale } from "../locale-context";
@@ -121,14 +122,7 @@ function CountTable(props: { id: string; caption: string; keyHeader: string; row
     <TableWrap label={props.caption}>
       <table class="group-table" data-testid={`counts-${props.id}`}>
         <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.keyHeader}</th>
-            <th scope="col" class="num">
-              {t("responseCounts.count")}
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={[props.keyHeader, { numeric: t("responseCounts.count") }]} />
         <tbody>
           {props.rows.map((row) => (
             <tr key={row.key} data-key={row.key}>

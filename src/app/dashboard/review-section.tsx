@@ -6,6 +6,7 @@ import { t } from "../../i18n";
 import { changeReviews, fetchReviews } from "../collector/dashboard-api";
 import { UnauthorizedError } from "../collector/organizer-fetch";
 import { BusyButton } from "../components/busy-button";
+import { ColumnHeads } from "../components/column-heads";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useResource } from "../hooks/use-resource";
@@ -82,17 +83,15 @@ export function ReviewSection(props: { surveyId: string; onUnauthorized(): void;
           <TableWrap label={t("reviews.caption")}>
             <table class="group-table">
               <caption>{t("reviews.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("reviews.state")}</th>
-                  <th scope="col">{t("reviews.reason")}</th>
-                  <th scope="col">{t("dashboard.wave")}</th>
-                  <th scope="col" class="num">
-                    {t("responseCounts.count")}
-                  </th>
-                  <th scope="col">{t("reviews.actions")}</th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                columns={[
+                  t("reviews.state"),
+                  t("reviews.reason"),
+                  t("dashboard.wave"),
+                  { numeric: t("responseCounts.count") },
+                  t("reviews.actions"),
+                ]}
+              />
               <tbody>
                 {load.value.groups.map((group) => (
                   <tr key={`${group.state}|${group.reason}|${group.wave}`}>

@@ -3,6 +3,7 @@ import type { SurveyDefinition } from "../../domain/definition";
 import { formatFiscalYear } from "../../domain/fiscal-year";
 import { localize } from "../../domain/locales";
 import { t } from "../../i18n";
+import { ColumnHeads } from "../components/column-heads";
 import { formatCount, formatInterval, formatPercent } from "./format";
 import { TableWrap } from "./table-wrap";
 
@@ -22,19 +23,15 @@ export function TrendView({ trend, def, locale }: { trend: Trend; def: SurveyDef
           <TableWrap key={indicator.id} label={label}>
             <table class="trend-table" data-testid={`trend-${indicator.id}`}>
               <caption>{label}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("dashboard.wave")}</th>
-                  <th scope="col" class="num">
-                    {t("dashboard.percent")}
-                  </th>
-                  <th scope="col" class="num">
-                    {t("dashboard.n")}
-                  </th>
-                  <th scope="col">{t("dashboard.ci")}</th>
-                  <th scope="col">{t("organizer.change")}</th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                columns={[
+                  t("dashboard.wave"),
+                  { numeric: t("dashboard.percent") },
+                  { numeric: t("dashboard.n") },
+                  t("dashboard.ci"),
+                  t("organizer.change"),
+                ]}
+              />
               <tbody>
                 {indicator.points.map((p) => (
                   <tr key={p.wave}>

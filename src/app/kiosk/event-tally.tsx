@@ -2,6 +2,7 @@ import type { SurveyDefinition } from "../../domain/definition";
 import type { EventIndicatorTally } from "../../domain/event-tally";
 import { localize } from "../../domain/locales";
 import { t } from "../../i18n";
+import { ColumnHeads } from "../components/column-heads";
 import { formatCount, formatPercent, formatTarget } from "../dashboard/format";
 
 /** The event's indicators from this device's responses: for the closing announcement, offline. */
@@ -19,14 +20,9 @@ export function EventTally({
       <h2 id="event-tally-title">{t("staff.tallyTitle")}</h2>
       <p class="hint">{t("staff.tallyNote")}</p>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("staff.indicator")}</th>
-            <th scope="col">{t("dashboard.percent")}</th>
-            <th scope="col">{t("dashboard.n")}</th>
-            <th scope="col">{t("dashboard.target")}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[t("staff.indicator"), t("dashboard.percent"), t("dashboard.n"), t("dashboard.target")]}
+        />
         <tbody>
           {tally.map((row) => {
             const indicator = def.indicators.find((i) => i.id === row.id);

@@ -1,5 +1,6 @@
 import type { WorkbookProblem } from "../../../contract/versions";
 import { t } from "../../../i18n";
+import { ColumnHeads } from "../../components/column-heads";
 import { TableWrap } from "../table-wrap";
 import { problemPlace, problemText } from "./wording";
 
@@ -18,12 +19,7 @@ export function ProblemTable({
     <TableWrap label={caption}>
       <table class="group-table versions__problems" data-testid="workbook-problems">
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("versions.place")}</th>
-            <th scope="col">{t("versions.problem")}</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={[t("versions.place"), t("versions.problem")]} />
         <tbody>
           {problems.map((p, i) => (
             <tr key={`${i}:${p.code}`}>

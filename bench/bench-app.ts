@@ -1,0 +1,31 @@
+import type { Hono } from "hono";
+import type { Response } from "../src/domain/response";
+import { type AppDeps, createApp } from "../src/server/app";
+import type { Storage } from "../src/server/storage";
+import { loadSurveyRegistry } from "../src/server/surveys";
+
+/** The answers per POST: a device's batch, as the sync engine sends them. */
+export const BATCH = 100;
+
+/** The collector the benches measure: the shipped surveys, a fixed organizer token, no request log. */
+export function benchApp(storage: Storage, options: Partial<AppDeps> = {}): Hono {
+  return createApp({
+    storage,
+    surveys: loadSurveyRegistry(["surveys"]),
+    organizerToken: "bench",
+    log: () => {},
+    ...options,
+  });
+}
+
+/** Posts the answers to /api/v1/responses a batch at a time, as devices do; any status but 200 throws. */
+export async function postInBatches(app: Hono, items: readonly Response[]): Promise<void> {
+  for (let i = 0; i < items.length; i += BATCH) {
+    const res = await app.request("/api/v1/responses", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ responses: items.slice(i, i + BATCH) }),
+    });
+    if (res.status !== 200) throw new Error(`ingest answered ${res.status}`);
+  }
+}
