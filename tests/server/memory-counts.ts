@@ -11,6 +11,7 @@ import type {
   GroupedCountRow,
   Storage,
   WaveCountRow,
+  WaveVersionRow,
 } from "../../src/server/storage";
 
 /**
@@ -24,6 +25,7 @@ export function memoryCounts(
   Storage,
   | "countOptions"
   | "countOptionsByWave"
+  | "versionsByWave"
   | "countOptionsByGroups"
   | "countOptionsWithBreakdown"
   | "countChoices"
@@ -60,6 +62,15 @@ export function memoryCounts(
         const [questionId, wave, optionId] = JSON.parse(key) as [string, number, string];
         return { questionId, wave, optionId, count };
       });
+    },
+    async versionsByWave(surveyId: string): Promise<WaveVersionRow[]> {
+      const pairs = new Set<string>();
+      for (const r of responses.filter((x) => x.surveyId === surveyId))
+        pairs.add(JSON.stringify([fiscalYear(r.submittedAt), r.surveyVersion]));
+      return [...pairs]
+        .map((key) => JSON.parse(key) as [number, number])
+        .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+        .map(([wave, version]) => ({ wave, version }));
     },
     async countOptionsByGroups(query: GroupedCountQuery): Promise<GroupedCountRow[]> {
       const counts = new Map<string, number>();

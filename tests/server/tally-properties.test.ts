@@ -131,7 +131,7 @@ describeEachStorage("tallies on random data", (variant) => {
             }
 
             const trend = Trend.parse(await get("trend"));
-            expect(trend).toEqual(await computeTrend(memory, def));
+            expect(trend).toEqual(await computeTrend(memory, def, surveys));
             for (const p of trend.indicators.flatMap((i) => i.points)) {
               expectSane(p.percent, p.ci95);
               if (p.change) expect(p.change.ci95[0]).toBeLessThanOrEqual(p.change.points);

@@ -1,6 +1,7 @@
 import type { Tallies } from "../../contract/tallies";
 import type { SurveyDefinition } from "../../domain/definition";
 import { localize } from "../../domain/locales";
+import type { SeriesBreakAt } from "../../domain/wave-breaks";
 import { csvRow } from "./cell";
 
 const BOM = "\uFEFF";
@@ -30,7 +31,13 @@ export const TALLY_COLUMNS = [
   "weighted_suppressed",
   "weighted_left_out_blank",
   "weighted_left_out_no_population",
+  // Last, so that a sheet reading the columns above by position still reads them.
+  "series_break_from_wave",
+  "series_break",
 ] as const;
+
+/** The columns of the total's own figures after estimateCells: target to weighted_left_out_no_population. */
+const TOTAL_ONLY_COLUMNS = 10;
 
 type Cell = string | number | null | undefined;
 
@@ -51,18 +58,35 @@ const estimateCells = (e: {
   ci95: readonly [number, number] | null;
 }): Cell[] => [e.n, e.positive, round1(e.percent), round1(e.ci95?.[0]), round1(e.ci95?.[1])];
 
+/**
+ * series_break_from_wave, series_break: the wave before the break and its reason codes
+ * (";"-separated, each once); several breaks where the row pools waves across them.
+ */
+const breakCells = (breaks: readonly SeriesBreakAt[]): Cell[] =>
+  breaks.length === 0
+    ? [null, null]
+    : [breaks.map((b) => b.fromWave).join(";"), [...new Set(breaks.flatMap((b) => b.reasons))].join(";")];
+
 const targetText = (t: { op: ">=" | "<="; value: number } | null) => (t ? `${t.op}${t.value}` : null);
 
 /**
  * tallies.csv: each indicator's total (with its weighted estimate, or "suppressed" where the JSON
  * withholds it), then one row a group of the breakdown (a suppressed group with no numbers), UTF-8 with a BOM and CRLF through the same cell writer as responses.csv.
+ * Every row of an indicator carries the breaks in its series within the table's wave (`breaks`, by
+ * indicator id): its groups are figures across the same break.
  */
-export function talliesCsv(def: SurveyDefinition, tallies: Tallies, locale = "ja"): string {
+export function talliesCsv(
+  def: SurveyDefinition,
+  tallies: Tallies,
+  breaks: ReadonlyMap<string, readonly SeriesBreakAt[]> = new Map(),
+  locale = "ja",
+): string {
   const lines = [csvRow([...TALLY_COLUMNS])];
   for (const t of tallies.indicators) {
     const indicator = def.indicators.find((i) => i.id === t.id);
     const label = indicator ? localize(indicator.label, locale) : t.id;
     const w = t.weighted;
+    const breakCols = breakCells(breaks.get(t.id) ?? []);
     lines.push(
       csvRow([
         ...rowKey(t.id, label, tallies, null, false),
@@ -78,6 +102,7 @@ export function talliesCsv(def: SurveyDefinition, tallies: Tallies, locale = "ja
         w?.suppressed ? "suppressed" : null,
         w?.leftOut?.blankAnswer,
         w?.leftOut?.noPopulation,
+        ...breakCols,
       ]),
     );
     for (const g of t.groups ?? [])
@@ -86,7 +111,8 @@ export function talliesCsv(def: SurveyDefinition, tallies: Tallies, locale = "ja
           ...rowKey(t.id, label, tallies, g.key, g.suppressed),
           ...estimateCells(g),
           // RFC 4180: every record has the header's number of fields.
-          ...Array.from({ length: TALLY_COLUMNS.length - 11 }, () => null),
+          ...Array.from({ length: TOTAL_ONLY_COLUMNS }, () => null),
+          ...breakCols,
         ]),
       );
   }

@@ -28,7 +28,7 @@ export const tallyPaths = {
     },
   },
   "/surveys/{id}/tallies.csv": csvDownload(
-    "The tallies as CSV (UTF-8 with BOM, CRLF, RFC 4180, formula-like cells neutralised): each indicator's total, then its groups",
+    "The tallies as CSV (UTF-8 with BOM, CRLF, RFC 4180, formula-like cells neutralised): each indicator's total, then its groups; series_break_from_wave and series_break (reason codes, ;-separated) on every row of an indicator whose series breaks into the wave (or, every wave pooled, between any two of them)",
     [surveyId, wave, { name: "by", in: "query", required: false, schema: { type: "string" } }, blanks],
     "Bad wave, by or blanks",
   ),
@@ -79,7 +79,7 @@ export const tallyPaths = {
     get: {
       ...organizer,
       summary:
-        "Each indicator per wave, with the change from the previous wave, Newcombe's 95% interval and whether it exceeds it",
+        "Each indicator per wave, with the change from the previous wave, Newcombe's 95% interval and whether it exceeds it; where the indicator's definition differs between versions answered in the two waves (question, its options, positive or excluded options), seriesBreak gives the previous wave and the reason codes, and change is null",
       parameters: [surveyId],
       responses: {
         "200": json("Trend", "The trend"),

@@ -9,7 +9,7 @@ import type { TallyStorage } from "../storage/tally-storage";
 import { computeChoices } from "../tallies/choices";
 import { computeTallies } from "../tallies/compute";
 import { computeCounts } from "../tallies/counts";
-import { computeTrend } from "../tallies/trend";
+import { breaksInScope, computeTrend } from "../tallies/trend";
 import { latestSurveyOr404 } from "./survey-lookup";
 
 export function tallyRoutes(
@@ -29,9 +29,12 @@ export function tallyRoutes(
       const wave = parseWave(c.req.query("wave"));
       const by = parseBy(c.req.query("by"), def);
       const blanks = parseBlanks(c.req.query("blanks"));
-      const tallies = await computeTallies(deps.storage, def, { wave, by, blanks });
+      const [tallies, trend] = await Promise.all([
+        computeTallies(deps.storage, def, { wave, by, blanks }),
+        computeTrend(deps.storage, def, deps.surveys),
+      ]);
       const name = `${def.id}${wave === null ? "" : `-fy${wave}`}${by ? `-by-${by.by}` : ""}-tallies.csv`;
-      return csvResponse(c, name, talliesCsv(def, tallies));
+      return csvResponse(c, name, talliesCsv(def, tallies, breaksInScope(trend, wave)));
     })
     .get("/surveys/:id/policy.csv", requireOrganizer(deps.organizerToken), async (c) => {
       const def = latest(c.req.param("id"));
@@ -57,6 +60,6 @@ export function tallyRoutes(
     })
     .get("/surveys/:id/trend", requireOrganizer(deps.organizerToken), async (c) => {
       const def = latest(c.req.param("id"));
-      return c.json(await computeTrend(deps.storage, def));
+      return c.json(await computeTrend(deps.storage, def, deps.surveys));
     });
 }

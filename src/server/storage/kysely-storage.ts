@@ -23,6 +23,7 @@ import {
   countOptionsByGroups,
   countOptionsByWave,
   countOptionsWithBreakdown,
+  versionsByWave,
 } from "./tally-queries";
 import { insertVersion, versionKeys, versionOf, versionsOf } from "./version-queries";
 
@@ -41,6 +42,7 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     storedIds: (ids) => storedIds(db, ids),
     countOptions: (query) => countOptions(db, query),
     countOptionsByWave: (query) => countOptionsByWave(db, query),
+    versionsByWave: (surveyId) => versionsByWave(db, surveyId),
     countOptionsByGroups: (query) => countOptionsByGroups(db, query),
     countOptionsWithBreakdown: (query) => countOptionsWithBreakdown(db, query),
     countChoices: (query) => countChoices(db, query),

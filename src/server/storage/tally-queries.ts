@@ -10,6 +10,7 @@ import type {
   GroupedCountQuery,
   GroupedCountRow,
   WaveCountRow,
+  WaveVersionRow,
 } from "./tally-storage";
 
 // PostgreSQL answers COUNT(*) as a bigint, which pg hands over as a string.
@@ -54,6 +55,20 @@ export async function countOptionsByWave(db: Kysely<Database>, query: CountQuery
     optionId: r.option_id,
     count: toCount(r.count),
   }));
+}
+
+/** The versions each wave's counted responses were answered on (held ones are in no tally). */
+export async function versionsByWave(db: Kysely<Database>, surveyId: string): Promise<WaveVersionRow[]> {
+  const rows = await db
+    .selectFrom("responses")
+    .select(["wave", "survey_version"])
+    .where("survey_id", "=", surveyId)
+    .where("review_state", "=", "counted")
+    .groupBy(["wave", "survey_version"])
+    .orderBy("wave")
+    .orderBy("survey_version")
+    .execute();
+  return rows.map((r) => ({ wave: Number(r.wave), version: Number(r.survey_version) }));
 }
 
 /**

@@ -70,10 +70,18 @@ export interface StoredResponseCounts {
   byWaveEventDevice: { wave: number; eventId: string; deviceId: string | null; n: number }[];
 }
 
+/** A version some counted response of a wave was answered on. */
+export interface WaveVersionRow {
+  wave: number;
+  version: number;
+}
+
 /** The counts every tally, table and chart is computed from: GROUP BYs over answer_choices and responses. */
 export interface TallyStorage {
   countOptions(query: CountQuery): Promise<CountsByQuestion>;
   countOptionsByWave(query: CountQuery): Promise<WaveCountRow[]>;
+  /** Each (wave, version) that has counted responses of the survey: where the trend may break. */
+  versionsByWave(surveyId: string): Promise<WaveVersionRow[]>;
   countOptionsByGroups(query: GroupedCountQuery): Promise<GroupedCountRow[]>;
   /** countOptions and countOptionsByGroups of one dimension, in one query. */
   countOptionsWithBreakdown(query: BreakdownQuery): Promise<BreakdownCounts>;
