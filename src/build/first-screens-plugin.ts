@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Plugin } from "vite";
+import { FIRST_SCREENS_MANIFEST_PATH, type FirstScreensManifest } from "../contract/first-screens";
 import { firstScreenPagePath } from "../contract/paths";
 import type { SurveyDefinition } from "../domain/definition";
 import { LOCALES, type Locale } from "../domain/locales";
@@ -57,7 +58,8 @@ export function firstScreensPlugin(): Plugin {
           tsconfig: resolve(root, "tsconfig.base.json"),
         })) as FirstScreenRenderer;
         const index = readFileSync(join(outDir, "index.html"), "utf8");
-        for (const def of latestDefinitions(readSurveySources()))
+        const latest = latestDefinitions(readSurveySources());
+        for (const def of latest)
           for (const locale of LOCALES) {
             const file = join(outDir, firstScreenPagePath(def.id, locale));
             const markup = await renderer.renderFirstScreen(def, locale);
@@ -71,6 +73,18 @@ export function firstScreensPlugin(): Plugin {
             };
             writeFileSync(file, renderer.firstScreenPage(index, page));
           }
+        // For the collector, which draws the pages of versions published after this build alike.
+        const manifest: FirstScreensManifest = {
+          bootScript,
+          catalogueChunks: Object.fromEntries(LOCALES.map((l) => [l, catalogueChunk(l)])) as Record<
+            Locale,
+            string
+          >,
+          built: Object.fromEntries(latest.map((d) => [d.id, d.version])),
+        };
+        const manifestFile = join(outDir, FIRST_SCREENS_MANIFEST_PATH);
+        mkdirSync(dirname(manifestFile), { recursive: true });
+        writeFileSync(manifestFile, JSON.stringify(manifest));
       },
     },
   };

@@ -90,7 +90,7 @@ export function createApp(deps: AppDeps): Hono {
   // bytes); only the static files, so no API answer mixes a secret with reflected input (BREACH).
   // The published definitions from the registry, before (and over) the built files of the same name.
   app.use("/surveys/*", compress(), surveyFiles(deps.surveys));
-  if (deps.staticDir) app.use("*", compress(), ...staticFiles(deps.staticDir));
+  if (deps.staticDir) app.use("*", compress(), ...staticFiles(deps.staticDir, deps.surveys, log));
 
   app.notFound((c) =>
     problemResponse(c, new HttpProblem("not_found", `nothing at ${c.req.method} ${c.req.path}`)),

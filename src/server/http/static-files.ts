@@ -5,6 +5,8 @@ import type { Context, MiddlewareHandler } from "hono";
 import { accepts } from "hono/accepts";
 import { definitionInPath, firstScreenPagePath } from "../../contract/paths";
 import { DEFAULT_LOCALE, LOCALES, type Locale, pickLocale } from "../../domain/locales";
+import type { SurveyRegistry } from "../surveys";
+import { firstScreenPages } from "./first-screen-pages";
 
 /**
  * sw.js and index.html (and every other unhashed file) must be revalidated on each load or an
@@ -36,9 +38,9 @@ const SURVEY_PAGE = /^\/s\/([a-z0-9][a-z0-9-]{0,63})\/?$/;
  * it picks from the same browser languages (pickLocale). Only for a definition that exists, so no
  * request path is ever echoed into a header.
  */
-function definitionPreload(root: string, id: string, locale: Locale) {
+function definitionPreload(root: string, id: string, locale: Locale, published: boolean) {
   const file = definitionInPath(id, locale);
-  if (!existsSync(join(root, file))) return undefined;
+  if (!published && !existsSync(join(root, file))) return undefined;
   return `</${file}>; rel=preload; as=fetch; crossorigin`;
 }
 
@@ -83,8 +85,17 @@ function hasStaleTwin(root: string, path: string): boolean {
  * at build time at the highest level, not on every request.
  * A twin older than its file is passed over (the file is then compressed on the way, app.ts).
  */
-export function staticFiles(root: string): MiddlewareHandler[] {
+export function staticFiles(
+  root: string,
+  /**
+   * The published versions (the collector's registry): a survey whose latest version is not the
+   * one the build drew gets its page drawn at run time (first-screen-pages.ts).
+   */
+  surveys?: Pick<SurveyRegistry, "latestOf" | "refresh">,
+  log: (line: string) => void = console.log,
+): MiddlewareHandler[] {
   const index = join(root, "index.html");
+  const drawnLater = firstScreenPages(root, log);
   const compressed = serveStatic({ root, precompressed: true });
   const plain = serveStatic({ root });
   const files = withCacheControl((c, next) => (hasStaleTwin(root, c.req.path) ? plain : compressed)(c, next));
@@ -114,8 +125,18 @@ export function staticFiles(root: string): MiddlewareHandler[] {
     // the same page, drawn in the language chosen, whatever the browser asks for.
     const asked = c.req.query("lang");
     const locale = isLocale(asked) ? asked : firstVisitLocale(c);
-    const preload = definitionPreload(root, id, locale);
+    await surveys?.refresh?.();
+    const latest = surveys?.latestOf(id);
+    const preload = definitionPreload(root, id, locale, latest !== undefined);
     if (preload) c.header("Link", preload);
+    // A version published after the build: its page drawn now, as the build would have drawn it.
+    if (latest && latest.version !== drawnLater.builtVersion(id)) {
+      const html = await drawnLater.page(latest, locale);
+      if (html) {
+        c.header("Cache-Control", "no-cache");
+        return c.html(html);
+      }
+    }
     // The survey's page with its first screen drawn in (vite.config.ts), where the build made one.
     const drawn = firstScreenPagePath(id, locale);
     return (existsSync(join(root, drawn)) ? page(drawn) : page("index.html"))(c, next);
