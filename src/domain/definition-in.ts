@@ -29,12 +29,16 @@ function keepOnly(value: unknown, locale: Locale): unknown {
  * beside the chosen language as the fallback `localize` shows, and a missing translation is filled
  * from it, so the result shows exactly what the whole definition shows in `locale`. Everything else
  * (ids, kinds, skip logic, indicators, `locales`, the answer period) is kept as it is, except the
- * contact: only the printed flyer shows it, and the flyer loads the whole definition. On a
+ * short labels (staff screens only) and the contact: only the printed flyer shows it, and the flyer loads the whole definition. On a
  * respondent's first load it was some 240 B gzip of dead weight, with about 1 KB of the budget left.
  */
 export function definitionIn(def: SurveyDefinition, locale: Locale): SurveyDefinition {
   const { contact: _flyerOnly, ...shown } = def;
-  return keepOnly(shown, locale) as SurveyDefinition;
+  // Short labels name questions and indicators on the dashboard and in CSV, which read the whole
+  // definition; a respondent never sees one, so they stay out of the first load as the contact does.
+  const questions = def.questions.map(({ shortLabel: _staffOnly, ...q }) => q);
+  const indicators = def.indicators.map(({ shortLabel: _staffOnly, ...i }) => i);
+  return keepOnly({ ...shown, questions, indicators }, locale) as SurveyDefinition;
 }
 
 /** Whether `def` (whole, or as definitionIn made it) holds its texts in `locale`. */

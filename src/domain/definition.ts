@@ -24,6 +24,8 @@ export type Condition = z.infer<typeof Condition>;
 const QuestionBase = {
   id: QuestionId,
   label: LocalizedText,
+  /** A few words for where the whole question does not fit: the dashboard's pickers, CSV headings. */
+  shortLabel: z.optional(LocalizedText),
   help: z.optional(LocalizedText),
   required: z._default(z.boolean(), false),
   showIf: z.optional(Condition),
@@ -72,6 +74,8 @@ export type Target = z.infer<typeof Target>;
 export const Indicator = z.object({
   id: Id("an indicator id"),
   label: LocalizedText,
+  /** The indicator in a few words, for headings and CSV columns; the label where absent. */
+  shortLabel: z.optional(LocalizedText),
   questionId: QuestionId,
   positive: z.array(OptionId).check(z.minLength(1)),
   excludeFromBase: z._default(z.array(OptionId), []),
@@ -128,6 +132,7 @@ export const SurveyDefinition = z
         const at = ["questions", i];
         if (seen.has(q.id)) issue([...at, "id"], `duplicate question id "${q.id}"`);
         checkText(q.label, [...at, "label"]);
+        checkText(q.shortLabel, [...at, "shortLabel"]);
         checkText(q.help, [...at, "help"]);
         if (q.kind === "single" || q.kind === "multiple") {
           const ids = new Set<string>();
@@ -168,6 +173,7 @@ export const SurveyDefinition = z
         if (indicatorIds.has(ind.id)) issue([...at, "id"], `duplicate indicator id "${ind.id}"`);
         indicatorIds.add(ind.id);
         checkText(ind.label, [...at, "label"]);
+        checkText(ind.shortLabel, [...at, "shortLabel"]);
         const q = seen.get(ind.questionId);
         if (!q) {
           issue([...at, "questionId"], `"${ind.questionId}" is not a question of this survey`);

@@ -14,6 +14,18 @@ export function localize(text: Partial<Record<Locale, string>>, locale: string):
   return text[locale as Locale] ?? text.ja ?? "";
 }
 
+/**
+ * An item's short label (a question's or an indicator's) in `locale`, else its full label there,
+ * else the Japanese of either: where a picker or a column heading names it in a few words.
+ */
+export function localizeShort(
+  item: { label: Partial<Record<Locale, string>>; shortLabel?: Partial<Record<Locale, string>> | undefined },
+  locale: string,
+): string {
+  const short = item.shortLabel?.[locale as Locale];
+  return short ?? item.label[locale as Locale] ?? item.shortLabel?.ja ?? item.label.ja ?? "";
+}
+
 /** The best supported locale for a list of preferred languages (navigator.languages). */
 export function pickLocale(preferred: readonly string[], available: readonly Locale[] = LOCALES): Locale {
   for (const tag of preferred) {

@@ -17,7 +17,7 @@ describe("surveyAssets", () => {
     expect(names).toContain("surveys/ward-resident.json");
     expect(names).toContain("surveys/index.json");
     const index = JSON.parse(assets.find((a) => a.fileName === "surveys/index.json")?.json ?? "[]");
-    expect(index[0]).toMatchObject({ id: "ward-resident", version: 1 });
+    expect(index[0]).toMatchObject({ id: "ward-resident", version: JSON.parse(shipped.text).version });
   });
 
   it("fails naming the file and the path of the problem", () => {
@@ -30,15 +30,15 @@ describe("surveyAssets", () => {
   });
 
   it("publishes only the newest version of a survey, and refuses the same version twice", () => {
-    const v1 = JSON.parse(shipped.text);
-    const v2 = { ...v1, version: 2 };
+    const older = JSON.parse(shipped.text);
+    const newer = { ...older, version: older.version + 1 };
     const assets = surveyAssets([
-      { file: "a.json", text: JSON.stringify(v1) },
-      { file: "b.json", text: JSON.stringify(v2) },
+      { file: "a.json", text: JSON.stringify(older) },
+      { file: "b.json", text: JSON.stringify(newer) },
     ]);
     expect(
       JSON.parse(assets.find((a) => a.fileName === "surveys/ward-resident.json")?.json ?? "{}").version,
-    ).toBe(2);
+    ).toBe(newer.version);
     expect(() => surveyAssets([shipped, { ...shipped, file: "copy.json" }])).toThrow(/also in/);
   });
 });
@@ -86,8 +86,11 @@ describe("a definition in one language (definitionIn)", () => {
         whole.questions.map((q) => [q.id, q.kind, q.required, q.showIf]),
       );
       expect(one.indicators.map(({ label: _l, ...rest }) => rest)).toEqual(
-        whole.indicators.map(({ label: _l, ...rest }) => rest),
+        whole.indicators.map(({ label: _l, shortLabel: _s, ...rest }) => rest),
       );
+      // Short labels are for staff screens, which load the whole definition.
+      expect(whole.questions.every((q) => q.shortLabel)).toBe(true);
+      expect([...one.questions, ...one.indicators].some((item) => "shortLabel" in item)).toBe(false);
       expect(one.locales).toEqual(whole.locales);
       expect(JSON.stringify(one).length).toBeLessThan(JSON.stringify(whole).length / 2);
     },

@@ -34,12 +34,16 @@ function texts(def: Definition): [string, LocalizedText][] {
   if (def.contact) out.push(["contact", def.contact]);
   for (const q of def.questions) {
     out.push([`${q.id}.label`, q.label]);
+    if (q.shortLabel) out.push([`${q.id}.shortLabel`, q.shortLabel]);
     if (q.help) out.push([`${q.id}.help`, q.help]);
     if (q.kind === "number" && q.unit) out.push([`${q.id}.unit`, q.unit]);
     if (q.kind === "single" || q.kind === "multiple")
       for (const o of q.options) out.push([`${q.id}.${o.id}`, o.label]);
   }
-  for (const ind of def.indicators) out.push([`indicator ${ind.id}`, ind.label]);
+  for (const ind of def.indicators) {
+    out.push([`indicator ${ind.id}`, ind.label]);
+    if (ind.shortLabel) out.push([`indicator ${ind.id}.shortLabel`, ind.shortLabel]);
+  }
   return out;
 }
 
@@ -90,8 +94,33 @@ describe("ward-resident.json", () => {
     return q.kind === "single" || q.kind === "multiple" ? q.options.map((o) => o.id) : [];
   };
 
-  it("is id ward-resident, version 1, minCell 10", () => {
-    expect([def.id, def.version, def.minCell]).toEqual(["ward-resident", 1, 10]);
+  it("is id ward-resident, version 2, minCell 10", () => {
+    expect([def.id, def.version, def.minCell]).toEqual(["ward-resident", 2, 10]);
+  });
+
+  it("is version 1 (archived, unchanged) with short labels and a shorter introduction, nothing else", () => {
+    const v1 = parse(join(root, "archive", "ward-resident.v1.json"));
+    expect([v1.id, v1.version]).toEqual(["ward-resident", 1]);
+    const strip = (d: Definition) => ({
+      ...d,
+      version: 0,
+      description: {},
+      questions: d.questions.map(({ shortLabel: _, ...q }) => q),
+      indicators: d.indicators.map(({ shortLabel: _, ...i }) => i),
+    });
+    expect(strip(def)).toEqual(strip(v1));
+    expect(v1.questions.some((q) => q.shortLabel) || v1.indicators.some((i) => i.shortLabel)).toBe(false);
+  });
+
+  it("names every question and indicator in a few words, in every language, shorter than its label", () => {
+    const long: string[] = [];
+    for (const item of [...def.questions, ...def.indicators])
+      for (const locale of def.locales) {
+        const short = item.shortLabel?.[locale] ?? "";
+        if (short === "" || short.length > 40 || short.length >= (item.label[locale] ?? "").length)
+          long.push(`${item.id} (${locale}): ${short}`);
+      }
+    expect(long).toEqual([]);
   });
 
   it("gives the flyer its answer period and the ward's contact", () => {
@@ -169,13 +198,22 @@ describe("ward-resident.json", () => {
     expect(byId.childcare_consult).toMatchObject({ questionId: "q_childcare_consult", positive: ["know"] });
   });
 
-  it("says in every locale that targets are examples set by the ward", () => {
-    expect(def.description.ja).toContain("例示");
-    expect(def.description["ja-x-easy"]).toContain("れい");
-    expect(def.description.en).toContain("examples");
-    expect(def.description["zh-Hans"]).toContain("示例");
-    expect(def.description.ko).toContain("예시");
-    expect(def.description.vi).toContain("ví dụ");
+  it("tells residents neither that the targets are examples nor how long it takes, in any locale", () => {
+    // Targets are the organizers' business; the intro screen estimates the time from the questions.
+    const v1 = parse(join(root, "archive", "ward-resident.v1.json"));
+    const dropped: Record<string, RegExp> = {
+      ja: /例示|目標値|3分/,
+      "ja-x-easy": /れい|もくひょう|3ぷん/,
+      en: /example|target|minute/i,
+      "zh-Hans": /示例|目标值|分钟/,
+      ko: /예시|목표값|3분/,
+      vi: /ví dụ|mục tiêu|phút/i,
+    };
+    for (const locale of def.locales) {
+      const pattern = dropped[locale] ?? /^$/;
+      expect(v1.description[locale], locale).toMatch(pattern);
+      expect(def.description[locale], locale).not.toMatch(pattern);
+    }
   });
 
   it("shows the measures only to those who prepare, and child-rearing only to households with children", () => {

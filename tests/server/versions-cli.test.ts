@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { surveyCli } from "../../src/server/cli/survey-cli";
 import { openStorage } from "../../src/server/storage";
-import { version2Rows, version2Workbook } from "./versions-support";
+import { NEXT, nextVersionRows, nextVersionWorkbook, SEEDED } from "./versions-support";
 import { setCell, toXlsx } from "./workbook/workbook-fixture";
 
 // `npm run survey -- publish FILE` into the SQLite of DATA_DIR, as the collector would store it.
@@ -41,24 +41,25 @@ async function storedVersions(): Promise<number[]> {
 }
 
 it("publishes a checked workbook as the next version, once", async () => {
-  writeFileSync(join(dir, "v2.xlsx"), version2Workbook());
-  const first = await run("v2.xlsx");
+  writeFileSync(join(dir, "next.xlsx"), nextVersionWorkbook());
+  const first = await run("next.xlsx");
   expect(first).toMatchObject({ code: 0 });
-  expect(first.out).toContain("ward-resident version 2 published into SQLite");
+  expect(first.out).toContain(`ward-resident version ${NEXT} published into SQLite`);
   expect(first.out).toContain("question_added q_new");
-  expect(await storedVersions()).toEqual([2, 1]);
-  const again = await run("v2.xlsx");
+  const all = [NEXT, ...SEEDED.map((_, i) => NEXT - 1 - i)];
+  expect(await storedVersions()).toEqual(all);
+  const again = await run("next.xlsx");
   expect(again.code).toBe(1);
-  expect(again.err).toContain("the latest published is 2, so the next must be 3");
-  expect(await storedVersions()).toEqual([2, 1]);
+  expect(again.err).toContain(`the latest published is ${NEXT}, so the next must be ${NEXT + 1}`);
+  expect(await storedVersions()).toEqual(all);
 });
 
 it("refuses a workbook with problems, each at its cell, storing nothing", async () => {
-  const rows = version2Rows();
+  const rows = nextVersionRows();
   setCell(rows, "survey", 4, "type", "select_one nope");
   writeFileSync(join(dir, "bad.xlsx"), toXlsx(rows));
   const result = await run("bad.xlsx");
   expect(result.code).toBe(1);
   expect(result.err).toContain("survey!A4");
-  expect(await storedVersions()).toEqual([1]);
+  expect(await storedVersions()).toEqual(SEEDED.map((_, i) => SEEDED.length - i));
 });

@@ -6,7 +6,15 @@ import { freshPgSchema } from "../../harness/pg-schema";
 import type { ResponsesResult } from "../../src/contract/responses";
 import { createKyselyStorage, openPostgres, openSqlite, type Storage } from "../../src/server/storage";
 import { describeEachStorage, postJson } from "./support";
-import { seededApp, version1Response, version2Workbook, WARD, xlsxUpload } from "./versions-support";
+import {
+  NEXT,
+  nextVersionWorkbook,
+  SHIPPED,
+  seededApp,
+  version1Response,
+  WARD,
+  xlsxUpload,
+} from "./versions-support";
 
 /** Two connections to one database, as two collector processes have (DESIGN "Configuration"). */
 async function openTwice(
@@ -60,26 +68,26 @@ describeEachStorage("a version published by another collector process", (variant
 
     const published = await publisher.app.request(
       `/api/v1/surveys/${WARD}/versions`,
-      xlsxUpload(version2Workbook()),
+      xlsxUpload(nextVersionWorkbook()),
     );
     expect(published.status).toBe(201);
 
-    // The reader looked a moment ago: it serves version 1 until its refresh time has passed.
+    // The reader looked a moment ago: it serves the shipped version until its refresh time has passed.
     const versionServed = async () =>
       ((await (await reader.app.request(`/surveys/${WARD}.json`)).json()) as { version: number }).version;
-    expect(await versionServed()).toBe(1);
+    expect(await versionServed()).toBe(SHIPPED);
     now += 5_000;
-    expect(await versionServed()).toBe(2);
+    expect(await versionServed()).toBe(NEXT);
     const listed = (await (await reader.app.request("/api/v1/surveys")).json()) as {
       surveys: { version: number }[];
     };
-    expect(listed.surveys.map((s) => s.version)).toEqual([2]);
+    expect(listed.surveys.map((s) => s.version)).toEqual([NEXT]);
 
-    // A phone that loaded version 2 from the publisher sends its answer to the third process at once.
-    const v2 = version1Response({ surveyVersion: 2, submittedAt: new Date().toISOString() });
-    const res = await intake.app.request("/api/v1/responses", postJson({ responses: [v2] }));
+    // A phone that loaded the new version from the publisher sends its answer to the third process at once.
+    const answer = version1Response({ surveyVersion: NEXT, submittedAt: new Date().toISOString() });
+    const res = await intake.app.request("/api/v1/responses", postJson({ responses: [answer] }));
     const { results } = (await res.json()) as ResponsesResult;
     expect(results.map((r) => r.status)).toEqual(["accepted"]);
-    expect(intake.surveys.get(WARD, 2)?.version).toBe(2);
+    expect(intake.surveys.get(WARD, NEXT)?.version).toBe(NEXT);
   });
 });

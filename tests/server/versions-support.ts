@@ -7,14 +7,20 @@ import { createApp } from "../../src/server/app";
 import { openPublishedSurveys } from "../../src/server/published-surveys";
 import type { Storage } from "../../src/server/storage";
 import { organizer, TOKEN } from "./support";
-import { type Rows, setCell, shippedRows, toXlsx } from "./workbook/workbook-fixture";
+import { type Rows, setCell, shipped, shippedRows, toXlsx } from "./workbook/workbook-fixture";
 
-/** The shipped surveys/ (ward-resident version 1), as the collector seeds them. */
+/** The shipped surveys/ and surveys/archive/ (every earlier version), as the collector seeds them. */
 export const SHIPPED_DIRS = [
   join(import.meta.dirname, "../../surveys"),
   join(import.meta.dirname, "../../surveys/archive"),
 ];
 export const WARD = "ward-resident";
+/** The version surveys/ward-resident.json ships, served at first start; the archive holds 1 … SHIPPED - 1. */
+export const SHIPPED = shipped.version;
+/** The version an admin publishes next. */
+export const NEXT = SHIPPED + 1;
+/** What the first start stores: every shipped version, as storage.versionKeys() lists them. */
+export const SEEDED = Array.from({ length: SHIPPED }, (_, i) => `${WARD} v${i + 1}`);
 
 /** A collector app over `storage` as main.ts makes one: seeded from surveys/, its registry from storage. */
 export async function seededApp(storage: Storage, options: { clock?: () => number } = {}) {
@@ -24,12 +30,12 @@ export async function seededApp(storage: Storage, options: { clock?: () => numbe
 }
 
 /**
- * The shipped survey's workbook as version 2: the first question reworded in Japanese and a text
- * question q_new added at the end. `spoil` changes more before it is written.
+ * The shipped survey's workbook as its next version: the first question reworded in Japanese and a
+ * text question q_new added at the end.
  */
-export function version2Rows(): Rows {
+export function nextVersionRows(): Rows {
   const rows = shippedRows();
-  setCell(rows, "settings", 2, "version", 2);
+  setCell(rows, "settings", 2, "version", NEXT);
   setCell(rows, "survey", 2, "label::ja", "お住まいの地域はどこですか（改訂）");
   const row = rows.survey.length + 1;
   setCell(rows, "survey", row, "type", "text");
@@ -47,7 +53,7 @@ export function version2Rows(): Rows {
   return rows;
 }
 
-export const version2Workbook = (rows: Rows = version2Rows()) => toXlsx(rows);
+export const nextVersionWorkbook = (rows: Rows = nextVersionRows()) => toXlsx(rows);
 
 /** An upload of `bytes` as an .xlsx by the organizer. */
 export function xlsxUpload(bytes: Uint8Array, headers: Record<string, string> = organizer): RequestInit {
@@ -58,7 +64,7 @@ export function xlsxUpload(bytes: Uint8Array, headers: Record<string, string> = 
   };
 }
 
-/** A valid version-1 answer from a resident's phone. */
+/** A valid answer to version 1 (archived: a phone may still hold one) from a resident's phone. */
 export function version1Response(overrides: Partial<Response> = {}): Response {
   return {
     id: uuidv7(),

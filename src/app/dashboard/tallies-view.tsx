@@ -1,7 +1,7 @@
 import type { z } from "zod/mini";
 import type { SingleChoiceQuestion, SurveyDefinition } from "../../domain/definition";
 import { formatFiscalYear } from "../../domain/fiscal-year";
-import { localize } from "../../domain/locales";
+import { localize, localizeShort } from "../../domain/locales";
 import { t } from "../../i18n";
 import { Loading } from "../components/loading";
 import { useLocale } from "../locale-context";
@@ -12,6 +12,7 @@ import { PolicyTable } from "./policy-table";
 import { TallyPickers } from "./tally-pickers";
 import { TrendView } from "./trend-view";
 import { useTallies } from "./use-tallies";
+import { weightingDimensions } from "./weighting-dimensions";
 import { WeightsUpload } from "./weights-upload";
 
 interface Props {
@@ -48,14 +49,11 @@ export function TalliesView({ def, onUnauthorized }: Props) {
       ? t("organizer.byMode")
       : by === "event"
         ? t("organizer.byEvent")
-        : byQuestion && localize(byQuestion.label, locale);
+        : byQuestion && localizeShort(byQuestion, locale);
   const waveTitle = shownWave === undefined ? t("dashboard.allWaves") : formatFiscalYear(shownWave, locale);
-  const weightedBy = population?.dimensions
-    .map((id) => {
-      const q = questions.find((question) => question.id === id);
-      return q ? localize(q.label, locale) : id;
-    })
-    .join(" × ");
+  const weightedBy = population
+    ? weightingDimensions(population.dimensions, def.questions, locale)
+    : undefined;
 
   return (
     <section class="tallies" aria-labelledby="tallies-title">

@@ -1,7 +1,7 @@
 import type { z } from "zod/mini";
 import type { SingleChoiceQuestion } from "../../domain/definition";
 import { formatFiscalYear } from "../../domain/fiscal-year";
-import { localize } from "../../domain/locales";
+import { localizeShort } from "../../domain/locales";
 import { t } from "../../i18n";
 
 /** The wave and the breakdown the tallies are for. */
@@ -45,7 +45,7 @@ export function TallyPickers(props: {
           <option value="">{t("dashboard.noBreakdown")}</option>
           {props.questions.map((q) => (
             <option key={q.id} value={q.id}>
-              {localize(q.label, locale)}
+              {localizeShort(q, locale)}
             </option>
           ))}
           <option value="mode">{t("organizer.byMode")}</option>

@@ -18,7 +18,7 @@ interface SheetColumns {
 export const COLUMNS: Record<SheetName, SheetColumns> = {
   survey: {
     plain: ["type", "name", "required", "relevant", "min", "max", "max_length", "appearance"],
-    localized: ["label", "hint", "unit"],
+    localized: ["label", "short_label", "hint", "unit"],
     required: ["type", "name", "label"],
   },
   choices: {
@@ -28,7 +28,7 @@ export const COLUMNS: Record<SheetName, SheetColumns> = {
   },
   indicators: {
     plain: ["id", "question", "positive", "exclude", "target"],
-    localized: ["label"],
+    localized: ["label", "short_label"],
     required: ["id", "question", "positive", "label"],
   },
   settings: {

@@ -41,6 +41,7 @@ export function readIndicators(
     if (id !== undefined && firstRow === undefined) firstRows.set(id, source.row);
 
     const label = row.localized("label", locales, [...at, "label"], true) ?? { ja: "" };
+    const shortLabel = row.localized("short_label", locales, [...at, "shortLabel"], false);
     const questionId = row.required("question", [...at, "questionId"]);
     const positive = row.names("positive");
     if (positive.length === 0) row.required("positive", [...at, "positive"]);
@@ -57,6 +58,7 @@ export function readIndicators(
       positive,
       excludeFromBase,
     };
+    if (shortLabel) indicator.shortLabel = shortLabel;
     const targetText = row.text("target");
     if (targetText !== undefined) {
       const target = parseTarget(targetText);

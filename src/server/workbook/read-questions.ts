@@ -50,6 +50,7 @@ export function readQuestions(
       findings.cover(at);
     }
     const label = row.localized("label", locales, [...at, "label"], true) ?? { ja: "" };
+    const shortLabel = row.localized("short_label", locales, [...at, "shortLabel"], false);
     const help = row.localized("hint", locales, [...at, "help"], false);
     const required = row.yesNo("required");
     const showIf = readRelevant(row, at, index, rowOfName, findings);
@@ -63,6 +64,7 @@ export function readQuestions(
       required,
       ...kindFields(row, type, at, choices, lists, findings, locales),
     } as QuestionInput;
+    if (shortLabel) question.shortLabel = shortLabel;
     if (help) question.help = help;
     if (showIf) question.showIf = showIf;
     questions.push(question);

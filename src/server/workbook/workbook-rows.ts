@@ -25,6 +25,7 @@ export function workbookRows(def: SurveyDefinition): Record<SheetName, SheetRows
       "type",
       "name",
       ...cols("label"),
+      ...cols("short_label"),
       ...cols("hint"),
       "required",
       "relevant",
@@ -45,6 +46,7 @@ export function workbookRows(def: SurveyDefinition): Record<SheetName, SheetRows
       typeOf(q, lists),
       q.id,
       ...texts(q.label),
+      ...texts(q.shortLabel),
       ...texts(q.help),
       q.required ? "yes" : undefined,
       relevant,
@@ -66,7 +68,9 @@ export function workbookRows(def: SurveyDefinition): Record<SheetName, SheetRows
         list.exclusive.includes(option.id) ? "yes" : undefined,
       ]);
 
-  const indicators: SheetRows = [["id", "question", "positive", "exclude", "target", ...cols("label")]];
+  const indicators: SheetRows = [
+    ["id", "question", "positive", "exclude", "target", ...cols("label"), ...cols("short_label")],
+  ];
   for (const ind of def.indicators)
     indicators.push([
       ind.id,
@@ -75,6 +79,7 @@ export function workbookRows(def: SurveyDefinition): Record<SheetName, SheetRows
       ind.excludeFromBase.length > 0 ? ind.excludeFromBase.join(" ") : undefined,
       ind.target ? formatTarget(ind.target) : undefined,
       ...texts(ind.label),
+      ...texts(ind.shortLabel),
     ]);
 
   const settings: SheetRows = [
@@ -145,10 +150,14 @@ function localesOf(def: SurveyDefinition): Locale[] {
   visit(def.contact);
   for (const q of def.questions) {
     visit(q.label);
+    visit(q.shortLabel);
     visit(q.help);
     if (q.kind === "number") visit(q.unit);
     if (q.kind === "single" || q.kind === "multiple") for (const o of q.options) visit(o.label);
   }
-  for (const ind of def.indicators) visit(ind.label);
+  for (const ind of def.indicators) {
+    visit(ind.label);
+    visit(ind.shortLabel);
+  }
   return [...def.locales, ...LOCALES.filter((l) => found.has(l) && !def.locales.includes(l))];
 }

@@ -7,10 +7,11 @@ import { dropColumn, type Rows, setCell, shippedRows, toXlsx } from "./workbook-
 // The shipped survey's workbook: survey rows 2..15 are q_area, q_age, q_housing, q_children,
 // q_years, q_disaster_prep, q_disaster_measures, q_info_reach, q_info_sources, q_know_council,
 // q_local_activity, q_watch_over, q_childcare_consult, q_comment. Columns of survey: type A,
-// name B, label::ja..vi C-H, hint I-N, required O, relevant P, min Q, max R, unit S-X,
-// max_length Y, appearance Z. choices: list_name A, name B, label C-H, exclusive I. indicators:
-// id A, question B, positive C, exclude D, target E, label F-K. settings: id A, version B,
-// title C-H, description I-N, contact O-T, languages U, min_cell V, opens W, closes X.
+// name B, label::ja..vi C-H, short_label I-N, hint O-T, required U, relevant V, min W, max X,
+// unit Y-AD, max_length AE, appearance AF. choices: list_name A, name B, label C-H, exclusive I.
+// indicators: id A, question B, positive C, exclude D, target E, label F-K, short_label L-Q.
+// settings: id A, version B, title C-H, description I-N, contact O-T, languages U, min_cell V,
+// opens W, closes X.
 
 interface Case {
   code: WorkbookProblem["code"];
@@ -34,28 +35,28 @@ const cases: Case[] = [
   {
     code: "relevant_forward",
     spoil: (r) => setCell(r, "survey", 8, "relevant", "${q_info_reach} = 'feel'"),
-    at: ["survey", 8, "P"],
+    at: ["survey", 8, "V"],
   },
   {
     code: "unknown_option",
     spoil: (r) => setCell(r, "survey", 8, "relevant", "${q_disaster_prep} = 'maybe'"),
-    at: ["survey", 8, "P"],
+    at: ["survey", 8, "V"],
     params: { question: "q_disaster_prep", option: "maybe" },
   },
   {
     code: "relevant_missing_question",
     spoil: (r) => setCell(r, "survey", 8, "relevant", "selected(${q_gone}, 'yes')"),
-    at: ["survey", 8, "P"],
+    at: ["survey", 8, "V"],
   },
   {
     code: "relevant_not_choice",
     spoil: (r) => setCell(r, "survey", 8, "relevant", "${q_years} = '3'"),
-    at: ["survey", 8, "P"],
+    at: ["survey", 8, "V"],
   },
   {
     code: "relevant_unsupported",
     spoil: (r) => setCell(r, "survey", 8, "relevant", "${q_disaster_prep} = 'yes' and ${q_children} = 'yes'"),
-    at: ["survey", 8, "P"],
+    at: ["survey", 8, "V"],
   },
   {
     code: "indicator_question_missing",
@@ -86,6 +87,24 @@ const cases: Case[] = [
   },
   {
     code: "missing_translation",
+    spoil: (r) => setCell(r, "survey", 3, "short_label::vi", undefined),
+    at: ["survey", 3, "N"],
+    params: { locale: "vi", column: "short_label::vi" },
+  },
+  {
+    code: "missing_translation",
+    spoil: (r) => setCell(r, "indicators", 2, "short_label::en", undefined),
+    at: ["indicators", 2, "N"],
+    params: { locale: "en", column: "short_label::en" },
+  },
+  {
+    code: "missing_column",
+    spoil: (r) => dropColumn(r, "indicators", "short_label::ko"),
+    at: ["indicators", 1, "Q"],
+    params: { column: "short_label::ko" },
+  },
+  {
+    code: "missing_translation",
     spoil: (r) => setCell(r, "choices", 5, "label::en", undefined),
     at: ["choices", 5, "E"],
   },
@@ -107,15 +126,15 @@ const cases: Case[] = [
   {
     code: "min_above_max",
     spoil: (r) => setCell(r, "survey", 6, "min", 200),
-    at: ["survey", 6, "Q"],
+    at: ["survey", 6, "W"],
     params: { min: 200, max: 100 },
   },
   { code: "missing_column", spoil: (r) => dropColumn(r, "choices", "label::vi"), at: ["choices", 1, "I"] },
-  { code: "missing_column", spoil: (r) => dropColumn(r, "survey", "name"), at: ["survey", 1, "Z"] },
+  { code: "missing_column", spoil: (r) => dropColumn(r, "survey", "name"), at: ["survey", 1, "AF"] },
   {
     code: "unknown_column",
     spoil: (r) => setCell(r, "survey", 1, "appearance", "lable::en"),
-    at: ["survey", 1, "Z"],
+    at: ["survey", 1, "AF"],
   },
   {
     code: "unknown_language",
@@ -133,11 +152,11 @@ const cases: Case[] = [
     at: ["survey", 15, "A"],
   },
   { code: "unknown_type", spoil: (r) => setCell(r, "survey", 15, "type", "essay"), at: ["survey", 15, "A"] },
-  { code: "not_for_type", spoil: (r) => setCell(r, "survey", 2, "max_length", 10), at: ["survey", 2, "Y"] },
+  { code: "not_for_type", spoil: (r) => setCell(r, "survey", 2, "max_length", 10), at: ["survey", 2, "AE"] },
   {
     code: "unsupported_appearance",
     spoil: (r) => setCell(r, "survey", 6, "appearance", "w2"),
-    at: ["survey", 6, "Z"],
+    at: ["survey", 6, "AF"],
   },
   {
     code: "invalid_name",
@@ -160,7 +179,7 @@ const cases: Case[] = [
     spoil: (r) => setCell(r, "indicators", 3, "id", "disaster_prep"),
     at: ["indicators", 3, "A"],
   },
-  { code: "not_a_number", spoil: (r) => setCell(r, "survey", 6, "max", "many"), at: ["survey", 6, "R"] },
+  { code: "not_a_number", spoil: (r) => setCell(r, "survey", 6, "max", "many"), at: ["survey", 6, "X"] },
   {
     code: "not_an_integer",
     spoil: (r) => setCell(r, "settings", 2, "version", 2.5),
@@ -169,14 +188,14 @@ const cases: Case[] = [
   {
     code: "out_of_range",
     spoil: (r) => setCell(r, "survey", 15, "max_length", 5000),
-    at: ["survey", 15, "Y"],
+    at: ["survey", 15, "AE"],
   },
   {
     code: "missing_value",
     spoil: (r) => setCell(r, "survey", 15, "max_length", undefined),
-    at: ["survey", 15, "Y"],
+    at: ["survey", 15, "AE"],
   },
-  { code: "not_yes_no", spoil: (r) => setCell(r, "survey", 7, "required", "maybe"), at: ["survey", 7, "O"] },
+  { code: "not_yes_no", spoil: (r) => setCell(r, "survey", 7, "required", "maybe"), at: ["survey", 7, "U"] },
   {
     code: "not_a_date",
     spoil: (r) => setCell(r, "settings", 2, "opens", "2026-02-30"),

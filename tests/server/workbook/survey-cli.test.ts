@@ -23,7 +23,7 @@ describe("npm run survey", () => {
     expect(reading.ok && reading.definition).toEqual(shipped);
     const checked = run(["check", "template.xlsx"], dir);
     expect(checked).toMatchObject({ code: 0, err: "" });
-    expect(checked.out).toContain("ward-resident version 1");
+    expect(checked.out).toContain(`ward-resident version ${shipped.version}`);
     expect(checked.out).toContain("14 questions");
     expect(checked.out).toContain("disaster_prep >= 70%");
   });
@@ -36,7 +36,7 @@ describe("npm run survey", () => {
     const checked = run(["check", "bad.xlsx"], dir);
     expect(checked.code).toBe(1);
     expect(checked.out).toBe("");
-    expect(checked.err).toContain("bad.xlsx survey!Q6: min (200) is above max (100)");
+    expect(checked.err).toContain("bad.xlsx survey!W6: min (200) is above max (100)");
     expect(checked.err).toContain('bad.xlsx indicators!E3: the target "70"');
     expect(checked.err).toContain("2 problems");
   });
