@@ -21,6 +21,19 @@ try {
     document.documentElement.setAttribute("data-draft", "");
 } catch {} // storage blocked: the app offers the draft when it reads it
 
+// The survey's answer period (data-opens, data-closes on <html>, Tokyo days: build/first-screen.tsx):
+// the page is drawn once and served for weeks, so whether it is open is decided here, on this
+// device's day in Tokyo (UTC+9 all year, as domain/tokyo-day.ts), before the first paint. Outside
+// the period the intro shows its notice instead of Start and Continue (data-period, styles.css).
+{
+  const html = document.documentElement;
+  const opens = html.getAttribute("data-opens");
+  const closes = html.getAttribute("data-closes");
+  const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+  if (opens && today < opens) html.setAttribute("data-period", "before");
+  else if (closes && today > closes) html.setAttribute("data-period", "closed");
+}
+
 function boot(): void {
   const root = document.getElementById("app");
   const modules = root?.dataset.appModules?.split(" ").filter(Boolean) ?? [];

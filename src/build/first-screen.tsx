@@ -2,11 +2,13 @@ import { renderToString } from "preact-render-to-string";
 import { AppHeader } from "../app/components/app-header";
 import { LocaleContext } from "../app/locale-context";
 import {
+  CLOSES_ATTRIBUTE,
   FIRST_QUESTION_ANCHOR_CLASS,
   FIRST_QUESTION_CLASS,
   FIRST_QUESTION_FRAGMENT,
   FIRST_SCREEN_ATTRIBUTE,
   FIRST_SCREEN_MODULES,
+  OPENS_ATTRIBUTE,
 } from "../app/respondent/first-screen-markup";
 import { firstScreen, progressOf, questionById } from "../app/respondent/flow";
 import { IntroScreen } from "../app/respondent/intro-screen";
@@ -87,6 +89,21 @@ export async function renderFirstScreen(def: SurveyDefinition, locale: Locale): 
   return markup;
 }
 
+/**
+ * The survey's days as the intro's markup carries them, for <html>: the page's one script reads them
+ * there before #app is parsed (first-screen-boot.ts). Only YYYY-MM-DD passes, so nothing else of the
+ * markup can reach the tag.
+ */
+function periodAttributes(markup: string): string {
+  const intro = /<div class="intro"([^>]*)>/.exec(markup)?.[1] ?? "";
+  let out = "";
+  for (const name of [OPENS_ATTRIBUTE, CLOSES_ATTRIBUTE]) {
+    const day = new RegExp(`\\s${name}="(\\d{4}-\\d{2}-\\d{2})"`).exec(intro)?.[1];
+    if (day) out += ` ${name}="${day}"`;
+  }
+  return out;
+}
+
 /** What the build knows of one survey page: the first screen's markup and the files around it. */
 export interface FirstScreenPage {
   surveyId: string;
@@ -119,7 +136,7 @@ export function firstScreenPage(indexHtml: string, page: FirstScreenPage): strin
   // (first-screen-boot.ts). Browsers without `blocking` (Firefox, Safari) run it as soon as fetched,
   // which is usually before that paint but not always.
   return out
-    .replace(html, () => `<html lang="${page.locale}">`)
+    .replace(html, () => `<html lang="${page.locale}"${periodAttributes(page.markup)}>`)
     .replace(
       entry[0],
       () => `<script type="module" crossorigin async blocking="render" src="${page.bootScript}"></script>`,

@@ -12,6 +12,7 @@ export const PROBLEM_CODES = [
   "invalid_body",
   "invalid_query",
   "invalid_path",
+  "unknown_locale",
   "unauthorized",
   "cross_site_request",
   "not_found",
@@ -73,6 +74,10 @@ export const ITEM_ERROR_CODES = [
   "unknown_version",
   /** The answers do not fit the survey's questions. */
   "invalid_answers",
+  /** Answered (by the device's believable clock) before the survey's first day, in Tokyo. */
+  "survey_not_open",
+  /** Answered (by the device's believable clock) after the survey's last day, in Tokyo. */
+  "survey_closed",
   /** `conflict`: the id is stored with other content; nothing changed. */
   "content_differs",
 ] as const;

@@ -3,11 +3,14 @@ import { describe, expect, it } from "vitest";
 import { draftMarkKey } from "../../src/app/device/drafts";
 import { startFrom } from "../../src/app/respondent/first-screen";
 import {
+  CLOSES_ATTRIBUTE,
   DRAFT_ATTRIBUTE,
   FIRST_QUESTION_CLASS,
   FIRST_QUESTION_LAID_OUT_ATTRIBUTE,
   FIRST_SCREEN_ATTRIBUTE,
   NEXT_PRESSED_ATTRIBUTE,
+  OPENS_ATTRIBUTE,
+  PERIOD_ATTRIBUTE,
 } from "../../src/app/respondent/first-screen-markup";
 import { FirstScreenError, firstScreenPage, renderFirstScreen } from "../../src/build/first-screen";
 import { latestDefinitions } from "../../src/build/survey-assets";
@@ -44,7 +47,7 @@ describe("renderFirstScreen", () => {
     if (first?.kind !== "single") throw new Error("the shipped survey starts with a single choice");
     // Start's target first, then the intro, then the question: the parser reaches Start first.
     expect(html).toMatch(
-      /<main id="main" class="app-main"><span id="first-question" class="first-question-anchor"><\/span><div class="intro">.*<\/div><div class="first-question"><form class="question" method="dialog"/s,
+      /<main id="main" class="app-main"><span id="first-question" class="first-question-anchor"><\/span><div class="intro"[^>]*>.*<\/div><div class="first-question"><form class="question" method="dialog"/s,
     );
     for (const option of first.options) expect(html).toContain(`value="${option.id}"`);
     // The app's header too, so that nothing moves when the app's own render replaces it.
@@ -97,6 +100,20 @@ describe("firstScreenPage", () => {
     expect(html).not.toContain("modulepreload");
     expect(html).not.toContain('src="/assets/index-abc.js"');
     expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/index-jkl.css">');
+  });
+
+  // The page's one script decides the answer period before #app is parsed: it reads the days on <html>.
+  it("copies the survey's days from the intro onto <html>, and nothing else of the markup", async () => {
+    const def = SurveyDefinition.parse({ ...shipped, opens: "2026-07-01", closes: "2026-07-31" });
+    const markup = await renderFirstScreen(def, "en");
+    expect(firstScreenPage(INDEX, { ...page, markup })).toContain(
+      '<html lang="en" data-opens="2026-07-01" data-closes="2026-07-31">',
+    );
+    const { opens: _o, closes: _c, ...open } = def;
+    const withoutDays = await renderFirstScreen(open, "en");
+    expect(firstScreenPage(INDEX, { ...page, markup: withoutDays })).toContain('<html lang="en">');
+    const forged = '<div class="intro" data-opens="2026-07-01&quot; onload=&quot;x">';
+    expect(firstScreenPage(INDEX, { ...page, markup: forged })).toContain('<html lang="en">');
   });
 
   it("refuses an index.html it cannot fill in, instead of writing a page without the app", () => {
@@ -224,5 +241,18 @@ describe("first-screen-boot.ts", () => {
     expect(boot).toContain(`\`${draftMarkKey("")}\${`);
     expect(boot).toContain(`"${DRAFT_ATTRIBUTE}"`);
     expect(readFileSync("src/app/styles.css", "utf8")).toContain(`[${DRAFT_ATTRIBUTE}]`);
+  });
+
+  it("reads the survey's days and marks the period by the names the build and the stylesheet use", () => {
+    const boot = readFileSync("src/app/first-screen-boot.ts", "utf8");
+    for (const name of [OPENS_ATTRIBUTE, CLOSES_ATTRIBUTE, PERIOD_ATTRIBUTE])
+      expect(boot).toContain(`"${name}"`);
+    const css = readFileSync("src/app/styles.css", "utf8");
+    expect(css).toContain(
+      `[${PERIOD_ATTRIBUTE}="before"] [${FIRST_SCREEN_ATTRIBUTE}] .intro__period--before`,
+    );
+    expect(css).toContain(
+      `[${PERIOD_ATTRIBUTE}="closed"] [${FIRST_SCREEN_ATTRIBUTE}] .intro__period--closed`,
+    );
   });
 });

@@ -29,10 +29,16 @@ export function formatPeriod(opens: string, closes: string, locale: string): str
   });
 }
 
-/** The deadline with its weekday, 「2026年7月31日(金)」: a resident plans by the day of the week. */
-export function formatDeadline(closes: string, locale: string): string {
-  return formatDay(closes, locale, { ...FULL, weekday: "short" });
+/**
+ * A day with its weekday, 「2026年7月31日(金)」: a resident plans by the day of the week. The flyer's
+ * deadline, and the respondent's intro when a survey is not open yet or has closed.
+ */
+export function formatDayWithWeekday(day: string, locale: string): string {
+  return formatDay(day, locale, { ...FULL, weekday: "short" });
 }
+
+/** The deadline with its weekday, as the flyer prints it. */
+export const formatDeadline = formatDayWithWeekday;
 
 /**
  * The flyer's answer period and, large, its deadline. Each is printed only when the definition has

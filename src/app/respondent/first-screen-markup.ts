@@ -46,3 +46,14 @@ export const FIRST_QUESTION_LAID_OUT_ATTRIBUTE = "data-first-question-laid-out";
  * (first-screen.ts).
  */
 export const DRAFT_ATTRIBUTE = "data-draft";
+
+/**
+ * The survey's first and last day (YYYY-MM-DD, Tokyo) on the HTML's intro, which the build copies
+ * onto <html> (build/first-screen.tsx), where the page's one script reads them before #app is
+ * parsed. The page is drawn once and served for weeks, so it cannot know whether it is open: the
+ * script sets PERIOD_ATTRIBUTE on <html>, "before" or "closed", from the respondent's own day, and
+ * styles.css then shows that notice instead of Start (and of the draft's Continue).
+ */
+export const OPENS_ATTRIBUTE = "data-opens";
+export const CLOSES_ATTRIBUTE = "data-closes";
+export const PERIOD_ATTRIBUTE = "data-period";

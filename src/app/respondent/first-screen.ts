@@ -10,6 +10,7 @@ import {
   FIRST_QUESTION_LAID_OUT_ATTRIBUTE,
   FIRST_SCREEN_ATTRIBUTE,
   NEXT_PRESSED_ATTRIBUTE,
+  PERIOD_ATTRIBUTE,
 } from "./first-screen-markup";
 import { errorsOf, firstScreen, nextScreen, type Screen, unreadableError } from "./flow";
 
@@ -78,6 +79,8 @@ export function receiveFirstScreen(root: HTMLElement): void {
   root.removeAttribute(FIRST_SCREEN_ATTRIBUTE);
   root.removeAttribute(NEXT_PRESSED_ATTRIBUTE);
   html.removeAttribute(DRAFT_ATTRIBUTE);
+  // The app decides the period itself, and keeps deciding it as the days turn (survey-form.tsx).
+  html.removeAttribute(PERIOD_ATTRIBUTE);
   root.removeAttribute(FIRST_QUESTION_LAID_OUT_ATTRIBUTE);
   root.replaceChildren();
 }

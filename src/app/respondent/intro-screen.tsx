@@ -1,7 +1,11 @@
+import type { AnswerPeriod } from "../../domain/answer-period";
+import { estimatedMinutes } from "../../domain/answer-time";
 import type { SurveyDefinition } from "../../domain/definition";
 import { localize } from "../../domain/locales";
 import { t } from "../../i18n";
+import { formatDayWithWeekday } from "../flyer/survey-period";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
+import { CLOSES_ATTRIBUTE, OPENS_ATTRIBUTE } from "./first-screen-markup";
 
 export function IntroScreen({
   def,
@@ -9,9 +13,17 @@ export function IntroScreen({
   onStart,
   startHref,
   resume,
+  period,
 }: {
   def: SurveyDefinition;
   locale: string;
+  /**
+   * Where today falls in the survey's answer period, as the app sees it (answer-period.ts): outside
+   * it the intro says so and offers neither Start nor the draft. Absent in the HTML (`startHref`),
+   * drawn before any day is known: it holds both notices its dates need, and the page's one script
+   * picks on the respondent's own day before the first paint (first-screen-boot.ts, PERIOD_ATTRIBUTE).
+   */
+  period?: AnswerPeriod;
   onStart(): void;
   /**
    * Start and Start over as links to this fragment: the first screen as the HTML draws it before the
@@ -38,23 +50,39 @@ export function IntroScreen({
         {t(label)}
       </button>
     );
+  const html = startHref !== undefined;
+  const open = html || period === undefined || period === "open";
+  const notice = (kind: "before" | "closed", day: string | undefined) =>
+    day &&
+    (html || period === kind) && (
+      <p
+        class={`notice notice--warning intro__period intro__period--${kind}`}
+        role={html ? undefined : "status"}
+      >
+        {t(kind === "before" ? "intro.notYetOpen" : "intro.closed", {
+          date: formatDayWithWeekday(day, locale),
+        })}
+      </p>
+    );
   return (
-    <div class="intro">
+    <div class="intro" {...(html && { [OPENS_ATTRIBUTE]: def.opens, [CLOSES_ATTRIBUTE]: def.closes })}>
       <h1 ref={headingRef} tabIndex={-1}>
         {localize(def.title, locale)}
       </h1>
       <p>{localize(def.description, locale)}</p>
+      {notice("before", def.opens)}
+      {notice("closed", def.closes)}
       <ul class="intro__facts">
         <li>{t("intro.anonymous")}</li>
         <li>{t("intro.offline")}</li>
-        <li>{t("intro.questions", { n: def.questions.length })}</li>
+        <li>{t("intro.questions", { n: def.questions.length, minutes: estimatedMinutes(def) })}</li>
       </ul>
       {/*
        * Start before the offer of the draft: of the HTML's two (one of them hidden), the one a
        * respondent without a draft, the most of them, is shown is the first the parser reaches.
        */}
-      {(!resume || startHref) && begin("intro.start", "primary", onStart)}
-      {(resume || startHref) && (
+      {open && (!resume || startHref) && begin("intro.start", "primary", onStart)}
+      {open && (resume || startHref) && (
         <section class="notice intro__resume" aria-labelledby="resume-title">
           <p id="resume-title">
             <strong>{t("draft.found")}</strong>

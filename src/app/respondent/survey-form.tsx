@@ -1,6 +1,8 @@
+import { answerPeriodOn } from "../../domain/answer-period";
 import type { SurveyDefinition } from "../../domain/definition";
 import { discardDraft } from "../device/drafts";
 import { type ResponseOrigin, SELF } from "../device/submit-response";
+import { useTokyoDay } from "../hooks/use-tokyo-day";
 import { useLocale } from "../locale-context";
 import { firstScreen, lastScreen, progressOf, questionById, questionScreen, type Screen } from "./flow";
 import { IntroScreen } from "./intro-screen";
@@ -48,12 +50,22 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen, preview 
     onSaved: (id) => (onSubmitted ? onSubmitted(id) : go({ kind: "thanks", responseId: id })),
   });
 
+  // Outside the answer period the intro offers neither Start nor the draft. A form already past
+  // the intro is never cut short: a resident who started before the close expects to finish what
+  // they began, and an answer submitted on the close day (Tokyo) is accepted however late it is
+  // sent. The collector, not this device, has the last word: it judges submittedAt, so a form
+  // finished after midnight past the close is refused (survey_closed) and kept on this device with
+  // that reason, never lost silently. A preview is the organizer's look before or after the period.
+  const today = useTokyoDay();
+  const period = preview ? "open" : answerPeriodOn(def, today);
+
   switch (screen.kind) {
     case "intro":
       return (
         <IntroScreen
           def={def}
           locale={locale}
+          period={period}
           onStart={() => go(firstScreen(def, answers))}
           {...(draft.offer && {
             resume: {

@@ -21,7 +21,9 @@ const en: Catalogue = {
     anonymous: "We do not ask for your name or contact details.",
     offline:
       "You can answer without a connection: your answers are saved on this device and sent when it is online.",
-    questions: "At most {{n}} questions (about 3 minutes).",
+    questions: "At most {{n}} questions (about {{minutes}} min).",
+    notYetOpen: "This survey opens on {{date}}.",
+    closed: "This survey closed on {{date}}. Thank you for your interest.",
     start: "Start",
   },
   respondent: {
@@ -148,6 +150,8 @@ const en: Catalogue = {
     unknown_survey: "The collector does not have this survey.",
     unknown_version: "The collector does not have this version of the survey.",
     invalid_answers: "The answers do not fit the survey's questions.",
+    survey_not_open: "These answers are dated before the survey opened.",
+    survey_closed: "These answers are dated after the survey closed.",
     content_differs: "The collector holds an answer with this ID but other content; nothing was changed.",
     withDetail: "{{reason}} ({{detail}})",
   },

@@ -21,7 +21,9 @@ const jaEasy: Catalogue = {
   intro: {
     anonymous: "なまえや でんわばんごうは ききません。",
     offline: "でんぱが なくても こたえられます。こたえは この スマホに のこります。あとで おくります。",
-    questions: "しつもんは いちばん おおくて {{n}} こ です（3ぷんぐらい）。",
+    questions: "しつもんは いちばん おおくて {{n}} こ です（{{minutes}}ぷんぐらい）。",
+    notYetOpen: "この アンケートは {{date}} から こたえられます。",
+    closed: "この アンケートは {{date}} で おわりました。ありがとうございました。",
     start: "こたえる",
   },
   respondent: {
@@ -150,6 +152,8 @@ const jaEasy: Catalogue = {
     unknown_survey: "サーバーに この アンケートが ありません。",
     unknown_version: "サーバーに この はんの アンケートが ありません。",
     invalid_answers: "こたえが アンケートの しつもんに あっていません。",
+    survey_not_open: "アンケートが はじまる まえの ひに こたえた ことに なっています。",
+    survey_closed: "アンケートが おわった あとの ひに こたえた ことに なっています。",
     content_differs: "サーバーに おなじ ID で ちがう こたえが あります。なにも かえていません。",
     withDetail: "{{reason}}（{{detail}}）",
   },

@@ -19,7 +19,9 @@ const ja = {
   intro: {
     anonymous: "お名前や連絡先はうかがいません。",
     offline: "電波がなくても回答できます。回答はこの端末に保存され、つながったときに送信されます。",
-    questions: "質問は最大 {{n}} 問です（約3分）。",
+    questions: "質問は最大 {{n}} 問です（およそ {{minutes}} 分）。",
+    notYetOpen: "このアンケートは {{date}} から回答できます。",
+    closed: "このアンケートは {{date}} で締め切りました。ご協力ありがとうございました。",
     start: "回答をはじめる",
   },
   respondent: {
@@ -146,6 +148,8 @@ const ja = {
     unknown_survey: "集計サーバーにこのアンケートがありません。",
     unknown_version: "集計サーバーにこの版のアンケートがありません。",
     invalid_answers: "回答がアンケートの質問に合っていません。",
+    survey_not_open: "アンケートの回答期間が始まる前の日付で回答されています。",
+    survey_closed: "アンケートの締め切り日より後の日付で回答されています。",
     content_differs: "集計サーバーには同じ ID で内容の違う回答があります。何も変更していません。",
     withDetail: "{{reason}}（{{detail}}）",
   },

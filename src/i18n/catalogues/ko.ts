@@ -20,7 +20,9 @@ const ko: Catalogue = {
   intro: {
     anonymous: "이름이나 연락처는 묻지 않습니다.",
     offline: "인터넷 연결이 없어도 응답할 수 있습니다. 응답은 이 기기에 저장되고 연결되면 전송됩니다.",
-    questions: "질문은 최대 {{n}}개입니다(약 3분).",
+    questions: "질문은 최대 {{n}}개입니다(약 {{minutes}}분).",
+    notYetOpen: "이 설문은 {{date}}부터 응답할 수 있습니다.",
+    closed: "이 설문은 {{date}}에 마감되었습니다. 관심을 가져 주셔서 감사합니다.",
     start: "응답 시작",
   },
   respondent: {
@@ -147,6 +149,8 @@ const ko: Catalogue = {
     unknown_survey: "서버에 이 설문이 없습니다.",
     unknown_version: "서버에 이 버전의 설문이 없습니다.",
     invalid_answers: "응답이 설문의 질문과 맞지 않습니다.",
+    survey_not_open: "설문 시작일 이전 날짜로 응답되었습니다.",
+    survey_closed: "설문 마감일 이후 날짜로 응답되었습니다.",
     content_differs: "서버에 같은 ID로 내용이 다른 응답이 있습니다. 아무것도 바뀌지 않았습니다.",
     withDetail: "{{reason}} ({{detail}})",
   },

@@ -21,7 +21,9 @@ const vi: Catalogue = {
     anonymous: "Chúng tôi không hỏi tên hay thông tin liên lạc của bạn.",
     offline:
       "Bạn có thể trả lời khi không có mạng: câu trả lời được lưu trên thiết bị này và gửi đi khi có mạng.",
-    questions: "Tối đa {{n}} câu hỏi (khoảng 3 phút).",
+    questions: "Tối đa {{n}} câu hỏi (khoảng {{minutes}} phút).",
+    notYetOpen: "Khảo sát này bắt đầu nhận câu trả lời từ {{date}}.",
+    closed: "Khảo sát này đã kết thúc vào {{date}}. Cảm ơn bạn đã quan tâm.",
     start: "Bắt đầu",
   },
   respondent: {
@@ -149,6 +151,8 @@ const vi: Catalogue = {
     unknown_survey: "Máy chủ không có khảo sát này.",
     unknown_version: "Máy chủ không có phiên bản này của khảo sát.",
     invalid_answers: "Câu trả lời không khớp với các câu hỏi của khảo sát.",
+    survey_not_open: "Câu trả lời mang ngày trước khi khảo sát bắt đầu.",
+    survey_closed: "Câu trả lời mang ngày sau khi khảo sát kết thúc.",
     content_differs: "Máy chủ đã có câu trả lời cùng ID nhưng nội dung khác; không có gì bị thay đổi.",
     withDetail: "{{reason}} ({{detail}})",
   },

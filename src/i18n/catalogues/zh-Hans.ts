@@ -20,7 +20,9 @@ const zhHans: Catalogue = {
   intro: {
     anonymous: "不会询问您的姓名或联系方式。",
     offline: "没有网络也可以回答。回答会保存在本设备上，联网后自动发送。",
-    questions: "最多 {{n}} 个问题（约3分钟）。",
+    questions: "最多 {{n}} 个问题（约 {{minutes}} 分钟）。",
+    notYetOpen: "本问卷自 {{date}} 起可以回答。",
+    closed: "本问卷已于 {{date}} 截止。感谢您的关注。",
     start: "开始回答",
   },
   respondent: {
@@ -143,6 +145,8 @@ const zhHans: Catalogue = {
     unknown_survey: "服务器上没有此问卷。",
     unknown_version: "服务器上没有此版本的问卷。",
     invalid_answers: "回答与问卷的问题不符。",
+    survey_not_open: "回答的日期早于问卷开始日期。",
+    survey_closed: "回答的日期晚于问卷截止日期。",
     content_differs: "服务器中已有相同 ID 但内容不同的回答；未作任何更改。",
     withDetail: "{{reason}}（{{detail}}）",
   },

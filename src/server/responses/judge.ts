@@ -1,10 +1,13 @@
 import type { KioskDevice } from "../../contract/events";
 import type { ItemErrorCode } from "../../contract/problem-codes";
 import type { ItemResult } from "../../contract/responses";
+import { answerPeriodOn } from "../../domain/answer-period";
 import { choiceQuestionIds, chosenOptions } from "../../domain/chosen-options";
+import type { SurveyDefinition } from "../../domain/definition";
 import { describeProblems, problemsOf } from "../../domain/issues";
 import { Response } from "../../domain/response";
 import { isPlausibleSubmittedAt, waveOf } from "../../domain/review";
+import { tokyoDay } from "../../domain/tokyo-day";
 import { validateResponse } from "../../domain/validate";
 import type { NewResponse } from "../storage/response-storage";
 import type { SurveyRegistry } from "../surveys";
@@ -29,8 +32,9 @@ export interface Sender {
 /**
  * Checks one item on its own, so a bad item never sinks the batch: the Response schema, then the
  * definition of the version it names, then the answers against that definition. A kiosk response
- * needs its device's token, and must name that token's device and event. A response whose
- * submittedAt cannot be true is stored held, in the wave it arrived in.
+ * needs its device's token, and must name that token's device and event. One answered outside the
+ * survey's period is refused. A response whose submittedAt cannot be true is stored held, in the
+ * wave it arrived in.
  */
 export function judgeItem(item: unknown, surveys: SurveyRegistry, sender: Sender): Judged {
   const { device } = sender;
@@ -69,9 +73,11 @@ export function judgeItem(item: unknown, surveys: SurveyRegistry, sender: Sender
       `surveyVersion: survey "${response.surveyId}" has no version ${response.surveyVersion}`,
     );
   }
+  const plausible = isPlausibleSubmittedAt(response.submittedAt, sender.receivedAt, def.publishedAt);
+  const outside = plausible ? outsidePeriod(def, response.submittedAt) : undefined;
+  if (outside) return reject(outside.code, outside.error);
   const problems = validateResponse(def, response);
   if (problems.length > 0) return reject("invalid_answers", describeProblems(problems));
-  const plausible = isPlausibleSubmittedAt(response.submittedAt, sender.receivedAt, def.publishedAt);
   return {
     ok: true,
     row: {
@@ -82,6 +88,35 @@ export function judgeItem(item: unknown, surveys: SurveyRegistry, sender: Sender
       ...(!plausible && { hold: "clock" as const }),
     },
   };
+}
+
+/**
+ * Whether an answer was given outside the survey's period, by the Tokyo day of its submittedAt: the
+ * moment the respondent pressed Submit, so an answer given on the close day is accepted however late
+ * it arrives (a phone offline for a week, a kiosk's backlog). Asked only of a submittedAt that can be
+ * believed (review.ts): a device clock that is wrong says nothing about when the answer was given,
+ * and the arrival day would refuse a late but honest answer, so such an answer is never refused on
+ * its date; it is stored held for its clock, where an analyst releases or excludes it.
+ */
+function outsidePeriod(
+  def: SurveyDefinition,
+  submittedAt: string,
+): { code: "survey_not_open" | "survey_closed"; error: string } | undefined {
+  const day = tokyoDay(submittedAt);
+  switch (answerPeriodOn(def, day)) {
+    case "before":
+      return {
+        code: "survey_not_open",
+        error: `submittedAt: ${day} (Asia/Tokyo) is before the survey opens on ${def.opens}`,
+      };
+    case "closed":
+      return {
+        code: "survey_closed",
+        error: `submittedAt: ${day} (Asia/Tokyo) is after the survey closed on ${def.closes}`,
+      };
+    case "open":
+      return undefined;
+  }
 }
 
 /** The id as sent, as a string, so the device can match even a rejected item to its record. */
