@@ -159,6 +159,13 @@ const en: StaffCatalogue = {
     changeValue: "{{points}} points ({{lo}} to {{hi}})",
     significant: "Larger than its uncertainty",
     notSignificant: "Within its uncertainty",
+    seriesBreak: "Series break: not comparable with {{from}} ({{reasons}})",
+    seriesBreakReasons: {
+      question_changed: "the indicator counts another question",
+      options_changed: "the question's choices changed",
+      positive_changed: "the choices counted as positive changed",
+      excluded_changed: "the choices left out of the base changed",
+    },
     weightsTitle: "Population totals for weighting",
     weightsHelp:
       "A CSV from the resident register: a header of question ids (the age group, and sex if the survey asks it) and population, then one row per cell, e.g. age_30_39,12345.",

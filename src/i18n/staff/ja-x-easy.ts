@@ -165,6 +165,13 @@ const jaEasy: StaffCatalogue = {
     changeValue: "{{points}} ポイント（{{lo}} ～ {{hi}}）",
     significant: "ごさより おおきい かわりかた",
     notSignificant: "ごさの はんいない",
+    seriesBreak: "くらべられません：{{from}}とは かぞえかたが ちがいます（{{reasons}}）",
+    seriesBreakReasons: {
+      question_changed: "しつもんが かわった",
+      options_changed: "こたえの えらびかたが かわった",
+      positive_changed: "「よい」と かぞえる こたえが かわった",
+      excluded_changed: "かぞえない こたえが かわった",
+    },
     weightsTitle: "ほせいに つかう じんこう",
     weightsHelp:
       "じゅうみんの じんこうを CSV で いれて ください。1ぎょうめに しつもんの ID（ねんれい など）と population、その したに くぶん ごとに 1ぎょう（れい：age_30_39,12345）。",

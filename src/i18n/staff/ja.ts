@@ -160,6 +160,13 @@ const ja = {
     changeValue: "{{points}} ポイント（{{lo}} ～ {{hi}}）",
     significant: "誤差を超える変化",
     notSignificant: "誤差の範囲内",
+    seriesBreak: "系列の断絶：{{from}}とは比較できません（{{reasons}}）",
+    seriesBreakReasons: {
+      question_changed: "指標の設問が変わった",
+      options_changed: "設問の選択肢が変わった",
+      positive_changed: "肯定に数える選択肢が変わった",
+      excluded_changed: "母数から除く選択肢が変わった",
+    },
     weightsTitle: "補正に使う人口",
     weightsHelp:
       "住民基本台帳の人口を CSV で：見出し行に質問 ID（年齢層、アンケートで聞いていれば性別）と population、その下に区分ごとに 1 行（例：age_30_39,12345）。",

@@ -160,6 +160,13 @@ const ko: StaffCatalogue = {
     changeValue: "{{points}}포인트 ({{lo}} ~ {{hi}})",
     significant: "오차보다 큰 변화",
     notSignificant: "오차 범위 안",
+    seriesBreak: "계열 단절: {{from}}와 비교할 수 없음 ({{reasons}})",
+    seriesBreakReasons: {
+      question_changed: "지표가 다른 질문을 셈",
+      options_changed: "질문의 선택지 변경",
+      positive_changed: "긍정으로 세는 선택지 변경",
+      excluded_changed: "모수에서 빼는 선택지 변경",
+    },
     weightsTitle: "보정에 쓰는 인구",
     weightsHelp:
       "주민등록 인구 CSV: 머리글에 질문 ID(연령대, 설문에서 묻는 경우 성별)와 population, 그 아래 구분마다 한 줄(예: age_30_39,12345).",

@@ -164,6 +164,13 @@ const vi: StaffCatalogue = {
     changeValue: "{{points}} điểm ({{lo}} đến {{hi}})",
     significant: "Lớn hơn sai số",
     notSignificant: "Trong phạm vi sai số",
+    seriesBreak: "Chuỗi số liệu bị gián đoạn: không so sánh được với {{from}} ({{reasons}})",
+    seriesBreakReasons: {
+      question_changed: "chỉ số đếm một câu hỏi khác",
+      options_changed: "các lựa chọn của câu hỏi đã thay đổi",
+      positive_changed: "các lựa chọn được tính là tích cực đã thay đổi",
+      excluded_changed: "các lựa chọn bị loại khỏi mẫu số đã thay đổi",
+    },
     weightsTitle: "Dân số dùng để tính trọng số",
     weightsHelp:
       "Tệp CSV từ sổ đăng ký cư dân: dòng tiêu đề gồm mã câu hỏi (nhóm tuổi, và giới tính nếu khảo sát có hỏi) và population, sau đó mỗi nhóm một dòng, ví dụ age_30_39,12345.",

@@ -158,6 +158,13 @@ const zhHans: StaffCatalogue = {
     changeValue: "{{points}} 个百分点（{{lo}} 至 {{hi}}）",
     significant: "变化大于其误差",
     notSignificant: "在误差范围内",
+    seriesBreak: "序列中断：无法与{{from}}比较（{{reasons}}）",
+    seriesBreakReasons: {
+      question_changed: "指标改用另一个问题",
+      options_changed: "问题的选项有变化",
+      positive_changed: "计为肯定的选项有变化",
+      excluded_changed: "不计入基数的选项有变化",
+    },
     weightsTitle: "用于加权的人口",
     weightsHelp:
       "来自居民登记的 CSV：标题行为问题 ID（年龄段，如问卷询问性别则加上性别）和 population，之后每个分组一行，例如 age_30_39,12345。",
