@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { firstScreenPagePath } from "../../src/contract/paths";
+import { estimatedMinutes } from "../../src/domain/answer-time";
 import { LOCALES } from "../../src/domain/locales";
 import en from "../../src/i18n/catalogues/en";
 import ja from "../../src/i18n/catalogues/ja";
@@ -8,6 +9,9 @@ import jaEasy from "../../src/i18n/catalogues/ja-x-easy";
 import ko from "../../src/i18n/catalogues/ko";
 import vi from "../../src/i18n/catalogues/vi";
 import zhHans from "../../src/i18n/catalogues/zh-Hans";
+import { readSurveyFile } from "../../src/server/surveys";
+
+const shipped = readSurveyFile("surveys/ward-resident.json");
 
 const CATALOGUES = { ja, "ja-x-easy": jaEasy, en, "zh-Hans": zhHans, ko, vi } as const;
 
@@ -20,8 +24,19 @@ describe("the survey's pages with their first screen drawn in", () => {
       const file = `dist/${firstScreenPagePath("ward-resident", locale)}`;
       expect(existsSync(file)).toBe(true);
       const html = readFileSync(file, "utf8");
-      expect(html).toContain(`<html lang="${locale}">`);
+      // The survey's answer period rides on <html>, for the boot script to decide before the first paint.
+      const days = [
+        shipped.opens && ` data-opens="${shipped.opens}"`,
+        shipped.closes && ` data-closes="${shipped.closes}"`,
+      ].join("");
+      expect(html).toContain(`<html lang="${locale}"${days}>`);
       expect(html).toContain(`>${CATALOGUES[locale].intro.start}</a>`);
+      // The intro's estimated time, which the build draws from the question count.
+      expect(html).toContain(
+        CATALOGUES[locale].intro.questions
+          .replace("{{n}}", String(shipped.questions.length))
+          .replace("{{minutes}}", String(estimatedMinutes(shipped))),
+      );
       const boot =
         /<script type="module" crossorigin async blocking="render" src="\/(assets\/first-screen-boot-[^"]+\.js)"><\/script>/.exec(
           html,
