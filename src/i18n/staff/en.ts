@@ -208,6 +208,7 @@ const en: StaffCatalogue = {
     invalid_body: "The collector refused the request: some of what was sent is missing or wrong.",
     invalid_query: "The collector refused the request: a setting in the address is wrong.",
     invalid_path: "The address holds a character the collector refuses.",
+    unknown_locale: "Labels in that language are not available: the survey is not written in it.",
     unauthorized: "You are not signed in, or the session has ended. Please sign in again.",
     cross_site_request:
       "The collector accepts this only from its own dashboard. Open the dashboard at the collector's address and try again.",

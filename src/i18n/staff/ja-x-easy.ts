@@ -214,6 +214,7 @@ const jaEasy: StaffCatalogue = {
     invalid_body: "サーバーが ことわりました。おくった ものに たりない ところか まちがいが あります。",
     invalid_query: "サーバーが ことわりました。アドレスに まちがいが あります。",
     invalid_path: "アドレスに つかえない もじが あります。",
+    unknown_locale: "その ことばの なまえは ありません。アンケートが その ことばで かかれて いません。",
     unauthorized:
       "ログイン していないか、ログインの じかんが おわりました。もう いちど ログイン して ください。",
     cross_site_request:

@@ -213,6 +213,7 @@ const vi: StaffCatalogue = {
     invalid_body: "Máy chủ đã từ chối yêu cầu: nội dung gửi đi bị thiếu hoặc sai.",
     invalid_query: "Máy chủ đã từ chối yêu cầu: tham số trong địa chỉ bị sai.",
     invalid_path: "Địa chỉ có ký tự mà máy chủ không chấp nhận.",
+    unknown_locale: "Không có nhãn bằng ngôn ngữ đó: khảo sát không được viết bằng ngôn ngữ này.",
     unauthorized: "Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.",
     cross_site_request:
       "Thao tác này chỉ làm được từ bảng điều khiển của chính máy chủ. Hãy mở bảng điều khiển bằng địa chỉ của máy chủ rồi thử lại.",

@@ -207,6 +207,7 @@ const zhHans: StaffCatalogue = {
     invalid_body: "服务器拒绝了该请求：发送的内容有缺失或错误。",
     invalid_query: "服务器拒绝了该请求：地址中的参数有误。",
     invalid_path: "地址中含有服务器不接受的字符。",
+    unknown_locale: "没有该语言的标签：问卷未使用该语言编写。",
     unauthorized: "尚未登录，或登录已过期。请重新登录。",
     cross_site_request: "此操作只能在服务器自己的管理面板中进行。请通过服务器的地址打开管理面板后重试。",
     not_found: "服务器上此地址没有内容。应用与服务器的版本可能不一致。",

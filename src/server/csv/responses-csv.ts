@@ -1,6 +1,8 @@
 import type { SurveyDefinition } from "../../domain/definition";
+import type { Locale } from "../../domain/locales";
 import type { Answer } from "../../domain/response";
 import type { ResponseStorage, StoredResponse } from "../storage/response-storage";
+import { type QuestionColumn, questionColumns } from "./answer-labels";
 import { csvRow } from "./cell";
 
 export const FIXED_COLUMNS = [
@@ -17,18 +19,11 @@ export const FIXED_COLUMNS = [
 const PAGE_SIZE = 500;
 const BOM = "\uFEFF";
 
-/** Question ids of every version, newest version's order first, so old answers keep a column. */
-export function questionColumns(versions: readonly SurveyDefinition[]): string[] {
-  const ids: string[] = [];
-  for (const def of versions) for (const q of def.questions) if (!ids.includes(q.id)) ids.push(q.id);
-  return ids;
-}
-
 function answerCell(answer: Answer | undefined): string | number | undefined {
   return Array.isArray(answer) ? answer.join(";") : answer;
 }
 
-function responseRow(r: StoredResponse, questions: readonly string[]): string {
+function responseRow(r: StoredResponse, questions: readonly QuestionColumn[]): string {
   return csvRow([
     r.id,
     r.submittedAt,
@@ -38,20 +33,27 @@ function responseRow(r: StoredResponse, questions: readonly string[]): string {
     r.eventId,
     r.deviceId,
     r.surveyVersion,
-    ...questions.map((q) => answerCell(r.answers[q])),
+    ...questions.flatMap((q) => {
+      const cell = answerCell(r.answers[q.id]);
+      return q.heading === undefined ? [cell] : [cell, q.labels?.(r.answers[q.id])];
+    }),
   ]);
 }
 
 /**
  * The survey's responses as UTF-8 CSV with a BOM (so Excel reads Japanese right) and CRLF, produced
- * a page at a time as the client reads, so a large export never sits whole in memory.
+ * a page at a time as the client reads, so a large export never sits whole in memory. With `labels`
+ * (a locale), each choice question's column of ids is followed by one of its options' labels, headed
+ * with its short label: an analyst reads words, a script still reads the ids under their own heading.
  */
 export function responsesCsv(
   storage: Pick<ResponseStorage, "responsesPage">,
   versions: readonly SurveyDefinition[],
   query: { surveyId: string; wave: number | null },
+  labels: Locale | null = null,
 ): ReadableStream<Uint8Array> {
-  const questions = questionColumns(versions);
+  const questions = questionColumns(versions, labels);
+  const headings = questions.flatMap((q) => (q.heading === undefined ? [q.id] : [q.id, q.heading]));
   const encoder = new TextEncoder();
   let afterId: string | null = null;
   let started = false;
@@ -59,7 +61,7 @@ export function responsesCsv(
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(BOM + csvRow([...FIXED_COLUMNS, ...questions])));
+        controller.enqueue(encoder.encode(BOM + csvRow([...FIXED_COLUMNS, ...headings])));
         return;
       }
       const page = await storage.responsesPage({ ...query, afterId, limit: PAGE_SIZE });

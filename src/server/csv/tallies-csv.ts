@@ -1,6 +1,6 @@
 import type { Tallies } from "../../contract/tallies";
 import type { SurveyDefinition } from "../../domain/definition";
-import { localize } from "../../domain/locales";
+import { type Locale, localize, localizeShort } from "../../domain/locales";
 import type { SeriesBreakAt } from "../../domain/wave-breaks";
 import { csvRow } from "./cell";
 
@@ -36,19 +36,46 @@ export const TALLY_COLUMNS = [
   "series_break",
 ] as const;
 
+/** With `?labels=`: each beside the column it puts in words. */
+const LABEL_COLUMNS = { label: "short_label", by: "by_label", group: "group_label" } as const;
+
+/** The heading row, with the label columns beside what they name when labels are asked for. */
+export function tallyColumns(labels: Locale | null): string[] {
+  return TALLY_COLUMNS.flatMap((c) =>
+    labels !== null && c in LABEL_COLUMNS ? [c, LABEL_COLUMNS[c as keyof typeof LABEL_COLUMNS]] : [c],
+  );
+}
+
 /** The columns of the total's own figures after estimateCells: target to weighted_left_out_no_population. */
 const TOTAL_ONLY_COLUMNS = 10;
 
 type Cell = string | number | null | undefined;
 
-/** The columns indicator, label, wave, by, group, suppressed: which row of which table this is. */
-const rowKey = (
-  id: string,
-  label: string,
-  tallies: Tallies,
-  group: string | null,
-  suppressed: boolean,
-): Cell[] => [id, label, tallies.wave, tallies.by, group, suppressed ? "suppressed" : null];
+/** The columns indicator, label, wave, by, group, suppressed (and their labels): which row of which table. */
+interface RowNames {
+  id: string;
+  label: string;
+  /** Present with `?labels=`: the short labels and the group's option label. */
+  words?: { shortLabel: string; by: string | null; group(key: string): string | null };
+}
+
+const rowKey = (names: RowNames, tallies: Tallies, group: string | null, suppressed: boolean): Cell[] => {
+  const { words } = names;
+  const mark = suppressed ? "suppressed" : null;
+  if (!words) return [names.id, names.label, tallies.wave, tallies.by, group, mark];
+  const groupLabel = group === null ? null : words.group(group);
+  return [
+    names.id,
+    names.label,
+    words.shortLabel,
+    tallies.wave,
+    tallies.by,
+    words.by,
+    group,
+    groupLabel,
+    mark,
+  ];
+};
 
 /** The columns n, positive, percent, ci95_low, ci95_high of a total or of a group. */
 const estimateCells = (e: {
@@ -71,7 +98,9 @@ const targetText = (t: { op: ">=" | "<="; value: number } | null) => (t ? `${t.o
 
 /**
  * tallies.csv: each indicator's total (with its weighted estimate, or "suppressed" where the JSON
- * withholds it), then one row a group of the breakdown (a suppressed group with no numbers), UTF-8 with a BOM and CRLF through the same cell writer as responses.csv.
+ * withholds it), then one row a group of the breakdown (a suppressed group with no numbers), UTF-8
+ * with a BOM and CRLF through the same cell writer as responses.csv. With `labels` (a locale) the
+ * label is in that language and short_label, by_label and group_label stand beside what they word.
  * Every row of an indicator carries the breaks in its series within the table's wave (`breaks`, by
  * indicator id): its groups are figures across the same break.
  */
@@ -79,17 +108,29 @@ export function talliesCsv(
   def: SurveyDefinition,
   tallies: Tallies,
   breaks: ReadonlyMap<string, readonly SeriesBreakAt[]> = new Map(),
-  locale = "ja",
+  labels: Locale | null = null,
 ): string {
-  const lines = [csvRow([...TALLY_COLUMNS])];
+  const lines = [csvRow(tallyColumns(labels))];
+  const byQuestion = def.questions.find((q) => q.id === tallies.by);
+  const options = byQuestion && "options" in byQuestion ? byQuestion.options : [];
   for (const t of tallies.indicators) {
     const indicator = def.indicators.find((i) => i.id === t.id);
-    const label = indicator ? localize(indicator.label, locale) : t.id;
+    const names: RowNames = { id: t.id, label: indicator ? localize(indicator.label, labels ?? "ja") : t.id };
+    // By mode or by event there is no question to word: the keys are the response's own fields.
+    if (labels !== null)
+      names.words = {
+        shortLabel: indicator ? localizeShort(indicator, labels) : t.id,
+        by: byQuestion ? localizeShort(byQuestion, labels) : null,
+        group: (key) => {
+          const option = options.find((o) => o.id === key);
+          return option ? localize(option.label, labels) : null;
+        },
+      };
     const w = t.weighted;
     const breakCols = breakCells(breaks.get(t.id) ?? []);
     lines.push(
       csvRow([
-        ...rowKey(t.id, label, tallies, null, false),
+        ...rowKey(names, tallies, null, false),
         ...estimateCells(t),
         targetText(t.target),
         t.verdict,
@@ -108,7 +149,7 @@ export function talliesCsv(
     for (const g of t.groups ?? [])
       lines.push(
         csvRow([
-          ...rowKey(t.id, label, tallies, g.key, g.suppressed),
+          ...rowKey(names, tallies, g.key, g.suppressed),
           ...estimateCells(g),
           // RFC 4180: every record has the header's number of fields.
           ...Array.from({ length: TOTAL_ONLY_COLUMNS }, () => null),

@@ -17,6 +17,7 @@ export const PROBLEM_STATUS = {
   invalid_body: 400,
   invalid_query: 400,
   invalid_path: 400,
+  unknown_locale: 400,
   unauthorized: 401,
   cross_site_request: 403,
   not_found: 404,

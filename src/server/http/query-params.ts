@@ -1,4 +1,5 @@
 import { type SurveyDefinition, SurveyId } from "../../domain/definition";
+import type { Locale } from "../../domain/locales";
 import { BLANK_TREATMENTS, type BlankTreatment } from "../../domain/weighting";
 import type { GroupDimension } from "../storage/tally-storage";
 import { HttpProblem } from "./problems";
@@ -88,4 +89,21 @@ export function parseVersion(raw: string | undefined): number | undefined {
       { path: "version", message: "must be a positive whole number" },
     ]);
   return Number(raw);
+}
+
+/**
+ * `?labels=ja`: a language of the survey to write option labels and short question labels in,
+ * beside the ids (CSV downloads), or null (ids alone) when absent. Only one the survey is written
+ * in: a label in another would silently be the Japanese.
+ */
+export function parseLabels(raw: string | undefined, def: SurveyDefinition): Locale | null {
+  if (raw === undefined || raw === "") return null;
+  const locale = def.locales.find((l) => l === raw);
+  if (!locale)
+    throw new HttpProblem(
+      "unknown_locale",
+      `labels must be a language of "${def.id}" (${def.locales.join(", ")}), not "${raw}"`,
+      [{ path: "labels", message: `must be one of ${def.locales.join(", ")}` }],
+    );
+  return locale;
 }

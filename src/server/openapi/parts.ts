@@ -37,6 +37,14 @@ export const blanks = {
     "What the weighted estimate does with a respondent who left a weighting question blank: exclude (the default; the count is in weighted.leftOut.blankAnswer) or keep (at weight 1, their share of the sample)",
   schema: { type: "string", enum: ["exclude", "keep"] },
 };
+export const labels = {
+  name: "labels",
+  in: "query",
+  required: false,
+  description:
+    "A language of the survey (ja, ja-x-easy, en, zh-Hans, ko, vi as it declares them) to put option labels and short question labels beside the ids, which stay; another is 400 unknown_locale",
+  schema: { type: "string" },
+};
 export const organizer = { security: [{ organizerToken: [] }, { organizerSession: [] }] };
 export const unauthorized = { "401": problem("No valid organizer token (WWW-Authenticate: Bearer)") };
 

@@ -1,12 +1,22 @@
 import { BACKUP_PROBLEM_CODES } from "../../contract/problem-codes";
-import { csvDownload, json, jsonBody, organizer, problem, surveyId, unauthorized, wave } from "./parts";
+import {
+  csvDownload,
+  json,
+  jsonBody,
+  labels,
+  organizer,
+  problem,
+  surveyId,
+  unauthorized,
+  wave,
+} from "./parts";
 
 /** Responses out as CSV, and device backups in. */
 export const exportPaths = {
   "/surveys/{id}/responses.csv": csvDownload(
-    "Every response as CSV: UTF-8 with BOM, CRLF, id first, one column a question",
-    [surveyId, wave],
-    "Bad wave",
+    "Every response as CSV: UTF-8 with BOM, CRLF, id first, one column a question (its id as heading, option ids in the cells); with labels, each choice question's column is followed by one headed with its short label, holding the options' labels",
+    [surveyId, wave, labels],
+    "Bad wave, or labels not a language of the survey (unknown_locale)",
   ),
   "/imports": {
     post: {

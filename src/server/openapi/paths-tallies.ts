@@ -1,4 +1,4 @@
-import { blanks, csvDownload, json, organizer, problem, surveyId, unauthorized, wave } from "./parts";
+import { blanks, csvDownload, json, labels, organizer, problem, surveyId, unauthorized, wave } from "./parts";
 
 /** A survey's results for its organizer: tallies, CSV tables, choice shares, counts and the trend. */
 export const tallyPaths = {
@@ -28,9 +28,15 @@ export const tallyPaths = {
     },
   },
   "/surveys/{id}/tallies.csv": csvDownload(
-    "The tallies as CSV (UTF-8 with BOM, CRLF, RFC 4180, formula-like cells neutralised): each indicator's total, then its groups; series_break_from_wave and series_break (reason codes, ;-separated) on every row of an indicator whose series breaks into the wave (or, every wave pooled, between any two of them)",
-    [surveyId, wave, { name: "by", in: "query", required: false, schema: { type: "string" } }, blanks],
-    "Bad wave, by or blanks",
+    "The tallies as CSV (UTF-8 with BOM, CRLF, RFC 4180, formula-like cells neutralised): each indicator's total, then its groups; series_break_from_wave and series_break (reason codes, ;-separated) on every row of an indicator whose series breaks into the wave (or, every wave pooled, between any two of them); with labels, the label in that language and short_label, by_label and group_label beside what they word",
+    [
+      surveyId,
+      wave,
+      { name: "by", in: "query", required: false, schema: { type: "string" } },
+      blanks,
+      labels,
+    ],
+    "Bad wave, by or blanks, or labels not a language of the survey (unknown_locale)",
   ),
   "/surveys/{id}/policy.csv": csvDownload(
     "The operating-policy table (指標 / 目標 / 実績 / 達成状況) as CSV, UTF-8 with BOM",

@@ -4,7 +4,7 @@ import { responsesCsv } from "../csv/responses-csv";
 import type { DepsWith } from "../deps";
 import { csvResponse } from "../http/csv-response";
 import { HttpProblem } from "../http/problems";
-import { parseWave } from "../http/query-params";
+import { parseLabels, parseWave } from "../http/query-params";
 import type { ResponseStorage } from "../storage/response-storage";
 
 export function csvRoutes(
@@ -13,9 +13,12 @@ export function csvRoutes(
   return new Hono().get("/surveys/:id/responses.csv", requireOrganizer(deps.organizerToken), (c) => {
     const id = c.req.param("id");
     const versions = deps.surveys.versionsOf(id);
-    if (versions.length === 0) throw new HttpProblem("survey_not_found", `there is no survey "${id}"`);
+    const [newest] = versions;
+    if (!newest) throw new HttpProblem("survey_not_found", `there is no survey "${id}"`);
     const wave = parseWave(c.req.query("wave"));
+    // The newest version's languages: the ones the survey is written in now.
+    const labels = parseLabels(c.req.query("labels"), newest);
     const name = `${id}${wave === null ? "" : `-fy${wave}`}-responses.csv`;
-    return csvResponse(c, name, responsesCsv(deps.storage, versions, { surveyId: id, wave }));
+    return csvResponse(c, name, responsesCsv(deps.storage, versions, { surveyId: id, wave }, labels));
   });
 }

@@ -3,7 +3,7 @@ import { requireOrganizer } from "../auth/require-organizer";
 import { policyCsv, talliesCsv } from "../csv/tallies-csv";
 import type { DepsWith } from "../deps";
 import { csvResponse } from "../http/csv-response";
-import { parseBlanks, parseBy, parseChoiceQuestion, parseWave } from "../http/query-params";
+import { parseBlanks, parseBy, parseChoiceQuestion, parseLabels, parseWave } from "../http/query-params";
 import type { PopulationStorage } from "../storage/population-storage";
 import type { TallyStorage } from "../storage/tally-storage";
 import { computeChoices } from "../tallies/choices";
@@ -29,12 +29,13 @@ export function tallyRoutes(
       const wave = parseWave(c.req.query("wave"));
       const by = parseBy(c.req.query("by"), def);
       const blanks = parseBlanks(c.req.query("blanks"));
+      const labels = parseLabels(c.req.query("labels"), def);
       const [tallies, trend] = await Promise.all([
         computeTallies(deps.storage, def, { wave, by, blanks }),
         computeTrend(deps.storage, def, deps.surveys),
       ]);
       const name = `${def.id}${wave === null ? "" : `-fy${wave}`}${by ? `-by-${by.by}` : ""}-tallies.csv`;
-      return csvResponse(c, name, talliesCsv(def, tallies, breaksInScope(trend, wave)));
+      return csvResponse(c, name, talliesCsv(def, tallies, breaksInScope(trend, wave), labels));
     })
     .get("/surveys/:id/policy.csv", requireOrganizer(deps.organizerToken), async (c) => {
       const def = latest(c.req.param("id"));
