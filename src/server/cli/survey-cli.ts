@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { SurveyDefinition } from "../../domain/definition";
@@ -12,7 +12,7 @@ import { publishCli } from "./publish-cli";
 const USAGE = [
   "usage: npm run survey -- check FILE.xlsx              every problem of a survey workbook, or its summary",
   "       npm run survey -- publish FILE.xlsx            check it and publish it as the next version (DATA_DIR / DATABASE_URL)",
-  "       npm run survey -- export SURVEY.json OUT.xlsx  a definition as its workbook (the template)",
+  "       npm run survey -- export SURVEY.json OUT.xlsx  a definition as its workbook (the template; SURVEY.template-notes.txt, if there, as its notes sheet)",
 ].join("\n");
 
 export type { Output } from "./output";
@@ -98,7 +98,15 @@ function exportTemplate(from: string, to: string, io: Output): number {
     io.err("not a survey definition: nothing was written");
     return 1;
   }
-  writeFileSync(to, writeWorkbook(parsed.data));
+  // The admin's notes on the template (values that stand in for the ward's own), kept beside the
+  // definition: SURVEY.template-notes.txt, one line a row of the notes sheet.
+  const notesFile = from.replace(/\.json$/, ".template-notes.txt");
+  const notes = existsSync(notesFile)
+    ? readFileSync(notesFile, "utf8")
+        .split(/\r?\n/)
+        .filter((line) => line.trim() !== "")
+    : [];
+  writeFileSync(to, writeWorkbook(parsed.data, notes));
   io.out(`${to}: ${parsed.data.id} version ${parsed.data.version} as a workbook`);
   return 0;
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as XLSX from "@e965/xlsx";
 import { describe, expect, it } from "vitest";
 import { surveyCli } from "../../../src/server/cli/survey-cli";
 import { readWorkbook } from "../../../src/server/workbook/read-workbook";
@@ -26,6 +27,13 @@ describe("npm run survey", () => {
     expect(checked.out).toContain(`ward-resident version ${shipped.version}`);
     expect(checked.out).toContain("14 questions");
     expect(checked.out).toContain("disaster_prep >= 70%");
+    // The admin's notes ride along on a sheet of their own, which the reader passes by.
+    const book = XLSX.read(readFileSync(join(dir, "template.xlsx")));
+    expect(book.SheetNames).toEqual(["survey", "choices", "indicators", "settings", "notes"]);
+    const notes = XLSX.utils
+      .sheet_to_json<string[]>(book.Sheets.notes as XLSX.WorkSheet, { header: 1 })
+      .flat();
+    expect(notes.join("\n")).toMatch(/target[\s\S]*地域1 … 地域14[\s\S]*06-0000-0000/);
   });
 
   it("check prints each problem as sheet!cell and exits 1", () => {
