@@ -12,9 +12,11 @@ import { axeViolations } from "./support/axe";
 import { useCollectorAndChromium } from "./support/suite";
 
 const shipped = SurveyDefinition.parse(JSON.parse(readFileSync("surveys/ward-resident.json", "utf8")));
+/** The version the organizer publishes: the one after the shipped (whose earlier ones are archived). */
+const NEXT = shipped.version + 1;
 
-/** Version 2: the shipped survey with one question added before the free comment. */
-function versionTwo(): SurveyDefinition {
+/** The next version: the shipped survey with one question added before the free comment. */
+function nextVersion(): SurveyDefinition {
   const text = (ja: string, vi: string) => ({
     ja,
     "ja-x-easy": ja,
@@ -36,7 +38,7 @@ function versionTwo(): SurveyDefinition {
   const at = shipped.questions.findIndex((q) => q.id === "q_comment");
   const questions = [...shipped.questions];
   questions.splice(at, 0, added as SurveyDefinition["questions"][number]);
-  return SurveyDefinition.parse({ ...shipped, version: 2, questions });
+  return SurveyDefinition.parse({ ...shipped, version: NEXT, questions });
 }
 
 /** The same workbook with one mistake: the new question's list named wrong. Returns it and the cell. */
@@ -62,7 +64,7 @@ describe("authoring: upload, problems at their cells, changes, preview in vi, pu
   const env = useCollectorAndChromium();
   let page: Page;
   const consoleErrors: string[] = [];
-  const good = writeWorkbook(versionTwo());
+  const good = writeWorkbook(nextVersion());
   const bad = withWrongList(good);
 
   beforeAll(async () => {
@@ -87,8 +89,10 @@ describe("authoring: upload, problems at their cells, changes, preview in vi, pu
     await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
     await page.getByRole("button", { name: "ログイン" }).click();
     await section().waitFor();
-    expect(await section().getByTestId("versions-current").textContent()).toBe("現在の版：第1版");
-    await section().locator('[data-version="1"]').waitFor();
+    expect(await section().getByTestId("versions-current").textContent()).toBe(
+      `現在の版：第${shipped.version}版`,
+    );
+    await section().locator(`[data-version="${shipped.version}"]`).waitFor();
 
     await upload(bad.file);
     const table = section().getByTestId("workbook-problems");
@@ -108,7 +112,8 @@ describe("authoring: upload, problems at their cells, changes, preview in vi, pu
     const listed = (await (await env.collector.api("/surveys/ward-resident/versions")).json()) as {
       versions: unknown[];
     };
-    expect(listed.versions).toHaveLength(1);
+    // Every shipped version (the archived ones too), and nothing more.
+    expect(listed.versions).toHaveLength(shipped.version);
   });
 
   it("shows the fixed workbook's change and previews the new screens in vi without saving", async () => {
@@ -141,28 +146,28 @@ describe("authoring: upload, problems at their cells, changes, preview in vi, pu
     expect(drafts).toEqual([]);
   });
 
-  it("publishes version 2 and lists it with its change", async () => {
+  it("publishes the next version and lists it with its change", async () => {
     await section()
-      .getByRole("button", { name: staffJa.versions.publish.replace("{{version}}", "2") })
+      .getByRole("button", { name: staffJa.versions.publish.replace("{{version}}", String(NEXT)) })
       .click();
     await section().getByTestId("versions-published").waitFor();
-    const v2 = section().locator('[data-version="2"]');
-    await v2.waitFor();
-    expect(await v2.locator("li").allTextContents()).toEqual(["設問を追加：q_bicycle"]);
-    expect(await section().getByTestId("versions-current").textContent()).toBe("現在の版：第2版");
+    const published = section().locator(`[data-version="${NEXT}"]`);
+    await published.waitFor();
+    expect(await published.locator("li").allTextContents()).toEqual(["設問を追加：q_bicycle"]);
+    expect(await section().getByTestId("versions-current").textContent()).toBe(`現在の版：第${NEXT}版`);
     const served = (await (await fetch(`${env.collector.origin}/surveys/ward-resident.json`)).json()) as {
       version: number;
     };
-    expect(served.version).toBe(2);
+    expect(served.version).toBe(NEXT);
 
     expect(consoleErrors).toEqual([]);
   });
 
   it("says someone published first when the version went out between the check and Publish", async () => {
-    const three = writeWorkbook({ ...versionTwo(), version: 3 });
+    const three = writeWorkbook({ ...nextVersion(), version: NEXT + 1 });
     await upload(three);
     await section().getByTestId("workbook-checked").waitFor();
-    // Another organizer publishes version 3 meanwhile.
+    // Another organizer publishes that version meanwhile.
     const first = await env.collector.api("/surveys/ward-resident/versions", {
       method: "POST",
       headers: { "Content-Type": XLSX_TYPE },
@@ -170,9 +175,11 @@ describe("authoring: upload, problems at their cells, changes, preview in vi, pu
     });
     expect(first.status).toBe(201);
     await section()
-      .getByRole("button", { name: staffJa.versions.publish.replace("{{version}}", "3") })
+      .getByRole("button", { name: staffJa.versions.publish.replace("{{version}}", String(NEXT + 1)) })
       .click();
     await section().getByText(staffJa.versions.conflict).waitFor();
-    await section().locator('[data-version="3"]').waitFor();
+    await section()
+      .locator(`[data-version="${NEXT + 1}"]`)
+      .waitFor();
   });
 });

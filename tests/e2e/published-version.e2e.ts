@@ -21,15 +21,18 @@ import { useCollectorAndChromium } from "./support/suite";
 const SURVEY = "ward-resident";
 const NEW_QUESTION = "区へのご意見をお聞かせください（今年度の新しい質問）";
 const NEW_QUESTION_EN = "Your opinion of the ward (new this year)";
+const shipped = SurveyDefinition.parse(
+  JSON.parse(readFileSync(join(ROOT, "surveys", `${SURVEY}.json`), "utf8")),
+);
+/** The version the collector serves from the start, and the one the organizer publishes next. */
+const SHIPPED = `version ${shipped.version}`;
+const NEXT = shipped.version + 1;
 
-/** The shipped survey as version 2, with an optional text question first: the workbook an admin uploads. */
-function version2Workbook(): Buffer {
-  const shipped = SurveyDefinition.parse(
-    JSON.parse(readFileSync(join(ROOT, "surveys", `${SURVEY}.json`), "utf8")),
-  );
+/** The shipped survey as its next version, with an optional text question first: the workbook an admin uploads. */
+function nextVersionWorkbook(): Buffer {
   const added = SurveyDefinition.parse({
     ...shipped,
-    version: 2,
+    version: NEXT,
     questions: [
       {
         id: "q_new",
@@ -53,10 +56,10 @@ function version2Workbook(): Buffer {
 /** The version of the survey a page's first question belongs to, as the respondent sees it. */
 async function firstQuestion(page: Page): Promise<string> {
   await page.getByRole("button", { name: "回答をはじめる" }).click();
-  // The new question, or version 1's first (the area), whichever the form drew.
+  // The new question, or the shipped version's first (the area), whichever the form drew.
   const question = page.getByText(NEW_QUESTION).or(page.getByText("地域3", { exact: true }));
   await question.first().waitFor();
-  return (await page.getByText(NEW_QUESTION).count()) > 0 ? "version 2" : "version 1";
+  return (await page.getByText(NEW_QUESTION).count()) > 0 ? `version ${NEXT}` : SHIPPED;
 }
 
 describe("a version published at run time reaches an installed phone", () => {
@@ -70,45 +73,45 @@ describe("a version published at run time reaches an installed phone", () => {
     await context?.close();
   });
 
-  it("one visit: the service worker takes control, the form is version 1", async () => {
+  it("one visit: the service worker takes control, the form is the shipped version", async () => {
     const page = await context.newPage();
     await page.goto(`${env.collector.origin}/s/${SURVEY}`);
     await waitForServiceWorker(page);
-    expect(await firstQuestion(page)).toBe("version 1");
+    expect(await firstQuestion(page)).toBe(SHIPPED);
     await page.close();
   });
 
-  it("the organizer publishes version 2, and the phone's next visit shows its new question", async () => {
+  it("the organizer publishes the next version, and the phone's next visit shows its new question", async () => {
     const res = await env.collector.api(`/surveys/${SURVEY}/versions`, {
       method: "POST",
       headers: { "Content-Type": XLSX_MEDIA_TYPE },
-      body: new Uint8Array(version2Workbook()),
+      body: new Uint8Array(nextVersionWorkbook()),
     });
     expect(res.status).toBe(201);
-    expect(PublishedVersion.parse(await res.json())).toMatchObject({ surveyId: SURVEY, version: 2 });
+    expect(PublishedVersion.parse(await res.json())).toMatchObject({ surveyId: SURVEY, version: NEXT });
 
     const page = await context.newPage();
     await page.goto(`${env.collector.origin}/s/${SURVEY}`);
     // Served by the installed worker (the same one: no reinstall), not by a new page.
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    expect(await firstQuestion(page)).toBe("version 2");
+    expect(await firstQuestion(page)).toBe(`version ${NEXT}`);
     await page.close();
   });
 
-  it("with the collector stopped, the phone opens version 2 offline, in another language too", async () => {
+  it("with the collector stopped, the phone opens the next version offline, in another language too", async () => {
     await env.collector.stop();
     const page = await context.newPage();
     await page.goto(`${env.collector.origin}/s/${SURVEY}`);
-    expect(await firstQuestion(page)).toBe("version 2");
-    // The switch brings the whole definition in, which the phone had cached with version 1 at
-    // install: the worker replaced it when version 2 came in, so the form stays on version 2.
+    expect(await firstQuestion(page)).toBe(`version ${NEXT}`);
+    // The switch brings the whole definition in, which the phone had cached with the shipped version
+    // at install: the worker replaced it when the next came in, so the form stays on the next.
     await page.getByRole("combobox", { name: /Language/ }).selectOption("en");
     await page.getByText(NEW_QUESTION_EN).waitFor();
     await page.close();
   });
 });
 
-describe("an answer to version 1 held offline is accepted after version 2 is published", () => {
+describe("an answer to the shipped version held offline is accepted after the next is published", () => {
   const env = useCollectorAndChromium();
   let context: BrowserContext;
   let page: Page;
@@ -121,7 +124,7 @@ describe("an answer to version 1 held offline is accepted after version 2 is pub
     await context?.close();
   });
 
-  it("answers version 1 offline and holds the answer", async () => {
+  it("answers the shipped version offline and holds the answer", async () => {
     await page.goto(`${env.collector.origin}/s/${SURVEY}`);
     await waitForServiceWorker(page);
     // The phone is offline from here on: the collector is gone (which cuts the worker's traffic too).
@@ -133,25 +136,25 @@ describe("an answer to version 1 held offline is accepted after version 2 is pub
     await form.submit();
     await form.thanks().waitFor();
     const held = await storedRecords(page);
-    expect(held.map((r) => [r.state, r.response.surveyVersion])).toEqual([["pending", 1]]);
+    expect(held.map((r) => [r.state, r.response.surveyVersion])).toEqual([["pending", shipped.version]]);
   });
 
-  it("version 2 is published while the phone is offline; back online, the answer is sent and tallied", async () => {
+  it("the next version is published while the phone is offline; back online, the answer is sent and tallied", async () => {
     // Published with the collector down (npm run survey -- publish, into its database): nothing
-    // can reach the phone, and the phone's answer cannot reach the collector, before version 2 is in.
-    const dir = mkdtempSync(join(tmpdir(), "tsunagu-v2-"));
-    const file = join(dir, "ward-resident-v2.xlsx");
-    writeFileSync(file, version2Workbook());
+    // can reach the phone, and the phone's answer cannot reach the collector, before the next is in.
+    const dir = mkdtempSync(join(tmpdir(), "tsunagu-next-"));
+    const file = join(dir, `ward-resident-v${NEXT}.xlsx`);
+    writeFileSync(file, nextVersionWorkbook());
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ["--import", TSX, "src/server/cli/survey-cli.ts", "publish", file],
       { cwd: ROOT, env: { ...process.env, DATA_DIR: env.collector.dataDir, DATABASE_URL: "" } },
     );
-    expect(stdout).toContain(`${SURVEY} version 2 published`);
+    expect(stdout).toContain(`${SURVEY} version ${NEXT} published`);
 
     await env.collector.start();
     const latest = await (await fetch(`${env.collector.origin}/surveys/${SURVEY}.json`)).json();
-    expect(latest).toMatchObject({ id: SURVEY, version: 2 });
+    expect(latest).toMatchObject({ id: SURVEY, version: NEXT });
     await page
       .getByRole("status")
       .filter({ hasText: "回答は区役所に送信されました。" })
