@@ -48,7 +48,8 @@ function hostileDefinition(): Record<string, unknown> {
     label: everywhere(payload()),
     options: XSS_PAYLOADS.map((p, i) => ({ id: `opt_${i}`, label: everywhere(p) })),
   });
-  return { ...hostile, id: SURVEY_ID };
+  // A survey of its own at its version 1, whatever version the shipped one it is made from has.
+  return { ...hostile, id: SURVEY_ID, version: 1 };
 }
 
 function hostileResponses(n: number) {
