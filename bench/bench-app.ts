@@ -7,11 +7,11 @@ import { loadSurveyRegistry } from "../src/server/surveys";
 /** The answers per POST: a device's batch, as the sync engine sends them. */
 export const BATCH = 100;
 
-/** The collector the benches measure: the shipped surveys, a fixed organizer token, no request log. */
+/** The collector the benches measure: the shipped surveys (and their archived versions, which the fixtures answer), a fixed organizer token, no request log. */
 export function benchApp(storage: Storage, options: Partial<AppDeps> = {}): Hono {
   return createApp({
     storage,
-    surveys: loadSurveyRegistry(["surveys"]),
+    surveys: loadSurveyRegistry(["surveys", "surveys/archive"]),
     organizerToken: "bench",
     log: () => {},
     ...options,

@@ -166,7 +166,7 @@ async function timeAlternately(
 function routeRequest(storage: Storage, path: string): () => Promise<void> {
   const app = createApp({
     storage,
-    surveys: loadSurveyRegistry(["surveys"]),
+    surveys: loadSurveyRegistry(["surveys", "surveys/archive"]),
     organizerToken: "bench",
     log: () => {},
   });

@@ -4,14 +4,23 @@ import { DB_VERSION } from "../src/outbox";
 
 /** Writes responses into the page's outbox as pending records, the way enqueue stores them. */
 export async function seedOutbox(page: Page, responses: Response[]): Promise<void> {
-  // Wait for the app to have made its database: opening "tsunagu" first would create an empty one
-  // at version 1 with no stores, and the write below would fail (or the app's upgrade would run
-  // on top of it). Listing the databases creates nothing.
-  await page.waitForFunction(
-    async (version) =>
-      (await indexedDB.databases()).some((d) => d.name === "tsunagu" && d.version === version),
-    DB_VERSION,
-  );
+  // The app makes its database when it first needs it (a draft, an answer, the settings screen:
+  // a page that only looked holds none). Opening "tsunagu" here first would create an empty one at
+  // version 1 with no stores, which the app would take for an old version to upgrade; so a page of
+  // the same browser context opens the settings screen, whose outbox the app opens and upgrades,
+  // and the write waits until that database is at the app's version. Listing databases creates none.
+  const exists = (version: number) =>
+    indexedDB.databases().then((dbs) => dbs.some((d) => d.name === "tsunagu" && d.version === version));
+  if (!(await page.evaluate(exists, DB_VERSION))) {
+    const maker = await page.context().newPage();
+    await maker.goto(new URL("/settings", page.url()).href);
+    // Polled with evaluate: waitForFunction takes the promise an async predicate returns for a yes.
+    for (let tries = 0; !(await maker.evaluate(exists, DB_VERSION)); tries++) {
+      if (tries === 300) throw new Error("the settings screen made no outbox in 30 s");
+      await maker.waitForTimeout(100);
+    }
+    await maker.close();
+  }
   await page.evaluate(async (items) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open("tsunagu");

@@ -15,7 +15,10 @@ const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31
 const maxItems = Number(process.env.CHAOS_BATCH ?? BATCH_MAX_ITEMS);
 // Reading every record back after each pass costs more than the pass; every 10th keeps it honest.
 const checkEvery = Number(process.env.CHAOS_CHECK_EVERY ?? 10);
-const surveys = loadSurveyRegistry([resolve(import.meta.dirname, "../surveys")]);
+const surveys = loadSurveyRegistry([
+  resolve(import.meta.dirname, "../surveys"),
+  resolve(import.meta.dirname, "../surveys/archive"),
+]);
 
 const targets: { name: string; open(): Promise<ChaosStorage> }[] = [{ name: "sqlite", open: chaosSqlite }];
 if (process.env.DATABASE_URL) {

@@ -1,3 +1,4 @@
+import "../domain/zod-config";
 import { z } from "zod/mini";
 import { LOCALES } from "../domain/locales";
 

@@ -63,7 +63,9 @@ describe("a survey page of a version published after the build", () => {
     const res = await app.request("/s/ward-resident?lang=vi");
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toMatch(/^text\/html/);
-    expect(res.headers.get("Link")).toBe("</surveys/ward-resident.vi.json>; rel=preload; as=fetch; crossorigin");
+    expect(res.headers.get("Link")).toBe(
+      "</surveys/ward-resident.vi.json>; rel=preload; as=fetch; crossorigin",
+    );
     const html = await res.text();
     expect(html).toContain('<html lang="vi">');
     expect(html).toContain(NEW_VI);

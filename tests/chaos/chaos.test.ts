@@ -6,7 +6,10 @@ import { loadSurveyRegistry } from "../../src/server/surveys";
 // `npm run chaos` runs the same with 10,000 responses (CHAOS_N) and prints the figures.
 const COUNT = 1_000;
 const DATABASE_URL = process.env.DATABASE_URL;
-const surveys = loadSurveyRegistry([`${import.meta.dirname}/../../surveys`]);
+const surveys = loadSurveyRegistry([
+  `${import.meta.dirname}/../../surveys`,
+  `${import.meta.dirname}/../../surveys/archive`,
+]);
 
 describe.each([
   { name: "sqlite", open: chaosSqlite },

@@ -70,7 +70,7 @@ export function version1Response(overrides: Partial<Response> = {}): Response {
     id: uuidv7(),
     surveyId: WARD,
     surveyVersion: 1,
-    submittedAt: "2026-06-01T01:00:00.000Z",
+    submittedAt: "2026-07-01T01:00:00.000Z",
     locale: "ja",
     mode: "self",
     answers: { q_area: "area_01", q_disaster_prep: "yes", q_info_reach: "feel", q_watch_over: "feel" },

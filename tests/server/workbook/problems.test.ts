@@ -203,7 +203,10 @@ const cases: Case[] = [
   },
   {
     code: "closes_before_opens",
-    spoil: (r) => setCell(r, "settings", 2, "closes", "2026-06-30"),
+    spoil: (r) => {
+      setCell(r, "settings", 2, "opens", "2026-07-01");
+      setCell(r, "settings", 2, "closes", "2026-06-30");
+    },
     at: ["settings", 2, "X"],
   },
   {
