@@ -12,8 +12,13 @@ import { attachTriggers, isPageVisible, requestBackgroundSync } from "./triggers
 export interface SyncEngine {
   /** One run now; resolves when it (and any run asked for meanwhile) has finished. Never rejects. */
   syncNow(): Promise<void>;
-  /** Runs at once, then on triggers and on a timer; returns stop(). */
-  start(): () => void;
+  /**
+   * Runs at once, then on triggers and on a timer; returns stop(). `manual`: that first run is a
+   * press of "Send now" (it does not keep to the device's wait), for a press that starts the engine:
+   * a press asked for beside the start's own run would follow it at once, past the wait the first
+   * run may have just been told to keep.
+   */
+  start(options?: { manual?: boolean }): () => void;
   /** Called on every change of status (not at once: read getStatus() first). */
   subscribe(listener: (status: SyncStatus) => void): () => void;
   getStatus(): SyncStatus;
@@ -96,11 +101,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   return {
     syncNow: () => request(true),
-    start() {
+    start(first) {
       if (started) return () => {};
       started = true;
       const detach = (options.attach ?? attachTriggers)(() => void request(false));
-      void request(false);
+      void request(first?.manual ?? false);
       return () => {
         started = false;
         detach();

@@ -5,6 +5,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { phoneContext } from "../../harness/chromium";
 import { ORGANIZER_TOKEN } from "../../harness/collector";
+import { shippedVersion } from "../../harness/fixtures/ward-responses";
 import { writeBackup } from "../../src/contract/backup";
 import type { Response } from "../../src/domain/response";
 import { uuidv7 } from "../../src/domain/uuid";
@@ -16,7 +17,7 @@ import { useCollectorAndChromium } from "./support/suite";
 const ward = (answers: Response["answers"] = {}): Response => ({
   id: uuidv7(),
   surveyId: "ward-resident",
-  surveyVersion: 1,
+  surveyVersion: shippedVersion(),
   submittedAt: "2026-06-01T03:00:00.000Z",
   locale: "ja",
   mode: "kiosk",

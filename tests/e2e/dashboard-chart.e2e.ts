@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { phoneContext } from "../../harness/chromium";
 import { ORGANIZER_TOKEN } from "../../harness/collector";
+import { shippedVersion } from "../../harness/fixtures/ward-responses";
 import type { Response } from "../../src/domain/response";
 import { uuidv7 } from "../../src/domain/uuid";
 import staffJa from "../../src/i18n/staff/ja";
@@ -12,7 +13,7 @@ function responses(): Response[] {
   return Array.from({ length: 60 }, (_, i) => ({
     id: uuidv7(),
     surveyId: "ward-resident",
-    surveyVersion: 1,
+    surveyVersion: shippedVersion(),
     submittedAt: "2026-06-01T03:00:00.000Z",
     locale: "ja",
     mode: "self" as const,

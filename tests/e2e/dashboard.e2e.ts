@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { phoneContext } from "../../harness/chromium";
 import { ORGANIZER_TOKEN } from "../../harness/collector";
+import { shippedVersion } from "../../harness/fixtures/ward-responses";
 import { formatCount, formatInterval, formatPercent } from "../../src/app/dashboard/format";
 import { ResponseCounts } from "../../src/contract/counts";
 import { ReviewSummary } from "../../src/contract/reviews";
@@ -20,7 +21,7 @@ function responses(): Response[] {
     out.push({
       id: uuidv7(),
       surveyId: "ward-resident",
-      surveyVersion: 1,
+      surveyVersion: shippedVersion(),
       submittedAt: `${fy}-06-0${1 + (i % 5)}T03:00:00.000Z`,
       locale: "ja",
       mode: "self",

@@ -1,16 +1,26 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { XLSX_MEDIA_TYPE } from "../../src/contract/versions";
+import { SurveyDefinition } from "../../src/domain/definition";
 import staffEn from "../../src/i18n/staff/en";
 import staffJa from "../../src/i18n/staff/ja";
+import { writeWorkbook } from "../../src/server/workbook/write-workbook";
 import { useCollectorAndChromium } from "./support/suite";
 
-/** The definition the collector serves: the flyer must print what it says, not words of its own. */
-const shipped = JSON.parse(readFileSync("surveys/ward-resident.json", "utf8")) as {
-  opens: string;
-  closes: string;
-  contact: Record<string, string>;
-};
+/**
+ * The shipped survey sets no answer period (its template's notes ask the admin for the mailing's):
+ * the admin publishes the next version with one, as the ward does before printing its flyers. The
+ * flyer must print what that definition says, not words of its own.
+ */
+const shipped = SurveyDefinition.parse(JSON.parse(readFileSync("surveys/ward-resident.json", "utf8")));
+const withPeriod = SurveyDefinition.parse({
+  ...shipped,
+  version: shipped.version + 1,
+  opens: "2027-07-01",
+  closes: "2027-07-31",
+});
+const contact = (locale: "ja" | "en") => withPeriod.contact?.[locale];
 
 /** Pages in a PDF: one /Type /Page object each (the tree's /Pages node excluded). */
 const pageCount = (pdf: Buffer) => pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
@@ -22,6 +32,14 @@ const pageCount = (pdf: Buffer) => pdf.toString("latin1").match(/\/Type\s*\/Page
 // stylesheet, a 260 mm sheet below the page's padding, already made a PDF of 2 pages.)
 describe("the printable flyer at desktop size", () => {
   const env = useCollectorAndChromium();
+  beforeAll(async () => {
+    const res = await env.collector.api("/surveys/ward-resident/versions", {
+      method: "POST",
+      headers: { "Content-Type": XLSX_MEDIA_TYPE },
+      body: new Uint8Array(writeWorkbook(withPeriod)),
+    });
+    expect(res.status).toBe(201);
+  });
 
   const openFlyer = async (locale: string): Promise<Page> => {
     const context = await env.browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
@@ -43,19 +61,24 @@ describe("the printable flyer at desktop size", () => {
     };
   };
 
-  it("is fed by the shipped definition's period and contact", () => {
+  it("is fed by the published definition's period and contact", async () => {
     // The expectations below are these days as each language writes them.
-    expect([shipped.opens, shipped.closes]).toEqual(["2026-07-01", "2026-07-31"]);
+    const served = await (await fetch(`${env.collector.origin}/surveys/ward-resident.json`)).json();
+    expect([served.version, served.opens, served.closes]).toEqual([
+      withPeriod.version,
+      "2027-07-01",
+      "2027-07-31",
+    ]);
   });
 
   it("prints the period, the deadline and the contact in Japanese, on one A4 page", async () => {
     const page = await openFlyer("ja-JP");
     expect(await printed(page)).toEqual({
-      period: "回答期間：2026年7月1日〜7月31日",
-      deadline: `${staffJa.flyer.deadline} 2026年7月31日(金)`,
-      deadlineDay: shipped.closes,
+      period: "回答期間：2027年7月1日〜7月31日",
+      deadline: `${staffJa.flyer.deadline} 2027年7月31日(土)`,
+      deadlineDay: withPeriod.closes,
       contactHeading: staffJa.flyer.contact,
-      contact: shipped.contact.ja,
+      contact: contact("ja"),
     });
     // Through the flyer's own print stylesheet (@page A4, 15 mm margins): one sheet, nothing spilled.
     await page.emulateMedia({ media: "print" });
@@ -68,11 +91,11 @@ describe("the printable flyer at desktop size", () => {
   it("prints them in English when the flyer is in English, on one A4 page", async () => {
     const page = await openFlyer("en-US");
     expect(await printed(page)).toEqual({
-      period: "Survey period: July 1 – July 31, 2026",
-      deadline: `${staffEn.flyer.deadline} Fri, July 31, 2026`,
-      deadlineDay: shipped.closes,
+      period: "Survey period: July 1 – July 31, 2027",
+      deadline: `${staffEn.flyer.deadline} Sat, July 31, 2027`,
+      deadlineDay: withPeriod.closes,
       contactHeading: staffEn.flyer.contact,
-      contact: shipped.contact.en,
+      contact: contact("en"),
     });
     await page.emulateMedia({ media: "print" });
     expect(pageCount(await page.pdf({ preferCSSPageSize: true, printBackground: true }))).toBe(1);

@@ -3,6 +3,7 @@ import {
   BACKOFF_CAP_HIDDEN_MS,
   createSyncEngine,
   IDLE_INTERVAL_MS,
+  NOT_BEFORE_KEY,
   type SyncEngineOptions,
   type SyncStatus,
   setDeviceToken,
@@ -107,6 +108,20 @@ describe("the sync engine", () => {
     await startSettled(engine);
     expect(engine.getStatus().phase).toBe("error");
     expect(clock.delay()).toBe(7_000);
+  });
+
+  it("keeps to the device's wait on start, and not when a press of Send now is what starts it", async () => {
+    const kept = await setup();
+    await kept.outbox.enqueue(makeResponse(1));
+    await kept.outbox.setSetting(NOT_BEFORE_KEY, kept.clock.now() + 60_000);
+    await startSettled(kept.engine);
+    expect(kept.collector.requests).toHaveLength(0);
+
+    const pressed = await setup();
+    await pressed.outbox.enqueue(makeResponse(1));
+    await pressed.outbox.setSetting(NOT_BEFORE_KEY, pressed.clock.now() + 60_000);
+    await startSettled(pressed.engine, { manual: true });
+    expect(pressed.collector.requests).toHaveLength(1);
   });
 
   it("waits longer between attempts while the page is hidden", async () => {

@@ -48,13 +48,13 @@ export function manualTimers(clock: TestClock = testClock()) {
 }
 
 /** start() runs at once; this waits for that first run to finish. */
-export function startSettled(engine: SyncEngine): Promise<SyncStatus> {
+export function startSettled(engine: SyncEngine, first?: { manual?: boolean }): Promise<SyncStatus> {
   return new Promise((resolve) => {
     const off = engine.subscribe((status) => {
       if (status.phase === "syncing") return;
       off();
       resolve(status);
     });
-    engine.start();
+    engine.start(first);
   });
 }

@@ -13,13 +13,16 @@ export const syncStatus = createStore<SyncStatus>({
 // and report two statuses for one queue.
 let starting: Promise<SyncEngine> | undefined;
 
-/** Starts the page's sync engine once: it then syncs on start, online, visibility and its timer. */
-export function startSync(): Promise<SyncEngine> {
+/**
+ * Starts the page's sync engine once: it then syncs on start, online, visibility and its timer.
+ * `manual`: its first run is a press of "Send now" (syncNow), when the press is what starts it.
+ */
+export function startSync(manual = false): Promise<SyncEngine> {
   starting ??= Promise.all([getOutbox(), import("./sync-chunk")])
     .then(([outbox, { createSyncEngine }]) => {
       const engine = createSyncEngine({ outbox });
       engine.subscribe(syncStatus.set);
-      engine.start();
+      engine.start({ manual });
       syncStatus.set(engine.getStatus());
       return engine;
     })
@@ -47,6 +50,12 @@ export async function startSyncIfHolding(): Promise<void> {
 
 /** "Sync now": never rejects, the outcome shows in syncStatus. */
 export async function syncNow(): Promise<void> {
+  // A press that starts the engine is its first run: a second run asked beside it would follow the
+  // first at once, past a wait the collector may have just asked for (e2e retry-after).
+  if (starting === undefined) {
+    await startSync(true).catch(() => undefined);
+    return;
+  }
   const engine = await startSync().catch(() => undefined);
   await engine?.syncNow();
 }
