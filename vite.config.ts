@@ -58,6 +58,10 @@ export default defineConfig({
     target: "es2022",
     // .vite/manifest.json: each chunk named by its source module (tests/e2e/respondent-chunks.e2e.ts).
     manifest: true,
+    // No polyfill for <link rel="modulepreload"> in the entry (1,185 B on every cold visit, issue 27):
+    // a survey's page loads its modules through first-screen-boot.ts, not those links, and a browser
+    // without modulepreload (Safari before 17) still runs the app, its modules fetched on import.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: { index: "index.html", "first-screen-boot": FIRST_SCREEN_BOOT },
       output: { codeSplitting: { groups: RESPONDENT_CHUNKS } },

@@ -8,17 +8,14 @@ import { ColumnHeads } from "../components/column-heads";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
 import { useLocale } from "../locale-context";
+import { formatTokyoDay } from "../tokyo-day-format";
 import { formatCount } from "./format";
 import { TableWrap } from "./table-wrap";
 import { useOrganizerResource } from "./use-organizer-resource";
 import { recentWaves } from "./waves";
 
-/** "2026-04-01" as the reader's calendar writes it; the day is already Tokyo's, so format it in UTC. */
-function formatDay(day: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
-}
+/** "2026-04-01" as the reader's calendar writes it. */
+const formatDay = (day: string, locale: string) => formatTokyoDay(day, locale, { dateStyle: "medium" });
 
 /**
  * How many responses arrived per day, event, kiosk tablet and survey version: the organizer sees

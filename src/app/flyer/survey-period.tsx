@@ -1,17 +1,8 @@
 import { t } from "../../i18n";
+import { formatTokyoDay as formatDay, formatDayWithWeekday } from "../tokyo-day-format";
 
 const FULL = { year: "numeric", month: "long", day: "numeric" } as const;
 const MONTH_DAY = { month: "long", day: "numeric" } as const;
-
-/**
- * A definition's day ("2026-07-31") is a calendar day in Tokyo: formatted as an instant inside that
- * day, in Asia/Tokyo, it reads as the same day whatever the printing computer's own time zone.
- */
-function formatDay(day: string, locale: string, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: "Asia/Tokyo" }).format(
-    new Date(`${day}T00:00:00+09:00`),
-  );
-}
 
 /**
  * 「2026年7月1日〜7月31日」, "July 1 – July 31, 2026": the year once, where the language puts it (its
@@ -27,14 +18,6 @@ export function formatPeriod(opens: string, closes: string, locale: string): str
     from: formatDay(opens, locale, MONTH_DAY),
     to: formatDay(closes, locale, MONTH_DAY),
   });
-}
-
-/**
- * A day with its weekday, 「2026年7月31日(金)」: a resident plans by the day of the week. The flyer's
- * deadline, and the respondent's intro when a survey is not open yet or has closed.
- */
-export function formatDayWithWeekday(day: string, locale: string): string {
-  return formatDay(day, locale, { ...FULL, weekday: "short" });
 }
 
 /** The deadline with its weekday, as the flyer prints it. */

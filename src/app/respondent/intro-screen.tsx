@@ -3,8 +3,8 @@ import { estimatedMinutes } from "../../domain/answer-time";
 import type { SurveyDefinition } from "../../domain/definition";
 import { localize } from "../../domain/locales";
 import { t } from "../../i18n";
-import { formatDayWithWeekday } from "../flyer/survey-period";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
+import { formatDayWithWeekday } from "../tokyo-day-format";
 import { CLOSES_ATTRIBUTE, OPENS_ATTRIBUTE } from "./first-screen-markup";
 
 export function IntroScreen({
