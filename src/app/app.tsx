@@ -14,7 +14,6 @@ import { navigate } from "./router/history";
 import { Link } from "./router/link";
 import { KIOSK_ROUTES } from "./router/routes";
 import { useRoute } from "./router/use-route";
-import { SurveyListPage } from "./survey-list/survey-list-page";
 
 /** A staff page's code and its words, fetched together the first time it opens. */
 const staffPage = <T,>(code: Promise<T>): Promise<T> =>
@@ -29,6 +28,9 @@ const loadFlyer = (surveyId: string) => () =>
 
 // Staff's settings and the answers the collector did not take: rarely opened, so neither is on a
 // respondent's first load (tests/build/first-load-budget.test.ts).
+// The list of surveys at /: a resident comes to a survey's own page from the letter, the flyer's QR
+// code or a link, so the list is not on that page's first load either (issue 27).
+const loadHome = () => import("./survey-list/survey-list-page").then((m) => m.SurveyListPage);
 const loadSettings = () => import("./settings/settings-page").then((m) => m.SettingsPage);
 const loadHeld = () => import("./held/held-page").then((m) => m.HeldPage);
 
@@ -44,7 +46,7 @@ function CurrentPage() {
   if (kiosk && !KIOSK_ROUTES.includes(route.name)) return <KioskRedirect />;
   switch (route.name) {
     case "home":
-      return <SurveyListPage />;
+      return <LazyPage load={loadHome} name="home" />;
     case "survey":
       return <RespondentPage key={route.surveyId} surveyId={route.surveyId} />;
     case "dashboard":
