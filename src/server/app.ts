@@ -11,6 +11,8 @@ import { loggedPath, requestLog } from "./http/request-log";
 import { securityHeaders } from "./http/security-headers";
 import { staticFiles } from "./http/static-files";
 import { surveyFiles } from "./http/survey-files";
+import { accountRoutes } from "./routes/accounts";
+import { auditRoutes } from "./routes/audit";
 import { csvRoutes } from "./routes/csv";
 import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
@@ -83,6 +85,8 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", csvRoutes(deps))
     .route("/", importRoutes(deps))
     .route("/", eventRoutes(deps))
+    .route("/", accountRoutes(deps))
+    .route("/", auditRoutes(deps))
     .route("/", openApiRoutes());
   app.route("/api/v1", api);
 

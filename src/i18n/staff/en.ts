@@ -227,6 +227,10 @@ const en: StaffCatalogue = {
     survey_id_mismatch: "The workbook is of another survey than the one chosen.",
     version_conflict:
       "This version is not the next one: another may have been published meanwhile. Reload and try again.",
+    forbidden:
+      "You are signed in, but the role or survey scope of your account does not allow this. Ask an admin.",
+    login_taken: "This login is taken: choose another.",
+    account_not_found: "There is no such account.",
     survey_exists: "A survey with this id already exists: publish the workbook as its next version.",
     rate_limited: "Too many requests. Please wait a moment and try again.",
     too_many_sign_ins: "Too many wrong tokens. Please wait and try again.",

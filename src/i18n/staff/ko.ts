@@ -227,6 +227,10 @@ const ko: StaffCatalogue = {
     survey_id_mismatch: "통합 문서가 선택한 설문이 아닌 다른 설문의 것입니다.",
     version_conflict:
       "이 버전은 다음 버전이 아닙니다. 다른 버전이 게시되었을 수 있습니다. 다시 불러온 후 시도하세요.",
+    forbidden:
+      "로그인되어 있지만 계정의 역할 또는 설문 범위로는 이 작업을 할 수 없습니다. 관리자에게 요청하십시오.",
+    login_taken: "이 로그인 이름은 이미 사용 중입니다. 다른 이름을 선택하십시오.",
+    account_not_found: "해당 계정이 없습니다.",
     survey_exists: "이 ID의 설문이 이미 있습니다. 다음 버전으로 게시하세요.",
     rate_limited: "요청이 너무 많습니다. 잠시 후 다시 시도해 주십시오.",
     too_many_sign_ins: "토큰 오류가 계속되었습니다. 잠시 후 다시 시도해 주십시오.",

@@ -231,6 +231,10 @@ const vi: StaffCatalogue = {
     survey_id_mismatch: "Sổ tính thuộc về một khảo sát khác với khảo sát đã chọn.",
     version_conflict:
       "Phiên bản này không phải phiên bản kế tiếp: có thể đã có phiên bản khác được công bố. Hãy tải lại và thử lại.",
+    forbidden:
+      "Bạn đã đăng nhập, nhưng vai trò hoặc phạm vi khảo sát của tài khoản không cho phép việc này. Hãy nhờ quản trị viên.",
+    login_taken: "Tên đăng nhập này đã có người dùng: hãy chọn tên khác.",
+    account_not_found: "Không có tài khoản này.",
     survey_exists: "Đã có khảo sát với id này: hãy công bố sổ tính như phiên bản kế tiếp của nó.",
     rate_limited: "Quá nhiều yêu cầu. Vui lòng chờ một lát rồi thử lại.",
     too_many_sign_ins: "Nhập sai mã quá nhiều lần. Vui lòng chờ rồi thử lại.",

@@ -1,7 +1,9 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { AccountStorage } from "../storage/account-storage";
 import type { SessionStorage } from "../storage/session-storage";
+import { type Principal, setPrincipal } from "./principal";
 
 export const SESSION_COOKIE = "tsunagu_session";
 /** A working day: an office PC left signed in overnight is signed out by morning. */
@@ -33,7 +35,7 @@ export type SessionState = "valid" | "cross_site";
 const states = new WeakMap<Request, SessionState>();
 export const sessionStateOf = (c: Context): SessionState | undefined => states.get(c.req.raw);
 
-const isHttps = (c: Context) =>
+export const isHttps = (c: Context) =>
   new URL(c.req.url).protocol === "https:" || c.req.header("X-Forwarded-Proto") === "https";
 
 /**
@@ -61,11 +63,29 @@ export function sameOrigin(c: Context): boolean {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Reads the session cookie once per request: a live session opened by this organizer token, and a
+ * Who a live session is: its account while that account is enabled; for one the bootstrap token
+ * opened, the token's admin while this collector's token gives its MAC and no admin account exists
+ * (from the first admin on, the bootstrap token signs in no person: DESIGN "Configuration").
+ */
+async function principalOfSession(
+  session: { idHash: string; tokenMac: string; accountId?: string | null },
+  storage: AccountStorage,
+  organizerToken: string,
+): Promise<Principal | undefined> {
+  if (session.accountId) {
+    const account = await storage.accountById(session.accountId);
+    return account && account.disabledAt === null ? { kind: "account", account } : undefined;
+  }
+  if (!openedBy(session, organizerToken) || (await storage.hasActiveAdmin())) return undefined;
+  return { kind: "token" };
+}
+
+/**
+ * Reads the session cookie once per request: a live session (see principalOfSession), and a
  * same-origin one when it changes state.
  */
 export function organizerSession(
-  storage: SessionStorage,
+  storage: SessionStorage & AccountStorage,
   now: () => Date,
   organizerToken: string,
 ): MiddlewareHandler {
@@ -73,22 +93,32 @@ export function organizerSession(
     const id = getCookie(c, SESSION_COOKIE);
     if (id) {
       const session = await storage.sessionByHash(hashSessionId(id));
-      if (session && session.expiresAt > now().toISOString() && openedBy(session, organizerToken))
-        states.set(c.req.raw, SAFE_METHODS.has(c.req.method) || sameOrigin(c) ? "valid" : "cross_site");
+      const principal =
+        session && session.expiresAt > now().toISOString()
+          ? await principalOfSession(session, storage, organizerToken)
+          : undefined;
+      if (principal) {
+        const valid = SAFE_METHODS.has(c.req.method) || sameOrigin(c);
+        states.set(c.req.raw, valid ? "valid" : "cross_site");
+        if (valid) setPrincipal(c, principal);
+      }
     }
     await next();
   };
 }
 
+/** Who opens a session: the bootstrap organizer token, or an account by its id. */
+export type Opener = { organizerToken: string } | { accountId: string };
+
 /**
  * A new session: a random id (256 bits) in the cookie, only its hash in the database, with the MAC
- * of the organizer token that opened it.
+ * of the organizer token that opened it, or the account that signed in.
  */
 export async function startSession(
   c: Context,
   storage: SessionStorage,
   now: Date,
-  organizerToken: string,
+  opener: Opener,
 ): Promise<string> {
   const id = randomBytes(32).toString("base64url");
   const idHash = hashSessionId(id);
@@ -98,7 +128,9 @@ export async function startSession(
     idHash,
     createdAt: now.toISOString(),
     expiresAt,
-    tokenMac: sessionTokenMac(idHash, organizerToken),
+    ...("accountId" in opener
+      ? { tokenMac: "", accountId: opener.accountId }
+      : { tokenMac: sessionTokenMac(idHash, opener.organizerToken), accountId: null }),
   });
   setCookie(c, SESSION_COOKIE, id, {
     httpOnly: true,

@@ -25,6 +25,14 @@ interface Failures {
   blockedUntil: number;
 }
 
+/** One more failure at `t`: past the free attempts, each waits twice as long as the one before. */
+export function afterFailure(f: Failures | undefined, t: number, options: SignInThrottleOptions): Failures {
+  const next = { count: (f?.count ?? 0) + 1, lastAt: t, blockedUntil: f?.blockedUntil ?? 0 };
+  const over = next.count - options.freeAttempts;
+  if (over >= 0) next.blockedUntil = t + Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** over);
+  return next;
+}
+
 export interface SignInThrottle {
   /** 0 when a wrong try from `key` is answered as such now, else the milliseconds it must wait. */
   waitFor(key: string): number;
@@ -58,16 +66,52 @@ export function signInThrottle(options: SignInThrottleOptions = DEFAULT_SIGN_IN_
     failed(key) {
       const t = now();
       forgetOld(t);
-      const f = clients.get(key) ?? { count: 0, lastAt: t, blockedUntil: 0 };
-      f.count += 1;
-      f.lastAt = t;
-      const over = f.count - options.freeAttempts;
-      if (over >= 0) f.blockedUntil = t + Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** over);
+      const f = afterFailure(clients.get(key), t, options);
       clients.delete(key);
       clients.set(key, f);
     },
     succeeded(key) {
       clients.delete(key);
+    },
+  };
+}
+
+/** The same throttle kept in the database (SessionStorage), for keys several processes must share. */
+export interface StoredSignInThrottle {
+  waitFor(key: string): Promise<number>;
+  failed(key: string): Promise<void>;
+  succeeded(key: string): Promise<void>;
+}
+
+interface ThrottleStore {
+  signInFailuresOf(key: string): Promise<Failures | undefined>;
+  putSignInFailures(key: string, failures: Failures): Promise<void>;
+  forgetSignInFailures(key: string | null, forgetBefore: number): Promise<void>;
+}
+
+/**
+ * Sign-in failures per account and per address, shared by every collector process on one database
+ * (DESIGN "Configuration"). Its clock is the wall clock (Date.now) unless options.now is given: the
+ * processes share no monotonic one. Two processes failing the same key at once may count one
+ * failure instead of two; the doubling wait is what slows a guesser, and it still doubles.
+ */
+export function storedSignInThrottle(
+  store: ThrottleStore,
+  options: SignInThrottleOptions = DEFAULT_SIGN_IN_THROTTLE,
+): StoredSignInThrottle {
+  const now = options.now ?? (() => Date.now());
+  return {
+    async waitFor(key) {
+      const f = await store.signInFailuresOf(key);
+      return f ? Math.max(0, f.blockedUntil - now()) : 0;
+    },
+    async failed(key) {
+      const t = now();
+      await store.forgetSignInFailures(null, t - FORGET_AFTER_MS);
+      await store.putSignInFailures(key, afterFailure(await store.signInFailuresOf(key), t, options));
+    },
+    async succeeded(key) {
+      await store.forgetSignInFailures(key, now() - FORGET_AFTER_MS);
     },
   };
 }

@@ -1,11 +1,13 @@
 import { Hono } from "hono";
 import type { PopulationSummary } from "../../contract/population";
 import { cellsMissingPopulation } from "../../domain/weighting";
-import { requireOrganizer } from "../auth/require-organizer";
+import { recordAudit } from "../audit/record";
+import { requireRole } from "../auth/require-role";
 import type { DepsWith } from "../deps";
 import { HttpProblem } from "../http/problems";
 import { parseWave } from "../http/query-params";
 import { readTextLimited } from "../http/read-body";
+import type { AuditStorage } from "../storage/audit-storage";
 import type { PopulationStorage, PopulationTotals } from "../storage/population-storage";
 import type { TallyStorage } from "../storage/tally-storage";
 import { cellKey } from "../tallies/fold";
@@ -57,17 +59,17 @@ const cellName = (dimensions: readonly string[], cell: string) =>
  */
 export function populationRoutes(
   deps: DepsWith<
-    PopulationStorage & Pick<TallyStorage, "countOptionsByGroups">,
+    PopulationStorage & Pick<TallyStorage, "countOptionsByGroups"> & Pick<AuditStorage, "appendAudit">,
     "surveys" | "now" | "organizerToken"
   >,
 ): Hono {
   const latest = (id: string) => latestSurveyOr404(deps.surveys, id);
   return new Hono()
-    .get("/surveys/:id/population", requireOrganizer(deps.organizerToken), async (c) => {
+    .get("/surveys/:id/population", requireRole("GET /surveys/:id/population", deps), async (c) => {
       const def = latest(c.req.param("id"));
       return c.json(summary(def.id, await deps.storage.populationOf(def.id)));
     })
-    .post("/surveys/:id/population", requireOrganizer(deps.organizerToken), async (c) => {
+    .post("/surveys/:id/population", requireRole("POST /surveys/:id/population", deps), async (c) => {
       const def = latest(c.req.param("id"));
       // The totals are kept per survey; `wave` only narrows whose respondents must all have a cell.
       const wave = parseWave(c.req.query("wave"));
@@ -103,6 +105,11 @@ export function populationRoutes(
       }
       const totals = { ...parsed, uploadedAt: (deps.now?.() ?? new Date()).toISOString() };
       await deps.storage.replacePopulation(def.id, totals);
+      await recordAudit(c, deps, "population_uploaded", def.id, {
+        wave,
+        dimensions: parsed.dimensions.join(" "),
+        cells: parsed.cells.size,
+      });
       return c.json(summary(def.id, totals));
     });
 }

@@ -7,11 +7,14 @@ import {
   XLSX_MEDIA_TYPE,
 } from "../../contract/versions";
 import { SurveyId } from "../../domain/definition";
-import { requireOrganizer } from "../auth/require-organizer";
+import { recordAudit } from "../audit/record";
+import { principalOf } from "../auth/principal";
+import { requireRole } from "../auth/require-role";
 import type { DepsWith } from "../deps";
 import { HttpProblem } from "../http/problems";
 import { parseVersion } from "../http/query-params";
 import { readBytesLimited } from "../http/read-body";
+import type { AuditStorage } from "../storage/audit-storage";
 import type { VersionStorage } from "../storage/version-storage";
 import {
   type PublishRefusal,
@@ -22,7 +25,10 @@ import {
 import { writeWorkbook } from "../workbook/write-workbook";
 import { WORKBOOK_LIMITS } from "../workbook/zip-guard";
 
-type Deps = DepsWith<VersionStorage, "surveys" | "now" | "organizerToken">;
+type Deps = DepsWith<
+  VersionStorage & Pick<AuditStorage, "appendAudit">,
+  "surveys" | "now" | "organizerToken"
+>;
 
 /** `?dryRun=true`: check and show, store nothing. */
 function parseDryRun(raw: string | undefined): boolean {
@@ -58,8 +64,10 @@ async function upload(c: Context, deps: Deps, target: PublishTarget): Promise<Re
   if (!preparation.ok) throw refusalProblem(preparation.refusal);
   const { prepared } = preparation;
   if (dryRun) return c.json({ ...prepared } satisfies DryRunResult);
-  // publishedBy stays null until accounts exist (issue 22): the organizer token names no one.
-  if (!(await publishPrepared(prepared, deps.storage, deps.surveys, null))) {
+  // The account's login; the bootstrap organizer token names no one, so its versions keep null.
+  const principal = principalOf(c);
+  const publishedBy = principal?.kind === "account" ? principal.account.login : null;
+  if (!(await publishPrepared(prepared, deps.storage, deps.surveys, publishedBy))) {
     const { id, version } = prepared.definition;
     throw new HttpProblem(
       "version_conflict",
@@ -67,6 +75,11 @@ async function upload(c: Context, deps: Deps, target: PublishTarget): Promise<Re
     );
   }
   const { id: surveyId, version } = prepared.definition;
+  await recordAudit(c, deps, "version_published", surveyId, {
+    version,
+    kind: target.kind,
+    changes: prepared.changes.length,
+  });
   return c.json({ surveyId, version, changes: prepared.changes } satisfies PublishedVersion, 201);
 }
 
@@ -83,13 +96,12 @@ function surveyIdOf(c: Context): string {
  * version (or a new survey) beside the others, never over them; any version downloads as .xlsx.
  */
 export function versionRoutes(deps: Deps): Hono {
-  const organizer = requireOrganizer(deps.organizerToken);
   return new Hono()
-    .post("/surveys", organizer, (c) => upload(c, deps, { kind: "new" }))
-    .post("/surveys/:id/versions", organizer, (c) =>
+    .post("/surveys", requireRole("POST /surveys", deps), (c) => upload(c, deps, { kind: "new" }))
+    .post("/surveys/:id/versions", requireRole("POST /surveys/:id/versions", deps), (c) =>
       upload(c, deps, { kind: "next", surveyId: surveyIdOf(c) }),
     )
-    .get("/surveys/:id/versions", organizer, async (c) => {
+    .get("/surveys/:id/versions", requireRole("GET /surveys/:id/versions", deps), async (c) => {
       const id = surveyIdOf(c);
       const stored = await deps.storage.versionsOf(id);
       if (stored.length === 0) throw new HttpProblem("survey_not_found", `there is no survey "${id}"`);
@@ -101,7 +113,7 @@ export function versionRoutes(deps: Deps): Hono {
       }));
       return c.json({ versions } satisfies VersionList);
     })
-    .get("/surveys/:id/workbook", organizer, async (c) => {
+    .get("/surveys/:id/workbook", requireRole("GET /surveys/:id/workbook", deps), async (c) => {
       const id = surveyIdOf(c);
       const version = parseVersion(c.req.query("version"));
       const def =

@@ -73,6 +73,8 @@ export interface OrganizerSessionsTable {
   expires_at: string;
   /** HMAC-SHA256 (hex) of id_hash keyed by the organizer token that opened it; '' before 2026-12-07. */
   token_mac: string;
+  /** The account that signed in; null when the bootstrap organizer token opened it. */
+  account_id: string | null;
 }
 
 /** Responses one source sent in one hour window: the intake limits' state, shared by every process. */
@@ -104,6 +106,39 @@ export interface SurveyVersionsTable {
   changes: string;
 }
 
+/** A person's account (see its migration): the password only as an argon2id PHC string. */
+export interface AccountsTable {
+  id: string;
+  login: string;
+  display_name: string;
+  role: string;
+  /** "all", or a JSON list of survey ids. */
+  surveys: string;
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** The sign-in throttle's state per key (an account, or a keyed hash of an address). */
+export interface SignInFailuresTable {
+  key: string;
+  count: number;
+  /** Milliseconds on the throttle's clock. */
+  last_at: number;
+  blocked_until: number;
+}
+
+/** The append-only audit log; never updated or deleted. */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor: string | null;
+  action: string;
+  target: string | null;
+  /** JSON object of the action's details. */
+  detail: string;
+}
+
 export interface Database {
   responses: ResponsesTable;
   answer_choices: AnswerChoicesTable;
@@ -114,4 +149,7 @@ export interface Database {
   intake_counts: IntakeCountsTable;
   intake_salts: IntakeSaltsTable;
   survey_versions: SurveyVersionsTable;
+  accounts: AccountsTable;
+  sign_in_failures: SignInFailuresTable;
+  audit_log: AuditLogTable;
 }

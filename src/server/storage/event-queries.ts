@@ -105,3 +105,13 @@ function deviceFromRow(row: Selectable<KioskDevicesTable>): KioskDevice {
     revokedAt: row.revoked_at,
   };
 }
+
+export async function surveyOfDevice(db: Kysely<Database>, id: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("kiosk_devices")
+    .innerJoin("events", "events.id", "kiosk_devices.event_id")
+    .select("events.survey_id")
+    .where("kiosk_devices.id", "=", id)
+    .executeTakeFirst();
+  return row?.survey_id;
+}

@@ -11,4 +11,6 @@ export interface EventStorage {
   listDevices(eventId: string): Promise<KioskDevice[]>;
   deviceByTokenHash(tokenHash: string): Promise<KioskDevice | undefined>;
   revokeDevice(id: string, at: string): Promise<KioskDevice | undefined>;
+  /** The survey of a device's event, for an account's survey scope; undefined for no such device. */
+  surveyOfDevice(id: string): Promise<string | undefined>;
 }

@@ -1,3 +1,5 @@
+export type * from "./account-storage";
+export type * from "./audit-storage";
 export type { Database } from "./database";
 export type * from "./event-storage";
 export type * from "./intake-storage";

@@ -1,4 +1,6 @@
 import type { Kysely } from "kysely";
+import { accountBy, changeAccount, hasActiveAdmin, insertAccount, listAccounts } from "./account-queries";
+import { appendAudit, auditEntries } from "./audit-queries";
 import { countResponses } from "./count-queries";
 import type { Database } from "./database";
 import {
@@ -9,13 +11,23 @@ import {
   listDevices,
   listEvents,
   revokeDevice,
+  surveyOfDevice,
 } from "./event-queries";
 import { intakeOf, intakeSalt, pruneIntake } from "./intake-queries";
 import { migrateToLatest } from "./migrate";
 import { populationOf, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
 import { changeReview, reviewStatesOf, reviewSummary } from "./review-queries";
-import { deleteExpiredSessions, deleteSession, insertSession, sessionByHash } from "./session-queries";
+import {
+  deleteAccountSessions,
+  deleteExpiredSessions,
+  deleteSession,
+  forgetSignInFailures,
+  insertSession,
+  putSignInFailures,
+  sessionByHash,
+  signInFailuresOf,
+} from "./session-queries";
 import type { Storage, StorageKind } from "./storage";
 import {
   countChoices,
@@ -53,6 +65,18 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     sessionByHash: (idHash) => sessionByHash(db, idHash),
     deleteSession: (idHash) => deleteSession(db, idHash),
     deleteExpiredSessions: (now) => deleteExpiredSessions(db, now),
+    deleteAccountSessions: (accountId) => deleteAccountSessions(db, accountId),
+    signInFailuresOf: (key) => signInFailuresOf(db, key),
+    putSignInFailures: (key, failures) => putSignInFailures(db, key, failures),
+    forgetSignInFailures: (key, before) => forgetSignInFailures(db, key, before),
+    insertAccount: (account) => insertAccount(db, account),
+    accountById: (id) => accountBy(db, "id", id),
+    accountByLogin: (login) => accountBy(db, "login", login),
+    listAccounts: () => listAccounts(db),
+    changeAccount: (id, change) => changeAccount(db, id, change),
+    hasActiveAdmin: () => hasActiveAdmin(db),
+    appendAudit: (entry) => appendAudit(db, entry),
+    auditEntries: (query) => auditEntries(db, query),
     responsesPage: (query) => responsesPage(db, query),
     insertEvent: (event) => insertEvent(db, event),
     listEvents: (surveyId) => listEvents(db, surveyId),
@@ -61,6 +85,7 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     listDevices: (eventId) => listDevices(db, eventId),
     deviceByTokenHash: (tokenHash) => deviceByTokenHash(db, tokenHash),
     revokeDevice: (id, at) => revokeDevice(db, id, at),
+    surveyOfDevice: (id) => surveyOfDevice(db, id),
     insertVersion: (version) => insertVersion(db, version),
     versionKeys: () => versionKeys(db),
     versionOf: (surveyId, version) => versionOf(db, surveyId, version),

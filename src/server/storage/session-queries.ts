@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database";
-import type { OrganizerSession } from "./session-storage";
+import type { OrganizerSession, SignInFailures } from "./session-storage";
 
 export async function insertSession(db: Kysely<Database>, session: OrganizerSession): Promise<void> {
   await db
@@ -10,6 +10,7 @@ export async function insertSession(db: Kysely<Database>, session: OrganizerSess
       created_at: session.createdAt,
       expires_at: session.expiresAt,
       token_mac: session.tokenMac,
+      account_id: session.accountId ?? null,
     })
     .execute();
 }
@@ -29,6 +30,7 @@ export async function sessionByHash(
       createdAt: row.created_at,
       expiresAt: row.expires_at,
       tokenMac: row.token_mac,
+      accountId: row.account_id,
     }
   );
 }
@@ -40,4 +42,46 @@ export async function deleteSession(db: Kysely<Database>, idHash: string): Promi
 /** ISO instants in UTC sort as text, so "expired" is a string comparison on both dialects. */
 export async function deleteExpiredSessions(db: Kysely<Database>, now: string): Promise<void> {
   await db.deleteFrom("organizer_sessions").where("expires_at", "<=", now).execute();
+}
+
+export async function deleteAccountSessions(db: Kysely<Database>, accountId: string): Promise<void> {
+  await db.deleteFrom("organizer_sessions").where("account_id", "=", accountId).execute();
+}
+
+export async function signInFailuresOf(
+  db: Kysely<Database>,
+  key: string,
+): Promise<SignInFailures | undefined> {
+  const row = await db.selectFrom("sign_in_failures").selectAll().where("key", "=", key).executeTakeFirst();
+  // PostgreSQL's double precision comes back a number; Number() keeps SQLite's REAL alike.
+  return (
+    row && { count: Number(row.count), lastAt: Number(row.last_at), blockedUntil: Number(row.blocked_until) }
+  );
+}
+
+export async function putSignInFailures(db: Kysely<Database>, key: string, f: SignInFailures): Promise<void> {
+  const values = { count: f.count, last_at: f.lastAt, blocked_until: f.blockedUntil };
+  await db
+    .insertInto("sign_in_failures")
+    .values({ key, ...values })
+    .onConflict((oc) => oc.column("key").doUpdateSet(values))
+    .execute();
+}
+
+export async function forgetSignInFailures(
+  db: Kysely<Database>,
+  key: string | null,
+  forgetBefore: number,
+): Promise<void> {
+  await db
+    .deleteFrom("sign_in_failures")
+    .where((eb) =>
+      key === null
+        ? eb("last_at", "<", forgetBefore).and("blocked_until", "<", forgetBefore)
+        : eb.or([
+            eb("key", "=", key),
+            eb("last_at", "<", forgetBefore).and("blocked_until", "<", forgetBefore),
+          ]),
+    )
+    .execute();
 }

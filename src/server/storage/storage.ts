@@ -1,3 +1,5 @@
+import type { AccountStorage } from "./account-storage";
+import type { AuditStorage } from "./audit-storage";
 import type { EventStorage } from "./event-storage";
 import type { IntakeStorage } from "./intake-storage";
 import type { PopulationStorage } from "./population-storage";
@@ -21,7 +23,9 @@ export interface Storage
     EventStorage,
     PopulationStorage,
     SessionStorage,
-    VersionStorage {
+    VersionStorage,
+    AccountStorage,
+    AuditStorage {
   readonly kind: StorageKind;
   migrate(): Promise<string[]>;
   close(): Promise<void>;

@@ -9,6 +9,8 @@ import * as answerChoicesCovering from "./2026_11_26_4003_answer_choices_coverin
 import * as reviewStates from "./2026_12_07_0001_review_states";
 import * as sessionTokenMac from "./2026_12_07_0002_session_token_mac";
 import * as surveyVersions from "./2026_12_07_0003_survey_versions";
+import * as accounts from "./2026_12_07_2201_accounts";
+import * as auditLog from "./2026_12_07_2202_audit_log";
 
 /**
  * Every migration by its date-stamped name, listed here rather than found by scanning a folder, so a
@@ -25,6 +27,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_12_07_0001_review_states": reviewStates,
   "2026_12_07_0002_session_token_mac": sessionTokenMac,
   "2026_12_07_0003_survey_versions": surveyVersions,
+  "2026_12_07_2201_accounts": accounts,
+  "2026_12_07_2202_audit_log": auditLog,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
