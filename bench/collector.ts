@@ -4,7 +4,7 @@ import { benchResponses } from "../harness/fixtures/ward-responses";
 import type { Response } from "../src/domain/response";
 import { DEFAULT_INTAKE_LIMITS } from "../src/server/responses/intake";
 import { createKyselyStorage, openSqlite } from "../src/server/storage";
-import { BATCH, benchApp, postInBatches } from "./bench-app";
+import { BATCH, baselineRows, benchApp, postInBatches } from "./bench-app";
 import { median } from "./median";
 
 /**
@@ -49,33 +49,12 @@ export async function ingestBench(
   const choice = raw.prepare(
     "INSERT INTO answer_choices (response_id, survey_id, wave, question_id, option_id) VALUES (?, ?, ?, ?, ?)",
   );
-  const precompute = (items: Response[]) =>
-    items.map((r) => ({
-      r,
-      answers: JSON.stringify(r.answers),
-      hash: "0".repeat(64),
-      choices: Object.entries(r.answers).flatMap(([q, a]) =>
-        (Array.isArray(a) ? a : [a])
-          .filter((o): o is string => typeof o === "string")
-          .map((o) => [q, o] as const),
-      ),
-    }));
   const now = new Date().toISOString();
+  const precompute = (items: Response[]) => items.map((r) => baselineRows(r, now));
   const batch = raw.transaction((items: ReturnType<typeof precompute>) => {
-    for (const { r, answers, hash, choices } of items) {
-      insert.run(
-        r.id,
-        r.surveyId,
-        r.surveyVersion,
-        2026,
-        r.submittedAt,
-        now,
-        r.locale,
-        r.mode,
-        answers,
-        hash,
-      );
-      for (const [q, o] of choices) choice.run(r.id, r.surveyId, 2026, q, o);
+    for (const { response, choices } of items) {
+      insert.run(...response);
+      for (const row of choices) choice.run(...row);
     }
   });
   const insertAll = (rows: ReturnType<typeof precompute>) => {

@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { benchResponses } from "../harness/fixtures/ward-responses";
 import { createKyselyStorage, openPostgres } from "../src/server/storage";
-import { BATCH, benchApp, postInBatches } from "./bench-app";
+import { BATCH, baselineRows, benchApp, postInBatches } from "./bench-app";
 
 async function freshSchema(
   url: string,
@@ -58,26 +58,10 @@ export async function ingestBenchPostgres(url: string, n: number): Promise<{ app
   const batches: { responses: unknown[]; choices: unknown[] }[] = [];
   for (let i = 0; i < n; i += BATCH) {
     const part = responses.slice(i, i + BATCH);
+    const rows = part.map((r) => baselineRows(r, now));
     batches.push({
-      responses: part.flatMap((r) => [
-        r.id,
-        r.surveyId,
-        r.surveyVersion,
-        2026,
-        r.submittedAt,
-        now,
-        r.locale,
-        r.mode,
-        JSON.stringify(r.answers),
-        "0".repeat(64),
-      ]),
-      choices: part.flatMap((r) =>
-        Object.entries(r.answers).flatMap(([q, a]) =>
-          (Array.isArray(a) ? a : [a])
-            .filter((o) => typeof o === "string")
-            .flatMap((o) => [r.id, r.surveyId, 2026, q, o]),
-        ),
-      ),
+      responses: rows.flatMap((row) => row.response),
+      choices: rows.flatMap((row) => row.choices.flat()),
     });
   }
   const placeholders = (rows: number, cols: number) =>
