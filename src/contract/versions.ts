@@ -29,6 +29,7 @@ export const DefinitionChange = z.discriminatedUnion("kind", [
   z.object({ kind: z.enum(["question_added", "question_removed"]), ...ofQuestion }),
   z.object({ kind: z.literal("question_moved"), ...ofQuestion, after: z.nullable(QuestionId) }),
   z.object({ kind: z.literal("question_reworded"), ...ofQuestion, label: locales, help: locales }),
+  z.object({ kind: z.literal("question_short_label_changed"), ...ofQuestion, locales }),
   z.object({
     kind: z.literal("question_kind_changed"),
     ...ofQuestion,
@@ -46,6 +47,7 @@ export const DefinitionChange = z.discriminatedUnion("kind", [
   z.object({ kind: z.enum(["indicator_added", "indicator_removed"]), ...ofIndicator }),
   z.object({ kind: z.literal("indicator_moved"), ...ofIndicator, after: z.nullable(z.string()) }),
   z.object({ kind: z.literal("indicator_relabelled"), ...ofIndicator, locales }),
+  z.object({ kind: z.literal("indicator_short_label_changed"), ...ofIndicator, locales }),
   z.object({ kind: z.literal("indicator_question_changed"), ...ofIndicator, ...fromTo(QuestionId) }),
   z.object({
     kind: z.enum(["indicator_positive_changed", "indicator_excluded_changed"]),

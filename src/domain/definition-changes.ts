@@ -24,6 +24,7 @@ export type DefinitionChange =
   | ({ kind: "question_added" | "question_removed" } & OfQuestion)
   | ({ kind: "question_moved" } & OfQuestion & { after: string | null })
   | ({ kind: "question_reworded" } & OfQuestion & { label: Locale[]; help: Locale[] })
+  | ({ kind: "question_short_label_changed" } & OfQuestion & { locales: Locale[] })
   | ({ kind: "question_kind_changed" } & OfQuestion & FromTo<QuestionKind>)
   | ({ kind: "question_required_changed" } & OfQuestion & FromTo<boolean>)
   | ({ kind: "skip_logic_changed" } & OfQuestion & FromTo<Condition | null>)
@@ -37,6 +38,7 @@ export type DefinitionChange =
   | ({ kind: "indicator_added" | "indicator_removed" } & OfIndicator)
   | ({ kind: "indicator_moved" } & OfIndicator & { after: string | null })
   | ({ kind: "indicator_relabelled" } & OfIndicator & { locales: Locale[] })
+  | ({ kind: "indicator_short_label_changed" } & OfIndicator & { locales: Locale[] })
   | ({ kind: "indicator_question_changed" } & OfIndicator & FromTo<string>)
   | ({ kind: "indicator_positive_changed" | "indicator_excluded_changed" } & OfIndicator & FromTo<string[]>)
   | ({ kind: "indicator_target_changed" } & OfIndicator & FromTo<Target | null>);
@@ -177,6 +179,8 @@ function questionChanges(a: Question, b: Question): DefinitionChange[] {
   const label = changedLocales(a.label, b.label);
   const help = changedLocales(a.help, b.help);
   if (label.length > 0 || help.length > 0) out.push({ kind: "question_reworded", questionId, label, help });
+  const short = changedLocales(a.shortLabel, b.shortLabel);
+  if (short.length > 0) out.push({ kind: "question_short_label_changed", questionId, locales: short });
   if (a.required !== b.required)
     out.push({ kind: "question_required_changed", questionId, from: a.required, to: b.required });
   if (!sameCondition(a.showIf, b.showIf))
@@ -238,6 +242,8 @@ function indicatorChanges(a: Indicator, b: Indicator): DefinitionChange[] {
   const out: DefinitionChange[] = [];
   const label = changedLocales(a.label, b.label);
   if (label.length > 0) out.push({ kind: "indicator_relabelled", indicatorId, locales: label });
+  const short = changedLocales(a.shortLabel, b.shortLabel);
+  if (short.length > 0) out.push({ kind: "indicator_short_label_changed", indicatorId, locales: short });
   if (a.questionId !== b.questionId)
     out.push({ kind: "indicator_question_changed", indicatorId, from: a.questionId, to: b.questionId });
   if (!sameIds(a.positive, b.positive))

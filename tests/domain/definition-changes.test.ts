@@ -152,6 +152,18 @@ describe("definitionChanges: questions", () => {
     ]);
   });
 
+  it("names the locales of a short label given or reworded, on a question and an indicator", () => {
+    expect(
+      changesWhen((d) => {
+        question(d, "q_a", "single").shortLabel = text("A");
+        indicator(d, "ind_e").shortLabel = text("E");
+      }),
+    ).toEqual([
+      { kind: "question_short_label_changed", questionId: "q_a", locales: ["ja", "en"] },
+      { kind: "indicator_short_label_changed", indicatorId: "ind_e", locales: ["ja", "en"] },
+    ]);
+  });
+
   it("reports a kind changed and still compares the options", () => {
     expect(
       changesWhen((d) => {

@@ -326,6 +326,7 @@ const en: StaffCatalogue = {
       question_moved: "Question moved: {{question}}, now after {{after}}",
       question_moved_first: "Question moved: {{question}}, now first",
       question_reworded: "Question reworded: {{question}} ({{locales}})",
+      question_short_label_changed: "Short label of {{question}} changed ({{locales}})",
       question_kind_changed: "Question type changed: {{question}}, {{from}} → {{to}}",
       question_required_changed: "Question now required: {{question}}",
       question_optional: "Question now optional: {{question}}",
@@ -343,6 +344,7 @@ const en: StaffCatalogue = {
       indicator_moved: "Indicator moved: {{indicator}}, now after {{after}}",
       indicator_moved_first: "Indicator moved: {{indicator}}, now first",
       indicator_relabelled: "Indicator renamed: {{indicator}} ({{locales}})",
+      indicator_short_label_changed: "Short label of {{indicator}} changed ({{locales}})",
       indicator_question_changed:
         "Indicator {{indicator}} now counts another question: {{from}} → {{to}} (a break in its trend)",
       indicator_positive_changed:

@@ -333,6 +333,7 @@ const jaEasy: StaffCatalogue = {
       question_moved: "しつもんを うごかした：{{question}}（{{after}} の つぎへ）",
       question_moved_first: "しつもんを うごかした：{{question}}（いちばん まえへ）",
       question_reworded: "しつもんの ぶんを かえた：{{question}}（{{locales}}）",
+      question_short_label_changed: "しつもんの みじかい なまえを かえた：{{question}}（{{locales}}）",
       question_kind_changed: "しつもんの かたちを かえた：{{question}}（{{from}} → {{to}}）",
       question_required_changed: "かならず こたえる しつもんに した：{{question}}",
       question_optional: "こたえなくても よい しつもんに した：{{question}}",
@@ -350,6 +351,7 @@ const jaEasy: StaffCatalogue = {
       indicator_moved: "しひょうを うごかした：{{indicator}}（{{after}} の つぎへ）",
       indicator_moved_first: "しひょうを うごかした：{{indicator}}（いちばん まえへ）",
       indicator_relabelled: "しひょうの なまえを かえた：{{indicator}}（{{locales}}）",
+      indicator_short_label_changed: "しひょうの みじかい なまえを かえた：{{indicator}}（{{locales}}）",
       indicator_question_changed:
         "しひょう {{indicator}} で かぞえる しつもんを かえた：{{from}} → {{to}}（まえの 年と くらべられなく なります）",
       indicator_positive_changed:

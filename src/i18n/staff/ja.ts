@@ -327,6 +327,7 @@ const ja = {
       question_moved: "設問を移動：{{question}}（{{after}} の次へ）",
       question_moved_first: "設問を移動：{{question}}（先頭へ）",
       question_reworded: "設問の文言を変更：{{question}}（{{locales}}）",
+      question_short_label_changed: "設問の短い名前を変更：{{question}}（{{locales}}）",
       question_kind_changed: "設問の形式を変更：{{question}}（{{from}} → {{to}}）",
       question_required_changed: "必須に変更：{{question}}",
       question_optional: "任意に変更：{{question}}",
@@ -344,6 +345,7 @@ const ja = {
       indicator_moved: "指標を移動：{{indicator}}（{{after}} の次へ）",
       indicator_moved_first: "指標を移動：{{indicator}}（先頭へ）",
       indicator_relabelled: "指標名を変更：{{indicator}}（{{locales}}）",
+      indicator_short_label_changed: "指標の短い名前を変更：{{indicator}}（{{locales}}）",
       indicator_question_changed:
         "指標 {{indicator}} の対象設問を変更：{{from}} → {{to}}（経年比較に断絶が生じます）",
       indicator_positive_changed:

@@ -325,6 +325,7 @@ const ko: StaffCatalogue = {
       question_moved: "질문 이동: {{question}} ({{after}} 다음으로)",
       question_moved_first: "질문 이동: {{question}} (맨 앞으로)",
       question_reworded: "질문 문구 변경: {{question}} ({{locales}})",
+      question_short_label_changed: "질문 약칭 변경: {{question}} ({{locales}})",
       question_kind_changed: "질문 형식 변경: {{question}} ({{from}} → {{to}})",
       question_required_changed: "필수 응답으로 변경: {{question}}",
       question_optional: "선택 응답으로 변경: {{question}}",
@@ -342,6 +343,7 @@ const ko: StaffCatalogue = {
       indicator_moved: "지표 이동: {{indicator}} ({{after}} 다음으로)",
       indicator_moved_first: "지표 이동: {{indicator}} (맨 앞으로)",
       indicator_relabelled: "지표 이름 변경: {{indicator}} ({{locales}})",
+      indicator_short_label_changed: "지표 약칭 변경: {{indicator}} ({{locales}})",
       indicator_question_changed:
         "지표 {{indicator}}의 대상 질문 변경: {{from}} → {{to}} (연도별 비교가 끊깁니다)",
       indicator_positive_changed:

@@ -329,6 +329,7 @@ const vi: StaffCatalogue = {
       question_moved: "Đã chuyển câu hỏi: {{question}}, nay sau {{after}}",
       question_moved_first: "Đã chuyển câu hỏi: {{question}}, nay đứng đầu",
       question_reworded: "Đã sửa lời câu hỏi: {{question}} ({{locales}})",
+      question_short_label_changed: "Đã sửa tên ngắn của câu hỏi: {{question}} ({{locales}})",
       question_kind_changed: "Đã đổi loại câu hỏi: {{question}}, {{from}} → {{to}}",
       question_required_changed: "Câu hỏi nay bắt buộc: {{question}}",
       question_optional: "Câu hỏi nay không bắt buộc: {{question}}",
@@ -346,6 +347,7 @@ const vi: StaffCatalogue = {
       indicator_moved: "Đã chuyển chỉ số: {{indicator}}, nay sau {{after}}",
       indicator_moved_first: "Đã chuyển chỉ số: {{indicator}}, nay đứng đầu",
       indicator_relabelled: "Đã đổi tên chỉ số: {{indicator}} ({{locales}})",
+      indicator_short_label_changed: "Đã sửa tên ngắn của chỉ số: {{indicator}} ({{locales}})",
       indicator_question_changed:
         "Chỉ số {{indicator}} nay tính theo câu hỏi khác: {{from}} → {{to}} (chuỗi so sánh qua các năm bị gián đoạn)",
       indicator_positive_changed:

@@ -315,6 +315,7 @@ const zhHans: StaffCatalogue = {
       question_moved: "移动了问题：{{question}}（移到 {{after}} 之后）",
       question_moved_first: "移动了问题：{{question}}（移到最前）",
       question_reworded: "修改了问题文字：{{question}}（{{locales}}）",
+      question_short_label_changed: "修改了问题简称：{{question}}（{{locales}}）",
       question_kind_changed: "修改了问题类型：{{question}}（{{from}} → {{to}}）",
       question_required_changed: "改为必答：{{question}}",
       question_optional: "改为选答：{{question}}",
@@ -332,6 +333,7 @@ const zhHans: StaffCatalogue = {
       indicator_moved: "移动了指标：{{indicator}}（移到 {{after}} 之后）",
       indicator_moved_first: "移动了指标：{{indicator}}（移到最前）",
       indicator_relabelled: "修改了指标名称：{{indicator}}（{{locales}}）",
+      indicator_short_label_changed: "修改了指标简称：{{indicator}}（{{locales}}）",
       indicator_question_changed:
         "指标 {{indicator}} 的对象问题已更改：{{from}} → {{to}}（历年比较将出现断层）",
       indicator_positive_changed:

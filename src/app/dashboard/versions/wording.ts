@@ -142,6 +142,7 @@ export function changeText(change: DefinitionChange, labels?: Labels): string {
         to: limits(change.to.min, change.to.max),
       });
     case "unit_reworded":
+    case "question_short_label_changed":
       return t(key, { question: q, locales: list(change.locales) });
     case "text_limits_changed":
       return t(key, { question: q, from: String(change.from.maxLength), to: String(change.to.maxLength) });
@@ -153,6 +154,7 @@ export function changeText(change: DefinitionChange, labels?: Labels): string {
         ? t("versions.changes.indicator_moved_first", { indicator: ind })
         : t(key, { indicator: ind, after: indicatorName(change.after, labels) });
     case "indicator_relabelled":
+    case "indicator_short_label_changed":
       return t(key, { indicator: ind, locales: list(change.locales) });
     case "indicator_question_changed":
       return t(key, {
