@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { phoneContext } from "../../harness/chromium";
@@ -7,11 +8,14 @@ import { formatCount, formatInterval, formatPercent } from "../../src/app/dashbo
 import { ResponseCounts } from "../../src/contract/counts";
 import { ReviewSummary } from "../../src/contract/reviews";
 import { Tallies } from "../../src/contract/tallies";
+import { SurveyDefinition } from "../../src/domain/definition";
 import type { Response } from "../../src/domain/response";
 import { uuidv7 } from "../../src/domain/uuid";
 import staffJa from "../../src/i18n/staff/ja";
 import { axeViolations } from "./support/axe";
 import { useCollectorAndChromium } from "./support/suite";
+
+const shipped = SurveyDefinition.parse(JSON.parse(readFileSync("surveys/ward-resident.json", "utf8")));
 
 /** Deterministic answers over two fiscal years, three areas and two age groups. */
 function responses(): Response[] {
@@ -138,6 +142,26 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
     const wrap = firstCard.locator(".table-wrap");
     expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("downloads the responses in words beside the ids by default, and ids alone when asked", async () => {
+    const responsesCsv = (asked: () => Promise<void>) =>
+      Promise.all([page.waitForResponse((r) => r.url().includes("/responses.csv")), asked()]).then(
+        async ([res]) => ({ url: new URL(res.url()), text: await res.text() }),
+      );
+    const button = page.getByRole("button", { name: staffJa.dashboard.downloadCsv });
+    const inWords = await responsesCsv(() => button.click());
+    expect(inWords.url.searchParams.get("labels")).toBe("ja");
+    // q_area's column of ids, then the same answers in words under its short label.
+    const header = inWords.text.split("\r\n")[0] ?? "";
+    expect(header).toContain("q_area");
+    expect(header).toContain(shipped.questions[0]?.shortLabel?.ja ?? "no short label");
+    expect(inWords.text).toContain("地域1");
+
+    await page.getByLabel(/選択肢と設問の名前を書き添える/).uncheck();
+    const idsAlone = await responsesCsv(() => button.click());
+    expect(idsAlone.url.searchParams.has("labels")).toBe(false);
+    expect(idsAlone.text).not.toContain("地域1");
   });
 
   it("shows responses per day, event, tablet and version as the counts API gives them", async () => {

@@ -52,7 +52,7 @@ export type CsvExport = "responses.csv" | "tallies.csv" | "policy.csv";
 export async function fetchCsv(
   surveyId: string,
   file: CsvExport,
-  params: { wave?: number; by?: string } = {},
+  params: { wave?: number; by?: string; labels?: string } = {},
 ): Promise<Blob> {
   return await (await organizerFetch(surveyPath(surveyId, `${file}${query(params)}`))).blob();
 }

@@ -69,7 +69,13 @@ export function TalliesView({ def, onUnauthorized }: Props) {
         onBy={setBy}
         locale={locale}
       />
-      <CsvDownloads surveyId={def.id} wave={shownWave} by={by} onUnauthorized={onUnauthorized} />
+      <CsvDownloads
+        surveyId={def.id}
+        locales={def.locales}
+        wave={shownWave}
+        by={by}
+        onUnauthorized={onUnauthorized}
+      />
       <div aria-live="polite" aria-busy={load.status === "loading"}>
         {load.status === "loading" && <Loading />}
         {load.status === "failed" && (

@@ -26,6 +26,7 @@ const en: StaffCatalogue = {
     suppressed: "suppressed",
     suppressedNote: "“—”: fewer than {{minCell}} responses, hidden so that nobody can be identified.",
     downloadCsv: "Download responses (CSV)",
+    csvWithLabels: "Add the choices and questions in words ({{language}})",
     downloading: "Downloading…",
     downloadFailed: "The download failed.",
     loadFailed: "The results could not be loaded.",

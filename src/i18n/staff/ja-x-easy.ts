@@ -28,6 +28,7 @@ const jaEasy: StaffCatalogue = {
     suppressedNote:
       "「—」は こたえた ひとが {{minCell}}にん より すくないので、だれか わからない ように みせて いません。",
     downloadCsv: "こたえを CSV で ダウンロード",
+    csvWithLabels: "えらんだ こたえと しつもんの なまえも かく（{{language}}）",
     downloading: "ダウンロード して います…",
     downloadFailed: "ダウンロード できません でした。",
     loadFailed: "しゅうけいを よみこめません でした。",

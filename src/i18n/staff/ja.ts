@@ -25,6 +25,7 @@ const ja = {
     suppressed: "非表示",
     suppressedNote: "「—」は回答数が {{minCell}} 未満のため、個人が特定されないよう表示していません。",
     downloadCsv: "回答を CSV でダウンロード",
+    csvWithLabels: "選択肢と設問の名前を書き添える（{{language}}）",
     downloading: "ダウンロード中…",
     downloadFailed: "ダウンロードできませんでした。",
     loadFailed: "集計を読み込めませんでした。",

@@ -26,6 +26,7 @@ const ko: StaffCatalogue = {
     suppressed: "비공개",
     suppressedNote: "'—'는 응답 수가 {{minCell}} 미만이어서 개인이 특정되지 않도록 표시하지 않습니다.",
     downloadCsv: "응답 CSV 다운로드",
+    csvWithLabels: "선택지와 질문 이름을 함께 적기 ({{language}})",
     downloading: "다운로드 중…",
     downloadFailed: "다운로드하지 못했습니다.",
     loadFailed: "집계를 불러오지 못했습니다.",

@@ -26,6 +26,7 @@ const vi: StaffCatalogue = {
     suppressed: "ẩn",
     suppressedNote: "“—”: ít hơn {{minCell}} câu trả lời, được ẩn để không ai bị nhận ra.",
     downloadCsv: "Tải câu trả lời (CSV)",
+    csvWithLabels: "Ghi kèm tên lựa chọn và câu hỏi ({{language}})",
     downloading: "Đang tải xuống…",
     downloadFailed: "Tải xuống thất bại.",
     loadFailed: "Không tải được kết quả.",

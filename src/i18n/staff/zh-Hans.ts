@@ -26,6 +26,7 @@ const zhHans: StaffCatalogue = {
     suppressed: "不显示",
     suppressedNote: "“—”表示回答数少于 {{minCell}}，为避免识别出个人而不显示。",
     downloadCsv: "下载回答（CSV）",
+    csvWithLabels: "附上选项和问题的名称（{{language}}）",
     downloading: "正在下载…",
     downloadFailed: "下载失败。",
     loadFailed: "无法加载统计结果。",
