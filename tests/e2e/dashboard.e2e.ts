@@ -146,8 +146,13 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
 
   it("downloads the responses in words beside the ids by default, and ids alone when asked", async () => {
     const responsesCsv = (asked: () => Promise<void>) =>
-      Promise.all([page.waitForResponse((r) => r.url().includes("/responses.csv")), asked()]).then(
-        async ([res]) => ({ url: new URL(res.url()), text: await res.text() }),
+      Promise.all([page.waitForRequest((r) => r.url().includes("/responses.csv")), asked()]).then(
+        async ([req]) => {
+          // The file the page asked for, read again through the API (the page saves it as a download).
+          const url = new URL(req.url());
+          const res = await env.collector.api(`/surveys/ward-resident/responses.csv${url.search}`);
+          return { url, text: await res.text() };
+        },
       );
     const button = page.getByRole("button", { name: staffJa.dashboard.downloadCsv });
     const inWords = await responsesCsv(() => button.click());
