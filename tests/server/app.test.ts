@@ -57,6 +57,9 @@ describe("GET /api/v1/openapi.json", () => {
         "/surveys/{id}/policy.csv",
         "/surveys/{id}/versions",
         "/surveys/{id}/workbook",
+        "/accounts",
+        "/accounts/{id}",
+        "/audit",
       ].sort(),
     );
     const { schemas } = doc.components;

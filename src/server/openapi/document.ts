@@ -1,4 +1,5 @@
 import { PROBLEM_CODES } from "../../contract/problem-codes";
+import { accountPaths } from "./paths-accounts";
 import { eventPaths } from "./paths-events";
 import { exportPaths } from "./paths-exports";
 import { intakePaths } from "./paths-intake";
@@ -22,7 +23,11 @@ export function openApiDocument(): Record<string, unknown> {
     servers: [{ url: "/api/v1" }],
     components: {
       securitySchemes: {
-        organizerToken: { type: "http", scheme: "bearer" },
+        organizerToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "The bootstrap ORGANIZER_TOKEN, for scripts: an admin of every survey",
+        },
         organizerSession: {
           type: "apiKey",
           in: "cookie",
@@ -49,6 +54,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...exportPaths,
       ...eventPaths,
       ...versionPaths,
+      ...accountPaths,
       "/openapi.json": {
         get: {
           summary: "This document",

@@ -46,7 +46,12 @@ export const labels = {
   schema: { type: "string" },
 };
 export const organizer = { security: [{ organizerToken: [] }, { organizerSession: [] }] };
-export const unauthorized = { "401": problem("No valid organizer token (WWW-Authenticate: Bearer)") };
+export const unauthorized = {
+  "401": problem("No valid session or organizer token (WWW-Authenticate: Bearer)"),
+  "403": problem(
+    "forbidden: the account's role or survey scope does not allow it (src/server/auth/route-roles.ts); or cross_site_request",
+  ),
+};
 
 /** An organizer's CSV download of one survey: 400 for a bad query, 404 for no such survey. */
 export const csvDownload = (summary: string, parameters: readonly object[], badQuery: string) => ({

@@ -1,28 +1,27 @@
-import { problem } from "./parts";
+import { json, jsonBody, problem } from "./parts";
 
 /** The dashboard's sign-in. */
 export const sessionPaths = {
   "/session": {
     post: {
-      summary: "Dashboard sign-in with the organizer token: sets the session cookie (8 hours)",
-      requestBody: {
-        required: true,
-        content: {
-          "application/json": {
-            schema: { type: "object", properties: { token: { type: "string" } }, required: ["token"] },
-          },
-        },
-      },
+      summary:
+        "Sign in with an account's login and password, or with the bootstrap organizer token while no admin account exists: sets the session cookie (8 hours)",
+      requestBody: jsonBody("SignInRequest"),
       responses: {
-        "200": { description: "Signed in; Set-Cookie: tsunagu_session (HttpOnly, SameSite=Strict)" },
-        "401": problem("Not the organizer token"),
+        "200": {
+          description:
+            "Signed in ({ signedIn, expiresAt, account? }); Set-Cookie: tsunagu_session (HttpOnly, SameSite=Strict), and for an account tsunagu_known (lets this browser past its account's sign-in throttle)",
+        },
+        "401": problem(
+          "Not an account's login and password, not the organizer token, or the token once an admin exists",
+        ),
         "403": problem("Origin of another site"),
-        "429": problem("Too many wrong tokens from this client: wait Retry-After seconds"),
+        "429": problem("Too many wrong tries from this address or at this account: wait Retry-After seconds"),
       },
     },
     get: {
-      summary: "Whether the session cookie is signed in (anyone may ask; the answer says only yes or no)",
-      responses: { "200": { description: '{"signedIn": true} or {"signedIn": false}' } },
+      summary: "Whether the session cookie is signed in, and as which account (anyone may ask)",
+      responses: { "200": json("SessionState", "{ signedIn, account? }") },
     },
     delete: {
       summary: "Sign out: the session ends and the cookie is cleared",

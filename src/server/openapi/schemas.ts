@@ -1,4 +1,6 @@
 import { z } from "zod/mini";
+import { Account, AccountList, AccountPatch, NewAccountBody } from "../../contract/accounts";
+import { AuditList } from "../../contract/audit";
 import { BackupFile } from "../../contract/backup";
 import { ChoiceShares } from "../../contract/choices";
 import { ResponseCounts } from "../../contract/counts";
@@ -18,6 +20,7 @@ import { PopulationSummary } from "../../contract/population";
 import { ReceiptsBody, ReceiptsResult } from "../../contract/receipts";
 import { MAX_BATCH_ITEMS, ResponsesResult } from "../../contract/responses";
 import { ReviewBody, ReviewResult, ReviewSummary } from "../../contract/reviews";
+import { SessionState, SignInBody } from "../../contract/session";
 import { SurveyList } from "../../contract/surveys";
 import { Tallies } from "../../contract/tallies";
 import { Trend } from "../../contract/trend";
@@ -62,5 +65,12 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     PublishedVersion: jsonSchema(PublishedVersion, "output"),
     VersionList: jsonSchema(VersionList, "output"),
     InvalidWorkbook: jsonSchema(InvalidWorkbookBody, "output"),
+    SignInRequest: jsonSchema(SignInBody, "input"),
+    SessionState: jsonSchema(SessionState, "output"),
+    Account: jsonSchema(Account, "output"),
+    AccountList: jsonSchema(AccountList, "output"),
+    NewAccountRequest: jsonSchema(NewAccountBody, "input"),
+    AccountPatchRequest: jsonSchema(AccountPatch, "input"),
+    AuditList: jsonSchema(AuditList, "output"),
   };
 }
