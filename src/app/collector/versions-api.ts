@@ -36,6 +36,19 @@ export async function publishWorkbook(surveyId: string, file: Blob): Promise<Pub
   return PublishedVersion.parse(await (await upload(surveyId, file, false)).json());
 }
 
+/**
+ * The dry run of a new survey (POST /surveys?dryRun=true): its definition and warnings; nothing
+ * stored. ApiError survey_exists if the workbook's id is taken (then it is that survey's next version).
+ */
+export async function checkNewSurvey(file: Blob): Promise<DryRunResult> {
+  return DryRunResult.parse(await (await uploadTo("/surveys", file, true)).json());
+}
+
+/** Publishes the workbook as a new survey's version 1 (ApiError survey_exists if its id is taken). */
+export async function publishNewSurvey(file: Blob): Promise<PublishedVersion> {
+  return PublishedVersion.parse(await (await uploadTo("/surveys", file, false)).json());
+}
+
 /** A version's workbook (the current one without `version`): the template to write the next in. */
 export async function fetchWorkbook(surveyId: string, version?: number): Promise<Blob> {
   const query = version === undefined ? "" : `?version=${version}`;
@@ -43,7 +56,11 @@ export async function fetchWorkbook(surveyId: string, version?: number): Promise
 }
 
 function upload(surveyId: string, file: Blob, dryRun: boolean): Promise<globalThis.Response> {
-  return send(`${versionsPath(surveyId)}${dryRun ? "?dryRun=true" : ""}`, {
+  return uploadTo(versionsPath(surveyId), file, dryRun);
+}
+
+function uploadTo(path: string, file: Blob, dryRun: boolean): Promise<globalThis.Response> {
+  return send(`${path}${dryRun ? "?dryRun=true" : ""}`, {
     method: "POST",
     headers: { "Content-Type": XLSX_MEDIA_TYPE },
     body: file,

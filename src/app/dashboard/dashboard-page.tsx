@@ -6,7 +6,7 @@ import { isSignedIn, signOut } from "../collector/session";
 import { loadSurvey, loadSurveyIndex } from "../collector/surveys";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
-import { useResource } from "../hooks/use-resource";
+import { latest, useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
 import { Link } from "../router/link";
 import { BackupUpload } from "./backup-upload";
@@ -15,6 +15,7 @@ import { ResponseCountsSection } from "./response-counts-section";
 import { ReviewSection } from "./review-section";
 import { TalliesView } from "./tallies-view";
 import { TokenForm } from "./token-form";
+import { NewSurveySection } from "./versions/new-survey-section";
 import { VersionsSection } from "./versions/versions-section";
 
 type Session = "checking" | "signed-in" | "signed-out" | "expired";
@@ -70,22 +71,23 @@ export function DashboardPage() {
 
 function SurveyPicker({ onUnauthorized }: { onUnauthorized(): void }) {
   const { locale } = useLocale();
-  const [index, retry] = useResource(loadSurveyIndex, "index");
+  // Kept while it loads again after a new survey is published: the page stays as it is meanwhile.
+  const [index, retry] = useResource(loadSurveyIndex, "index", { keep: true });
+  const surveys = latest(index);
   const [surveyId, setSurveyId] = useState<string | undefined>();
   useEffect(() => {
-    if (index.status === "ready" && !surveyId) setSurveyId(index.value[0]?.id);
-  }, [index, surveyId]);
+    if (surveys && !surveyId) setSurveyId(surveys[0]?.id);
+  }, [surveys, surveyId]);
 
-  if (index.status === "loading") return <Loading />;
-  if (index.status === "failed") return <LoadError onRetry={retry} />;
-  if (index.value.length === 0) return <p>{t("list.empty")}</p>;
+  if (!surveys) return index.status === "failed" ? <LoadError onRetry={retry} /> : <Loading />;
   return (
     <>
-      {index.value.length > 1 && (
+      {surveys.length === 0 && <p>{t("list.empty")}</p>}
+      {surveys.length > 1 && (
         <label class="control">
           <span class="field-label">{t("dashboard.survey")}</span>
           <select value={surveyId} onChange={(event) => setSurveyId(event.currentTarget.value)}>
-            {index.value.map((s: SurveySummary) => (
+            {surveys.map((s: SurveySummary) => (
               <option key={s.id} value={s.id}>
                 {localize(s.title, locale)}
               </option>
@@ -94,6 +96,7 @@ function SurveyPicker({ onUnauthorized }: { onUnauthorized(): void }) {
         </label>
       )}
       {surveyId && <SurveyTallies key={surveyId} surveyId={surveyId} onUnauthorized={onUnauthorized} />}
+      <NewSurveySection onUnauthorized={onUnauthorized} onPublished={retry} onOpen={setSurveyId} />
     </>
   );
 }

@@ -269,6 +269,23 @@ const en: StaffCatalogue = {
     changed: "{{n}} responses changed.",
     failed: "The change did not go through. Please try again.",
   },
+  newSurvey: {
+    title: "New survey",
+    lead: "A new survey is published the way a next version is: start from a survey's workbook (download it under “Questionnaire versions”), give it an id of its own in the settings sheet, write its questions, and upload it here.",
+    file: "Workbook of the new survey (.xlsx)",
+    checkedTitle: "The new survey",
+    surveyTitle: "Title",
+    id: "Id",
+    languages: "Languages",
+    questions: "Questions",
+    indicators: "Indicators",
+    publish: "Publish the new survey",
+    published:
+      "The survey {{id}} is published as version 1. It is now in the list of surveys at the top of this page.",
+    open: "Open {{id}}",
+    exists:
+      "A survey with this workbook's id already exists. To change that survey, publish the workbook as its next version instead: open the survey and upload the workbook under “Questionnaire versions”. For a new survey, give the workbook another id.",
+  },
   versions: {
     title: "Questionnaire versions",
     current: "Current version: {{version}}",

@@ -268,6 +268,22 @@ const ko: StaffCatalogue = {
     changed: "응답 {{n}}건을 변경했습니다.",
     failed: "변경하지 못했습니다. 다시 시도하십시오.",
   },
+  newSurvey: {
+    title: "새 설문",
+    lead: "새 설문도 다음 버전과 같은 방법으로 게시합니다. 설문의 워크북(“설문지 버전”에서 다운로드)을 바탕으로 settings 시트에서 다른 ID를 붙이고 질문을 작성한 뒤 여기에 업로드하세요.",
+    file: "새 설문의 워크북(.xlsx)",
+    checkedTitle: "새 설문",
+    surveyTitle: "제목",
+    id: "ID",
+    languages: "언어",
+    questions: "질문 수",
+    indicators: "지표 수",
+    publish: "새 설문 게시",
+    published: "설문 {{id}}을(를) 버전 1로 게시했습니다. 이 페이지 위쪽의 설문 목록에 추가되었습니다.",
+    open: "{{id}} 열기",
+    exists:
+      "이 워크북의 ID를 가진 설문이 이미 있습니다. 그 설문을 바꾸려면 설문을 열고 “설문지 버전”에서 다음 버전으로 게시하세요. 새 설문으로 만들려면 워크북에 다른 ID를 붙이세요.",
+  },
   versions: {
     title: "설문지 버전",
     current: "현재 버전: 제{{version}}판",

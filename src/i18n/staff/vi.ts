@@ -273,6 +273,23 @@ const vi: StaffCatalogue = {
     changed: "Đã thay đổi {{n}} câu trả lời.",
     failed: "Không thay đổi được. Vui lòng thử lại.",
   },
+  newSurvey: {
+    title: "Khảo sát mới",
+    lead: "Khảo sát mới được công bố giống như một phiên bản kế tiếp: bắt đầu từ sổ tính của một khảo sát (tải ở mục “Các phiên bản bảng hỏi”), đặt cho nó một id riêng trong trang settings, viết câu hỏi rồi tải lên tại đây.",
+    file: "Sổ tính của khảo sát mới (.xlsx)",
+    checkedTitle: "Khảo sát mới",
+    surveyTitle: "Tiêu đề",
+    id: "Id",
+    languages: "Ngôn ngữ",
+    questions: "Số câu hỏi",
+    indicators: "Số chỉ số",
+    publish: "Công bố khảo sát mới",
+    published:
+      "Khảo sát {{id}} đã được công bố là phiên bản 1. Nó đã có trong danh sách khảo sát ở đầu trang này.",
+    open: "Mở {{id}}",
+    exists:
+      "Đã có khảo sát với id của sổ tính này. Để thay đổi khảo sát đó, hãy mở nó và công bố sổ tính như phiên bản kế tiếp ở mục “Các phiên bản bảng hỏi”. Để tạo khảo sát mới, hãy đặt cho sổ tính một id khác.",
+  },
   versions: {
     title: "Các phiên bản bảng hỏi",
     current: "Phiên bản hiện tại: {{version}}",

@@ -262,6 +262,22 @@ const zhHans: StaffCatalogue = {
     changed: "已变更 {{n}} 份回答。",
     failed: "未能变更。请重试。",
   },
+  newSurvey: {
+    title: "新问卷",
+    lead: "新问卷与下一个版本一样发布：以某份问卷的工作簿为起点（在“问卷版本”中下载），在 settings 工作表中给它一个新的 ID，写好题目，然后在这里上传。",
+    file: "新问卷的工作簿（.xlsx）",
+    checkedTitle: "新问卷",
+    surveyTitle: "标题",
+    id: "ID",
+    languages: "语言",
+    questions: "题目数",
+    indicators: "指标数",
+    publish: "发布新问卷",
+    published: "问卷 {{id}} 已作为第 1 版发布，已加入本页顶部的问卷列表。",
+    open: "打开 {{id}}",
+    exists:
+      "已有使用此工作簿 ID 的问卷。若要修改该问卷，请打开它，在“问卷版本”中作为下一个版本发布。若要新建问卷，请给工作簿另一个 ID。",
+  },
   versions: {
     title: "问卷版本",
     current: "当前版本：第{{version}}版",

@@ -1,4 +1,4 @@
-import { useMemo, useState } from "preact/hooks";
+import { useId, useMemo, useState } from "preact/hooks";
 import type { SurveyDefinition } from "../../../domain/definition";
 import type { Locale } from "../../../domain/locales";
 import { t } from "../../../i18n";
@@ -14,6 +14,8 @@ import { SurveyForm } from "../../respondent/survey-form";
  */
 export function SurveyPreview({ def }: { def: SurveyDefinition }) {
   const page = useLocale();
+  // Unique: the next version's and a new survey's previews can both be on the page.
+  const titleId = useId();
   const [locale, setLocale] = useState<Locale>(
     def.locales.includes(page.locale) ? page.locale : (def.locales[0] ?? "ja"),
   );
@@ -21,8 +23,8 @@ export function SurveyPreview({ def }: { def: SurveyDefinition }) {
   const [run, setRun] = useState(0);
   const state = useMemo<LocaleState>(() => ({ locale, setLocale: async (l) => setLocale(l) }), [locale]);
   return (
-    <section class="versions__preview" aria-labelledby="versions-preview-title">
-      <h3 id="versions-preview-title">{t("versions.previewTitle")}</h3>
+    <section class="versions__preview" aria-labelledby={titleId}>
+      <h3 id={titleId}>{t("versions.previewTitle")}</h3>
       <p class="hint">{t("versions.previewNote")}</p>
       <div class="versions__preview-bar">
         <label class="control">

@@ -1,35 +1,18 @@
 import { useState } from "preact/hooks";
-import type { DryRunResult, WorkbookProblem } from "../../../contract/versions";
 import type { SurveyDefinition } from "../../../domain/definition";
 import { t } from "../../../i18n";
-import { ApiError, UnauthorizedError } from "../../collector/organizer-fetch";
-import {
-  checkWorkbook,
-  fetchVersions,
-  fetchWorkbook,
-  InvalidWorkbookError,
-  publishWorkbook,
-} from "../../collector/versions-api";
+import { UnauthorizedError } from "../../collector/organizer-fetch";
+import { checkWorkbook, fetchVersions, fetchWorkbook, publishWorkbook } from "../../collector/versions-api";
 import { BusyButton } from "../../components/busy-button";
-import { Field } from "../../components/field";
 import { saveFile } from "../../device/save-file";
 import { latest } from "../../hooks/use-resource";
 import { useLocale } from "../../locale-context";
-import { collectorProblem, ProblemDetails, type ProblemText } from "../collector-problem";
 import { useOrganizerResource } from "../use-organizer-resource";
 import { ChangeList } from "./change-list";
-import { ProblemTable } from "./problem-table";
 import { SurveyPreview } from "./survey-preview";
+import { CheckedPart, CheckRefusal, WorkbookFileForm } from "./upload-parts";
+import { useWorkbookUpload } from "./use-workbook-upload";
 import "./versions.css";
-
-type Upload =
-  | { phase: "idle" }
-  | { phase: "checking" }
-  | { phase: "problems"; problems: readonly WorkbookProblem[] }
-  | { phase: "failed"; problem: ProblemText }
-  | { phase: "checked"; file: Blob; result: DryRunResult; publishing?: boolean; refused?: ProblemText }
-  | { phase: "conflict" }
-  | { phase: "published"; version: number };
 
 /**
  * "Questionnaire versions": the published versions and their changes, the current version's
@@ -44,18 +27,19 @@ export function VersionsSection({ def, onUnauthorized }: { def: SurveyDefinition
   });
   const versions = latest(list)?.versions;
   const current = versions?.[0]?.version ?? def.version;
-  const [file, setFile] = useState<File | undefined>();
-  const [upload, setUpload] = useState<Upload>({ phase: "idle" });
   const [download, setDownload] = useState<"idle" | "loading" | "failed">("idle");
   const labels = (definitions: readonly SurveyDefinition[]) => ({ definitions, locale });
 
-  const fail = (error: unknown): ProblemText | undefined => {
-    if (error instanceof UnauthorizedError) {
-      onUnauthorized();
-      return undefined;
-    }
-    return collectorProblem(error);
-  };
+  const workbook = useWorkbookUpload({
+    check: (file) => checkWorkbook(def.id, file),
+    publish: (file) => publishWorkbook(def.id, file),
+    // Someone published that version first: the list shows theirs, and the changes are against it.
+    conflict: { code: "version_conflict", atCheck: false },
+    onUnauthorized,
+    onPublished: reload,
+    onConflict: reload,
+  });
+  const upload = workbook.upload;
 
   const getWorkbook = async () => {
     setDownload("loading");
@@ -63,40 +47,8 @@ export function VersionsSection({ def, onUnauthorized }: { def: SurveyDefinition
       saveFile(await fetchWorkbook(def.id), `${def.id}-v${current}.xlsx`);
       setDownload("idle");
     } catch (error) {
-      if (fail(error)) setDownload("failed");
-    }
-  };
-
-  const check = async (event: Event) => {
-    event.preventDefault();
-    if (!file || upload.phase === "checking") return;
-    setUpload({ phase: "checking" });
-    try {
-      setUpload({ phase: "checked", file, result: await checkWorkbook(def.id, file) });
-    } catch (error) {
-      if (error instanceof InvalidWorkbookError)
-        return setUpload({ phase: "problems", problems: error.problems });
-      const problem = fail(error);
-      setUpload(problem ? { phase: "failed", problem } : { phase: "idle" });
-    }
-  };
-
-  const publish = async () => {
-    if (upload.phase !== "checked") return;
-    setUpload({ ...upload, publishing: true });
-    try {
-      const published = await publishWorkbook(def.id, upload.file);
-      setUpload({ phase: "published", version: published.version });
-      reload();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === "version_conflict") {
-        setUpload({ phase: "conflict" });
-        return reload();
-      }
-      if (error instanceof InvalidWorkbookError)
-        return setUpload({ phase: "problems", problems: error.problems });
-      const problem = fail(error);
-      setUpload(problem ? { ...upload, publishing: false, refused: problem } : { phase: "idle" });
+      if (error instanceof UnauthorizedError) onUnauthorized();
+      else setDownload("failed");
     }
   };
 
@@ -117,41 +69,8 @@ export function VersionsSection({ def, onUnauthorized }: { def: SurveyDefinition
       </p>
       <p class="hint">{t("versions.downloadHelp")}</p>
 
-      <form onSubmit={check}>
-        <Field id="workbook-file" label={t("versions.file")} hint={t("versions.fileHelp")}>
-          {(control) => (
-            <input
-              {...control}
-              type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(event) => {
-                setFile(event.currentTarget.files?.[0]);
-                setUpload({ phase: "idle" });
-              }}
-            />
-          )}
-        </Field>
-        <button
-          type="submit"
-          class="button button--secondary"
-          disabled={!file}
-          aria-disabled={upload.phase === "checking"}
-        >
-          {upload.phase === "checking" ? t("versions.checking") : t("versions.check")}
-        </button>
-      </form>
-
-      {upload.phase === "problems" && (
-        <div class="notice notice--error" role="alert">
-          <p>{t("versions.problemsLead", { n: upload.problems.length })}</p>
-          <ProblemTable problems={upload.problems} caption={t("versions.problem")} />
-        </div>
-      )}
-      {upload.phase === "failed" && (
-        <div class="notice notice--error" role="alert">
-          <ProblemDetails lead={t("versions.checkFailed")} problem={upload.problem} />
-        </div>
-      )}
+      <WorkbookFileForm id="workbook-file" label={t("versions.file")} upload={workbook} />
+      <CheckRefusal upload={workbook} />
       {upload.phase === "conflict" && (
         <p class="notice notice--error" role="alert">
           {t("versions.conflict")}
@@ -159,7 +78,7 @@ export function VersionsSection({ def, onUnauthorized }: { def: SurveyDefinition
       )}
       {upload.phase === "published" && (
         <p class="notice" role="status" data-testid="versions-published">
-          {t("versions.published", { version: String(upload.version) })}
+          {t("versions.published", { version: String(upload.published.version) })}
         </p>
       )}
       {upload.phase === "checked" && (
@@ -170,25 +89,12 @@ export function VersionsSection({ def, onUnauthorized }: { def: SurveyDefinition
           ) : (
             <ChangeList changes={upload.result.changes} labels={labels([upload.result.definition, def])} />
           )}
-          {upload.result.warnings.length > 0 && (
-            <>
-              <h3>{t("versions.warningsTitle")}</h3>
-              <ProblemTable problems={upload.result.warnings} caption={t("versions.warningsTitle")} />
-            </>
-          )}
-          <SurveyPreview def={upload.result.definition} />
-          <p>
-            <BusyButton class="button" busy={Boolean(upload.publishing)} onClick={publish}>
-              {upload.publishing
-                ? t("versions.publishing")
-                : t("versions.publish", { version: String(upload.result.definition.version) })}
-            </BusyButton>
-          </p>
-          {upload.refused && (
-            <div class="notice notice--error" role="alert">
-              <ProblemDetails lead={t("versions.publishFailed")} problem={upload.refused} />
-            </div>
-          )}
+          <CheckedPart
+            upload={workbook}
+            label={t("versions.publish", { version: String(upload.result.definition.version) })}
+          >
+            <SurveyPreview def={upload.result.definition} />
+          </CheckedPart>
         </div>
       )}
 
