@@ -30,6 +30,6 @@ export interface AppDeps {
   intakeLimits?: IntakeLimits;
   /** The client's address for the rate limiter and the intake limits: the socket's by default (client-address.ts). */
   clientAddress?: (c: Context) => string | undefined;
-  /** How wrong organizer tokens at sign-in are slowed; DEFAULT_SIGN_IN_THROTTLE when absent. */
+  /** How wrong sign-ins (per address, per account) are slowed; DEFAULT_SIGN_IN_THROTTLE when absent. */
   signInThrottle?: SignInThrottleOptions;
 }
