@@ -1,4 +1,4 @@
-import { SessionState } from "../../contract/session";
+import { SessionState, type SignInBody } from "../../contract/session";
 import { apiErrorOf, collectorFetch, organizerFetch, UnauthorizedError } from "./organizer-fetch";
 
 /** 429 at sign-in: too many wrong tokens from this browser; wait `retryAfter` seconds. */
@@ -9,9 +9,12 @@ export class TooManySignInsError extends Error {
   }
 }
 
-/** Signs in with the organizer token; throws UnauthorizedError or TooManySignInsError. */
-export async function signIn(token: string): Promise<void> {
-  const response = await collectorFetch("/session", { method: "POST", json: { token } });
+/**
+ * Signs in with an account's login and password, or with the organizer token (before the first
+ * admin account exists); throws UnauthorizedError or TooManySignInsError.
+ */
+export async function signIn(body: SignInBody): Promise<void> {
+  const response = await collectorFetch("/session", { method: "POST", json: body });
   if (response.status === 429)
     throw new TooManySignInsError(Number(response.headers.get("Retry-After")) || 1);
   if (response.status === 401) throw new UnauthorizedError(`HTTP ${response.status}`);

@@ -13,19 +13,26 @@ type Failure =
   | { kind: "problem"; problem: ProblemText };
 
 /**
- * Sign-in with the organizer token. The token goes to the collector once and is not kept: the
- * session lives in an HttpOnly cookie. `rejected` says the last session ended or was refused.
+ * Sign-in with an account's login and password, or with the organizer token, which signs people in
+ * only until the first admin account exists (then it is for scripts). What is typed goes to the
+ * collector once and is not kept: the session lives in an HttpOnly cookie. `rejected` says the last
+ * session ended or was refused.
  */
 export function TokenForm({ rejected, onSignedIn }: { rejected: boolean; onSignedIn(): void }) {
+  const [login, setLogin] = useState("");
+  const [password, setPassword] = useState("");
   const [token, setToken] = useState("");
   const [failure, setFailure] = useState<Failure | undefined>(rejected ? { kind: "rejected" } : undefined);
   const inputRef = useFocusOnShow<HTMLInputElement>();
   const [busy, once] = useOneAtATime();
 
+  const byAccount = login.trim() !== "" && password !== "";
+  const ready = byAccount || token.trim() !== "";
   const submit = async () => {
-    if (!token.trim()) return;
+    if (!ready) return;
     try {
-      await signIn(token.trim());
+      await signIn(byAccount ? { login: login.trim(), password } : { token: token.trim() });
+      setPassword("");
       setToken("");
       onSignedIn();
     } catch (error) {
@@ -55,24 +62,54 @@ export function TokenForm({ rejected, onSignedIn }: { rejected: boolean; onSigne
             <p>
               {failure.kind === "slowed"
                 ? t("organizer.tooManyTries", { seconds: failure.seconds })
-                : t("dashboard.tokenRejected")}
+                : t("dashboard.signInRejected")}
             </p>
           )}
         </div>
       )}
-      <Field id="organizer-token" label={t("dashboard.tokenLabel")} hint={t("organizer.signInHelp")}>
-        {(control) => (
-          <input
-            {...control}
-            ref={inputRef}
-            type="password"
-            autoComplete="off"
-            value={token}
-            onInput={(event) => setToken(event.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <button type="submit" class="button button--primary" disabled={!token.trim()} aria-disabled={busy}>
+      <fieldset>
+        <legend>{t("dashboard.accountLegend")}</legend>
+        <Field id="account-login" label={t("dashboard.loginLabel")}>
+          {(control) => (
+            <input
+              {...control}
+              ref={inputRef}
+              type="text"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellcheck={false}
+              value={login}
+              onInput={(event) => setLogin(event.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field id="account-password" label={t("dashboard.passwordLabel")}>
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onInput={(event) => setPassword(event.currentTarget.value)}
+            />
+          )}
+        </Field>
+      </fieldset>
+      <fieldset>
+        <legend>{t("dashboard.tokenLegend")}</legend>
+        <Field id="organizer-token" label={t("dashboard.tokenLabel")} hint={t("organizer.signInHelp")}>
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              autoComplete="off"
+              value={token}
+              onInput={(event) => setToken(event.currentTarget.value)}
+            />
+          )}
+        </Field>
+      </fieldset>
+      <button type="submit" class="button button--primary" disabled={!ready} aria-disabled={busy}>
         {t("organizer.signIn")}
       </button>
     </form>

@@ -4,6 +4,12 @@ const en: StaffCatalogue = {
   dashboard: {
     title: "Results (organizers)",
     tokenLabel: "Organizer token",
+    accountLegend: "Sign in with your account",
+    loginLabel: "Login",
+    passwordLabel: "Password",
+    tokenLegend: "Or with the organizer token (until the first admin account exists)",
+    signInRejected:
+      "The login and password, or the token, are wrong or no longer valid. Please enter them again.",
     tokenHelp: "Enter the collector's organizer token. It is forgotten when this tab is closed.",
     tokenSubmit: "Show results",
     tokenRejected: "The token is wrong or no longer valid. Please enter it again.",

@@ -4,6 +4,11 @@ const jaEasy: StaffCatalogue = {
   dashboard: {
     title: "しゅうけい（くやくしょの ひと よう）",
     tokenLabel: "たんとうしゃ トークン",
+    accountLegend: "アカウントで ログイン",
+    loginLabel: "ログイン めい",
+    passwordLabel: "パスワード",
+    tokenLegend: "または たんとうしゃ トークンで（さいしょの かんりしゃ アカウントを つくるまで）",
+    signInRejected: "ログイン めいと パスワード、または トークンが ちがいます。もう いちど いれて ください。",
     tokenHelp:
       "しゅうけい サーバーの たんとうしゃ トークンを いれて ください。この タブを とじると きえます。",
     tokenSubmit: "みる",

@@ -3,6 +3,12 @@ const ja = {
   dashboard: {
     title: "集計（担当者用）",
     tokenLabel: "担当者トークン",
+    accountLegend: "アカウントでログイン",
+    loginLabel: "ログイン名",
+    passwordLabel: "パスワード",
+    tokenLegend: "または担当者トークンで（最初の管理者アカウントを作るまで）",
+    signInRejected:
+      "ログイン名とパスワード、またはトークンが正しくないか、無効になっています。もう一度入力してください。",
     tokenHelp: "集計サーバーの担当者トークンを入力してください。このタブを閉じると消去されます。",
     tokenSubmit: "表示する",
     tokenRejected: "トークンが正しくないか、無効になっています。もう一度入力してください。",

@@ -4,6 +4,12 @@ const ko: StaffCatalogue = {
   dashboard: {
     title: "집계 (담당자용)",
     tokenLabel: "담당자 토큰",
+    accountLegend: "계정으로 로그인",
+    loginLabel: "로그인 이름",
+    passwordLabel: "비밀번호",
+    tokenLegend: "또는 담당자 토큰으로 (첫 관리자 계정을 만들 때까지)",
+    signInRejected:
+      "로그인 이름과 비밀번호 또는 토큰이 올바르지 않거나 더 이상 유효하지 않습니다. 다시 입력해 주세요.",
     tokenHelp: "집계 서버의 담당자 토큰을 입력해 주십시오. 이 탭을 닫으면 지워집니다.",
     tokenSubmit: "보기",
     tokenRejected: "토큰이 올바르지 않거나 만료되었습니다. 다시 입력해 주십시오.",

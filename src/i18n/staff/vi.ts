@@ -4,6 +4,12 @@ const vi: StaffCatalogue = {
   dashboard: {
     title: "Kết quả (dành cho cán bộ)",
     tokenLabel: "Mã của cán bộ",
+    accountLegend: "Đăng nhập bằng tài khoản",
+    loginLabel: "Tên đăng nhập",
+    passwordLabel: "Mật khẩu",
+    tokenLegend: "Hoặc bằng mã của người phụ trách (cho đến khi có tài khoản quản trị đầu tiên)",
+    signInRejected:
+      "Tên đăng nhập và mật khẩu, hoặc mã, không đúng hoặc không còn hiệu lực. Vui lòng nhập lại.",
     tokenHelp: "Nhập mã cán bộ của máy chủ thu thập. Mã sẽ bị xoá khi đóng thẻ này.",
     tokenSubmit: "Xem kết quả",
     tokenRejected: "Mã không đúng hoặc đã hết hiệu lực. Vui lòng nhập lại.",

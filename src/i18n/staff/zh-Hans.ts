@@ -4,6 +4,11 @@ const zhHans: StaffCatalogue = {
   dashboard: {
     title: "统计结果（工作人员用）",
     tokenLabel: "工作人员令牌",
+    accountLegend: "使用账户登录",
+    loginLabel: "登录名",
+    passwordLabel: "密码",
+    tokenLegend: "或使用负责人令牌（在创建第一个管理员账户之前）",
+    signInRejected: "登录名和密码或令牌不正确或已失效。请重新输入。",
     tokenHelp: "请输入统计服务器的工作人员令牌。关闭此标签页后将被清除。",
     tokenSubmit: "显示",
     tokenRejected: "令牌不正确或已失效，请重新输入。",
