@@ -70,7 +70,7 @@ describe.each([
     await page.locator("input").first().waitFor();
     await check("settings");
     await page.goto(`${env.collector.origin}/dashboard`);
-    await page.locator("input").first().fill(ORGANIZER_TOKEN);
+    await page.locator("#organizer-token").fill(ORGANIZER_TOKEN);
     await page.locator("form button[type=submit]").first().click();
     await page.locator("article.indicator").first().waitFor();
     await check("dashboard");

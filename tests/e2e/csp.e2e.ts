@@ -48,7 +48,7 @@ describe("the app under its own Content-Security-Policy", () => {
     await page.goto(`${env.collector.origin}/settings`);
     await page.locator("input").first().waitFor();
     await page.goto(`${env.collector.origin}/dashboard`);
-    await page.locator("input").first().fill(ORGANIZER_TOKEN);
+    await page.locator("#organizer-token").fill(ORGANIZER_TOKEN);
     await page.locator("form button[type=submit]").first().click();
     await page.locator("article.indicator").first().waitFor();
     await page.goto(`${env.collector.origin}/no-such-page`);

@@ -172,7 +172,7 @@ describe("XSS payloads in survey text and answers", () => {
 
   it("the dashboard renders hostile labels and breakdowns as text", async () => {
     await page.goto(`${origin}/dashboard`);
-    await page.locator("input").first().fill(TOKEN);
+    await page.locator("#organizer-token").fill(TOKEN);
     await page.locator("form button[type=submit]").first().click();
     await page.locator("article.indicator").first().waitFor();
     const selects = page.locator("select");
