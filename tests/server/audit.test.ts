@@ -86,7 +86,11 @@ describeEachStorage("audit log", (variant) => {
     expect((await call(`/surveys/${SURVEY}/policy.csv`)).status).toBe(200);
     expect(await newest()).toMatchObject({ detail: { file: `${SURVEY}-policy.csv` } });
 
-    const review = { filter: { state: "held", reason: "burst" }, state: "excluded", reason: "checked by hand" };
+    const review = {
+      filter: { state: "held", reason: "burst" },
+      state: "excluded",
+      reason: "checked by hand",
+    };
     expect((await call(`/surveys/${SURVEY}/reviews`, as(admin, "POST", review))).status).toBe(200);
     expect(await newest()).toMatchObject({
       action: "review_changed",
