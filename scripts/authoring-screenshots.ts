@@ -6,12 +6,12 @@ import { mkdirSync, readFileSync } from "node:fs";
 import * as XLSX from "@e965/xlsx";
 import { ORGANIZER_TOKEN } from "../harness/collector";
 import { withCollectorAndChromium } from "../harness/with-collector-and-chromium";
+import { XLSX_MEDIA_TYPE } from "../src/contract/versions";
 import { SurveyDefinition } from "../src/domain/definition";
 import staffJa from "../src/i18n/staff/ja";
 import { writeWorkbook } from "../src/server/workbook/write-workbook";
 
 const OUT = "docs/screenshots/authoring";
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const shipped = SurveyDefinition.parse(JSON.parse(readFileSync("surveys/ward-resident.json", "utf8")));
 const text = (ja: string) => ({ ja, "ja-x-easy": ja, en: ja, "zh-Hans": ja, ko: ja, vi: ja });
@@ -66,7 +66,7 @@ await withCollectorAndChromium(async (collector, browser) => {
   const upload = async (file: Buffer) => {
     await section
       .getByLabel(staffJa.versions.file)
-      .setInputFiles({ name: "ward-resident-next.xlsx", mimeType: XLSX_TYPE, buffer: file });
+      .setInputFiles({ name: "ward-resident-next.xlsx", mimeType: XLSX_MEDIA_TYPE, buffer: file });
     await section.getByRole("button", { name: staffJa.versions.check }).click();
   };
   await upload(withMistakes());

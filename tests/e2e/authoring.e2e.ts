@@ -1,15 +1,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import * as XLSX from "@e965/xlsx";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { phoneContext } from "../../harness/chromium";
 import { ORGANIZER_TOKEN } from "../../harness/collector";
+import { XLSX_MEDIA_TYPE } from "../../src/contract/versions";
 import { SurveyDefinition } from "../../src/domain/definition";
 import staffJa from "../../src/i18n/staff/ja";
 import { writeWorkbook } from "../../src/server/workbook/write-workbook";
 import { axeViolations } from "./support/axe";
 import { useCollectorAndChromium } from "./support/suite";
+import { withWrongList } from "./support/workbooks";
 
 const shipped = SurveyDefinition.parse(JSON.parse(readFileSync("surveys/ward-resident.json", "utf8")));
 /** The version the organizer publishes: the one after the shipped (whose earlier ones are archived). */
@@ -41,31 +42,12 @@ function nextVersion(): SurveyDefinition {
   return SurveyDefinition.parse({ ...shipped, version: NEXT, questions });
 }
 
-/** The same workbook with one mistake: the new question's list named wrong. Returns it and the cell. */
-function withWrongList(good: Buffer): { file: Buffer; cell: string } {
-  const book = XLSX.read(good, { type: "buffer" });
-  const sheet = book.Sheets.survey as XLSX.WorkSheet;
-  const rows = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1 });
-  const header = rows[0] ?? [];
-  const typeCol = header.indexOf("type");
-  const nameCol = header.indexOf("name");
-  const row = rows.findIndex((r) => r[nameCol] === "q_bicycle");
-  const address = XLSX.utils.encode_cell({ r: row, c: typeCol });
-  sheet[address] = { t: "s", v: "select_one no_such_list" };
-  return {
-    file: XLSX.write(book, { type: "buffer", bookType: "xlsx" }) as Buffer,
-    cell: `survey!${address}`,
-  };
-}
-
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 describe("authoring: upload, problems at their cells, changes, preview in vi, publish", () => {
   const env = useCollectorAndChromium();
   let page: Page;
   const consoleErrors: string[] = [];
   const good = writeWorkbook(nextVersion());
-  const bad = withWrongList(good);
+  const bad = withWrongList(good, (r, header) => r[header.indexOf("name")] === "q_bicycle");
 
   beforeAll(async () => {
     const context = await phoneContext(env.browser, { bypassCSP: true });
@@ -80,7 +62,7 @@ describe("authoring: upload, problems at their cells, changes, preview in vi, pu
   const upload = async (file: Buffer) => {
     await section()
       .getByLabel(staffJa.versions.file)
-      .setInputFiles({ name: "ward-resident-v2.xlsx", mimeType: XLSX_TYPE, buffer: file });
+      .setInputFiles({ name: "ward-resident-v2.xlsx", mimeType: XLSX_MEDIA_TYPE, buffer: file });
     await section().getByRole("button", { name: staffJa.versions.check }).click();
   };
 
@@ -170,7 +152,7 @@ describe("authoring: upload, problems at their cells, changes, preview in vi, pu
     // Another organizer publishes that version meanwhile.
     const first = await env.collector.api("/surveys/ward-resident/versions", {
       method: "POST",
-      headers: { "Content-Type": XLSX_TYPE },
+      headers: { "Content-Type": XLSX_MEDIA_TYPE },
       body: new Uint8Array(three),
     });
     expect(first.status).toBe(201);

@@ -1,15 +1,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import * as XLSX from "@e965/xlsx";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { phoneContext } from "../../harness/chromium";
 import { ORGANIZER_TOKEN } from "../../harness/collector";
+import { XLSX_MEDIA_TYPE } from "../../src/contract/versions";
 import { SurveyDefinition } from "../../src/domain/definition";
 import staffJa from "../../src/i18n/staff/ja";
 import { writeWorkbook } from "../../src/server/workbook/write-workbook";
 import { axeViolations } from "./support/axe";
 import { useCollectorAndChromium } from "./support/suite";
+import { withWrongList } from "./support/workbooks";
 
 const shipped = SurveyDefinition.parse(JSON.parse(readFileSync("surveys/ward-resident.json", "utf8")));
 
@@ -25,23 +26,6 @@ function newSurvey(id: string, ja: string, vi: string): SurveyDefinition {
 }
 
 const youth = newSurvey("ward-youth", "区の若者アンケート", "Khảo sát thanh niên của quận");
-
-/** The workbook with one mistake: the first choice question's list named wrong. Returns it and the cell. */
-function withWrongList(good: Buffer): { file: Buffer; cell: string } {
-  const book = XLSX.read(good, { type: "buffer" });
-  const sheet = book.Sheets.survey as XLSX.WorkSheet;
-  const rows = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1 });
-  const typeCol = (rows[0] ?? []).indexOf("type");
-  const row = rows.findIndex((r) => String(r[typeCol] ?? "").startsWith("select_one "));
-  const address = XLSX.utils.encode_cell({ r: row, c: typeCol });
-  sheet[address] = { t: "s", v: "select_one no_such_list" };
-  return {
-    file: XLSX.write(book, { type: "buffer", bookType: "xlsx" }) as Buffer,
-    cell: `survey!${address}`,
-  };
-}
-
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 describe("a new survey from a workbook: checked, previewed, published, listed and opened", () => {
   const env = useCollectorAndChromium();
@@ -63,7 +47,7 @@ describe("a new survey from a workbook: checked, previewed, published, listed an
   const upload = async (file: Buffer, name: string) => {
     await section()
       .getByLabel(staffJa.newSurvey.file)
-      .setInputFiles({ name, mimeType: XLSX_TYPE, buffer: file });
+      .setInputFiles({ name, mimeType: XLSX_MEDIA_TYPE, buffer: file });
     await section().getByRole("button", { name: staffJa.versions.check }).click();
   };
   /** The dashboard's survey picker: the select offering the shipped survey (drawn once there are two). */
@@ -87,7 +71,9 @@ describe("a new survey from a workbook: checked, previewed, published, listed an
   });
 
   it("shows a mistake at its cell and publishes nothing", async () => {
-    const bad = withWrongList(good);
+    const bad = withWrongList(good, (r, header) =>
+      String(r[header.indexOf("type")] ?? "").startsWith("select_one "),
+    );
     await upload(bad.file, "ward-youth.xlsx");
     const table = section().getByTestId("workbook-problems");
     await table.waitFor();
@@ -178,7 +164,7 @@ describe("a new survey from a workbook: checked, previewed, published, listed an
     // Another admin publishes the same survey meanwhile.
     const first = await env.collector.api("/surveys", {
       method: "POST",
-      headers: { "Content-Type": XLSX_TYPE },
+      headers: { "Content-Type": XLSX_MEDIA_TYPE },
       body: new Uint8Array(elder),
     });
     expect(first.status).toBe(201);
