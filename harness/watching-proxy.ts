@@ -73,7 +73,15 @@ export class WatchingProxy {
     await new Promise<void>((resolve) => this.server?.listen(this.port, "127.0.0.1", resolve));
   }
 
+  /**
+   * Ends every connection too: a page left open keeps a keep-alive connection busy with its next
+   * sync, and close() alone waits for it (a 60 s hook timeout in CI on ee11fd1).
+   */
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    const server = this.server;
+    if (!server) return;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
   }
 }

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { phoneContext } from "../../harness/chromium";
 import { ORGANIZER_TOKEN } from "../../harness/collector";
 import { enrollmentLink, enrolOverHttp } from "../../harness/fixtures/kiosk-enrolment";
@@ -120,9 +120,12 @@ describe("answers the collector did not take, at 390 px", () => {
 
 describe("a collector that is not accepting, at 390 px", () => {
   const net = useCollectorBehindProxy();
+  let context: BrowserContext | undefined;
+  afterAll(async () => await context?.close());
 
   it("says so in the status bar, with the time of the next try, until it takes the answers", async () => {
-    const page = await (await phoneContext(net.browser)).newPage();
+    context = await phoneContext(net.browser);
+    const page = await context.newPage();
     await page.goto(`${net.proxy.origin}/settings`);
     await sendNow(page).waitFor();
     net.proxy.down = true;
