@@ -81,17 +81,19 @@ export function App({ initialLocale }: { initialLocale: Locale }) {
     setLocaleState(next);
   }, []);
   const kiosk = useStore(kioskMode);
+  // The dashboard is about the collector, not this device's queue: no sync bar or offline note there.
+  const onDashboard = useRoute().name === "dashboard";
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   return (
     <LocaleContext.Provider value={{ locale, setLocale }}>
       <AppHeader kiosk={kiosk} />
-      <UpdatePrompt />
+      <UpdatePrompt offlineNote={!onDashboard} />
       <main id="main" class="app-main">
         <CurrentPage />
       </main>
-      {!kiosk && <StatusBar />}
+      {!kiosk && !onDashboard && <StatusBar />}
     </LocaleContext.Provider>
   );
 }

@@ -6,7 +6,10 @@ describe("matchRoute", () => {
     expect(matchRoute("/")).toEqual({ name: "home" });
     expect(matchRoute("/s/ward-resident")).toEqual({ name: "survey", surveyId: "ward-resident" });
     expect(matchRoute("/s/ward-resident/")).toEqual({ name: "survey", surveyId: "ward-resident" });
-    expect(matchRoute("/dashboard")).toEqual({ name: "dashboard" });
+    expect(matchRoute("/dashboard")).toEqual({ name: "dashboard", section: "indicators" });
+    expect(matchRoute("/dashboard/audit/")).toEqual({ name: "dashboard", section: "audit" });
+    expect(matchRoute("/dashboard/events")).toEqual({ name: "dashboard", section: "events" });
+    expect(matchRoute("/dashboard/nothing").name).toBe("not_found");
     expect(matchRoute("/settings")).toEqual({ name: "settings" });
     expect(matchRoute("/held")).toEqual({ name: "held" });
     expect(matchRoute("/enroll")).toEqual({ name: "enroll" });

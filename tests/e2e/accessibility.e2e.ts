@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { phoneContext } from "../../harness/chromium";
 import { ORGANIZER_TOKEN } from "../../harness/collector";
+import { DASHBOARD_SECTIONS } from "../../src/app/router/routes";
 import { axeViolations } from "./support/axe";
 import { useCollectorAndChromium } from "./support/suite";
 
@@ -16,7 +17,8 @@ const SCREENS = [
   "review",
   "thank you",
   "settings",
-  "dashboard",
+  "dashboard sign-in",
+  ...DASHBOARD_SECTIONS.map((section) => `dashboard ${section}`),
 ];
 
 describe.each([
@@ -70,10 +72,21 @@ describe.each([
     await page.locator("input").first().waitFor();
     await check("settings");
     await page.goto(`${env.collector.origin}/dashboard`);
+    await page.locator("#organizer-token").waitFor();
+    await check("dashboard sign-in");
     await page.locator("#organizer-token").fill(ORGANIZER_TOKEN);
     await page.locator("form button[type=submit]").first().click();
     await page.locator("article.indicator").first().waitFor();
-    await check("dashboard");
+    // Each screen from the dashboard's own navigation, as a person moves between them.
+    const links = page.locator(".dashboard-nav a");
+    for (const [i, section] of DASHBOARD_SECTIONS.entries()) {
+      await links.nth(i).click();
+      await page.waitForURL(`${env.collector.origin}/dashboard/${section}`);
+      await page.locator('.dashboard-nav a[aria-current="page"]').nth(0).waitFor();
+      await page.waitForLoadState("networkidle");
+      await expect.poll(() => page.locator(".dashboard__screen .loading").count()).toBe(0);
+      await check(`dashboard ${section}`);
+    }
 
     expect([...found.keys()]).toEqual(SCREENS);
     expect(Object.fromEntries([...found].filter(([, v]) => v.length > 0))).toEqual({});

@@ -6,6 +6,7 @@ import { phoneContext } from "../../harness/chromium";
 import { ORGANIZER_TOKEN, ROOT, TSX } from "../../harness/collector";
 import staffJa from "../../src/i18n/staff/ja";
 import { axeViolations } from "./support/axe";
+import { openDashboardSection } from "./support/dashboard";
 import { useCollectorAndChromium } from "./support/suite";
 
 // Issue 22: once `npm run admin -- create` has made the first admin, people sign in to the dashboard
@@ -35,7 +36,7 @@ describe("the dashboard's sign-in with an account", () => {
   });
 
   const signIn = async (fill: () => Promise<void>) => {
-    await page.goto(`${env.collector.origin}/dashboard`);
+    await page.goto(`${env.collector.origin}/dashboard/surveys`);
     await page.getByLabel(staffJa.dashboard.loginLabel).waitFor();
     await fill();
     await page.getByRole("button", { name: "ログイン" }).click();
@@ -55,5 +56,49 @@ describe("the dashboard's sign-in with an account", () => {
     await page.locator("section.versions").waitFor();
     const session = await (await page.request.get(`${env.collector.origin}/api/v1/session`)).json();
     expect(session).toMatchObject({ signedIn: true });
+  });
+
+  it("lets the admin make an analyst on the accounts screen, who then sees only an analyst's screens", async () => {
+    await openDashboardSection(page, "accounts");
+    await page.getByRole("cell", { name: LOGIN }).waitFor();
+    await page.getByLabel(staffJa.accounts.login).fill("suzuki");
+    await page.getByLabel(staffJa.accounts.displayName).fill("鈴木");
+    await page.locator("#new-account-role").selectOption("analyst");
+    await page.getByLabel(staffJa.accounts.password).fill("another long passphrase");
+    await page.getByRole("button", { name: staffJa.accounts.create }).click();
+    await page.getByText(staffJa.accounts.created.replace("{{login}}", "suzuki")).waitFor();
+    const row = page.getByTestId("accounts-table").locator("tr", { hasText: "suzuki" });
+    expect(await row.locator("td").nth(0).textContent()).toBe("鈴木");
+    expect(await row.locator("select").inputValue()).toBe("analyst");
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The audit screen names who made it, newest first.
+    await openDashboardSection(page, "audit");
+    const newest = page.getByTestId("audit-table").locator("tbody tr").first();
+    await newest.waitFor();
+    const cells = await newest.locator("td").allTextContents();
+    expect(cells.slice(1, 4)).toEqual([LOGIN, staffJa.audit.actions.account_created, "suzuki"]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The analyst: no accounts or audit in the navigation, and the address of one says it is not theirs.
+    await page.getByRole("button", { name: staffJa.organizer.signOut }).click();
+    await signIn(async () => {
+      await page.getByLabel(staffJa.dashboard.loginLabel).fill("suzuki");
+      await page.getByLabel(staffJa.dashboard.passwordLabel).fill("another long passphrase");
+    });
+    await page.locator("section.versions").waitFor();
+    const offered = await page
+      .locator(".dashboard-nav a")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    expect(offered).toEqual([
+      "/dashboard/indicators",
+      "/dashboard/trend",
+      "/dashboard/responses",
+      "/dashboard/population",
+      "/dashboard/events",
+      "/dashboard/surveys",
+    ]);
+    await page.goto(`${env.collector.origin}/dashboard/audit`);
+    await page.getByText(staffJa.sections.notForRole).waitFor();
   });
 });

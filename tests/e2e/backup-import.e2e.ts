@@ -48,7 +48,7 @@ describe("dashboard: importing a device backup", () => {
     const damaged = await writeBackup([{ response: other, state: "pending" }]);
     writeFileSync(damagedFile, JSON.stringify(damaged).replace('"feel"', '"somewhat"'));
 
-    await page.goto(`${env.collector.origin}/dashboard`);
+    await page.goto(`${env.collector.origin}/dashboard/events`);
     await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
     await page.getByRole("button", { name: "ログイン" }).click();
     const section = page.getByRole("region", { name: "端末のバックアップを取り込む" });

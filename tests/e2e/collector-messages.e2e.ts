@@ -20,7 +20,7 @@ describe("dashboard: the collector's refusals in the reader's language", () => {
 
   beforeAll(async () => {
     page = await (await phoneContext(env.browser)).newPage();
-    await page.goto(`${env.collector.origin}/dashboard`);
+    await page.goto(`${env.collector.origin}/dashboard/population`);
     await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
     await page.getByRole("button", { name: "ログイン" }).click();
   });

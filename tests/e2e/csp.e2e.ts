@@ -51,6 +51,10 @@ describe("the app under its own Content-Security-Policy", () => {
     await page.locator("#organizer-token").fill(ORGANIZER_TOKEN);
     await page.locator("form button[type=submit]").first().click();
     await page.locator("article.indicator").first().waitFor();
+    for (const link of await page.locator(".dashboard-nav a").all()) {
+      await link.click();
+      await page.waitForLoadState("networkidle");
+    }
     await page.goto(`${env.collector.origin}/no-such-page`);
     await page.waitForLoadState("networkidle");
     // The service worker has registered and controls the page: its load is covered too.

@@ -13,6 +13,7 @@ import type { Response } from "../../src/domain/response";
 import { uuidv7 } from "../../src/domain/uuid";
 import staffJa from "../../src/i18n/staff/ja";
 import { axeViolations } from "./support/axe";
+import { openDashboardSection } from "./support/dashboard";
 import { useCollectorAndChromium } from "./support/suite";
 
 const shipped = SurveyDefinition.parse(JSON.parse(readFileSync("surveys/ward-resident.json", "utf8")));
@@ -130,6 +131,12 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
     expect(bars).toEqual(groups.map((g) => (g.percent === null ? "" : String(g.percent))));
     expect(await firstCard.getByTestId("bar-chart").getAttribute("aria-hidden")).toBe("true");
 
+    // The group table fits a phone's width: no sideways scroll.
+    const wrap = firstCard.locator(".table-wrap");
+    expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await openDashboardSection(page, "trend");
     const trend = (await (await env.collector.api("/surveys/ward-resident/trend")).json()) as {
       indicators: { id: string; points: { wave: number; percent: number | null }[] }[];
     };
@@ -138,9 +145,6 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
     expect(prep).toContain("令和8年度");
     for (const p of trend.indicators[0]?.points ?? [])
       expect(prep).toContain(formatPercent(p.percent ?? 0, "ja"));
-    // The group table fits a phone's width: no sideways scroll.
-    const wrap = firstCard.locator(".table-wrap");
-    expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -154,6 +158,7 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
           return { url, text: await res.text() };
         },
       );
+    await openDashboardSection(page, "indicators");
     const button = page.getByRole("button", { name: staffJa.dashboard.downloadCsv });
     const inWords = await responsesCsv(() => button.click());
     expect(inWords.url.searchParams.get("labels")).toBe("ja");
@@ -175,6 +180,7 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
     );
     // 90 responses on five days of each of two years: the comparison has rows to compare.
     expect(expected.byDay.length).toBe(10);
+    await openDashboardSection(page, "responses");
     const section = page.getByTestId("response-counts");
     await section.getByTestId("counts-day").waitFor();
     const shown = (table: string) =>
@@ -212,6 +218,7 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
   });
 
   it("creates one event for a double press and an Enter on the create button, which keeps the focus", async () => {
+    await openDashboardSection(page, "events");
     await page.getByRole("heading", { name: staffJa.events.title }).waitFor();
     await page.getByLabel(staffJa.events.name, { exact: true }).fill("二度押し");
     await page.getByLabel(staffJa.events.place, { exact: true }).fill("区役所");
@@ -261,7 +268,7 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
     const wave = held.groups[0]?.wave as number;
     const before = (await api(`?wave=${wave}`)).indicators[0]?.n ?? 0;
 
-    await page.goto(`${env.collector.origin}/dashboard`);
+    await page.goto(`${env.collector.origin}/dashboard/responses`);
     const section = page.getByTestId("reviews");
     await section.getByText(staffJa.reviews.clock).waitFor();
     const count = section.getByRole("button", { name: staffJa.reviews.count });

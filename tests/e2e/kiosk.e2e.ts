@@ -74,7 +74,7 @@ describe("a kiosk at an event, offline, then synced", () => {
   const axe = async (page: Page, screen: string) => violations.set(screen, await axeViolations(page));
 
   it("gives the organizer an enrollment link with its QR code on the dashboard", async () => {
-    await office.goto(`${env.collector.origin}/dashboard`);
+    await office.goto(`${env.collector.origin}/dashboard/events`);
     await office.getByLabel(ja.dashboard.tokenLabel).fill(ORGANIZER_TOKEN);
     await office.getByRole("button", { name: ja.organizer.signIn }).click();
     await office.getByRole("heading", { name: ja.events.title }).waitFor();
@@ -314,7 +314,7 @@ describe("a kiosk at an event, offline, then synced", () => {
     }
     expect(byId.watch_over?.n).toBe(20);
 
-    await office.reload();
+    await office.goto(`${env.collector.origin}/dashboard/indicators`);
     const card = office.locator("article.indicator").filter({ hasText: "近所で声かけ" }).first();
     const n = card.locator("dt", { hasText: ja.dashboard.n }).locator("xpath=following-sibling::dd[1]");
     await n.waitFor();

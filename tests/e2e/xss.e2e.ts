@@ -186,6 +186,13 @@ describe("XSS payloads in survey text and answers", () => {
     expect(await injectedMarkup()).toBe(0);
     const text = await page.locator("#app").textContent();
     expect(text).toContain("__xss("); // the payloads are there, as text
+    // Every other screen of the dashboard draws the survey's labels too (trend, review, versions...).
+    for (const link of await page.locator(".dashboard-nav a").all()) {
+      await link.click();
+      await page.waitForLoadState("networkidle");
+      expect(await injectedMarkup()).toBe(0);
+    }
+    await page.locator(".dashboard-nav a").first().click();
   });
 
   it("exports the answers as a CSV download that Chromium does not render, formulas defused", async () => {

@@ -26,8 +26,8 @@ export async function signOut(): Promise<void> {
   await collectorFetch("/session", { method: "DELETE" });
 }
 
-/** Whether this browser holds a live session. */
-export async function isSignedIn(): Promise<boolean> {
+/** Whether this browser holds a live session, and as which account (none: the organizer token's). */
+export async function sessionState(): Promise<SessionState> {
   const response = await organizerFetch("/session", { cache: "no-store" });
-  return SessionState.parse(await response.json()).signedIn;
+  return SessionState.parse(await response.json());
 }

@@ -9,16 +9,17 @@ import { useLocale } from "../locale-context";
  * will be offered afterwards and that their answers are kept; the reload button comes once they are
  * done (thank-you screen, or before they start).
  */
-export function UpdatePrompt() {
+export function UpdatePrompt({ offlineNote = true }: { offlineNote?: boolean }) {
   // The live region stays in the page so that what appears in it is announced.
   return (
     <div class="update-area" aria-live="polite">
-      <PromptContent />
+      <PromptContent offlineNote={offlineNote} />
     </div>
   );
 }
 
-function PromptContent() {
+/** `offlineNote`: whether to say the survey now opens offline (a resident's news, not the dashboard's). */
+function PromptContent({ offlineNote }: { offlineNote: boolean }) {
   useLocale();
   const apply = useStore(pendingUpdate);
   const busy = useStore(answering);
@@ -45,7 +46,7 @@ function PromptContent() {
         </button>
       </div>
     );
-  if (ready)
+  if (ready && offlineNote)
     return (
       <div class="update-prompt update-prompt--ready">
         <span>{t("update.offlineReady")}</span>

@@ -1,63 +1,77 @@
 import { useEffect, useState } from "preact/hooks";
-import type { SurveySummary } from "../../contract/surveys";
-import { localize } from "../../domain/locales";
+import type { Role } from "../../contract/accounts";
 import { t } from "../../i18n";
-import { isSignedIn, signOut } from "../collector/session";
-import { loadSurvey, loadSurveyIndex } from "../collector/surveys";
-import { LoadError } from "../components/load-error";
+import { sessionState, signOut } from "../collector/session";
 import { Loading } from "../components/loading";
-import { latest, useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
 import { Link } from "../router/link";
-import { BackupUpload } from "./backup-upload";
-import { EventsSection } from "./events/events-section";
-import { ResponseCountsSection } from "./response-counts-section";
-import { ReviewSection } from "./review-section";
-import { TalliesView } from "./tallies-view";
+import { useRoute } from "../router/use-route";
+import { DashboardNav } from "./frame/dashboard-nav";
+import { mayOpen } from "./frame/sections";
+import { Workspace } from "./frame/workspace";
 import { TokenForm } from "./token-form";
-import { NewSurveySection } from "./versions/new-survey-section";
-import { VersionsSection } from "./versions/versions-section";
 
-type Session = "checking" | "signed-in" | "signed-out" | "expired";
+type Session =
+  | { status: "checking" }
+  | { status: "signed-in"; role: Role; name: string | undefined }
+  | { status: "signed-out" | "expired" };
+
+/** The session as the collector sees it: the organizer token's session acts as an admin. */
+async function checkSession(): Promise<Session> {
+  const state = await sessionState();
+  if (!state.signedIn) return { status: "signed-out" };
+  return { status: "signed-in", role: state.account?.role ?? "admin", name: state.account?.displayName };
+}
 
 /**
- * "/dashboard": the organizer's view. Sign-in trades the token for an HttpOnly session cookie, so
- * the browser keeps no token; a 401 later (session over) asks for it again.
+ * "/dashboard/<section>": the organizer's screens. Sign-in trades the login and password (or the
+ * bootstrap token) for an HttpOnly session cookie, so the browser keeps no secret; a 401 later
+ * (session over) asks for them again. The page stays mounted from screen to screen, so the survey
+ * picked stays picked.
  */
 export function DashboardPage() {
   useLocale();
-  const [session, setSession] = useState<Session>("checking");
-  useEffect(() => {
-    isSignedIn().then(
-      (yes) => setSession(yes ? "signed-in" : "signed-out"),
-      () => setSession("signed-out"),
-    );
-  }, []);
-  const expired = () => setSession("expired");
+  const route = useRoute();
+  const section = route.name === "dashboard" ? route.section : "indicators";
+  const [session, setSession] = useState<Session>({ status: "checking" });
+  const recheck = () => checkSession().then(setSession, () => setSession({ status: "signed-out" }));
+  useEffect(() => void recheck(), []);
+  const expired = () => setSession({ status: "expired" });
   const leave = async () => {
     await signOut().catch(() => {});
-    setSession("signed-out");
+    setSession({ status: "signed-out" });
   };
 
   return (
     <div class="page dashboard">
       <div class="dashboard__heading">
         <h1>{t("dashboard.title")}</h1>
-        {session === "signed-in" && (
-          <button type="button" class="button button--small button--quiet" onClick={() => void leave()}>
-            {t("organizer.signOut")}
-          </button>
+        {session.status === "signed-in" && (
+          <span class="dashboard__who">
+            {session.name && <span class="hint">{session.name}</span>}
+            <button type="button" class="button button--small button--quiet" onClick={() => void leave()}>
+              {t("organizer.signOut")}
+            </button>
+          </span>
         )}
       </div>
-      {session === "checking" && <Loading />}
-      {(session === "signed-out" || session === "expired") && (
-        <TokenForm rejected={session === "expired"} onSignedIn={() => setSession("signed-in")} />
+      {session.status === "checking" && <Loading />}
+      {(session.status === "signed-out" || session.status === "expired") && (
+        <TokenForm rejected={session.status === "expired"} onSignedIn={() => void recheck()} />
       )}
-      {session === "signed-in" && (
-        <>
-          <SurveyPicker onUnauthorized={expired} />
-          <BackupUpload onUnauthorized={expired} />
-        </>
+      {session.status === "signed-in" && (
+        <div class="dashboard__frame">
+          <DashboardNav role={session.role} current={section} />
+          <div class="dashboard__screen">
+            {mayOpen(session.role, section) ? (
+              <Workspace section={section} onUnauthorized={expired} />
+            ) : (
+              <p class="notice" role="alert">
+                {t("sections.notForRole")}
+              </p>
+            )}
+          </div>
+        </div>
       )}
       {/* Signed in or not: staff setting up a device need its endpoint, storage and backup, not the tallies. */}
       <p class="page-footer">
@@ -66,62 +80,5 @@ export function DashboardPage() {
         </Link>
       </p>
     </div>
-  );
-}
-
-function SurveyPicker({ onUnauthorized }: { onUnauthorized(): void }) {
-  const { locale } = useLocale();
-  // Kept while it loads again after a new survey is published: the page stays as it is meanwhile.
-  const [index, retry] = useResource(loadSurveyIndex, "index", { keep: true });
-  const surveys = latest(index);
-  const [surveyId, setSurveyId] = useState<string | undefined>();
-  useEffect(() => {
-    if (surveys && !surveyId) setSurveyId(surveys[0]?.id);
-  }, [surveys, surveyId]);
-
-  if (!surveys) return index.status === "failed" ? <LoadError onRetry={retry} /> : <Loading />;
-  return (
-    <>
-      {surveys.length === 0 && <p>{t("list.empty")}</p>}
-      {surveys.length > 1 && (
-        <label class="control">
-          <span class="field-label">{t("dashboard.survey")}</span>
-          <select value={surveyId} onChange={(event) => setSurveyId(event.currentTarget.value)}>
-            {surveys.map((s: SurveySummary) => (
-              <option key={s.id} value={s.id}>
-                {localize(s.title, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {surveyId && <SurveyTallies key={surveyId} surveyId={surveyId} onUnauthorized={onUnauthorized} />}
-      <NewSurveySection onUnauthorized={onUnauthorized} onPublished={retry} onOpen={setSurveyId} />
-    </>
-  );
-}
-
-function SurveyTallies(props: { surveyId: string; onUnauthorized(): void }) {
-  const [def, retry] = useResource(() => loadSurvey(props.surveyId), props.surveyId);
-  // Bumped when a review moves responses in or out of the count: the tallies and counts load again.
-  const [reviewed, setReviewed] = useState(0);
-  if (def.status === "loading") return <Loading />;
-  if (def.status === "failed") return <LoadError onRetry={retry} />;
-  return (
-    <>
-      <TalliesView key={`tallies-${reviewed}`} def={def.value} onUnauthorized={props.onUnauthorized} />
-      <ResponseCountsSection
-        key={`counts-${reviewed}`}
-        surveyId={def.value.id}
-        onUnauthorized={props.onUnauthorized}
-      />
-      <ReviewSection
-        surveyId={def.value.id}
-        onUnauthorized={props.onUnauthorized}
-        onChanged={() => setReviewed((n) => n + 1)}
-      />
-      <EventsSection def={def.value} onUnauthorized={props.onUnauthorized} />
-      <VersionsSection def={def.value} onUnauthorized={props.onUnauthorized} />
-    </>
   );
 }

@@ -10,10 +10,8 @@ import { IndicatorCard } from "./indicator-card";
 import "./organizer.css";
 import { PolicyTable } from "./policy-table";
 import { TallyPickers } from "./tally-pickers";
-import { TrendView } from "./trend-view";
 import { useTallies } from "./use-tallies";
 import { weightingDimensions } from "./weighting-dimensions";
-import { WeightsUpload } from "./weights-upload";
 
 interface Props {
   def: SurveyDefinition;
@@ -22,13 +20,13 @@ interface Props {
 
 type SingleQuestion = z.infer<typeof SingleChoiceQuestion>;
 
-/** Wave and breakdown pickers, one card an indicator, the trend, weights and the downloads. */
+/**
+ * Wave and breakdown pickers, one card an indicator, the policy table and the downloads (the trend
+ * and the population totals are screens of their own).
+ */
 export function TalliesView({ def, onUnauthorized }: Props) {
   const { locale } = useLocale();
-  const { load, trend, population, waves, shownWave, setWave, by, setBy, refresh } = useTallies(
-    def.id,
-    onUnauthorized,
-  );
+  const { load, population, waves, shownWave, setWave, by, setBy } = useTallies(def.id, onUnauthorized);
   const questions = def.questions.filter((q): q is SingleQuestion => q.kind === "single");
   const byQuestion = questions.find((q) => q.id === by);
 
@@ -105,8 +103,6 @@ export function TalliesView({ def, onUnauthorized }: Props) {
       {load.status === "ready" && (
         <PolicyTable def={def} tallies={load.tallies} locale={locale} title={waveTitle} />
       )}
-      {trend && <TrendView trend={trend} def={def} locale={locale} />}
-      <WeightsUpload surveyId={def.id} locale={locale} onChanged={refresh} onUnauthorized={onUnauthorized} />
     </section>
   );
 }

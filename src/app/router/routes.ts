@@ -1,8 +1,24 @@
+/**
+ * The dashboard's screens, each at /dashboard/<section> (/dashboard is the first): one place of
+ * work each, with its own address to bookmark and share, rather than one long page.
+ */
+export const DASHBOARD_SECTIONS = [
+  "indicators",
+  "trend",
+  "responses",
+  "population",
+  "events",
+  "surveys",
+  "accounts",
+  "audit",
+] as const;
+export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
+
 /** The app's pages; a pathname maps to exactly one. */
 export type Route =
   | { name: "home" }
   | { name: "survey"; surveyId: string }
-  | { name: "dashboard" }
+  | { name: "dashboard"; section: DashboardSection }
   | { name: "settings" }
   | { name: "held" }
   | { name: "enroll" }
@@ -13,7 +29,10 @@ export type Route =
 export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, "") || "/";
   if (path === "/") return { name: "home" };
-  if (path === "/dashboard") return { name: "dashboard" };
+  if (path === "/dashboard") return { name: "dashboard", section: "indicators" };
+  const section = /^\/dashboard\/([a-z]+)$/.exec(path)?.[1];
+  const known = DASHBOARD_SECTIONS.find((s) => s === section);
+  if (known) return { name: "dashboard", section: known };
   if (path === "/settings") return { name: "settings" };
   if (path === "/held") return { name: "held" };
   if (path === "/enroll") return { name: "enroll" };
@@ -26,6 +45,7 @@ export function matchRoute(pathname: string): Route {
 }
 
 export const surveyPath = (surveyId: string) => `/s/${surveyId}`;
+export const dashboardPath = (section: DashboardSection) => `/dashboard/${section}`;
 export const flyerPath = (surveyId: string) => `/flyer/${surveyId}`;
 
 /** In kiosk mode only these pages open: the rest would show the queue, the settings or the dashboard. */

@@ -1,0 +1,61 @@
+import { useEffect, useState } from "preact/hooks";
+import type { SurveySummary } from "../../../contract/surveys";
+import { localize } from "../../../domain/locales";
+import { t } from "../../../i18n";
+import { loadSurveyIndex } from "../../collector/surveys";
+import { LoadError } from "../../components/load-error";
+import { Loading } from "../../components/loading";
+import { latest, useResource } from "../../hooks/use-resource";
+import { useLocale } from "../../locale-context";
+import type { DashboardSection } from "../../router/routes";
+import { AccountsSection } from "../accounts/accounts-section";
+import { AuditSection } from "../audit/audit-section";
+import { SECTION_ACCESS } from "./sections";
+import { SurveyScreen } from "./survey-screen";
+
+/**
+ * The screen of a section: a survey's (with the survey picker above it) or the collector's own
+ * (accounts, audit). The survey picked is kept here, above the screens, while one moves between them.
+ */
+export function Workspace(props: { section: DashboardSection; onUnauthorized(): void }) {
+  const { locale } = useLocale();
+  // Kept while it loads again after a new survey is published: the page stays as it is meanwhile.
+  const [index, retry] = useResource(loadSurveyIndex, "index", { keep: true });
+  const surveys = latest(index);
+  const [surveyId, setSurveyId] = useState<string | undefined>();
+  useEffect(() => {
+    if (surveys && !surveyId) setSurveyId(surveys[0]?.id);
+  }, [surveys, surveyId]);
+
+  if (props.section === "accounts")
+    return <AccountsSection surveys={surveys ?? []} onUnauthorized={props.onUnauthorized} />;
+  if (props.section === "audit") return <AuditSection onUnauthorized={props.onUnauthorized} />;
+  if (!SECTION_ACCESS[props.section].perSurvey) return null;
+
+  if (!surveys) return index.status === "failed" ? <LoadError onRetry={retry} /> : <Loading />;
+  return (
+    <>
+      {surveys.length === 0 && <p>{t("list.empty")}</p>}
+      {surveys.length > 1 && (
+        <label class="control">
+          <span class="field-label">{t("dashboard.survey")}</span>
+          <select value={surveyId} onChange={(event) => setSurveyId(event.currentTarget.value)}>
+            {surveys.map((s: SurveySummary) => (
+              <option key={s.id} value={s.id}>
+                {localize(s.title, locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <SurveyScreen
+        key={surveyId}
+        section={props.section}
+        surveyId={surveyId}
+        onUnauthorized={props.onUnauthorized}
+        onSurveysChanged={retry}
+        onOpenSurvey={setSurveyId}
+      />
+    </>
+  );
+}
