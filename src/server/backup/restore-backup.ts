@@ -32,8 +32,8 @@ export async function restoreCollectorBackup(
   return { ...backup, migratedAfter: await target.migrateToLatest() };
 }
 
-/** The backup's migrations must be the first of this build's, in the same order. */
-function checkMigrations(taken: readonly string[]): void {
+/** The backup's migrations must be the first of this build's, in the same order (else: "newer"). */
+export function checkMigrations(taken: readonly string[]): void {
   const known = Object.keys(MIGRATIONS);
   const unknown = taken.filter((m) => !known.includes(m));
   if (unknown.length > 0)

@@ -3,7 +3,7 @@ import { basename, join, resolve } from "node:path";
 import { uuidv7 } from "../../domain/uuid";
 import { CollectorBackupError } from "../backup/format";
 import { verifyCollectorBackup } from "../backup/read-backup";
-import { type RestoreSummary, restoreCollectorBackup } from "../backup/restore-backup";
+import { checkMigrations, type RestoreSummary, restoreCollectorBackup } from "../backup/restore-backup";
 import { type BackupSummary, writeCollectorBackup } from "../backup/write-backup";
 import type { BackupStorage } from "../storage/backup-storage";
 import type { StorageConfig } from "../storage/open";
@@ -132,6 +132,7 @@ async function restore(
       throw new CollectorBackupError(error.problem, `${path}: ${error.message}`);
     throw new CollectorBackupError("foreign", `${path}: cannot read it: ${(error as Error).message}`);
   });
+  checkMigrations(verified.header.migrations);
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
   const target = deps.open(config);
   try {
