@@ -93,7 +93,9 @@ describe("npm run backup and npm run restore", () => {
 
     const exists = await cli(["backup", file], typedIn, source.env);
     expect(exists.code).toBe(1);
-    expect(exists.stderr).toBe(`${file} exists already; nothing was written\nnothing was written\n`);
+    expect(exists.stderr).toBe(
+      `${file} exists already: a backup never replaces a file\nnothing was written\n`,
+    );
   });
 
   it("say how to call them", async () => {

@@ -31,7 +31,7 @@ export async function writeCollectorBackup(
   now: () => Date = () => new Date(),
 ): Promise<BackupSummary> {
   if (existsSync(path))
-    throw new CollectorBackupError("exists", `${path} exists already; nothing was written`);
+    throw new CollectorBackupError("exists", `${path} exists already: a backup never replaces a file`);
   const partial = `${path}.partial`;
   try {
     const { header, sha256 } = await source.withSnapshot(async (snapshot) => {
@@ -53,7 +53,10 @@ export async function writeCollectorBackup(
       return { header, sha256: hash.digest("hex") };
     });
     if (existsSync(path))
-      throw new CollectorBackupError("exists", `${path} appeared meanwhile; nothing was written`);
+      throw new CollectorBackupError(
+        "exists",
+        `${path} appeared while the backup was written: a backup never replaces a file`,
+      );
     await rename(partial, path);
     return { path, header, sha256, bytes: (await stat(path)).size };
   } catch (error) {
