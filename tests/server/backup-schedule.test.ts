@@ -1,11 +1,17 @@
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { MAIN, ROOT, spawnCollector } from "../../harness/collector";
+import { freePort } from "../../harness/free-port";
 import { verifyCollectorBackup } from "../../src/server/backup/read-backup";
 import { scheduledName, takeScheduledBackup } from "../../src/server/backup/schedule";
 import { readConfig } from "../../src/server/cli/config";
 import type { Place } from "./backup-support";
 import { PLACES } from "./backup-support";
+import { FIXTURES } from "./support";
+
+// One test starts the real collector (tsx compiles at each start): slow on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let made: Place[] = [];
 afterEach(async () => {
@@ -66,5 +72,38 @@ describe("scheduled backups", () => {
     expect(() => readConfig({ BACKUP_DIR: "/b", BACKUP_KEEP: "0" })).toThrow(
       'BACKUP_KEEP must keep at least 1 backup, not "0"',
     );
+  });
+
+  it("run inside the real collector, which says so at start and logs each one", async () => {
+    const place = await (PLACES[0] as (typeof PLACES)[0]).create();
+    made.push(place);
+    const cwd = join(place.config.dataDir, "..");
+    mkdirSync(join(cwd, "surveys"));
+    copyFileSync(join(FIXTURES, "surveys", "ward-test-v2.json"), join(cwd, "surveys", "ward-test-v2.json"));
+    const dir = join(cwd, "scheduled");
+    const collector = spawnCollector(resolve(ROOT, MAIN), cwd, {
+      ...process.env,
+      DATA_DIR: place.config.dataDir,
+      DATABASE_URL: "",
+      ORGANIZER_TOKEN: "",
+      PORT: String(await freePort()),
+      BACKUP_DIR: dir,
+      // 3.6 s apart, one kept: the second run removes the first.
+      BACKUP_EVERY: "0.001",
+      BACKUP_KEEP: "1",
+    });
+    try {
+      expect(await collector.ready).toBe("listening");
+      expect(collector.output()).toContain(`backup: every 0.001 h into ${dir}, keeping 1`);
+      while (!/backup: wrote .*; removed tsunagu-/.test(collector.output()))
+        await new Promise((done) => setTimeout(done, 200));
+      const files = readdirSync(dir).filter((name) => name.endsWith(".jsonl.gz"));
+      expect(files).toHaveLength(1);
+      const kept = await verifyCollectorBackup(join(dir, files[0] as string));
+      expect(kept.header.tables.find((t) => t.name === "survey_versions")?.rows).toBe(1);
+    } finally {
+      collector.child.kill("SIGTERM");
+      await collector.exited;
+    }
   });
 });
