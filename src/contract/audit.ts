@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "export_downloaded",
   "population_uploaded",
   "backup_imported",
+  "collector_backed_up",
   "event_created",
   "device_enrolled",
   "device_revoked",

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { BackupSchedule } from "../backup/schedule";
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from "../http/rate-limit";
 import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from "../responses/intake";
 
@@ -13,6 +14,8 @@ export interface CollectorConfig {
   rateLimit: RateLimitOptions;
   intakeLimits: IntakeLimits;
   trustedProxyHops: number;
+  /** Scheduled backups (BACKUP_DIR, BACKUP_EVERY hours, BACKUP_KEEP files); none without BACKUP_DIR. */
+  backup: BackupSchedule | undefined;
 }
 
 /** The collector's settings from its environment, with defaults that serve one machine. */
@@ -43,7 +46,26 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
       deviceStored: wholeNumber(env, "DEVICE_STORED_PER_HOUR", DEFAULT_INTAKE_LIMITS.deviceStored),
     },
     trustedProxyHops: wholeNumber(env, "TRUSTED_PROXY_HOPS", 0),
+    backup: backupSchedule(env, cwd),
   };
+}
+
+/** setInterval's longest delay is 2^31-1 ms, about 24.8 days. */
+const LONGEST_BACKUP_HOURS = 596;
+
+function backupSchedule(env: NodeJS.ProcessEnv, cwd: string): BackupSchedule | undefined {
+  if (!env.BACKUP_DIR) {
+    for (const name of ["BACKUP_EVERY", "BACKUP_KEEP"])
+      if (env[name])
+        throw new Error(`${name} is set but BACKUP_DIR is not: set the folder for the backups too`);
+    return undefined;
+  }
+  const everyHours = positive(env, "BACKUP_EVERY", 24);
+  if (everyHours > LONGEST_BACKUP_HOURS)
+    throw new Error(`BACKUP_EVERY must be at most ${LONGEST_BACKUP_HOURS} hours, not "${env.BACKUP_EVERY}"`);
+  const keep = wholeNumber(env, "BACKUP_KEEP", 7);
+  if (keep < 1) throw new Error(`BACKUP_KEEP must keep at least 1 backup, not "${env.BACKUP_KEEP}"`);
+  return { dir: resolve(cwd, env.BACKUP_DIR), everyHours, keep };
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

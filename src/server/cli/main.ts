@@ -3,9 +3,10 @@ import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "../app";
 import { resolveOrganizerToken } from "../auth/organizer-token";
+import { startBackupSchedule } from "../backup/schedule";
 import { clientAddress } from "../http/client-address";
 import { openPublishedSurveys } from "../published-surveys";
-import { openStorage } from "../storage/open";
+import { openBackupStorage, openStorage } from "../storage/open";
 import { readConfig } from "./config";
 
 /** Start-up: environment, data directory, token, database and migrations, surveys, then listen. */
@@ -51,10 +52,18 @@ async function main(): Promise<void> {
     console.log(`Tsunagu collector listening on http://localhost:${info.port}`);
   });
 
+  const backups =
+    config.backup && startBackupSchedule(config.backup, () => openBackupStorage(config), console.log);
+  if (config.backup)
+    console.log(
+      `backup: every ${config.backup.everyHours} h into ${config.backup.dir}, keeping ${config.backup.keep}`,
+    );
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    backups?.stop();
     console.log(`${signal}: closing`);
     // Let requests in flight finish (their commits are what the devices wait for), then close.
     server.close(() => {

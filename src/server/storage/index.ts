@@ -1,12 +1,15 @@
 export type * from "./account-storage";
 export type * from "./audit-storage";
+export type * from "./backup-storage";
+export { BACKUP_TABLES } from "./backup-tables";
 export type { Database } from "./database";
 export type * from "./event-storage";
 export type * from "./intake-storage";
+export { createBackupStorage } from "./kysely-backup-storage";
 export { createKyselyStorage } from "./kysely-storage";
 export { migrateToLatest } from "./migrate";
 export { MIGRATIONS } from "./migrations";
-export { openStorage } from "./open";
+export { openBackupStorage, openStorage, type StorageConfig } from "./open";
 export type * from "./population-storage";
 export { openPostgres } from "./postgres";
 export type * from "./response-storage";

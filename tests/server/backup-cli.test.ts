@@ -1,0 +1,126 @@
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { dumpAll, fillCollector, PLACES, type Place, type PlaceKind } from "./backup-support";
+
+// Each run starts a process that compiles the CLI with tsx: slow on a busy machine.
+vi.setConfig({ testTimeout: 240_000 });
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const CLI = join(ROOT, "src/server/cli/backup-cli.ts");
+const TSX = import.meta.resolve("tsx");
+const [sqlite, postgres] = PLACES as [PlaceKind, PlaceKind];
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: "pipe" });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += String(d);
+    });
+    child.stderr.on("data", (d) => {
+      stderr += String(d);
+    });
+    child.once("close", (code) => done({ code, stdout, stderr }));
+  });
+}
+const cli = (args: string[], cwd: string, env: Record<string, string>) =>
+  run(process.execPath, ["--import", TSX, CLI, ...args], cwd, env);
+
+let made: Place[] = [];
+afterEach(async () => {
+  for (const place of made) await place.dispose();
+  made = [];
+});
+const create = async (kind: PlaceKind) => {
+  const place = await kind.create();
+  made.push(place);
+  return place;
+};
+
+/** A dump without the audit row the backup command wrote into its source after its snapshot. */
+async function dumpBeforeBackup(place: Place) {
+  const dump = await dumpAll(place.backup());
+  const audit = dump.audit_log ?? [];
+  const taken = audit.filter(
+    (row) => (JSON.parse(row) as { action: string }).action === "collector_backed_up",
+  );
+  expect(taken).toHaveLength(1);
+  return { ...dump, audit_log: audit.filter((row) => !taken.includes(row)) };
+}
+
+describe("npm run backup and npm run restore", () => {
+  it("back up from where the command is typed, restore into an empty DATA_DIR, and refuse one holding data", async () => {
+    const source = await create(sqlite);
+    await fillCollector(source.storage());
+    const typedIn = join(source.config.dataDir, "..", "elsewhere");
+    mkdirSync(typedIn);
+    const backup = await run(
+      "npm",
+      ["run", "--silent", "--prefix", ROOT, "backup", "--", "nightly.jsonl.gz"],
+      typedIn,
+      source.env,
+    );
+    expect(backup.stderr).toBe("");
+    expect(backup.code).toBe(0);
+    const file = join(typedIn, "nightly.jsonl.gz");
+    expect(backup.stdout).toMatch(
+      new RegExp(`^wrote ${file} \\(\\d+ bytes\\): \\d+ rows of SQLite in ${source.config.dataDir} as of `),
+    );
+    expect(backup.stdout).toContain("responses 13,");
+
+    const target = await create(sqlite);
+    const restore = await cli(["restore", file], typedIn, target.env);
+    expect(restore.stderr).toBe("");
+    expect(restore.code).toBe(0);
+    expect(restore.stdout).toContain(`restored ${file} (taken `);
+    expect(await dumpAll(target.backup())).toEqual(await dumpBeforeBackup(source));
+
+    const again = await cli(["restore", file], typedIn, target.env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(
+      /^the target already holds data \(survey_versions: 2 rows, responses: 13 rows, /,
+    );
+    expect(again.stderr).toContain("\nnothing was restored\n");
+
+    const exists = await cli(["backup", file], typedIn, source.env);
+    expect(exists.code).toBe(1);
+    expect(exists.stderr).toBe(
+      `${file} exists already: a backup never replaces a file\nnothing was written\n`,
+    );
+  });
+
+  it("say how to call them", async () => {
+    const place = await create(sqlite);
+    const result = await cli(["restore"], place.config.dataDir, place.env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^usage: npm run restore -- FILE/);
+  });
+});
+
+describe.skipIf(postgres.unavailable !== undefined)("npm run move-to-postgres", () => {
+  it("copies the SQLite collector of DATA_DIR into the empty PostgreSQL of DATABASE_URL, keeping the backup it went through", async () => {
+    const from = await create(sqlite);
+    await fillCollector(from.storage());
+    const to = await create(postgres);
+    const result = await cli(["move-to-postgres"], from.config.dataDir, {
+      DATA_DIR: from.config.dataDir,
+      DATABASE_URL: to.env.DATABASE_URL as string,
+    });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      new RegExp(`^wrote ${join(from.config.dataDir, "backups", "move-to-postgres-")}`),
+    );
+    expect(result.stdout).toContain("into PostgreSQL");
+    expect(await dumpAll(to.backup())).toEqual(await dumpBeforeBackup(from));
+  });
+});
