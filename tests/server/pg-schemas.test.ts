@@ -36,4 +36,59 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL schemas", () => {
       await second.drop();
     }
   });
+
+  // Kysely's own introspector read every schema on the server and called catalogue functions on
+  // each: a schema another test file dropped meanwhile failed a migration with "schema
+  // tsunagu_test_… does not exist" (a flake seen in CI and beside other runs).
+  it("introspects only its own schema, so another schema dropped meanwhile cannot fail a migration", async () => {
+    const url = DATABASE_URL as string;
+    const mine = await freshPgSchema(url, "mine");
+    const other = await freshPgSchema(url, "other");
+    const db = openPostgres(url, { searchPath: mine.schema, max: 1 });
+    try {
+      const otherDb = openPostgres(url, { searchPath: other.schema, max: 1 });
+      await otherDb.schema.createTable("elsewhere").addColumn("id", "integer").execute();
+      await otherDb.destroy();
+      await db.schema
+        .createTable("here")
+        .addColumn("id", "integer", (c) => c.notNull())
+        .execute();
+      const tables = await db.introspection.getTables();
+      expect(tables.map((t) => `${t.schema}.${t.name}`)).toEqual([`${mine.schema}.here`]);
+      expect(tables[0]?.columns).toMatchObject([{ name: "id", dataType: "int4", isNullable: false }]);
+      // Schemas being dropped all the while by others: every migration still runs.
+      let dropping = true;
+      const churn = (async () => {
+        for (let i = 0; dropping; i++) {
+          const temp = await freshPgSchema(url, `churn${i}`);
+          const t = openPostgres(url, { searchPath: temp.schema, max: 1 });
+          await t.schema.createTable("x").addColumn("id", "serial").execute();
+          await t.destroy();
+          await temp.drop();
+        }
+      })();
+      try {
+        for (let i = 0; i < 5; i++) {
+          const fresh = await freshPgSchema(url, `fresh${i}`);
+          const storage = createKyselyStorage(
+            openPostgres(url, { searchPath: fresh.schema, max: 1 }),
+            "postgres",
+          );
+          try {
+            expect(await storage.migrate()).toContain("2026_11_25_0001_responses");
+          } finally {
+            await storage.close();
+            await fresh.drop();
+          }
+        }
+      } finally {
+        dropping = false;
+        await churn;
+      }
+    } finally {
+      await db.destroy();
+      await mine.drop();
+      await other.drop();
+    }
+  });
 });
