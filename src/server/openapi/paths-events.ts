@@ -16,7 +16,8 @@ export const eventPaths = {
     },
     get: {
       ...organizer,
-      summary: "Events, latest day first",
+      summary:
+        "Events (but the deleted ones), latest day first, each with closedAt and its stored responses (any review state)",
       parameters: [{ name: "surveyId", in: "query", required: false, schema: { type: "string" } }],
       responses: {
         "200": json("EventList", "The events"),
