@@ -161,7 +161,7 @@ const en: StaffCatalogue = {
     renamed: "Renamed to “{{label}}”.",
     revoke: "Revoke",
     revokeConfirm:
-      "Revoke “{{label}}”? Once revoked, answers still on this tablet are refused too. Sync the tablet first and check that nothing is waiting.",
+      "Revoke “{{label}}”? Once revoked, answers still on this tablet are refused too. Sync the tablet first and check that nothing is waiting. If it cannot sync, press “Export a backup file” on its staff screen and bring the file in here with “Import a device backup”.",
     revokeYes: "Yes, revoke",
     revokedDone: "“{{label}}” revoked: the collector refuses what it sends.",
   },

@@ -166,7 +166,7 @@ const vi: StaffCatalogue = {
     renamed: "Đã đổi tên thành “{{label}}”.",
     revoke: "Thu hồi",
     revokeConfirm:
-      "Thu hồi “{{label}}”? Sau khi thu hồi, câu trả lời còn trên máy này cũng bị từ chối. Hãy đồng bộ máy trước và kiểm tra không còn câu trả lời nào đang chờ.",
+      "Thu hồi “{{label}}”? Sau khi thu hồi, câu trả lời còn trên máy này cũng bị từ chối. Hãy đồng bộ máy trước và kiểm tra không còn câu trả lời nào đang chờ. Nếu không đồng bộ được, hãy bấm “Xuất tệp sao lưu” trên màn hình nhân viên của máy rồi đưa tệp vào đây bằng “Nhập bản sao lưu từ thiết bị”.",
     revokeYes: "Có, thu hồi",
     revokedDone: "Đã thu hồi “{{label}}”: máy chủ từ chối những gì máy này gửi.",
   },
