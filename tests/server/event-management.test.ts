@@ -1,8 +1,10 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { AuditEntry } from "../../src/contract/audit";
+import { writeBackup } from "../../src/contract/backup";
 import { ErrorBody } from "../../src/contract/errors";
 import { DeviceEnrollment, DeviceList, EventList, KioskDevice, KioskEvent } from "../../src/contract/events";
+import { ImportSummary } from "../../src/contract/imports";
 import { ResponsesResult } from "../../src/contract/responses";
 import { createApp } from "../../src/server/app";
 import type { Storage } from "../../src/server/storage";
@@ -170,6 +172,19 @@ describeEachStorage("events and tablets managed", (variant) => {
     );
     expect((await events())[0]?.responses).toBe(3);
     expect(await audit("event_deleted")).toEqual([]);
+  });
+
+  it("takes a revoked tablet's unsent answers from its backup file, imported by staff, and lists them under it", async () => {
+    const event = await createEvent();
+    const { device, token } = await createDevice(event.id);
+    await send("POST", `/devices/${device.id}/revoke`, {});
+    const unsent = kioskResponse(event.id, device.id);
+    expect((await sendAs(token, [unsent])).status).toBe(401);
+    const file = await writeBackup([{ response: unsent, state: "pending" }], { deviceId: device.id });
+    const res = await send("POST", "/imports", file);
+    expect(res.status).toBe(200);
+    expect(ImportSummary.parse(await res.json()).accepted).toBe(1);
+    expect((await devices(event.id))[0]).toMatchObject({ responses: 1 });
   });
 
   it("renames a tablet, audited, refusing a bad label and an unknown tablet", async () => {
