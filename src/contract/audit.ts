@@ -19,6 +19,9 @@ export const AUDIT_ACTIONS = [
   "event_created",
   "device_enrolled",
   "device_revoked",
+  "event_changed",
+  "event_deleted",
+  "device_renamed",
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -36,14 +36,43 @@ export const KioskEvent = z.object({
   place: z.string(),
   date: z.iso.date(),
   createdAt: z.string(),
+  /**
+   * When staff closed it (the event is over), null while open. A closed event takes no new tablet,
+   * but its tablets keep sending what they hold: answers made before the close are never refused.
+   */
+  closedAt: z.nullable(z.string()),
 });
 export type KioskEvent = z.infer<typeof KioskEvent>;
 
-export const EventList = z.object({ events: z.array(KioskEvent) });
+/** An event as listed: with how many responses are stored for it (any review state). */
+export const EventSummary = z.object({ ...KioskEvent.shape, responses: z.number() });
+export type EventSummary = z.infer<typeof EventSummary>;
+
+export const EventList = z.object({ events: z.array(EventSummary) });
 export type EventList = z.infer<typeof EventList>;
+
+/** PATCH /events/:id: what staff may change of an event; `closed` closes or reopens it. */
+export const EventPatch = z
+  .strictObject({
+    name: z.optional(Name(200)),
+    place: z.optional(Name(200)),
+    date: z.optional(z.iso.date()),
+    closed: z.optional(z.boolean()),
+  })
+  .check(
+    z.refine(
+      (p) => Object.values(p).some((v) => v !== undefined),
+      "name at least one of name, place, date, closed",
+    ),
+  );
+export type EventPatch = z.infer<typeof EventPatch>;
 
 export const NewDeviceBody = z.strictObject({ label: Name(100) });
 export type NewDeviceBody = z.infer<typeof NewDeviceBody>;
+
+/** PATCH /devices/:id: a tablet's new label. */
+export const DevicePatch = z.strictObject({ label: Name(100) });
+export type DevicePatch = z.infer<typeof DevicePatch>;
 
 export const KioskDevice = z.object({
   id: ShortId,
@@ -52,8 +81,17 @@ export const KioskDevice = z.object({
   createdAt: z.string(),
   /** When the organizer revoked its token; a revoked token is refused (401). */
   revokedAt: z.nullable(z.string()),
+  /**
+   * When the collector last took a request carrying its token, to the minute (it is written at most
+   * once a minute per device); null before its first sync.
+   */
+  lastSyncAt: z.nullable(z.string()),
 });
 export type KioskDevice = z.infer<typeof KioskDevice>;
+
+/** A device as listed: with how many responses it sent are stored (any review state). */
+export const DeviceSummary = z.object({ ...KioskDevice.shape, responses: z.number() });
+export type DeviceSummary = z.infer<typeof DeviceSummary>;
 
 /** A device token: printable ASCII without spaces, so it fits an Authorization header as is. */
 export const DeviceToken = z
@@ -64,5 +102,5 @@ export const DeviceToken = z
 export const DeviceEnrollment = z.object({ device: KioskDevice, token: DeviceToken });
 export type DeviceEnrollment = z.infer<typeof DeviceEnrollment>;
 
-export const DeviceList = z.object({ devices: z.array(KioskDevice) });
+export const DeviceList = z.object({ devices: z.array(DeviceSummary) });
 export type DeviceList = z.infer<typeof DeviceList>;

@@ -20,6 +20,8 @@ export const PROBLEM_CODES = [
   "survey_not_found",
   "event_not_found",
   "device_not_found",
+  "event_has_responses",
+  "event_closed",
   "too_many_items",
   "body_too_large",
   "unsupported_media_type",

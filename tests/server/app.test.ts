@@ -36,7 +36,9 @@ describe("GET /api/v1/openapi.json", () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         "/devices/{id}/revoke",
+        "/devices/{id}",
         "/events",
+        "/events/{id}",
         "/events/{id}/devices",
         "/health",
         "/imports",

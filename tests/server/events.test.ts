@@ -115,7 +115,7 @@ describeEachStorage("events and kiosk devices", (variant) => {
     expect(await storage.deviceByTokenHash(token)).toBeUndefined();
     const list = await app.request(`/api/v1/events/${event.id}/devices`, { headers: organizer });
     const text = await list.text();
-    expect(DeviceList.parse(JSON.parse(text)).devices).toEqual([device]);
+    expect(DeviceList.parse(JSON.parse(text)).devices).toEqual([{ ...device, responses: 0 }]);
     expect(text).not.toContain(token);
     const second = await createDevice(event.id);
     expect(second.token).not.toBe(token);

@@ -45,6 +45,7 @@ describeEachStorage("response counts per day, event, device and version", (varia
       place: "区民センター",
       date: "2026-03-31",
       createdAt: "2026-03-01T00:00:00.000Z",
+      closedAt: null,
     });
     await storage.insertDevice(
       {
@@ -53,6 +54,7 @@ describeEachStorage("response counts per day, event, device and version", (varia
         eventId: "fair",
         createdAt: "2026-03-01T00:00:00.000Z",
         revokedAt: null,
+        lastSyncAt: null,
       },
       "0".repeat(64),
     );

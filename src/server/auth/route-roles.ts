@@ -48,6 +48,10 @@ export const ROUTE_ROLES = {
   "POST /events/:id/devices": { role: "field_staff", survey: "event" },
   "GET /events/:id/devices": { role: "field_staff", survey: "event" },
   "POST /devices/:id/revoke": { role: "field_staff", survey: "device" },
+  "PATCH /devices/:id": { role: "field_staff", survey: "device" },
+  "PATCH /events/:id": { role: "field_staff", survey: "event" },
+  // Last of the event routes: the role sweep, letting each route through, deletes its event here.
+  "DELETE /events/:id": { role: "field_staff", survey: "event" },
   // A backup holds answers to any survey: only an account scoped to all may import one.
   "POST /imports": { role: "field_staff", survey: "global" },
 } as const satisfies Record<string, RouteAccess>;

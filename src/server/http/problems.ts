@@ -25,6 +25,8 @@ export const PROBLEM_STATUS = {
   survey_not_found: 404,
   event_not_found: 404,
   device_not_found: 404,
+  event_has_responses: 409,
+  event_closed: 409,
   too_many_items: 413,
   body_too_large: 413,
   unsupported_media_type: 415,

@@ -16,12 +16,40 @@ export const eventPaths = {
     },
     get: {
       ...organizer,
-      summary: "Events, latest day first",
+      summary:
+        "Events (but the deleted ones), latest day first, each with closedAt and its stored responses (any review state)",
       parameters: [{ name: "surveyId", in: "query", required: false, schema: { type: "string" } }],
       responses: {
         "200": json("EventList", "The events"),
         "400": problem("Bad surveyId"),
         ...unauthorized,
+      },
+    },
+  },
+  "/events/{id}": {
+    patch: {
+      ...organizer,
+      summary:
+        "Change an event's name, place or day, or close it (closed: true; false reopens it): a closed event takes no new tablet, but its tablets still send the answers they hold (audited)",
+      parameters: [eventId],
+      requestBody: jsonBody("EventPatchRequest"),
+      responses: {
+        "200": json("Event", "The event after the change"),
+        "400": problem("Malformed body, or nothing to change (problems name each field)"),
+        ...unauthorized,
+        "404": problem("event_not_found"),
+      },
+    },
+    delete: {
+      ...organizer,
+      summary:
+        "Delete an event that holds no responses, revoking its tablets' tokens (audited); one that holds any is kept",
+      parameters: [eventId],
+      responses: {
+        "204": { description: "Deleted; its tablets' tokens are refused from now on" },
+        ...unauthorized,
+        "404": problem("event_not_found"),
+        "409": problem("event_has_responses: the message and problems[0] say how many responses are stored"),
       },
     },
   },
@@ -36,11 +64,13 @@ export const eventPaths = {
         "400": problem("Malformed body"),
         ...unauthorized,
         "404": problem("No such event"),
+        "409": problem("event_closed: reopen the event to add a tablet"),
       },
     },
     get: {
       ...organizer,
-      summary: "The event's kiosk devices (never their tokens)",
+      summary:
+        "The event's kiosk devices (never their tokens), each with its last sync (to the minute), revoked state and stored responses",
       parameters: [eventId],
       responses: {
         "200": json("DeviceList", "The devices"),
@@ -49,10 +79,25 @@ export const eventPaths = {
       },
     },
   },
+  "/devices/{id}": {
+    patch: {
+      ...organizer,
+      summary: "Rename a kiosk device (audited)",
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+      requestBody: jsonBody("DevicePatchRequest"),
+      responses: {
+        "200": json("Device", "The device after the change"),
+        "400": problem("Malformed body"),
+        ...unauthorized,
+        "404": problem("device_not_found"),
+      },
+    },
+  },
   "/devices/{id}/revoke": {
     post: {
       ...organizer,
-      summary: "Revoke a device's token: its later requests get 401",
+      summary:
+        "Revoke a device's token: its later requests get 401, so answers it still holds are refused (sync it first)",
       parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
       responses: {
         "200": json("Device", "The device, revoked"),

@@ -8,7 +8,9 @@ import { ErrorBody } from "../../contract/errors";
 import {
   DeviceEnrollment,
   DeviceList,
+  DevicePatch,
   EventList,
+  EventPatch,
   KioskDevice,
   KioskEvent,
   NewDeviceBody,
@@ -54,6 +56,8 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     NewEventRequest: jsonSchema(NewEventBody, "input"),
     Event: jsonSchema(KioskEvent, "output"),
     EventList: jsonSchema(EventList, "output"),
+    EventPatchRequest: jsonSchema(EventPatch, "input"),
+    DevicePatchRequest: jsonSchema(DevicePatch, "input"),
     NewDeviceRequest: jsonSchema(NewDeviceBody, "input"),
     Device: jsonSchema(KioskDevice, "output"),
     DeviceEnrollment: jsonSchema(DeviceEnrollment, "output"),

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { KioskDevice } from "../../contract/events";
 import {
   MAX_BATCH_BYTES,
   MAX_BATCH_ITEMS,
@@ -15,9 +16,21 @@ import type { EventStorage } from "../storage/event-storage";
 import type { IntakeStorage } from "../storage/intake-storage";
 import type { ResponseStorage } from "../storage/response-storage";
 
+/** A tablet's last sync is shown to the minute: a backlog's many requests write it about once a minute. */
+const SYNC_NOTE_INTERVAL_MS = 60_000;
+
+async function noteSync(storage: Pick<EventStorage, "noteDeviceSync">, device: KioskDevice, now: Date) {
+  const notBefore = new Date(now.getTime() - SYNC_NOTE_INTERVAL_MS).toISOString();
+  // The device row read for its token already says whether a write is due: most requests make none.
+  if (device.lastSyncAt !== null && device.lastSyncAt >= notBefore) return;
+  await storage.noteDeviceSync(device.id, now.toISOString(), notBefore);
+}
+
 export function responseRoutes(
   deps: DepsWith<
-    Pick<ResponseStorage, "insertResponses"> & IntakeStorage & Pick<EventStorage, "deviceByTokenHash">,
+    Pick<ResponseStorage, "insertResponses"> &
+      IntakeStorage &
+      Pick<EventStorage, "deviceByTokenHash" | "noteDeviceSync">,
     "surveys" | "now" | "intakeLimits"
   > &
     Required<Pick<AppDeps, "clientAddress">>,
@@ -55,6 +68,7 @@ export function responseRoutes(
       { ...deps, now: () => now },
       { device, ...(intake && { intake }) },
     );
+    if (device) await noteSync(deps.storage, device, now);
     return c.json({ results } satisfies ResponsesResult);
   });
 }

@@ -44,6 +44,10 @@ export interface EventsTable {
   /** YYYY-MM-DD. */
   date: string;
   created_at: string;
+  /** When staff closed it; null while open. */
+  closed_at: string | null;
+  /** When staff deleted it (it held no responses); the row stays so nothing can name a missing event. */
+  deleted_at: string | null;
 }
 
 /** A tablet enrolled for one event; only the sha256 of its token is kept. */
@@ -54,6 +58,8 @@ export interface KioskDevicesTable {
   event_id: string;
   created_at: string;
   revoked_at: string | null;
+  /** When the collector last took a request with its token, written at most once a minute. */
+  last_sync_at: string | null;
 }
 
 /** The register's population of one cell of a survey's post-stratification (see its migration). */

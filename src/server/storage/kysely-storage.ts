@@ -4,12 +4,16 @@ import { appendAudit, auditEntries } from "./audit-queries";
 import { countResponses } from "./count-queries";
 import type { Database } from "./database";
 import {
+  changeEvent,
+  deleteEmptyEvent,
   deviceByTokenHash,
   getEvent,
   insertDevice,
   insertEvent,
   listDevices,
   listEvents,
+  noteDeviceSync,
+  renameDevice,
   revokeDevice,
   surveyOfDevice,
 } from "./event-queries";
@@ -81,10 +85,14 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     insertEvent: (event) => insertEvent(db, event),
     listEvents: (surveyId) => listEvents(db, surveyId),
     getEvent: (id) => getEvent(db, id),
+    changeEvent: (id, change) => changeEvent(db, id, change),
+    deleteEmptyEvent: (id, at) => deleteEmptyEvent(db, id, at),
     insertDevice: (device, tokenHash) => insertDevice(db, device, tokenHash),
     listDevices: (eventId) => listDevices(db, eventId),
     deviceByTokenHash: (tokenHash) => deviceByTokenHash(db, tokenHash),
     revokeDevice: (id, at) => revokeDevice(db, id, at),
+    renameDevice: (id, label) => renameDevice(db, id, label),
+    noteDeviceSync: (id, at, notBefore) => noteDeviceSync(db, id, at, notBefore),
     surveyOfDevice: (id) => surveyOfDevice(db, id),
     insertVersion: (version) => insertVersion(db, version),
     versionKeys: () => versionKeys(db),
