@@ -1,0 +1,194 @@
+// `npx tsx bench/profile-first-visit.ts [locale]`: where a respondent's cold visit spends the page's
+// main thread until the app has taken over (issue 27's "ready"), from a Chromium trace under 4x CPU
+// throttle: the median over BENCH_RUNS loads (5 unless set) of each script's compile and evaluation,
+// of the tasks' other kinds (parse, style, layout, paint, garbage collection...), and of the self
+// time of the JavaScript each file runs (V8's sampling profiler). Needs `npx vite build` first;
+// STATIC_DIR serves another build. Served without Cross-Origin-Opener-Policy: its process swap
+// would move the page away from the trace's renderer (bench/first-visit.ts measures what it costs).
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../harness/chromium";
+import { LOCALES, type Locale } from "../src/domain/locales";
+import { marks } from "./first-question";
+import { median } from "./median";
+import { collector } from "./served";
+
+/** PROFILE_JS=1: V8's sampling profiler too, for JavaScript's self time by file. */
+const SAMPLE = process.env.PROFILE_JS === "1";
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string; documentLoaderURL?: string }; fileName?: string } & Record<string, unknown>;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+}
+
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const file = (url: string | undefined) => (url ? (url.split("/").pop() ?? url).replace(/\?.*$/, "") : "?");
+
+/** Kinds of work, by the trace event that holds it (its own time, without what it holds). */
+function kind(e: TraceEvent): string | undefined {
+  switch (e.name) {
+    case "v8.compileModule":
+    case "v8.compile":
+      return `compile ${file(e.args?.fileName ?? e.args?.data?.url)}`;
+    case "v8.evaluateModule":
+      return `evaluate ${file(e.args?.data?.url ?? e.args?.fileName)}`;
+    case "ParseHTML":
+      return "parse HTML";
+    case "ParseAuthorStyleSheet":
+      return "parse CSS";
+    case "UpdateLayoutTree":
+      return "style";
+    case "Layout":
+      return "layout";
+    case "Paint":
+    case "PrePaint":
+    case "Layerize":
+    case "UpdateLayer":
+      return "paint";
+    case "MinorGC":
+    case "MajorGC":
+    case "V8.GC_SCAVENGER":
+    case "BlinkGC.AtomicPhase":
+      return "garbage collection";
+    case "FunctionCall":
+      return `script ${file(e.args?.data?.url)}`;
+    case "RunMicrotasks":
+      return "microtasks (promise continuations: the app's async start)";
+    case "TimerFire":
+    case "FireAnimationFrame":
+    case "EventDispatch":
+    case "FireIdleCallback":
+      return e.name;
+    default:
+      return undefined;
+  }
+}
+
+/** Self time (ms) of each kind of work on the page's main thread until `until` (µs, trace clock). */
+function selfTimes(events: TraceEvent[], nav: TraceEvent, until: number): Map<string, number> {
+  const { pid, tid } = nav;
+  const spans = events
+    .filter((e) => e.ph === "X" && e.tid === tid && e.pid === pid && e.ts < until && kind(e))
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const out = new Map<string, number>();
+  // Each span's time less its children's: nested spans are contained in their parents'.
+  const stack: { end: number; key: string }[] = [];
+  const add = (key: string, ms: number) => out.set(key, (out.get(key) ?? 0) + ms);
+  for (const e of spans) {
+    const end = Math.min(e.ts + (e.dur ?? 0), until);
+    while (stack.length && (stack.at(-1)?.end ?? 0) <= e.ts) stack.pop();
+    const key = kind(e) as string;
+    const parent = stack.at(-1);
+    if (parent) add(parent.key, -(end - e.ts) / 1000);
+    add(key, (end - e.ts) / 1000);
+    stack.push({ end, key });
+  }
+  return out;
+}
+
+/** JavaScript self time (ms) by the file its function is in, up to `until` (µs, profile clock). */
+function jsByFile(profile: Profile, startTime: number, until: number): Map<string, number> {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const out = new Map<string, number>();
+  let t = startTime;
+  profile.samples.forEach((id, i) => {
+    const delta = profile.timeDeltas[i + 1] ?? 0;
+    t += profile.timeDeltas[i] ?? 0;
+    if (t > until) return;
+    const frame = byId.get(id)?.callFrame;
+    const key = frame?.url ? file(frame.url) : (frame?.functionName ?? "?");
+    out.set(key, (out.get(key) ?? 0) + delta / 1000);
+  });
+  return out;
+}
+
+async function oneRun(browser: Browser, url: string) {
+  const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+  try {
+    await context.addInitScript(marks());
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    const events: TraceEvent[] = [];
+    cdp.on("Tracing.dataCollected", ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+    const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
+    // The sampler slows a throttled page down much more than the trace does: asked for apart.
+    if (SAMPLE) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
+      await cdp.send("Profiler.start");
+    }
+    await cdp.send("Tracing.start", {
+      categories: "devtools.timeline,v8,v8.execute,blink.user_timing",
+      transferMode: "ReportEvents",
+    });
+    await page.goto(url, { waitUntil: "commit" });
+    // Polled from here (the page's CSP refuses waitForFunction's eval).
+    let m: Record<string, number> = {};
+    for (let waited = 0; m.radio === undefined || m.takeover === undefined; waited += 100) {
+      if (waited > 30_000) throw new Error(`${url}: not ready after 30 s (${JSON.stringify(m)})`);
+      await new Promise((r) => setTimeout(r, 100));
+      m = (await page.evaluate("window.__marks")) as Record<string, number>;
+    }
+    const profile = SAMPLE
+      ? ((await cdp.send("Profiler.stop")) as unknown as { profile: Profile & { startTime: number } }).profile
+      : undefined;
+    await cdp.send("Tracing.end");
+    await done;
+    // The trace's clock is monotonic µs; navigation start is the page's first "navigationStart" mark.
+    const nav = events.find((e) => e.name === "navigationStart" && e.args?.data?.documentLoaderURL === url);
+    if (!nav) throw new Error(`${url}: no navigationStart in the trace`);
+    const takeover = Math.max(m.radio ?? 0, m.takeover ?? 0);
+    const until = nav.ts + takeover * 1000;
+    return {
+      ready: takeover,
+      work: selfTimes(events, nav, until),
+      js: profile ? jsByFile(profile, profile.startTime, until) : new Map<string, number>(),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const locale = (process.argv[2] ?? "vi") as Locale;
+if (!LOCALES.includes(locale)) throw new Error(`${locale}: not one of ${LOCALES.join(", ")}`);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const served = await collector(process.env.STATIC_DIR || "dist", ["Cross-Origin-Opener-Policy"]);
+const browser = await launchChromium();
+try {
+  const results: Awaited<ReturnType<typeof oneRun>>[] = [];
+  for (let i = 0; i < runs; i++)
+    results.push(await oneRun(browser, `${served.origin}/s/ward-resident?lang=${locale}`));
+  const table = (title: string, pick: (r: (typeof results)[number]) => Map<string, number>) => {
+    const keys = new Set(results.flatMap((r) => [...pick(r).keys()]));
+    const rows = [...keys]
+      .map((k) => [k, median(results.map((r) => pick(r).get(k) ?? 0))] as const)
+      .filter(([, ms]) => ms >= 0.5)
+      .sort((a, b) => b[1] - a[1]);
+    console.log(`\n${title} (ms, median of ${runs})`);
+    for (const [k, ms] of rows) console.log(`${ms.toFixed(1).padStart(8)}  ${k}`);
+  };
+  console.log(
+    `ready (ms from navigation start), median of ${runs}: ${median(results.map((r) => r.ready)).toFixed(0)}`,
+  );
+  table("main thread's work until ready, by kind (self time)", (r) => r.work);
+  if (SAMPLE) table("JavaScript self time until ready, by file (sampled)", (r) => r.js);
+} finally {
+  await browser.close();
+  await served.close();
+}
