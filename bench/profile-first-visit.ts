@@ -101,6 +101,28 @@ function selfTimes(events: TraceEvent[], nav: TraceEvent, until: number): Map<st
   return out;
 }
 
+/** When each step of the load happened, in ms from navigation start: the order the page waits in. */
+function moments(events: TraceEvent[], nav: TraceEvent, marks: Record<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  const at = (name: string, ts: number) => {
+    if (!out.has(name)) out.set(name, (ts - nav.ts) / 1000);
+  };
+  const own = events.filter((e) => e.pid === nav.pid && e.ts >= nav.ts).sort((a, b) => a.ts - b.ts);
+  const urls = new Map<string, string>();
+  for (const e of own) {
+    const data = e.args?.data as { requestId?: string; url?: string } | undefined;
+    if (e.name === "ResourceSendRequest" && data?.requestId && data.url) urls.set(data.requestId, data.url);
+    if (e.name === "ResourceFinish" && data?.requestId) at(`fetched ${file(urls.get(data.requestId))}`, e.ts);
+    if (e.name === "firstContentfulPaint") at("first contentful paint", e.ts);
+    if (e.name === "FireIdleCallback") at("first idle callback (the boot script starts the app)", e.ts);
+    if (e.name === "v8.compileModule") at(`compiled ${file(e.args?.fileName)}`, e.ts + (e.dur ?? 0));
+    if (e.name === "v8.evaluateModule")
+      out.set("modules evaluated (the last)", (e.ts + (e.dur ?? 0) - nav.ts) / 1000);
+  }
+  for (const [name, ms] of Object.entries(marks)) out.set(`mark: ${name}`, ms);
+  return out;
+}
+
 /** JavaScript self time (ms) by the file its function is in, up to `until` (µs, profile clock). */
 function jsByFile(profile: Profile, startTime: number, until: number): Map<string, number> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -158,6 +180,7 @@ async function oneRun(browser: Browser, url: string) {
     return {
       ready: takeover,
       work: selfTimes(events, nav, until),
+      moments: moments(events, nav, m),
       js: profile ? jsByFile(profile, profile.startTime, until) : new Map<string, number>(),
     };
   } finally {
@@ -174,18 +197,30 @@ try {
   const results: Awaited<ReturnType<typeof oneRun>>[] = [];
   for (let i = 0; i < runs; i++)
     results.push(await oneRun(browser, `${served.origin}/s/ward-resident?lang=${locale}`));
-  const table = (title: string, pick: (r: (typeof results)[number]) => Map<string, number>) => {
+  /** Each key's median over the runs; "time" sorts by when (a moment), else by how much (work). */
+  const table = (
+    title: string,
+    pick: (r: (typeof results)[number]) => Map<string, number>,
+    order: "time" | "size" = "size",
+  ) => {
     const keys = new Set(results.flatMap((r) => [...pick(r).keys()]));
     const rows = [...keys]
-      .map((k) => [k, median(results.map((r) => pick(r).get(k) ?? 0))] as const)
+      .map(
+        (k) =>
+          [
+            k,
+            median(results.map((r) => pick(r).get(k) ?? Number.NaN).filter((x) => !Number.isNaN(x))),
+          ] as const,
+      )
       .filter(([, ms]) => ms >= 0.5)
-      .sort((a, b) => b[1] - a[1]);
+      .sort((a, b) => (order === "time" ? a[1] - b[1] : b[1] - a[1]));
     console.log(`\n${title} (ms, median of ${runs})`);
     for (const [k, ms] of rows) console.log(`${ms.toFixed(1).padStart(8)}  ${k}`);
   };
   console.log(
     `ready (ms from navigation start), median of ${runs}: ${median(results.map((r) => r.ready)).toFixed(0)}`,
   );
+  table("moments of the load, in order", (r) => r.moments, "time");
   table("main thread's work until ready, by kind (self time)", (r) => r.work);
   if (SAMPLE) table("JavaScript self time until ready, by file (sampled)", (r) => r.js);
 } finally {
