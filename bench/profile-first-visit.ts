@@ -114,6 +114,8 @@ function moments(events: TraceEvent[], nav: TraceEvent, marks: Record<string, nu
     if (e.name === "ResourceSendRequest" && data?.requestId && data.url) urls.set(data.requestId, data.url);
     if (e.name === "ResourceFinish" && data?.requestId) at(`fetched ${file(urls.get(data.requestId))}`, e.ts);
     if (e.name === "firstContentfulPaint") at("first contentful paint", e.ts);
+    // performance.mark() in the page's code (a build instrumented for a look), by its name.
+    if (e.cat.includes("blink.user_timing") && e.name.startsWith("app:")) at(`mark: ${e.name}`, e.ts);
     if (e.name === "FireIdleCallback") at("first idle callback (the boot script starts the app)", e.ts);
     if (e.name === "v8.compileModule") at(`compiled ${file(e.args?.fileName)}`, e.ts + (e.dur ?? 0));
     if (e.name === "v8.evaluateModule")
