@@ -1,10 +1,13 @@
 // `npx tsx bench/profile-first-visit.ts [locale]`: where a respondent's cold visit spends the page's
 // main thread until the app has taken over (issue 27's "ready"), from a Chromium trace under 4x CPU
-// throttle: the median over BENCH_RUNS loads (5 unless set) of each script's compile and evaluation,
-// of the tasks' other kinds (parse, style, layout, paint, garbage collection...), and of the self
-// time of the JavaScript each file runs (V8's sampling profiler). Needs `npx vite build` first;
-// STATIC_DIR serves another build. Served without Cross-Origin-Opener-Policy: its process swap
-// would move the page away from the trace's renderer (bench/first-visit.ts measures what it costs).
+// throttle: the median over BENCH_RUNS loads (5 unless set) of the main thread's work in all, of the
+// load's moments (each file fetched and compiled, the modules evaluated, the bench's marks), of each
+// kind of work (evaluation, promise continuations, parse, style, layout, paint...) and, with
+// PROFILE_JS=1, of the self time of the JavaScript each file runs (V8's sampling profiler). Needs
+// `npx vite build` first; STATIC_DIR serves another build, or several (comma-separated) run by run
+// in turn: the work is steadier than wall time on the shared machine. Served without
+// Cross-Origin-Opener-Policy: its process swap would move the page away from the trace's renderer
+// (bench/first-visit.ts measures what it costs).
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../harness/chromium";
 import { LOCALES, type Locale } from "../src/domain/locales";
@@ -193,12 +196,22 @@ async function oneRun(browser: Browser, url: string) {
 const locale = (process.argv[2] ?? "vi") as Locale;
 if (!LOCALES.includes(locale)) throw new Error(`${locale}: not one of ${LOCALES.join(", ")}`);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-const served = await collector(process.env.STATIC_DIR || "dist", ["Cross-Origin-Opener-Policy"]);
+const dists = (process.env.STATIC_DIR || "dist").split(",");
+const served = await Promise.all(dists.map((dist) => collector(dist, ["Cross-Origin-Opener-Policy"])));
 const browser = await launchChromium();
 try {
-  const results: Awaited<ReturnType<typeof oneRun>>[] = [];
+  // Builds alternate run by run, so that the shared machine's load weighs on each alike.
+  const results: Awaited<ReturnType<typeof oneRun>>[][] = dists.map(() => []);
   for (let i = 0; i < runs; i++)
-    results.push(await oneRun(browser, `${served.origin}/s/ward-resident?lang=${locale}`));
+    for (const [k, s] of served.entries())
+      results[k]?.push(await oneRun(browser, `${s.origin}/s/ward-resident?lang=${locale}`));
+  for (const [k, dist] of dists.entries()) report(dist, results[k] ?? []);
+} finally {
+  await browser.close();
+  for (const s of served) await s.close();
+}
+
+function report(dist: string, results: Awaited<ReturnType<typeof oneRun>>[]): void {
   /** Each key's median over the runs; "time" sorts by when (a moment), else by how much (work). */
   const table = (
     title: string,
@@ -207,25 +220,16 @@ try {
   ) => {
     const keys = new Set(results.flatMap((r) => [...pick(r).keys()]));
     const rows = [...keys]
-      .map(
-        (k) =>
-          [
-            k,
-            median(results.map((r) => pick(r).get(k) ?? Number.NaN).filter((x) => !Number.isNaN(x))),
-          ] as const,
-      )
+      .map((k) => [k, median(results.flatMap((r) => pick(r).get(k) ?? []))] as const)
       .filter(([, ms]) => ms >= 0.5)
       .sort((a, b) => (order === "time" ? a[1] - b[1] : b[1] - a[1]));
     console.log(`\n${title} (ms, median of ${runs})`);
     for (const [k, ms] of rows) console.log(`${ms.toFixed(1).padStart(8)}  ${k}`);
   };
   console.log(
-    `ready (ms from navigation start), median of ${runs}: ${median(results.map((r) => r.ready)).toFixed(0)}`,
+    `\n## ${dist}: ready ${median(results.map((r) => r.ready)).toFixed(0)} ms from navigation start, the main thread's work below ${median(results.map((r) => [...r.work.values()].reduce((a, b) => a + b, 0))).toFixed(0)} ms of it (medians of ${runs})`,
   );
   table("moments of the load, in order", (r) => r.moments, "time");
   table("main thread's work until ready, by kind (self time)", (r) => r.work);
   if (SAMPLE) table("JavaScript self time until ready, by file (sampled)", (r) => r.js);
-} finally {
-  await browser.close();
-  await served.close();
 }
