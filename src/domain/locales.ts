@@ -1,7 +1,7 @@
 /**
  * The ward's languages and how a text is picked among them, without zod: the respondent's first
  * screen needs these, and importing the schemas for them would put all of zod on the first load.
- * "ja-x-easy" is やさしい日本語 (Easy Japanese): a private-use BCP 47 tag, so Intl and i18next fall
+ * "ja-x-easy" is やさしい日本語 (Easy Japanese): a private-use BCP 47 tag, so Intl falls
  * back to plain Japanese for anything it does not define.
  */
 export const LOCALES = ["ja", "ja-x-easy", "en", "zh-Hans", "ko", "vi"] as const;

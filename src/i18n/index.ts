@@ -1,5 +1,5 @@
-import i18next from "i18next";
 import type { Catalogue, StaffCatalogue } from "./catalogue";
+import { fill, lookUp, type Messages } from "./translate";
 
 /**
  * The UI's messages, each language a chunk of its own (precached for offline), so that a respondent
@@ -30,21 +30,20 @@ const staffLoaders: Record<string, () => Promise<{ default: StaffCatalogue }>> =
   vi: () => import("./staff/vi"),
 };
 
-const i18n = i18next.createInstance();
+/** Each language's messages once fetched: the resident's, and the staff's once a staff screen asked. */
+const residentMessages = new Map<string, Messages>();
+const staffMessages = new Map<string, Messages>();
+/** The language shown; "" until the first setLanguage has resolved. */
+let shownLanguage = "";
 /** Set once a staff screen has opened: a language switch then brings that language's staff words too. */
 let staffWanted = false;
-const staffLoaded = new Set<string>();
 
 async function ensureCatalogue(language: string): Promise<void> {
   const load = loaders[language];
-  if (load && !i18n.hasResourceBundle(language, "translation"))
-    i18n.addResourceBundle(language, "translation", (await load()).default);
+  if (load && !residentMessages.has(language)) residentMessages.set(language, (await load()).default);
   const loadStaff = staffLoaders[language];
-  if (staffWanted && loadStaff && !staffLoaded.has(language)) {
-    // Merged into the same namespace: a key reads "dashboard.title" wherever its words came from.
-    i18n.addResourceBundle(language, "translation", (await loadStaff()).default, true, true);
-    staffLoaded.add(language);
-  }
+  if (staffWanted && loadStaff && !staffMessages.has(language))
+    staffMessages.set(language, (await loadStaff()).default);
 }
 
 /**
@@ -53,7 +52,7 @@ async function ensureCatalogue(language: string): Promise<void> {
  */
 export async function loadStaffMessages(): Promise<void> {
   staffWanted = true;
-  const shown = i18n.language || "ja";
+  const shown = shownLanguage || "ja";
   try {
     await ensureCatalogue(shown);
   } catch (error) {
@@ -63,29 +62,20 @@ export async function loadStaffMessages(): Promise<void> {
   }
 }
 
-/** Call once before the first render. */
+/**
+ * Call once before the first render: the messages of `language`. No fallback language: every
+ * catalogue has every key of the Japanese one, none empty (tests/i18n/catalogues.test.ts), and
+ * loading Japanese beside another language only for a fallback would put it back into that
+ * language's first load.
+ */
 export async function initI18n(language: string): Promise<void> {
-  await i18n.init({
-    // No fallback language: every catalogue has every key of the Japanese one, none empty
-    // (tests/i18n/catalogues.test.ts), and loading Japanese beside another language only for a
-    // fallback would put it back into that language's first load.
-    fallbackLng: false,
-    supportedLngs: Object.keys(loaders),
-    // "ja-x-easy" must not be looked up as "ja-X-EASY" or "ja": each catalogue is complete.
-    load: "currentOnly",
-    resources: {},
-    // Init at once, instead of i18next's default of a timer first, a task a slow phone ran only
-    // after others while the first screen waited (bench/RESULTS.md); setLanguage adds the catalogue.
-    initAsync: false,
-    // Preact escapes text itself; escaping here too would show "&amp;".
-    interpolation: { escapeValue: false },
-  });
   await setLanguage(language);
 }
 
 /**
  * Shows the UI in `language` (Japanese for one the app does not have). Where its chunk cannot be
  * fetched (a flaky network before the service worker has it), in Japanese rather than not at all.
+ * "ja-x-easy" is a catalogue of its own, never read as "ja".
  */
 export async function setLanguage(language: string): Promise<void> {
   const wanted = Object.hasOwn(loaders, language) ? language : "ja";
@@ -98,7 +88,7 @@ export async function setLanguage(language: string): Promise<void> {
     shown = "ja";
     await ensureCatalogue(shown);
   }
-  await i18n.changeLanguage(shown);
+  shownLanguage = shown;
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -113,7 +103,7 @@ export function formatNumber(n: number): string {
   // screen ("12 questions") ~60 ms (bench/RESULTS.md, first question). tests/i18n/format.test.ts
   // checks the shortcut against Intl for each language.
   if (Number.isInteger(n) && n > -1000 && n < 1000) return String(n);
-  const language = i18n.language || "ja";
+  const language = shownLanguage || "ja";
   let format = numberFormats.get(language);
   if (!format) {
     format = new Intl.NumberFormat(language);
@@ -128,9 +118,13 @@ export function formatNumber(n: number): string {
  * a quantity: pass it as a string.
  */
 export function t(key: string, values?: Record<string, string | number>): string {
-  if (!values) return i18n.t(key);
+  // A key with no message (its chunk not loaded yet, or a staff word before a staff screen asked)
+  // reads as itself, as it did with i18next: visible, and never an empty label.
+  const message = lookUp([residentMessages.get(shownLanguage), staffMessages.get(shownLanguage)], key);
+  if (message === undefined) return key;
+  if (!values) return message;
   const filled: Record<string, string> = {};
   for (const [name, value] of Object.entries(values))
     filled[name] = typeof value === "number" ? formatNumber(value) : value;
-  return i18n.t(key, filled);
+  return fill(message, filled);
 }

@@ -43,7 +43,7 @@ const render = (t: IndicatorTally) =>
 
 describe("the indicator card's weighted estimate", () => {
   beforeAll(async () => {
-    // Once: i18next's init empties its resources. The dashboard's words are the staff chunk's,
+    // The dashboard's words are the staff chunk's,
     // loaded with the dashboard's code, and from then on in each language switched to.
     await initI18n("ja");
     await loadStaffMessages();

@@ -14,7 +14,7 @@ const LANGUAGES = ["ja", "ja-x-easy", "en", "zh-Hans", "ko", "vi"] as const;
 const EVERY_REASON = BreakReasonCode.options;
 
 beforeAll(async () => {
-  // Once: i18next's init empties its resources; the staff chunk is loaded as the dashboard does.
+  // The staff chunk is loaded as the dashboard does.
   await initI18n("ja");
   await loadStaffMessages();
 });

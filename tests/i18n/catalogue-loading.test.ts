@@ -34,7 +34,7 @@ describe("each language's messages, fetched as a chunk of their own", () => {
 
   it("leave the staff pages' words out until a staff page asks, then bring them in every language shown", async () => {
     await setLanguage("en");
-    // Not loaded: i18next answers the key itself.
+    // Not loaded: the key reads as itself.
     expect(t("dashboard.title")).toBe("dashboard.title");
     await loadStaffMessages();
     expect(t("dashboard.title")).toBe(staffEn.dashboard.title);

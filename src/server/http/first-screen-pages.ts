@@ -62,7 +62,7 @@ export function firstScreenPages(
     log(`${manifestFile} is not the build's manifest: pages of published versions are not drawn`);
   let renderer: Promise<FirstScreenRenderer> | undefined;
   const pages = new Map<string, Promise<string | undefined>>();
-  // One drawing at a time: the renderer switches one i18next instance to the page's language.
+  // One drawing at a time: the renderer switches the app's one translator (src/i18n) to the page's language.
   let queue: Promise<unknown> = Promise.resolve();
   const draw = (def: SurveyDefinition, locale: Locale, m: FirstScreensManifest) => {
     const drawn = queue.then(async () => {
