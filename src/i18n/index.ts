@@ -115,13 +115,14 @@ export function formatNumber(n: number): string {
 /**
  * A message by its key ("respondent.next"), with {{name}} values filled in. Number values go
  * through Intl (formatNumber): a count of 1234 reads "1.234" in Vietnamese. A year or an id is not
- * a quantity: pass it as a string.
+ * a quantity: pass it as a string. `defaultValue` (as i18next named it) is what a key with no
+ * message reads: a code from a newer collector shown as itself, not as "group.code".
  */
 export function t(key: string, values?: Record<string, string | number>): string {
   // A key with no message (its chunk not loaded yet, or a staff word before a staff screen asked)
   // reads as itself, as it did with i18next: visible, and never an empty label.
   const message = lookUp([residentMessages.get(shownLanguage), staffMessages.get(shownLanguage)], key);
-  if (message === undefined) return key;
+  if (message === undefined) return typeof values?.defaultValue === "string" ? values.defaultValue : key;
   if (!values) return message;
   const filled: Record<string, string> = {};
   for (const [name, value] of Object.entries(values))

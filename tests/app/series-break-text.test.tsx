@@ -99,3 +99,18 @@ describe("the trend table", () => {
     },
   );
 });
+
+describe("a reason or an audit action this build has no words for (a newer collector's)", () => {
+  it("reads as its code, not as the path of a missing message", async () => {
+    await setLanguage("ja");
+    const text = seriesBreakText(
+      { fromWave: 2025, reasons: ["unit_changed" as (typeof EVERY_REASON)[number]] },
+      "ja",
+    );
+    expect(text).toContain("unit_changed");
+    expect(text).not.toContain("organizer.seriesBreakReasons");
+    const { auditActionText } = await import("../../src/app/dashboard/audit/audit-words");
+    expect(auditActionText("results_published_later")).toBe("results_published_later");
+    expect(auditActionText("sign_in")).toBe(staffJa.audit.actions.sign_in);
+  });
+});
