@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "event_created",
   "device_enrolled",
   "device_revoked",
+  "paper_keyed",
+  "paper_form_settled",
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

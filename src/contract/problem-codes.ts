@@ -67,6 +67,8 @@ export const ITEM_ERROR_CODES = [
   "invalid_response",
   /** A kiosk response sent without its tablet's device token. */
   "kiosk_token_missing",
+  /** A paper keying sent without a signed-in account whose survey scope holds its survey. */
+  "paper_keyer_missing",
   /** A kiosk response naming another device than its token's. */
   "device_mismatch",
   /** A kiosk response naming another event than its token's device's. */

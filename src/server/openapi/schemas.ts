@@ -16,6 +16,7 @@ import {
 } from "../../contract/events";
 import { Health } from "../../contract/health";
 import { ImportSummary } from "../../contract/imports";
+import { PaperFormList } from "../../contract/paper-forms";
 import { PopulationSummary } from "../../contract/population";
 import { ReceiptsBody, ReceiptsResult } from "../../contract/receipts";
 import { MAX_BATCH_ITEMS, ResponsesResult } from "../../contract/responses";
@@ -72,5 +73,6 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     NewAccountRequest: jsonSchema(NewAccountBody, "input"),
     AccountPatchRequest: jsonSchema(AccountPatch, "input"),
     AuditList: jsonSchema(AuditList, "output"),
+    PaperFormList: jsonSchema(PaperFormList, "output"),
   };
 }

@@ -13,7 +13,7 @@ export interface ResponsesTable {
   submitted_at: string;
   received_at: string;
   locale: string;
-  mode: "self" | "kiosk";
+  mode: "self" | "kiosk" | "paper";
   event_id: string | null;
   device_id: string | null;
   /** The answers object as JSON text. */
@@ -139,6 +139,15 @@ export interface AuditLogTable {
   detail: string;
 }
 
+/** One keying of a paper form; the keyer is staff identity, kept out of the responses table. */
+export interface PaperKeyingsTable {
+  response_id: string;
+  survey_id: string;
+  paper_form: string;
+  /** The login of the account that keyed it. */
+  keyed_by: string;
+}
+
 export interface Database {
   responses: ResponsesTable;
   answer_choices: AnswerChoicesTable;
@@ -152,4 +161,5 @@ export interface Database {
   accounts: AccountsTable;
   sign_in_failures: SignInFailuresTable;
   audit_log: AuditLogTable;
+  paper_keyings: PaperKeyingsTable;
 }

@@ -15,6 +15,7 @@ import {
 } from "./event-queries";
 import { intakeOf, intakeSalt, pruneIntake } from "./intake-queries";
 import { migrateToLatest } from "./migrate";
+import { paperForms, settlePaperForms } from "./paper-queries";
 import { populationOf, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
 import { changeReview, reviewStatesOf, reviewSummary } from "./review-queries";
@@ -51,6 +52,9 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     reviewSummary: (surveyId) => reviewSummary(db, surveyId),
     changeReview: (change) => changeReview(db, change, kind),
     reviewStatesOf: (ids) => reviewStatesOf(db, ids),
+    settlePaperForms: (surveyId, forms, choiceQuestions) =>
+      settlePaperForms(db, kind, surveyId, forms, choiceQuestions),
+    paperForms: (surveyId, status) => paperForms(db, surveyId, status),
     storedIds: (ids) => storedIds(db, ids),
     countOptions: (query) => countOptions(db, query),
     countOptionsByWave: (query) => countOptionsByWave(db, query),

@@ -71,6 +71,12 @@ export async function insertResponses(
         })),
       );
     for (const part of chunks(choices, 500)) await trx.insertInto("answer_choices").values(part).execute();
+    const keyings = unique.flatMap(({ response: r, keyedBy }) =>
+      keyedBy !== undefined && r.paperForm !== undefined && inserted.has(r.id)
+        ? [{ response_id: r.id, survey_id: r.surveyId, paper_form: r.paperForm, keyed_by: keyedBy }]
+        : [],
+    );
+    for (const part of chunks(keyings, 500)) await trx.insertInto("paper_keyings").values(part).execute();
     // A row this transaction inserted holds the hash it was given; only the others (already there,
     // maybe with other content) are read back. A batch of new responses thus costs no SELECT.
     const storedHashes = await hashesOf(

@@ -1,3 +1,4 @@
+import type { KeyingReason } from "../../domain/paper-keying";
 import type { Response } from "../../domain/response";
 import type { HoldReason } from "../../domain/review";
 import type { IntakeQuota } from "./intake-storage";
@@ -11,7 +12,9 @@ export interface NewResponse {
   /** Every chosen option of the single- and multiple-choice answers. */
   choices: readonly { questionId: string; optionId: string }[];
   /** Stored held, not counted, for this reason (decided from the response alone: its clock). */
-  hold?: HoldReason;
+  hold?: HoldReason | KeyingReason;
+  /** A paper keying's keyer (an account's login): stored beside it, never in the response row. */
+  keyedBy?: string;
 }
 
 export interface InsertOutcome {
@@ -31,7 +34,7 @@ export interface StoredResponse {
   submittedAt: string;
   receivedAt: string;
   locale: string;
-  mode: "self" | "kiosk";
+  mode: "self" | "kiosk" | "paper";
   eventId: string | null;
   deviceId: string | null;
   answers: Response["answers"];

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { ReviewSummary } from "../../contract/reviews";
 import { chosenOptions } from "../../domain/chosen-options";
 import type { Answers } from "../../domain/response";
@@ -60,37 +60,63 @@ export async function changeReview(
     // PostgreSQL: lock the rows, so two analysts releasing at once write answer_choices once.
     // SQLite runs one write transaction at a time, and has no FOR UPDATE.
     const rows = await (kind === "postgres" ? q.forUpdate() : q).execute();
-    if (rows.length === 0) return 0;
-    for (const part of chunks(rows, 500))
-      await trx
-        .updateTable("responses")
-        .set({ review_state: change.to, review_reason: change.to === "counted" ? null : change.reason })
-        .where(
-          "id",
-          "in",
-          part.map((r) => r.id),
-        )
-        .execute();
-    const leaving = rows.filter((r) => r.review_state === "counted").map((r) => r.id);
-    for (const part of chunks(leaving, 500))
-      await trx.deleteFrom("answer_choices").where("response_id", "in", part).execute();
-    if (change.to === "counted") {
-      const choices = rows.flatMap((r) =>
-        chosenOptions(
-          change.choiceQuestions.get(Number(r.survey_version)) ?? new Set(),
-          JSON.parse(r.answers) as Answers,
-        ).map((c) => ({
-          response_id: r.id,
-          survey_id: change.surveyId,
-          wave: Number(r.wave),
-          question_id: c.questionId,
-          option_id: c.optionId,
-        })),
-      );
-      for (const part of chunks(choices, 500)) await trx.insertInto("answer_choices").values(part).execute();
-    }
+    await moveResponses(trx, change.surveyId, rows, change.to, change.reason, change.choiceQuestions);
     return rows.length;
   });
+}
+
+/** A stored response as moving it between review states needs it. */
+export interface MovableRow {
+  id: string;
+  survey_version: number;
+  wave: number;
+  answers: string;
+  review_state: ReviewState;
+}
+
+/**
+ * Sets `rows` to `to` (reason null when counted) inside the caller's transaction. answer_choices,
+ * the tally index, follows: rows are written for a response that becomes counted and removed for
+ * one that stops being counted. Which answers are choices depends on the definition, so the caller
+ * names the choice questions of each version.
+ */
+export async function moveResponses(
+  trx: Transaction<Database>,
+  surveyId: string,
+  rows: readonly MovableRow[],
+  to: ReviewState,
+  reason: string | null,
+  choiceQuestions: ReadonlyMap<number, ReadonlySet<string>>,
+): Promise<void> {
+  for (const part of chunks(rows, 500))
+    await trx
+      .updateTable("responses")
+      .set({ review_state: to, review_reason: to === "counted" ? null : reason })
+      .where(
+        "id",
+        "in",
+        part.map((r) => r.id),
+      )
+      .execute();
+  const leaving = rows.filter((r) => r.review_state === "counted" && to !== "counted").map((r) => r.id);
+  for (const part of chunks(leaving, 500))
+    await trx.deleteFrom("answer_choices").where("response_id", "in", part).execute();
+  if (to !== "counted") return;
+  const choices = rows
+    .filter((r) => r.review_state !== "counted")
+    .flatMap((r) =>
+      chosenOptions(
+        choiceQuestions.get(Number(r.survey_version)) ?? new Set(),
+        JSON.parse(r.answers) as Answers,
+      ).map((c) => ({
+        response_id: r.id,
+        survey_id: surveyId,
+        wave: Number(r.wave),
+        question_id: c.questionId,
+        option_id: c.optionId,
+      })),
+    );
+  for (const part of chunks(choices, 500)) await trx.insertInto("answer_choices").values(part).execute();
 }
 
 /** For a test's eyes: the state of each id, in the order asked. */
