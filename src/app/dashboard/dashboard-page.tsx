@@ -11,6 +11,7 @@ import { useLocale } from "../locale-context";
 import { Link } from "../router/link";
 import { BackupUpload } from "./backup-upload";
 import { EventsSection } from "./events/events-section";
+import { PaperDisputesSection } from "./paper-disputes-section";
 import { ResponseCountsSection } from "./response-counts-section";
 import { ReviewSection } from "./review-section";
 import { TalliesView } from "./tallies-view";
@@ -120,6 +121,7 @@ function SurveyTallies(props: { surveyId: string; onUnauthorized(): void }) {
         onUnauthorized={props.onUnauthorized}
         onChanged={() => setReviewed((n) => n + 1)}
       />
+      <PaperDisputesSection def={def.value} onUnauthorized={props.onUnauthorized} />
       <EventsSection def={def.value} onUnauthorized={props.onUnauthorized} />
       <VersionsSection def={def.value} onUnauthorized={props.onUnauthorized} />
     </>

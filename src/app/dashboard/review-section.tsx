@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import type { ReviewSummary } from "../../contract/reviews";
 import { formatFiscalYear } from "../../domain/fiscal-year";
+import { isKeyingReason } from "../../domain/paper-keying";
 import type { ReviewState } from "../../domain/review";
 import { t } from "../../i18n";
 import { changeReviews, fetchReviews } from "../collector/dashboard-api";
@@ -20,6 +21,7 @@ type Group = ReviewSummary["groups"][number];
 function reasonText(group: Group): string {
   if (group.state === "held" && group.reason === "burst") return t("reviews.burst");
   if (group.state === "held" && group.reason === "clock") return t("reviews.clock");
+  if (isKeyingReason(group.reason)) return t(`reviews.keying.${group.reason}`);
   return group.reason ?? "";
 }
 

@@ -274,6 +274,47 @@ const en: StaffCatalogue = {
     exclude: "Exclude them",
     changed: "{{n}} responses changed.",
     failed: "The change did not go through. Please try again.",
+    keying: {
+      awaiting_second_keying: "Paper form: waiting for its second keying",
+      keying_mismatch: "Paper form: its two keyings differ (a third keying settles it)",
+      duplicate_keying: "Paper form: the copy of a keying that agreed",
+      superseded_keying: "Paper form: a keying the others outvoted",
+    },
+  },
+  paper: {
+    title: "Paper form entry",
+    formNumber: "Form number",
+    formNumberHint:
+      "The number written on the returned form (such as 0001); Enter goes to the first question.",
+    formNumberInvalid: "A form number is letters, digits and “-”, at most 16.",
+    questionOf: "Question {{n}} of {{total}}",
+    singleHint:
+      "A digit picks the option, Enter moves on; Enter on a blank records no answer. Esc goes back.",
+    multipleHint:
+      "Digits tick or untick options, Enter moves on; Enter on a blank records no answer. Esc goes back.",
+    numberHint: "Type the number and press Enter; leave it empty for no answer.",
+    textHint: "Type what is written and press Enter; leave it empty for no answer.",
+    summaryTitle: "Check form {{form}}",
+    noAnswer: "(no answer)",
+    summaryHint: "Enter saves it and starts the next form; Esc goes back to correct it.",
+    save: "Save and next",
+    back: "Back",
+    saved: "Form {{form}} saved. Type the next form number.",
+    savedCount: "Forms saved on this screen: {{n}}",
+    saveFailed: "It could not be saved on this PC; what you keyed is still here. Please try again.",
+    offline: "Offline: the forms you key are kept on this PC and sent when it is online and signed in.",
+  },
+  paperDisputes: {
+    title: "Paper forms whose keyings differ",
+    intro:
+      "Forms whose two keyings did not agree. Key the form a third time from the paper: the keying it agrees with is counted.",
+    none: "No paper form is in dispute.",
+    caption: "Keyings of form {{form}}, side by side",
+    question: "Question",
+    keying: "Keying {{n}} ({{who}})",
+    differs: "differs",
+    sameKeyer: "One account keyed every keying.",
+    failed: "They could not be loaded.",
   },
   newSurvey: {
     title: "New survey",

@@ -280,6 +280,48 @@ const jaEasy: StaffCatalogue = {
     exclude: "のぞく",
     changed: "{{n}} この こたえを かえました。",
     failed: "かえられませんでした。もう いちど ためして ください。",
+    keying: {
+      awaiting_second_keying: "かみの ちょうさひょう：2かいめの にゅうりょく まち",
+      keying_mismatch: "かみの ちょうさひょう：2かいの にゅうりょくが ちがう（3かいめで きまります）",
+      duplicate_keying: "かみの ちょうさひょう：おなじ にゅうりょくの かさなり",
+      superseded_keying: "かみの ちょうさひょう：あわなかった にゅうりょく",
+    },
+  },
+  paper: {
+    title: "かみの ちょうさひょうの にゅうりょく",
+    formNumber: "ちょうさひょうの ばんごう",
+    formNumberHint:
+      "ちょうさひょうに かいた ばんごう（れい：0001）を いれて、Enterで さいしょの しつもんへ すすみます。",
+    formNumberInvalid: "ばんごうは えいすうじと「-」で 16もじまでです。",
+    questionOf: "しつもん {{n}}／{{total}}",
+    singleHint: "すうじの キーで えらび、Enterで つぎへ。かいて いなければ そのまま Enter。Escで まえへ。",
+    multipleHint:
+      "すうじの キーで えらぶ・はずす。Enterで つぎへ。かいて いなければ そのまま Enter。Escで まえへ。",
+    numberHint: "すうじを いれて Enter。かいて いなければ からの まま Enter。",
+    textHint: "かいて ある ことを いれて Enter。かいて いなければ からの まま Enter。",
+    summaryTitle: "ちょうさひょう {{form}} の かくにん",
+    noAnswer: "（こたえ なし）",
+    summaryHint: "Enterで ほぞんして つぎの ちょうさひょうへ。Escで もどって なおします。",
+    save: "ほぞんして つぎへ",
+    back: "もどる",
+    saved: "ちょうさひょう {{form}} を ほぞん しました。つぎの ばんごうを いれて ください。",
+    savedCount: "この がめんで ほぞんした ちょうさひょう：{{n}}",
+    saveFailed:
+      "この たんまつに ほぞん できませんでした。いれた ないようは そのままです。もう いちど ためして ください。",
+    offline:
+      "オフラインです。いれた ちょうさひょうは この たんまつに ほぞんし、オンラインで サインイン して いる ときに おくります。",
+  },
+  paperDisputes: {
+    title: "にゅうりょくが あわない かみの ちょうさひょう",
+    intro:
+      "2かいの にゅうりょくが あわなかった ちょうさひょうです。もとの かみを みて 3かいめを にゅうりょく すると、あった にゅうりょくが かぞえられます。",
+    none: "にゅうりょくが あわない ちょうさひょうは ありません。",
+    caption: "ちょうさひょう {{form}} の にゅうりょく（ならべて ひょうじ）",
+    question: "しつもん",
+    keying: "{{n}}かいめ（{{who}}）",
+    differs: "ちがう",
+    sameKeyer: "おなじ アカウントが ぜんぶ にゅうりょく しました。",
+    failed: "よみこめませんでした。",
   },
   newSurvey: {
     title: "あたらしい アンケート",
