@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { SurveyDefinition } from "../../domain/definition";
 import type { Locale } from "../../domain/locales";
 import { localize } from "../../domain/locales";
@@ -39,7 +39,8 @@ export function PaperEntry({ def, locale }: { def: SurveyDefinition; locale: Loc
   const summaryRef = useRef<HTMLHeadingElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // Before the next key arrives: a fast typist's key must land inside the entry, not on the body.
+  useLayoutEffect(() => {
     if (step.kind === "number") numberRef.current?.focus();
     if (step.kind === "summary") summaryRef.current?.focus();
   }, [step]);

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 import type { Question } from "../../domain/definition";
 import { localize } from "../../domain/locales";
 import type { Answer } from "../../domain/response";
@@ -26,7 +26,8 @@ interface Props {
 export function PaperQuestion(props: Props) {
   const { question, locale } = props;
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), [question.id]);
+  // Before the next key: a key pressed while the focus is on a removed input would be lost.
+  useLayoutEffect(() => first.current?.focus(), [question.id]);
   const label = localize(question.label, locale);
   const headingId = `paper-q-${question.id}`;
   const errorId = `${headingId}-error`;
