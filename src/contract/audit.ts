@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "device_revoked",
   "paper_keyed",
   "paper_form_settled",
+  "review_undone",
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -34,6 +34,10 @@ export const PROBLEM_CODES = [
   "account_not_found",
   "rate_limited",
   "too_many_sign_ins",
+  "responses_not_found",
+  "nothing_matched",
+  "review_change_not_found",
+  "review_already_undone",
   "internal",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -33,6 +33,7 @@ export const ROUTE_ROLES = {
   "POST /surveys/:id/population": { role: "analyst", survey: "path" },
   "GET /surveys/:id/reviews": { role: "analyst", survey: "path" },
   "POST /surveys/:id/reviews": { role: "analyst", survey: "path" },
+  "POST /surveys/:id/reviews/:changeId/undo": { role: "analyst", survey: "path" },
   "GET /surveys/:id/versions": { role: "analyst", survey: "path" },
   // Authoring and the collector itself: admins.
   "POST /surveys": { role: "admin", survey: "global" },

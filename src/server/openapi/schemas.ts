@@ -20,7 +20,7 @@ import { PaperFormList } from "../../contract/paper-forms";
 import { PopulationSummary } from "../../contract/population";
 import { ReceiptsBody, ReceiptsResult } from "../../contract/receipts";
 import { MAX_BATCH_ITEMS, ResponsesResult } from "../../contract/responses";
-import { ReviewBody, ReviewResult, ReviewSummary } from "../../contract/reviews";
+import { ReviewBody, ReviewResult, ReviewSummary, UndoBody } from "../../contract/reviews";
 import { SessionState, SignInBody } from "../../contract/session";
 import { SurveyList } from "../../contract/surveys";
 import { Tallies } from "../../contract/tallies";
@@ -62,6 +62,7 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     ReviewRequest: jsonSchema(ReviewBody, "input"),
     ReviewResult: jsonSchema(ReviewResult, "output"),
     ReviewSummary: jsonSchema(ReviewSummary, "output"),
+    UndoRequest: jsonSchema(UndoBody, "input"),
     DryRunResult: jsonSchema(DryRunResult, "output"),
     PublishedVersion: jsonSchema(PublishedVersion, "output"),
     VersionList: jsonSchema(VersionList, "output"),

@@ -148,6 +148,27 @@ export interface PaperKeyingsTable {
   keyed_by: string;
 }
 
+/** A review change an analyst made, or the undo of one (undoes names it). */
+export interface ReviewChangesTable {
+  id: string;
+  survey_id: string;
+  at: string;
+  actor: string | null;
+  reason: string;
+  undoes: string | null;
+  undone_by: string | null;
+}
+
+/** One response a review change moved: its state and reason before and after. */
+export interface ReviewChangeItemsTable {
+  change_id: string;
+  response_id: string;
+  from_state: ReviewState;
+  from_reason: string | null;
+  to_state: ReviewState;
+  to_reason: string | null;
+}
+
 export interface Database {
   responses: ResponsesTable;
   answer_choices: AnswerChoicesTable;
@@ -162,4 +183,6 @@ export interface Database {
   sign_in_failures: SignInFailuresTable;
   audit_log: AuditLogTable;
   paper_keyings: PaperKeyingsTable;
+  review_changes: ReviewChangesTable;
+  review_change_items: ReviewChangeItemsTable;
 }

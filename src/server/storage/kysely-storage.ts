@@ -18,7 +18,7 @@ import { migrateToLatest } from "./migrate";
 import { paperForms, settlePaperForms } from "./paper-queries";
 import { populationOf, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
-import { changeReview, reviewStatesOf, reviewSummary } from "./review-queries";
+import { changeReview, reviewChanges, reviewStatesOf, reviewSummary, undoReview } from "./review-queries";
 import {
   deleteAccountSessions,
   deleteExpiredSessions,
@@ -51,6 +51,8 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     pruneIntake: (before) => pruneIntake(db, before),
     reviewSummary: (surveyId) => reviewSummary(db, surveyId),
     changeReview: (change) => changeReview(db, change, kind),
+    undoReview: (undo) => undoReview(db, undo, kind),
+    reviewChanges: (surveyId, limit) => reviewChanges(db, surveyId, limit),
     reviewStatesOf: (ids) => reviewStatesOf(db, ids),
     settlePaperForms: (surveyId, forms, choiceQuestions) =>
       settlePaperForms(db, kind, surveyId, forms, choiceQuestions),

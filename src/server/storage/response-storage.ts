@@ -1,6 +1,6 @@
 import type { KeyingReason } from "../../domain/paper-keying";
 import type { Response } from "../../domain/response";
-import type { HoldReason } from "../../domain/review";
+import type { HoldReason, ReviewState } from "../../domain/review";
 import type { IntakeQuota } from "./intake-storage";
 
 /** A checked response ready to store, with what is derived from it and its definition. */
@@ -38,6 +38,8 @@ export interface StoredResponse {
   eventId: string | null;
   deviceId: string | null;
   answers: Response["answers"];
+  reviewState: ReviewState;
+  reviewReason: string | null;
 }
 
 /** The responses themselves: storing them, which ids are there, and reading them back a page at a time. */
@@ -53,11 +55,15 @@ export interface ResponseStorage {
   ): Promise<InsertOutcome>;
   /** Which of `ids` are stored, in the order asked, each once. */
   storedIds(ids: readonly string[]): Promise<string[]>;
-  /** One page of a survey's responses in id order, after `afterId` (keyset paging). */
+  /**
+   * One page of a survey's responses in id order, after `afterId` (keyset paging): the counted
+   * ones, or with `allStates` every one whatever its review state.
+   */
   responsesPage(query: {
     surveyId: string;
     wave: number | null;
     afterId: string | null;
     limit: number;
+    allStates?: boolean;
   }): Promise<StoredResponse[]>;
 }
