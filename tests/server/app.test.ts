@@ -53,6 +53,7 @@ describe("GET /api/v1/openapi.json", () => {
         "/surveys/{id}/population",
         "/surveys/{id}/reviews",
         "/surveys/{id}/paper-forms",
+        "/surveys/{id}/reviews/{changeId}/undo",
         "/session",
         "/surveys/{id}/tallies.csv",
         "/surveys/{id}/policy.csv",
