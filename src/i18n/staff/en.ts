@@ -278,6 +278,12 @@ const en: StaffCatalogue = {
     exclude: "Exclude them",
     changed: "{{n}} responses changed.",
     failed: "The change did not go through. Please try again.",
+    changesCaption: "Recent changes (each can be undone)",
+    changedAt: "When",
+    changedBy: "By",
+    undo: "Undo",
+    undone: "Undone",
+    undoOf: "Undo: {{reason}}",
     keying: {
       awaiting_second_keying: "Paper form: waiting for its second keying",
       keying_mismatch: "Paper form: its two keyings differ (a third keying settles it)",

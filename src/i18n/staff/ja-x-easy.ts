@@ -284,6 +284,12 @@ const jaEasy: StaffCatalogue = {
     exclude: "のぞく",
     changed: "{{n}} この こたえを かえました。",
     failed: "かえられませんでした。もう いちど ためして ください。",
+    changesCaption: "さいきんの へんこう（とりけせます）",
+    changedAt: "にちじ",
+    changedBy: "たんとうしゃ",
+    undo: "とりけす",
+    undone: "とりけし ずみ",
+    undoOf: "とりけし：{{reason}}",
     keying: {
       awaiting_second_keying: "かみの ちょうさひょう：2かいめの にゅうりょく まち",
       keying_mismatch: "かみの ちょうさひょう：2かいの にゅうりょくが ちがう（3かいめで きまります）",

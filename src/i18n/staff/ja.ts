@@ -279,6 +279,12 @@ const ja = {
     exclude: "除外する",
     changed: "{{n}} 件の回答を変更しました。",
     failed: "変更できませんでした。もう一度お試しください。",
+    changesCaption: "最近の変更（取り消しできます）",
+    changedAt: "日時",
+    changedBy: "担当者",
+    undo: "取り消す",
+    undone: "取り消し済み",
+    undoOf: "取り消し：{{reason}}",
     keying: {
       awaiting_second_keying: "紙の調査票：2回目の入力待ち",
       keying_mismatch: "紙の調査票：2回の入力が不一致（3回目の入力で確定）",

@@ -277,6 +277,12 @@ const ko: StaffCatalogue = {
     exclude: "제외하기",
     changed: "응답 {{n}}건을 변경했습니다.",
     failed: "변경하지 못했습니다. 다시 시도하십시오.",
+    changesCaption: "최근 변경(취소할 수 있습니다)",
+    changedAt: "일시",
+    changedBy: "담당자",
+    undo: "취소",
+    undone: "취소됨",
+    undoOf: "취소: {{reason}}",
     keying: {
       awaiting_second_keying: "종이 조사표: 두 번째 입력 대기",
       keying_mismatch: "종이 조사표: 두 입력이 불일치(세 번째 입력으로 확정)",

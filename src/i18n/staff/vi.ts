@@ -282,6 +282,12 @@ const vi: StaffCatalogue = {
     exclude: "Loại ra",
     changed: "Đã thay đổi {{n}} câu trả lời.",
     failed: "Không thay đổi được. Vui lòng thử lại.",
+    changesCaption: "Các thay đổi gần đây (có thể hoàn tác)",
+    changedAt: "Thời điểm",
+    changedBy: "Người thực hiện",
+    undo: "Hoàn tác",
+    undone: "Đã hoàn tác",
+    undoOf: "Hoàn tác: {{reason}}",
     keying: {
       awaiting_second_keying: "Phiếu giấy: chờ lần nhập thứ hai",
       keying_mismatch: "Phiếu giấy: hai lần nhập khác nhau (lần nhập thứ ba sẽ quyết định)",

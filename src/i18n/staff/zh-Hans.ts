@@ -270,6 +270,12 @@ const zhHans: StaffCatalogue = {
     exclude: "排除",
     changed: "已变更 {{n}} 份回答。",
     failed: "未能变更。请重试。",
+    changesCaption: "最近的更改（可撤销）",
+    changedAt: "时间",
+    changedBy: "操作人",
+    undo: "撤销",
+    undone: "已撤销",
+    undoOf: "撤销：{{reason}}",
     keying: {
       awaiting_second_keying: "纸质问卷：等待第二次录入",
       keying_mismatch: "纸质问卷：两次录入不一致（由第三次录入确定）",
