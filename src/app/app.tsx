@@ -22,6 +22,8 @@ const staffPage = <T,>(code: Promise<T>): Promise<T> =>
 const loadDashboard = () => staffPage(import("./dashboard/dashboard-page")).then((m) => m.DashboardPage);
 // Kiosk, enrollment and the printable flyer are for staff: chunks of their own too.
 const loadKiosk = () => staffPage(import("./kiosk/kiosk-page")).then((m) => m.KioskPage);
+// Data entry of returned paper forms: an office PC's page, a chunk of its own (issue 21).
+const loadPaper = () => staffPage(import("./paper/paper-page")).then((m) => m.PaperPage);
 const loadEnroll = () => staffPage(import("./enroll/enroll-page")).then((m) => m.EnrollPage);
 const loadFlyer = (surveyId: string) => () =>
   staffPage(import("./flyer/flyer-page")).then((m) => () => <m.FlyerPage surveyId={surveyId} />);
@@ -59,6 +61,8 @@ function CurrentPage() {
       return <LazyPage load={loadKiosk} name="kiosk" />;
     case "enroll":
       return <LazyPage load={loadEnroll} name="enroll" />;
+    case "paper":
+      return <LazyPage load={loadPaper} name="paper" />;
     case "flyer":
       return <LazyPage load={loadFlyer(route.surveyId)} name={`flyer:${route.surveyId}`} />;
     case "not_found":

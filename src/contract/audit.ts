@@ -22,6 +22,9 @@ export const AUDIT_ACTIONS = [
   "event_changed",
   "event_deleted",
   "device_renamed",
+  "paper_keyed",
+  "paper_form_settled",
+  "review_undone",
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

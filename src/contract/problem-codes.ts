@@ -36,6 +36,10 @@ export const PROBLEM_CODES = [
   "account_not_found",
   "rate_limited",
   "too_many_sign_ins",
+  "responses_not_found",
+  "nothing_matched",
+  "review_change_not_found",
+  "review_already_undone",
   "internal",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -69,6 +73,8 @@ export const ITEM_ERROR_CODES = [
   "invalid_response",
   /** A kiosk response sent without its tablet's device token. */
   "kiosk_token_missing",
+  /** A paper keying sent without a signed-in account whose survey scope holds its survey. */
+  "paper_keyer_missing",
   /** A kiosk response naming another device than its token's. */
   "device_mismatch",
   /** A kiosk response naming another event than its token's device's. */

@@ -25,6 +25,14 @@ export const ShortId = z
   .string()
   .check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, "must be letters, digits, _ or -"));
 
+/**
+ * The number staff write on a returned paper form: what ties its two keyings together. Letters,
+ * digits and "-", so it is safe in a URL and a CSV cell, and "0001" stays "0001" (never a number).
+ */
+export const PaperFormNumber = z
+  .string()
+  .check(z.minLength(1), z.maxLength(16), z.regex(/^[A-Za-z0-9-]+$/, "must be letters, digits or -"));
+
 export const Response = z.strictObject({
   id: ResponseId,
   surveyId: SurveyId,
@@ -37,9 +45,11 @@ export const Response = z.strictObject({
       z.maxLength(35),
       z.regex(/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/, "must be a BCP 47 language tag such as ja or zh-Hans"),
     ),
-  mode: z.enum(["self", "kiosk"]),
+  mode: z.enum(["self", "kiosk", "paper"]),
   eventId: z.optional(ShortId),
   deviceId: z.optional(ShortId),
+  /** A paper keying's form number, as staff wrote it on the returned form ("0001"). */
+  paperForm: z.optional(PaperFormNumber),
   // A null-prototype record keeps "__proto__" or "constructor" keys from touching Object.prototype.
   answers: z.record(QuestionId, Answer),
 });

@@ -59,7 +59,11 @@ function checkAnswer(q: Question, a: Answer): [AnswerErrorCode, string] | null {
  * Every problem of a set of answers against a definition, each with its question id. The app runs
  * it before submit and the collector runs it again on receipt: one function, one verdict.
  */
-export function validateAnswers(def: SurveyDefinition, answers: Answers): AnswerError[] {
+export function validateAnswers(
+  def: SurveyDefinition,
+  answers: Answers,
+  options: { blanksAllowed?: boolean } = {},
+): AnswerError[] {
   const errors: AnswerError[] = [];
   const add = (questionId: string, code: AnswerErrorCode, message: string) =>
     errors.push({ questionId, code, message, path: `answers.${questionId}` });
@@ -73,7 +77,8 @@ export function validateAnswers(def: SurveyDefinition, answers: Answers): Answer
   for (const q of visible) {
     const a = answers[q.id];
     if (a === undefined || isBlank(a)) {
-      if (q.required) add(q.id, "required", "is required");
+      // A paper form's blank is what the resident left: keyed as no answer, never refused.
+      if (q.required && !options.blanksAllowed) add(q.id, "required", "is required");
       continue;
     }
     const problem = checkAnswer(q, a);
@@ -93,5 +98,15 @@ export function validateResponse(def: SurveyDefinition, response: Response): Pro
     });
   if (response.mode === "self" && (response.eventId || response.deviceId))
     problems.push({ path: "mode", message: "a self-answered response carries no eventId or deviceId" });
-  return [...problems, ...validateAnswers(def, response.answers)];
+  if (response.mode === "paper") {
+    if (!response.paperForm)
+      problems.push({ path: "paperForm", message: "a paper keying names its form's number" });
+    if (response.eventId || response.deviceId)
+      problems.push({ path: "mode", message: "a paper keying carries no eventId or deviceId" });
+  } else if (response.paperForm !== undefined)
+    problems.push({ path: "paperForm", message: "only a paper keying (mode paper) names a form number" });
+  return [
+    ...problems,
+    ...validateAnswers(def, response.answers, { blanksAllowed: response.mode === "paper" }),
+  ];
 }

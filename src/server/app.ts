@@ -18,6 +18,7 @@ import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
 import { importRoutes } from "./routes/imports";
 import { openApiRoutes } from "./routes/openapi";
+import { paperFormRoutes } from "./routes/paper-forms";
 import { populationRoutes } from "./routes/population";
 import { receiptRoutes } from "./routes/receipts";
 import { responseRoutes } from "./routes/responses";
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", versionRoutes(deps))
     .route("/", responseRoutes({ ...deps, clientAddress: addressOf }))
     .route("/", reviewRoutes(deps))
+    .route("/", paperFormRoutes(deps))
     .route("/", receiptRoutes(deps))
     .route("/", tallyRoutes(deps))
     .route("/", populationRoutes(deps))

@@ -41,7 +41,13 @@ export function responsesBody(batch: readonly object[]): string {
 }
 
 /**
- * Cuts items, in order, into batches of at most `maxItems` whose JSON body stays within `maxBytes`.
+ * Whether a response travels with the device's sign-in: a paper keying must (staff keyed it, and
+ * the collector refuses paper from anyone else), a resident's answer never does (anonymous).
+ */
+export const travelsSignedIn = (response: { mode: string }): boolean => response.mode === "paper";
+
+/**
+ * Cuts items, in order, into batches (a new one where `kindOf` changes: see travelsSignedIn) of at most `maxItems` whose JSON body stays within `maxBytes`.
  * An item too big on its own still gets a batch of its own: the endpoint's 413 is the authority
  * that marks it rejected, not a guess made here.
  */
@@ -50,6 +56,7 @@ export function planBatches<T>(
   sizeOf: (item: T) => number,
   maxItems: number = BATCH_MAX_ITEMS,
   maxBytes: number = BATCH_MAX_BYTES,
+  kindOf: (item: T) => string = () => "",
 ): T[][] {
   const batches: T[][] = [];
   let current: T[] = [];
@@ -57,7 +64,8 @@ export function planBatches<T>(
   for (const item of items) {
     const size = sizeOf(item);
     const added = current.length > 0 ? size + 1 : size; // the comma
-    if (current.length > 0 && (current.length >= maxItems || bytes + added > maxBytes)) {
+    const otherKind = current.length > 0 && kindOf(current[0] as T) !== kindOf(item);
+    if (current.length > 0 && (otherKind || current.length >= maxItems || bytes + added > maxBytes)) {
       batches.push(current);
       current = [];
       bytes = ENVELOPE_BYTES;

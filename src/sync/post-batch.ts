@@ -2,7 +2,7 @@ import { ErrorBody } from "../contract/errors";
 import { ResponsesResult } from "../contract/responses";
 import type { Response as SurveyResponse } from "../domain/response";
 import { parseRetryAfter } from "./backoff";
-import { responsesBody } from "./batch";
+import { responsesBody, travelsSignedIn } from "./batch";
 import { describeError, type PostAnswer } from "./outcome";
 
 export interface PostOptions {
@@ -27,8 +27,9 @@ export async function postBatch(batch: readonly SurveyResponse[], options: PostO
       method: "POST",
       headers,
       body: responsesBody(batch),
-      // Respondents are anonymous: no cookie goes with a response.
-      credentials: "omit",
+      // Respondents are anonymous: no cookie goes with their answers. Paper keyings go in batches of
+      // their own (sync-once.ts) with staff's session, which the collector asks of them.
+      credentials: batch.length > 0 && batch.every(travelsSignedIn) ? "same-origin" : "omit",
       cache: "no-store",
       ...(typeof AbortSignal.timeout === "function" && { signal: AbortSignal.timeout(timeoutMs) }),
     });

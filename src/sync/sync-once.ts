@@ -1,5 +1,5 @@
 import type { Outbox, OutboxRecord } from "../outbox";
-import { BATCH_MAX_ITEMS, BATCHES_PER_READ, jsonBytes, planBatches } from "./batch";
+import { BATCH_MAX_ITEMS, BATCHES_PER_READ, jsonBytes, planBatches, travelsSignedIn } from "./batch";
 import { defaultLocks, type LockManagerLike, withSyncLock } from "./lock";
 import { type NotBeforePolicy, passNotBefore } from "./not-before";
 import { addResults, describeError, emptyTally, type SyncOutcome } from "./outcome";
@@ -83,7 +83,9 @@ async function drain(outbox: Outbox, options: SyncOnceOptions): Promise<SyncOutc
       nextPage = ahead(outbox.takePending(pageSize, after));
       const taken = page;
       const responses = taken.map((record) => record.response);
-      for (const batch of planBatches(responses, jsonBytes, options.maxItems, options.maxBytes)) {
+      for (const batch of planBatches(responses, jsonBytes, options.maxItems, options.maxBytes, (r) =>
+        String(travelsSignedIn(r)),
+      )) {
         const { results, failure } = await sendBatch(batch, post);
         await writeBacks.start(() => outbox.applyResults(results, now(), taken));
         addResults(tally, results, failure ? results.length : batch.length);

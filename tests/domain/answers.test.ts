@@ -207,6 +207,29 @@ describe("validateResponse", () => {
     expect(validateResponse(def, response({ mode: "kiosk", deviceId: "tablet-1" }))).toEqual([]);
   });
 
+  it("lets a paper keying leave a required question blank, but checks everything else alike", () => {
+    const paper = (over: Partial<Response>) => response({ mode: "paper", paperForm: "0001", ...over });
+    expect(validateResponse(def, paper({ answers: {} }))).toEqual([]);
+    expect(validateResponse(def, paper({ answers: { q_pet: "yes" } }))).toEqual([]);
+    // Skip logic and options hold on paper as online: a hidden question's answer is refused.
+    expect(validateResponse(def, paper({ answers: { q_pet: "no", q_walks: 2 } })).map((p) => p.path)).toEqual(
+      ["answers.q_walks"],
+    );
+    expect(validateResponse(def, paper({ answers: { q_pet: "maybe" } })).map((p) => p.path)).toEqual([
+      "answers.q_pet",
+    ]);
+  });
+
+  it("asks a paper keying for its form number, and no one else for one", () => {
+    expect(validateResponse(def, response({ mode: "paper" })).map((p) => p.path)).toEqual(["paperForm"]);
+    expect(validateResponse(def, response({ paperForm: "0001" })).map((p) => p.path)).toEqual(["paperForm"]);
+    expect(
+      validateResponse(def, response({ mode: "paper", paperForm: "0001", deviceId: "pc-1" })).map(
+        (p) => p.path,
+      ),
+    ).toEqual(["mode"]);
+  });
+
   it("adds the answers' problems after its own", () => {
     expect(validateResponse(def, response({ surveyVersion: 9, answers: {} })).map((p) => p.path)).toEqual([
       "surveyVersion",

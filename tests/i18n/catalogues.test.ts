@@ -25,7 +25,13 @@ const staffCatalogues: Record<string, unknown> = {
   vi: staffVi,
 };
 /** The folders of the staff pages, whose code loads only with their words (app.tsx, staffPage). */
-const STAFF_FOLDERS = ["src/app/dashboard", "src/app/kiosk", "src/app/enroll", "src/app/flyer"];
+const STAFF_FOLDERS = [
+  "src/app/dashboard",
+  "src/app/kiosk",
+  "src/app/enroll",
+  "src/app/flyer",
+  "src/app/paper",
+];
 
 /** "respondent.next" → its text, for every leaf of a nested catalogue. */
 function flatten(value: unknown, prefix = ""): Map<string, unknown> {

@@ -86,16 +86,25 @@ describeEachStorage("audit log", (variant) => {
     expect((await call(`/surveys/${SURVEY}/policy.csv`)).status).toBe(200);
     expect(await newest()).toMatchObject({ detail: { file: `${SURVEY}-policy.csv` } });
 
-    const review = {
+    // A filter that matches nothing changes nothing, says so (422), and writes no row.
+    const nothing = {
       filter: { state: "held", reason: "burst" },
       state: "excluded",
       reason: "checked by hand",
+    };
+    expect((await call(`/surveys/${SURVEY}/reviews`, as(admin, "POST", nothing))).status).toBe(422);
+    expect(await newest()).toMatchObject({ action: "export_downloaded" });
+    const review = {
+      filter: { mode: "self" },
+      state: "excluded",
+      reason: "checked by hand",
+      note: "a test answer",
     };
     expect((await call(`/surveys/${SURVEY}/reviews`, as(admin, "POST", review))).status).toBe(200);
     expect(await newest()).toMatchObject({
       action: "review_changed",
       target: SURVEY,
-      detail: { state: "excluded" },
+      detail: { state: "excluded", note: "a test answer", changed: 1 },
     });
 
     const event = await call(

@@ -4,6 +4,8 @@ import { describeEachStorage, makeResponse } from "./support";
 
 it("names migrations by date, in the order they run", () => {
   const names = Object.keys(MIGRATIONS);
+  // The part after the date is four digits, or letters and digits where a team hands out prefixes
+  // (2026_12_08_21b1_…) so that names made at the same time never collide.
   for (const name of names) expect(name).toMatch(/^\d{4}_\d{2}_\d{2}_[0-9a-z]{4}_[a-z_]+$/);
   expect([...names].sort()).toEqual(names);
 });

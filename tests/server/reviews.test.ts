@@ -46,7 +46,7 @@ describeEachStorage("an analyst counts or excludes what was held", (variant) => 
       state: "counted",
       reason: "the tablet's clock was wrong; the answers are real",
     });
-    expect(released).toEqual({ status: 200, body: { changed: 1 } });
+    expect(released).toMatchObject({ status: 200, body: { changed: 1, matched: 1 } });
     expect(await summary()).toEqual([]);
     expect(await prepared(wave)).toEqual({ n: (before.n ?? 0) + 1, positive: (before.positive ?? 0) + 1 });
     // Again: nothing left to change.
@@ -54,6 +54,7 @@ describeEachStorage("an analyst counts or excludes what was held", (variant) => 
       ReviewResult.parse((await review({ ids: [wrongClock.id], state: "counted", reason: "again" })).body),
     ).toEqual({
       changed: 0,
+      matched: 1,
     });
 
     const excluded = await review({
@@ -61,7 +62,7 @@ describeEachStorage("an analyst counts or excludes what was held", (variant) => 
       state: "excluded",
       reason: "staff training",
     });
-    expect(excluded.body).toEqual({ changed: 2 });
+    expect(excluded.body).toMatchObject({ changed: 2, matched: 2 });
     expect(await prepared(wave)).toEqual(before.n === 0 ? { n: 0, positive: 0 } : before);
     expect(await prepared(2025)).toEqual({ n: 0, positive: 0 });
     expect(await storage.reviewStatesOf([honest.id, wrongClock.id, "nope"])).toEqual([

@@ -80,3 +80,16 @@ export async function changeReviews(surveyId: string, body: ReviewBody): Promise
   const response = await organizerFetch(surveyPath(surveyId, "reviews"), { method: "POST", json: body });
   return ReviewResult.parse(await response.json());
 }
+
+/** Undoes a review change by its id, saying why; answers how many came back. */
+export async function undoReviewChange(
+  surveyId: string,
+  changeId: string,
+  reason: string,
+): Promise<ReviewResult> {
+  const response = await organizerFetch(
+    surveyPath(surveyId, `reviews/${encodeURIComponent(changeId)}/undo`),
+    { method: "POST", json: { reason } },
+  );
+  return ReviewResult.parse(await response.json());
+}

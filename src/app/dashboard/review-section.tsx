@@ -1,9 +1,10 @@
 import { useState } from "preact/hooks";
 import type { ReviewSummary } from "../../contract/reviews";
 import { formatFiscalYear } from "../../domain/fiscal-year";
+import { isKeyingReason } from "../../domain/paper-keying";
 import type { ReviewState } from "../../domain/review";
 import { t } from "../../i18n";
-import { changeReviews, fetchReviews } from "../collector/dashboard-api";
+import { changeReviews, fetchReviews, undoReviewChange } from "../collector/dashboard-api";
 import { UnauthorizedError } from "../collector/organizer-fetch";
 import { BusyButton } from "../components/busy-button";
 import { ColumnHeads } from "../components/column-heads";
@@ -20,6 +21,7 @@ type Group = ReviewSummary["groups"][number];
 function reasonText(group: Group): string {
   if (group.state === "held" && group.reason === "burst") return t("reviews.burst");
   if (group.state === "held" && group.reason === "clock") return t("reviews.clock");
+  if (isKeyingReason(group.reason)) return t(`reviews.keying.${group.reason}`);
   return group.reason ?? "";
 }
 
@@ -62,6 +64,26 @@ export function ReviewSection(props: { surveyId: string; onUnauthorized(): void;
     }
   };
 
+  const undo = async (changeId: string) => {
+    if (!why.trim()) {
+      setSaid({ text: t("reviews.whyMissing"), error: true });
+      return;
+    }
+    setBusy(true);
+    try {
+      const { changed } = await undoReviewChange(props.surveyId, changeId, why.trim());
+      setSaid({ text: t("reviews.changed", { n: changed }), error: false });
+      retry();
+      props.onChanged();
+    } catch (error) {
+      if (error instanceof UnauthorizedError) props.onUnauthorized();
+      else setSaid({ text: t("reviews.failed"), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const changes = load.status === "ready" ? load.value.changes : [];
+
   return (
     <section class="dashboard-section" aria-labelledby="reviews-title" data-testid="reviews">
       <h2 id="reviews-title">{t("reviews.title")}</h2>
@@ -100,13 +122,17 @@ export function ReviewSection(props: { surveyId: string; onUnauthorized(): void;
                     <td>{formatFiscalYear(group.wave, locale)}</td>
                     <td class="num">{formatCount(group.n, locale)}</td>
                     <td>
-                      <BusyButton
-                        class="button button--small"
-                        busy={busy}
-                        onClick={() => move(group, "counted")}
-                      >
-                        {t("reviews.count")}
-                      </BusyButton>{" "}
+                      {/* A paper form's keyings are settled by keying it again, not counted by hand:
+                          counting both keyings of a form in dispute would count the form twice. */}
+                      {!isKeyingReason(group.reason) && (
+                        <BusyButton
+                          class="button button--small"
+                          busy={busy}
+                          onClick={() => move(group, "counted")}
+                        >
+                          {t("reviews.count")}
+                        </BusyButton>
+                      )}{" "}
                       {group.state === "held" && (
                         <BusyButton
                           class="button button--small button--quiet"
@@ -123,6 +149,47 @@ export function ReviewSection(props: { surveyId: string; onUnauthorized(): void;
             </table>
           </TableWrap>
         </>
+      )}
+      {changes.length > 0 && (
+        <TableWrap label={t("reviews.changesCaption")}>
+          <table class="group-table">
+            <caption>{t("reviews.changesCaption")}</caption>
+            <ColumnHeads
+              columns={[
+                t("reviews.changedAt"),
+                t("reviews.changedBy"),
+                t("reviews.reason"),
+                { numeric: t("responseCounts.count") },
+                t("reviews.actions"),
+              ]}
+            />
+            <tbody>
+              {changes.map((change) => (
+                <tr key={change.id}>
+                  <th scope="row">
+                    {new Date(change.at).toLocaleString(locale, { timeZone: "Asia/Tokyo" })}
+                  </th>
+                  <td>{change.actor ?? ""}</td>
+                  <td>{change.undoes ? t("reviews.undoOf", { reason: change.reason }) : change.reason}</td>
+                  <td class="num">{formatCount(change.n, locale)}</td>
+                  <td>
+                    {change.undoneBy ? (
+                      t("reviews.undone")
+                    ) : (
+                      <BusyButton
+                        class="button button--small button--quiet"
+                        busy={busy}
+                        onClick={() => undo(change.id)}
+                      >
+                        {t("reviews.undo")}
+                      </BusyButton>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       )}
       <p role="status" class={said?.error ? "field-error" : undefined}>
         {said?.text}

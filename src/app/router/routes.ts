@@ -23,6 +23,7 @@ export type Route =
   | { name: "held" }
   | { name: "enroll" }
   | { name: "kiosk" }
+  | { name: "paper" }
   | { name: "flyer"; surveyId: string }
   | { name: "not_found"; path: string };
 
@@ -37,6 +38,7 @@ export function matchRoute(pathname: string): Route {
   if (path === "/held") return { name: "held" };
   if (path === "/enroll") return { name: "enroll" };
   if (path === "/kiosk") return { name: "kiosk" };
+  if (path === "/paper") return { name: "paper" };
   const flyer = /^\/flyer\/([a-z0-9][a-z0-9-]{0,63})$/.exec(path);
   if (flyer?.[1]) return { name: "flyer", surveyId: flyer[1] };
   const survey = /^\/s\/([a-z0-9][a-z0-9-]{0,63})$/.exec(path);

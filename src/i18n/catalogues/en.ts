@@ -143,6 +143,8 @@ const en: Catalogue = {
     conflict: "The collector holds an answer with this ID but other content; nothing was changed.",
     corrupt: "This record on the device is damaged and cannot be sent.",
     invalid_response: "The answer is not in the form the collector expects.",
+    paper_keyer_missing:
+      "A paper form keying must be sent while signed in to this survey with a data-entry account. Sign in again, then send it.",
     kiosk_token_missing:
       "It was sent from a kiosk tablet without the tablet's registration. Register the tablet again from the dashboard.",
     device_mismatch: "It names another tablet than the one that sent it.",

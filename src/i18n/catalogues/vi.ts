@@ -144,6 +144,8 @@ const vi: Catalogue = {
     conflict: "Máy chủ đã có câu trả lời cùng ID nhưng nội dung khác; không có gì bị thay đổi.",
     corrupt: "Bản ghi này trên thiết bị bị hỏng nên không gửi được.",
     invalid_response: "Câu trả lời không đúng định dạng máy chủ yêu cầu.",
+    paper_keyer_missing:
+      "Bản nhập phiếu giấy phải được gửi khi đang đăng nhập vào khảo sát này bằng tài khoản nhập liệu. Hãy đăng nhập lại rồi gửi.",
     kiosk_token_missing:
       "Được gửi từ máy tính bảng ki-ốt mà không có thông tin đăng ký của máy. Hãy đăng ký lại máy tính bảng từ bảng điều khiển.",
     device_mismatch: "Câu trả lời ghi một máy tính bảng khác với máy đã gửi.",

@@ -139,6 +139,7 @@ const zhHans: Catalogue = {
     conflict: "服务器中已有相同 ID 但内容不同的回答；未作任何更改。",
     corrupt: "设备上保存的此记录已损坏，无法发送。",
     invalid_response: "回答的格式不符合服务器的要求。",
+    paper_keyer_missing: "纸质问卷的录入必须在以数据录入账户登录本调查的状态下发送。请重新登录后再发送。",
     kiosk_token_missing: "此回答从自助终端平板发送，但没有该平板的登记信息。请在管理面板重新登记该平板。",
     device_mismatch: "回答中的平板与发送它的平板不一致。",
     event_mismatch: "回答中的活动与该平板的活动不一致。",

@@ -17,8 +17,8 @@ export interface RouteAccess {
  * Every organizer route (paths under /api/v1) and the least role it needs; roles rank as ROLES
  * lists them, each allowed what every role below it is (tests/security/role-sweep.test.ts proves
  * each route refuses the roles below and the accounts whose scope lacks its survey, and that no
- * organizer route is missing here). Data entry needs nothing yet: paper entry will come with its
- * own routes.
+ * organizer route is missing here). Data entry keys paper forms (POST /responses with its
+ * session, src/server/responses/paper-keyer.ts) and sees the forms in dispute.
  */
 export const ROUTE_ROLES = {
   // Reading results: analysts.
@@ -33,6 +33,7 @@ export const ROUTE_ROLES = {
   "POST /surveys/:id/population": { role: "analyst", survey: "path" },
   "GET /surveys/:id/reviews": { role: "analyst", survey: "path" },
   "POST /surveys/:id/reviews": { role: "analyst", survey: "path" },
+  "POST /surveys/:id/reviews/:changeId/undo": { role: "analyst", survey: "path" },
   "GET /surveys/:id/versions": { role: "analyst", survey: "path" },
   // Authoring and the collector itself: admins.
   "POST /surveys": { role: "admin", survey: "global" },
@@ -48,6 +49,8 @@ export const ROUTE_ROLES = {
   "POST /events/:id/devices": { role: "field_staff", survey: "event" },
   "GET /events/:id/devices": { role: "field_staff", survey: "event" },
   "POST /devices/:id/revoke": { role: "field_staff", survey: "device" },
+  // Paper returns keyed twice: data entry.
+  "GET /surveys/:id/paper-forms": { role: "data_entry", survey: "path" },
   "PATCH /devices/:id": { role: "field_staff", survey: "device" },
   "PATCH /events/:id": { role: "field_staff", survey: "event" },
   // Last of the event routes: the role sweep, letting each route through, deletes its event here.

@@ -23,7 +23,10 @@ function answerCell(answer: Answer | undefined): string | number | undefined {
   return Array.isArray(answer) ? answer.join(";") : answer;
 }
 
-function responseRow(r: StoredResponse, questions: readonly QuestionColumn[]): string {
+/** With `?review=all`: each row's review state and reason, after the fixed columns. */
+export const REVIEW_COLUMNS = ["reviewState", "reviewReason"] as const;
+
+function responseRow(r: StoredResponse, questions: readonly QuestionColumn[], withReview: boolean): string {
   return csvRow([
     r.id,
     r.submittedAt,
@@ -33,6 +36,7 @@ function responseRow(r: StoredResponse, questions: readonly QuestionColumn[]): s
     r.eventId,
     r.deviceId,
     r.surveyVersion,
+    ...(withReview ? [r.reviewState, r.reviewReason] : []),
     ...questions.flatMap((q) => {
       const cell = answerCell(r.answers[q.id]);
       return q.heading === undefined ? [cell] : [cell, q.labels?.(r.answers[q.id])];
@@ -49,9 +53,10 @@ function responseRow(r: StoredResponse, questions: readonly QuestionColumn[]): s
 export function responsesCsv(
   storage: Pick<ResponseStorage, "responsesPage">,
   versions: readonly SurveyDefinition[],
-  query: { surveyId: string; wave: number | null },
+  query: { surveyId: string; wave: number | null; allStates?: boolean },
   labels: Locale | null = null,
 ): ReadableStream<Uint8Array> {
+  const withReview = query.allStates === true;
   const questions = questionColumns(versions, labels);
   const headings = questions.flatMap((q) => (q.heading === undefined ? [q.id] : [q.id, q.heading]));
   const encoder = new TextEncoder();
@@ -61,12 +66,16 @@ export function responsesCsv(
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(BOM + csvRow([...FIXED_COLUMNS, ...headings])));
+        controller.enqueue(
+          encoder.encode(
+            BOM + csvRow([...FIXED_COLUMNS, ...(withReview ? REVIEW_COLUMNS : []), ...headings]),
+          ),
+        );
         return;
       }
       const page = await storage.responsesPage({ ...query, afterId, limit: PAGE_SIZE });
       if (page.length > 0) {
-        controller.enqueue(encoder.encode(page.map((r) => responseRow(r, questions)).join("")));
+        controller.enqueue(encoder.encode(page.map((r) => responseRow(r, questions, withReview)).join("")));
         afterId = page.at(-1)?.id ?? null;
       }
       if (page.length < PAGE_SIZE) controller.close();

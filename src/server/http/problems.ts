@@ -41,6 +41,10 @@ export const PROBLEM_STATUS = {
   account_not_found: 404,
   rate_limited: 429,
   too_many_sign_ins: 429,
+  responses_not_found: 404,
+  nothing_matched: 422,
+  review_change_not_found: 404,
+  review_already_undone: 409,
   internal: 500,
 } as const satisfies Record<ProblemCode, ContentfulStatusCode>;
 

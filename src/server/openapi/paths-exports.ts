@@ -14,9 +14,20 @@ import {
 /** Responses out as CSV, and device backups in. */
 export const exportPaths = {
   "/surveys/{id}/responses.csv": csvDownload(
-    "Every response as CSV: UTF-8 with BOM, CRLF, id first, one column a question (its id as heading, option ids in the cells); with labels, each choice question's column is followed by one headed with its short label, holding the options' labels",
-    [surveyId, wave, labels],
-    "Bad wave, or labels not a language of the survey (unknown_locale)",
+    "Every counted response as CSV: UTF-8 with BOM, CRLF, id first, one column a question (its id as heading, option ids in the cells); with labels, each choice question's column is followed by one headed with its short label, holding the options' labels; with review=all, held and excluded responses too, with reviewState and reviewReason columns",
+    [
+      surveyId,
+      wave,
+      labels,
+      {
+        name: "review",
+        in: "query",
+        required: false,
+        schema: { type: "string", enum: ["counted", "all"] },
+        description: "counted (the default) or all, each row then with its review state",
+      },
+    ],
+    "Bad wave or review, or labels not a language of the survey (unknown_locale)",
   ),
   "/imports": {
     post: {

@@ -8,7 +8,7 @@ export const intakePaths = {
     post: {
       summary: `Store up to ${MAX_BATCH_ITEMS} responses (1 MiB); one result per item, in order`,
       description:
-        "Anyone may send. A kiosk sends its device token: an unknown or revoked one is refused (401), and a kiosk response whose deviceId or eventId is not the token's is rejected.",
+        "Anyone may send. A kiosk sends its device token: an unknown or revoked one is refused (401), and a kiosk response whose deviceId or eventId is not the token's is rejected. A paper keying (mode paper, with paperForm) is staff's: its batch needs a signed-in session or the organizer token (else 401, the whole batch), and an account whose scope lacks its survey has it rejected (paper_keyer_missing); keyings of one form are compared on arrival, and only forms whose keyings agree are counted.",
       security: [{}, { deviceToken: [] }],
       requestBody: jsonBody("ResponsesRequest"),
       responses: {

@@ -18,10 +18,11 @@ import {
 } from "../../contract/events";
 import { Health } from "../../contract/health";
 import { ImportSummary } from "../../contract/imports";
+import { PaperFormList } from "../../contract/paper-forms";
 import { PopulationSummary } from "../../contract/population";
 import { ReceiptsBody, ReceiptsResult } from "../../contract/receipts";
 import { MAX_BATCH_ITEMS, ResponsesResult } from "../../contract/responses";
-import { ReviewBody, ReviewResult, ReviewSummary } from "../../contract/reviews";
+import { ReviewBody, ReviewResult, ReviewSummary, UndoBody } from "../../contract/reviews";
 import { SessionState, SignInBody } from "../../contract/session";
 import { SurveyList } from "../../contract/surveys";
 import { Tallies } from "../../contract/tallies";
@@ -65,6 +66,7 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     ReviewRequest: jsonSchema(ReviewBody, "input"),
     ReviewResult: jsonSchema(ReviewResult, "output"),
     ReviewSummary: jsonSchema(ReviewSummary, "output"),
+    UndoRequest: jsonSchema(UndoBody, "input"),
     DryRunResult: jsonSchema(DryRunResult, "output"),
     PublishedVersion: jsonSchema(PublishedVersion, "output"),
     VersionList: jsonSchema(VersionList, "output"),
@@ -76,5 +78,6 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     NewAccountRequest: jsonSchema(NewAccountBody, "input"),
     AccountPatchRequest: jsonSchema(AccountPatch, "input"),
     AuditList: jsonSchema(AuditList, "output"),
+    PaperFormList: jsonSchema(PaperFormList, "output"),
   };
 }

@@ -28,7 +28,11 @@ export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
 };
 
 /** Who a batch is counted against: the client's address (a phone), or the kiosk device of its token. */
-export type IntakeSource = { kind: "address"; address: string } | { kind: "device"; deviceId: string };
+export type IntakeSource =
+  | { kind: "address"; address: string }
+  | { kind: "device"; deviceId: string }
+  /** Staff keying paper forms: a day's pile sent at once, under a kiosk's limits. */
+  | { kind: "account"; login: string };
 
 /** The source has stored all it may this hour: 429, Retry-After until the window ends. */
 export class IntakeRefused extends Error {
@@ -68,11 +72,13 @@ export function intakeGate(storage: IntakeStorage, limits: IntakeLimits = DEFAUL
       const key =
         source.kind === "device"
           ? `device:${source.deviceId}`
-          : `address:${createHmac("sha256", windowSalt).update(source.address).digest("base64url")}`;
+          : source.kind === "account"
+            ? `account:${source.login}`
+            : `address:${createHmac("sha256", windowSalt).update(source.address).digest("base64url")}`;
       const [counted, stored] =
-        source.kind === "device"
-          ? [limits.deviceCounted, limits.deviceStored]
-          : [limits.addressCounted, limits.addressStored];
+        source.kind === "address"
+          ? [limits.addressCounted, limits.addressStored]
+          : [limits.deviceCounted, limits.deviceStored];
       const sent = await storage.intakeOf(windowStart, key);
       if (sent.stored >= stored)
         throw new IntakeRefused(Math.max(1, Math.ceil((start + WINDOW_MS - now.getTime()) / 1000)));

@@ -1,3 +1,4 @@
+import type { SurveyScope } from "../../contract/accounts";
 import type { KioskDevice } from "../../contract/events";
 import type { ItemErrorCode } from "../../contract/problem-codes";
 import type { ItemResult } from "../../contract/responses";
@@ -25,6 +26,11 @@ export interface Sender {
    * signed in, and the file's checksum ties the items together.
    */
   staffImport?: boolean;
+  /**
+   * The signed-in account that keyed paper forms (the data-entry screen's sync sends its session):
+   * its login, stored beside each keying, and the surveys it works on.
+   */
+  keyer?: { login: string; surveys: SurveyScope } | undefined;
   /** When the batch arrived, by the collector's clock. */
   receivedAt: Date;
 }
@@ -64,6 +70,16 @@ export function judgeItem(item: unknown, surveys: SurveyRegistry, sender: Sender
         `eventId: "${response.eventId ?? ""}" is not the event of the token's device`,
       );
   }
+  const { keyer } = sender;
+  // Anyone may answer online, but only staff key paper: else anyone could post "paper" answers.
+  if (
+    response.mode === "paper" &&
+    (!keyer || (keyer.surveys !== "all" && !keyer.surveys.includes(response.surveyId)))
+  )
+    return reject(
+      "paper_keyer_missing",
+      `mode: a paper keying needs a signed-in account that works on survey "${response.surveyId}"`,
+    );
   const def = surveys.get(response.surveyId, response.surveyVersion);
   if (!def) {
     if (!surveys.latestOf(response.surveyId))
@@ -74,7 +90,9 @@ export function judgeItem(item: unknown, surveys: SurveyRegistry, sender: Sender
     );
   }
   const plausible = isPlausibleSubmittedAt(response.submittedAt, sender.receivedAt, def.publishedAt);
-  const outside = plausible ? outsidePeriod(def, response.submittedAt) : undefined;
+  // A paper form posted by the closing day is often keyed after it: its keying date says nothing.
+  const outside =
+    plausible && response.mode !== "paper" ? outsidePeriod(def, response.submittedAt) : undefined;
   if (outside) return reject(outside.code, outside.error);
   const problems = validateResponse(def, response);
   if (problems.length > 0) return reject("invalid_answers", describeProblems(problems));
@@ -85,7 +103,9 @@ export function judgeItem(item: unknown, surveys: SurveyRegistry, sender: Sender
       wave: waveOf(response.submittedAt, sender.receivedAt, def.publishedAt),
       contentHash: contentHashOf(response),
       choices: chosenOptions(choiceQuestionIds(def), response.answers),
+      ...(response.mode === "paper" && { hold: "awaiting_second_keying" as const }),
       ...(!plausible && { hold: "clock" as const }),
+      ...(response.mode === "paper" && keyer && { keyedBy: keyer.login }),
     },
   };
 }

@@ -26,9 +26,25 @@ export function csvRoutes(
       const wave = parseWave(c.req.query("wave"));
       // The newest version's languages: the ones the survey is written in now.
       const labels = parseLabels(c.req.query("labels"), newest);
-      const name = `${id}${wave === null ? "" : `-fy${wave}`}-responses.csv`;
-      await recordAudit(c, deps, "export_downloaded", id, { file: name, wave, labels: labels ?? null });
-      return csvResponse(c, name, responsesCsv(deps.storage, versions, { surveyId: id, wave }, labels));
+      // `?review=all`: the held and excluded too, each row with its state (else counted ones only).
+      const review = c.req.query("review");
+      if (review !== undefined && review !== "counted" && review !== "all")
+        throw new HttpProblem("invalid_query", `review must be counted or all, not "${review}"`, [
+          { path: "review", message: "must be counted or all" },
+        ]);
+      const allStates = review === "all";
+      const name = `${id}${wave === null ? "" : `-fy${wave}`}${allStates ? "-all-states" : ""}-responses.csv`;
+      await recordAudit(c, deps, "export_downloaded", id, {
+        file: name,
+        wave,
+        labels: labels ?? null,
+        review: allStates ? "all" : "counted",
+      });
+      return csvResponse(
+        c,
+        name,
+        responsesCsv(deps.storage, versions, { surveyId: id, wave, allStates }, labels),
+      );
     },
   );
 }

@@ -12,8 +12,12 @@ import { readBody } from "../http/read-body";
 import { deviceOf } from "../kiosk/device-auth";
 import { ingestBatch } from "../responses/ingest";
 import { IntakeRefused, type IntakeSource, intakeGate } from "../responses/intake";
+import { bearerIsOrganizerToken, holdsPaper, paperKeyerOf } from "../responses/paper-keyer";
+import { settlePaperBatch } from "../responses/settle-paper";
+import type { AuditStorage } from "../storage/audit-storage";
 import type { EventStorage } from "../storage/event-storage";
 import type { IntakeStorage } from "../storage/intake-storage";
+import type { PaperStorage } from "../storage/paper-storage";
 import type { ResponseStorage } from "../storage/response-storage";
 
 /** A tablet's last sync is shown to the minute: a backlog's many requests write it about once a minute. */
@@ -30,30 +34,38 @@ export function responseRoutes(
   deps: DepsWith<
     Pick<ResponseStorage, "insertResponses"> &
       IntakeStorage &
-      Pick<EventStorage, "deviceByTokenHash" | "noteDeviceSync">,
-    "surveys" | "now" | "intakeLimits"
+      Pick<EventStorage, "deviceByTokenHash" | "noteDeviceSync"> &
+      Pick<PaperStorage, "settlePaperForms"> &
+      Pick<AuditStorage, "appendAudit">,
+    "surveys" | "now" | "intakeLimits" | "organizerToken"
   > &
     Required<Pick<AppDeps, "clientAddress">>,
 ): Hono {
   const gate = intakeGate(deps.storage, deps.intakeLimits);
   const addressOf = deps.clientAddress;
   return new Hono().post("/responses", async (c) => {
-    // Before the body: a tablet whose token was revoked learns it at once, whatever it sends.
-    const device = await deviceOf(c, deps.storage);
+    // Before the body: a tablet whose token was revoked learns it at once, whatever it sends. The
+    // organizer's token is no tablet's: a script keying paper forms sends it (paper-keyer.ts).
+    const device = bearerIsOrganizerToken(c, deps.organizerToken)
+      ? undefined
+      : await deviceOf(c, deps.storage);
     const body = await readBody(c, {
       maxBytes: MAX_BATCH_BYTES,
       schema: ResponsesBody,
       what: '{ "responses": [...] }',
       items: { field: "responses", max: MAX_BATCH_ITEMS, noun: "responses" },
     });
+    const keyer = holdsPaper(body.responses) ? paperKeyerOf(c, deps.organizerToken) : undefined;
     // Counted against the kiosk of its token, else against the address (never stored: intake.ts).
     // An address unknown (app.request() in a test, no socket) is not limited, as in rate-limit.ts.
-    const address = device ? undefined : addressOf(c);
-    const source: IntakeSource | undefined = device
-      ? { kind: "device", deviceId: device.id }
-      : address !== undefined
-        ? { kind: "address", address }
-        : undefined;
+    const address = device || keyer ? undefined : addressOf(c);
+    const source: IntakeSource | undefined = keyer
+      ? { kind: "account", login: keyer.login }
+      : device
+        ? { kind: "device", deviceId: device.id }
+        : address !== undefined
+          ? { kind: "address", address }
+          : undefined;
     const now = deps.now?.() ?? new Date();
     let intake: Awaited<ReturnType<typeof gate.quotaFor>> | undefined;
     try {
@@ -66,9 +78,10 @@ export function responseRoutes(
     const results = await ingestBatch(
       body.responses,
       { ...deps, now: () => now },
-      { device, ...(intake && { intake }) },
+      { device, keyer, ...(intake && { intake }) },
     );
     if (device) await noteSync(deps.storage, device, now);
+    if (keyer) await settlePaperBatch(c, deps, body.responses, results);
     return c.json({ results } satisfies ResponsesResult);
   });
 }

@@ -13,7 +13,7 @@ export interface ResponsesTable {
   submitted_at: string;
   received_at: string;
   locale: string;
-  mode: "self" | "kiosk";
+  mode: "self" | "kiosk" | "paper";
   event_id: string | null;
   device_id: string | null;
   /** The answers object as JSON text. */
@@ -145,6 +145,36 @@ export interface AuditLogTable {
   detail: string;
 }
 
+/** One keying of a paper form; the keyer is staff identity, kept out of the responses table. */
+export interface PaperKeyingsTable {
+  response_id: string;
+  survey_id: string;
+  paper_form: string;
+  /** The login of the account that keyed it. */
+  keyed_by: string;
+}
+
+/** A review change an analyst made, or the undo of one (undoes names it). */
+export interface ReviewChangesTable {
+  id: string;
+  survey_id: string;
+  at: string;
+  actor: string | null;
+  reason: string;
+  undoes: string | null;
+  undone_by: string | null;
+}
+
+/** One response a review change moved: its state and reason before and after. */
+export interface ReviewChangeItemsTable {
+  change_id: string;
+  response_id: string;
+  from_state: ReviewState;
+  from_reason: string | null;
+  to_state: ReviewState;
+  to_reason: string | null;
+}
+
 export interface Database {
   responses: ResponsesTable;
   answer_choices: AnswerChoicesTable;
@@ -158,4 +188,7 @@ export interface Database {
   accounts: AccountsTable;
   sign_in_failures: SignInFailuresTable;
   audit_log: AuditLogTable;
+  paper_keyings: PaperKeyingsTable;
+  review_changes: ReviewChangesTable;
+  review_change_items: ReviewChangeItemsTable;
 }

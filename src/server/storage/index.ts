@@ -10,6 +10,7 @@ export { createKyselyStorage } from "./kysely-storage";
 export { migrateToLatest } from "./migrate";
 export { MIGRATIONS } from "./migrations";
 export { openBackupStorage, openStorage, type StorageConfig } from "./open";
+export type * from "./paper-storage";
 export type * from "./population-storage";
 export { openPostgres } from "./postgres";
 export type * from "./response-storage";

@@ -19,9 +19,10 @@ import {
 } from "./event-queries";
 import { intakeOf, intakeSalt, pruneIntake } from "./intake-queries";
 import { migrateToLatest } from "./migrate";
+import { paperForms, settlePaperForms } from "./paper-queries";
 import { populationOf, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
-import { changeReview, reviewStatesOf, reviewSummary } from "./review-queries";
+import { changeReview, reviewChanges, reviewStatesOf, reviewSummary, undoReview } from "./review-queries";
 import {
   deleteAccountSessions,
   deleteExpiredSessions,
@@ -54,7 +55,12 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     pruneIntake: (before) => pruneIntake(db, before),
     reviewSummary: (surveyId) => reviewSummary(db, surveyId),
     changeReview: (change) => changeReview(db, change, kind),
+    undoReview: (undo) => undoReview(db, undo, kind),
+    reviewChanges: (surveyId, limit) => reviewChanges(db, surveyId, limit),
     reviewStatesOf: (ids) => reviewStatesOf(db, ids),
+    settlePaperForms: (surveyId, forms, choiceQuestions) =>
+      settlePaperForms(db, kind, surveyId, forms, choiceQuestions),
+    paperForms: (surveyId, status) => paperForms(db, surveyId, status),
     storedIds: (ids) => storedIds(db, ids),
     countOptions: (query) => countOptions(db, query),
     countOptionsByWave: (query) => countOptionsByWave(db, query),

@@ -71,6 +71,12 @@ export async function insertResponses(
         })),
       );
     for (const part of chunks(choices, 500)) await trx.insertInto("answer_choices").values(part).execute();
+    const keyings = unique.flatMap(({ response: r, keyedBy }) =>
+      keyedBy !== undefined && r.paperForm !== undefined && inserted.has(r.id)
+        ? [{ response_id: r.id, survey_id: r.surveyId, paper_form: r.paperForm, keyed_by: keyedBy }]
+        : [],
+    );
+    for (const part of chunks(keyings, 500)) await trx.insertInto("paper_keyings").values(part).execute();
     // A row this transaction inserted holds the hash it was given; only the others (already there,
     // maybe with other content) are read back. A batch of new responses thus costs no SELECT.
     const storedHashes = await hashesOf(
@@ -126,13 +132,16 @@ export async function storedIds(db: Kysely<Database>, ids: readonly string[]): P
 
 export async function responsesPage(
   db: Kysely<Database>,
-  query: { surveyId: string; wave: number | null; afterId: string | null; limit: number },
+  query: {
+    surveyId: string;
+    wave: number | null;
+    afterId: string | null;
+    limit: number;
+    allStates?: boolean;
+  },
 ): Promise<StoredResponse[]> {
-  let q = db
-    .selectFrom("responses")
-    .selectAll()
-    .where("survey_id", "=", query.surveyId)
-    .where("review_state", "=", "counted");
+  let q = db.selectFrom("responses").selectAll().where("survey_id", "=", query.surveyId);
+  if (!query.allStates) q = q.where("review_state", "=", "counted");
   if (query.wave !== null) q = q.where("wave", "=", query.wave);
   if (query.afterId !== null) q = q.where("id", ">", query.afterId);
   const rows = await q.orderBy("id").limit(query.limit).execute();
@@ -152,5 +161,7 @@ function fromRow(row: Selectable<ResponsesTable>): StoredResponse {
     eventId: row.event_id,
     deviceId: row.device_id,
     answers: JSON.parse(row.answers),
+    reviewState: row.review_state,
+    reviewReason: row.review_reason,
   };
 }

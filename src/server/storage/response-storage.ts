@@ -1,5 +1,6 @@
+import type { KeyingReason } from "../../domain/paper-keying";
 import type { Response } from "../../domain/response";
-import type { HoldReason } from "../../domain/review";
+import type { HoldReason, ReviewState } from "../../domain/review";
 import type { IntakeQuota } from "./intake-storage";
 
 /** A checked response ready to store, with what is derived from it and its definition. */
@@ -11,7 +12,9 @@ export interface NewResponse {
   /** Every chosen option of the single- and multiple-choice answers. */
   choices: readonly { questionId: string; optionId: string }[];
   /** Stored held, not counted, for this reason (decided from the response alone: its clock). */
-  hold?: HoldReason;
+  hold?: HoldReason | KeyingReason;
+  /** A paper keying's keyer (an account's login): stored beside it, never in the response row. */
+  keyedBy?: string;
 }
 
 export interface InsertOutcome {
@@ -31,10 +34,12 @@ export interface StoredResponse {
   submittedAt: string;
   receivedAt: string;
   locale: string;
-  mode: "self" | "kiosk";
+  mode: "self" | "kiosk" | "paper";
   eventId: string | null;
   deviceId: string | null;
   answers: Response["answers"];
+  reviewState: ReviewState;
+  reviewReason: string | null;
 }
 
 /** The responses themselves: storing them, which ids are there, and reading them back a page at a time. */
@@ -50,11 +55,15 @@ export interface ResponseStorage {
   ): Promise<InsertOutcome>;
   /** Which of `ids` are stored, in the order asked, each once. */
   storedIds(ids: readonly string[]): Promise<string[]>;
-  /** One page of a survey's responses in id order, after `afterId` (keyset paging). */
+  /**
+   * One page of a survey's responses in id order, after `afterId` (keyset paging): the counted
+   * ones, or with `allStates` every one whatever its review state.
+   */
   responsesPage(query: {
     surveyId: string;
     wave: number | null;
     afterId: string | null;
     limit: number;
+    allStates?: boolean;
   }): Promise<StoredResponse[]>;
 }

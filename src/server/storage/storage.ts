@@ -2,6 +2,7 @@ import type { AccountStorage } from "./account-storage";
 import type { AuditStorage } from "./audit-storage";
 import type { EventStorage } from "./event-storage";
 import type { IntakeStorage } from "./intake-storage";
+import type { PaperStorage } from "./paper-storage";
 import type { PopulationStorage } from "./population-storage";
 import type { ResponseStorage } from "./response-storage";
 import type { ReviewStorage } from "./review-storage";
@@ -19,6 +20,7 @@ export interface Storage
   extends ResponseStorage,
     IntakeStorage,
     ReviewStorage,
+    PaperStorage,
     TallyStorage,
     EventStorage,
     PopulationStorage,

@@ -7,6 +7,7 @@ import { useLocale } from "../../locale-context";
 import type { DashboardSection } from "../../router/routes";
 import { BackupUpload } from "../backup-upload";
 import { EventsSection } from "../events/events-section";
+import { PaperDisputesSection } from "../paper-disputes-section";
 import { ResponseCountsSection } from "../response-counts-section";
 import { ReviewSection } from "../review-section";
 import { TalliesView } from "../tallies-view";
@@ -66,6 +67,7 @@ export function SurveyScreen(props: Props) {
             onUnauthorized={onUnauthorized}
             onChanged={() => setReviewed((n) => n + 1)}
           />
+          <PaperDisputesSection def={survey} onUnauthorized={onUnauthorized} />
         </>
       );
     case "population":
