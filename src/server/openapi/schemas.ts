@@ -16,7 +16,7 @@ import {
 } from "../../contract/events";
 import { Health } from "../../contract/health";
 import { ImportSummary } from "../../contract/imports";
-import { PopulationSummary } from "../../contract/population";
+import { PopulationSets, PopulationSummary } from "../../contract/population";
 import { ReceiptsBody, ReceiptsResult } from "../../contract/receipts";
 import { MAX_BATCH_ITEMS, ResponsesResult } from "../../contract/responses";
 import { ReviewBody, ReviewResult, ReviewSummary } from "../../contract/reviews";
@@ -50,6 +50,7 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     Trend: jsonSchema(Trend, "output"),
     ResponseCounts: jsonSchema(ResponseCounts, "output"),
     PopulationSummary: jsonSchema(PopulationSummary, "output"),
+    PopulationSets: jsonSchema(PopulationSets, "output"),
     ErrorBody: jsonSchema(ErrorBody, "output"),
     NewEventRequest: jsonSchema(NewEventBody, "input"),
     Event: jsonSchema(KioskEvent, "output"),

@@ -15,7 +15,7 @@ import {
 } from "./event-queries";
 import { intakeOf, intakeSalt, pruneIntake } from "./intake-queries";
 import { migrateToLatest } from "./migrate";
-import { populationOf, replacePopulation } from "./population-queries";
+import { populationOf, populationSets, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
 import { changeReview, reviewStatesOf, reviewSummary } from "./review-queries";
 import {
@@ -59,8 +59,9 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     countOptionsWithBreakdown: (query) => countOptionsWithBreakdown(db, query),
     countChoices: (query) => countChoices(db, query),
     countResponses: (query) => countResponses(db, query),
-    replacePopulation: (surveyId, totals) => replacePopulation(db, surveyId, totals),
-    populationOf: (surveyId) => populationOf(db, surveyId),
+    replacePopulation: (surveyId, wave, totals) => replacePopulation(db, surveyId, wave, totals),
+    populationOf: (surveyId, wave) => populationOf(db, surveyId, wave),
+    populationSets: (surveyId) => populationSets(db, surveyId),
     insertSession: (session) => insertSession(db, session),
     sessionByHash: (idHash) => sessionByHash(db, idHash),
     deleteSession: (idHash) => deleteSession(db, idHash),
