@@ -57,7 +57,7 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
       body: JSON.stringify({ responses: responses() }),
     });
     expect(stored.status).toBe(200);
-    const weights = await env.collector.api("/surveys/ward-resident/population", {
+    const weights = await env.collector.api("/surveys/ward-resident/population?wave=2026", {
       method: "POST",
       headers: { "Content-Type": "text/csv" },
       body: "q_age,population\nage_30_39,30000\nage_70_plus,10000\nage_50_59,20000\n",
