@@ -9,6 +9,7 @@ import { ResponseCounts } from "../../src/contract/counts";
 import { ReviewSummary } from "../../src/contract/reviews";
 import { Tallies } from "../../src/contract/tallies";
 import { SurveyDefinition } from "../../src/domain/definition";
+import { formatFiscalYear } from "../../src/domain/fiscal-year";
 import type { Response } from "../../src/domain/response";
 import { uuidv7 } from "../../src/domain/uuid";
 import staffJa from "../../src/i18n/staff/ja";
@@ -57,7 +58,7 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
       body: JSON.stringify({ responses: responses() }),
     });
     expect(stored.status).toBe(200);
-    const weights = await env.collector.api("/surveys/ward-resident/population", {
+    const weights = await env.collector.api("/surveys/ward-resident/population?wave=2026", {
       method: "POST",
       headers: { "Content-Type": "text/csv" },
       body: "q_age,population\nage_30_39,30000\nage_70_plus,10000\nage_50_59,20000\n",
@@ -107,6 +108,8 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
         expect(text).toContain("50〜59歳"); // the age cell without respondents, by its label
       }
     }
+    // The table says whose register weighted it: FY2026's own totals.
+    expect(await page.getByTestId("weighting-note").textContent()).toContain(formatFiscalYear(2026, "ja"));
     const policy = squash(await page.getByTestId("policy-table").textContent());
     expect(policy).toContain(formatPercent(expected.indicators[0]?.percent ?? 0, "ja"));
     expect(await axeViolations(page)).toEqual([]);

@@ -86,7 +86,9 @@ describe("GET /api/v1/openapi.json", () => {
       "indicators",
       "surveyId",
       "wave",
+      "weighting",
     ]);
+    expect(Object.keys(schemas.PopulationSets?.properties ?? {}).sort()).toEqual(["sets", "surveyId"]);
     expect(Object.keys(schemas.ResponsesResult?.properties ?? {})).toEqual(["results"]);
     expect(Object.keys(schemas.ReceiptsResult?.properties ?? {})).toEqual(["stored"]);
     expect(JSON.stringify(doc.paths["/surveys/{id}/tallies"])).toContain("organizerToken");

@@ -125,7 +125,7 @@ describeEachStorage("audit log", (variant) => {
   });
 
   it("records population uploads and imports, by the bearer token as organizer-token", async () => {
-    const upload = await call(`/surveys/${SURVEY}/population`, {
+    const upload = await call(`/surveys/${SURVEY}/population?wave=2025`, {
       method: "POST",
       headers: organizer,
       body: "q_area,population\nnorth,500\nsouth,300\neast,200\n",
@@ -135,7 +135,7 @@ describeEachStorage("audit log", (variant) => {
       actor: "organizer-token",
       action: "population_uploaded",
       target: SURVEY,
-      detail: { dimensions: "q_area", cells: 3 },
+      detail: { wave: 2025, dimensions: "q_area", cells: 3 },
     });
     const backup = JSON.stringify(await writeBackup([{ response: makeResponse(), state: "pending" }], {}));
     const imported = await call("/imports", { method: "POST", headers: organizer, body: backup });

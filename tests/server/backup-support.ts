@@ -175,12 +175,14 @@ export async function fillCollector(storage: Storage): Promise<{ responses: numb
     throw new Error(`not all accepted: ${JSON.stringify(results)}`);
   const kiosk = makeResponse({ mode: "kiosk", eventId: String(event.id), deviceId: device.device.id });
   await ingestAsStaff(storage, surveys, [kiosk]);
+  // A paper form keyed once, sent with the organizer token as a clerk's would be with a session.
+  await post("/api/v1/responses", { responses: [makeResponse({ mode: "paper", paperForm: "0001" })] });
   await post(`/api/v1/surveys/${SURVEY}/reviews`, {
     ids: [responses[0]?.id],
     state: "excluded",
     reason: "test entry",
   });
-  await storage.replacePopulation(SURVEY, {
+  await storage.replacePopulation(SURVEY, 2026, {
     dimensions: ["q_area"],
     cells: new Map([
       ["north", 12345],
@@ -201,5 +203,5 @@ export async function fillCollector(storage: Storage): Promise<{ responses: numb
     lastAt: 1_765_000_000_123.25,
     blockedUntil: 0.1 + 0.2,
   });
-  return { responses: responses.length + 1 };
+  return { responses: responses.length + 2 };
 }

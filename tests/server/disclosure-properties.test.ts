@@ -313,12 +313,15 @@ describeEachStorage("no published figure gives a hidden cell back", (variant) =>
               if (size !== null && size !== undefined) population.set(area, size);
             }
             const sorted = new Map([...population].sort(([a], [b]) => (a < b ? -1 : 1)));
+            // The same register in both waves: each wave's weighted estimate is attacked (every
+            // wave pooled has none while waves have totals of their own).
             if ([...sorted.values()].some((p) => p > 0))
-              await storage.replacePopulation(SURVEY, {
-                dimensions: ["q_area"],
-                cells: sorted,
-                uploadedAt: "2025-08-01T00:00:00.000Z",
-              });
+              for (const fy of [2024, 2025])
+                await storage.replacePopulation(SURVEY, fy, {
+                  dimensions: ["q_area"],
+                  cells: sorted,
+                  uploadedAt: "2025-08-01T00:00:00.000Z",
+                });
             else sorted.clear();
             const recovered = await attack(app, rows, sorted);
             expect(recovered).toEqual([]);

@@ -51,12 +51,12 @@ describeEachStorage("tallies.csv and policy.csv", (variant) => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
     expect(text.split("\r\n")).toEqual([
-      "indicator,label,wave,by,group,suppressed,n,positive,percent,ci95_low,ci95_high,target,verdict,weighted_percent,weighted_ci95_low,weighted_ci95_high,n_effective,cells_without_respondents,weighted_suppressed,weighted_left_out_blank,weighted_left_out_no_population,series_break_from_wave,series_break",
+      "indicator,label,wave,by,group,suppressed,n,positive,percent,ci95_low,ci95_high,target,verdict,weighted_percent,weighted_ci95_low,weighted_ci95_high,n_effective,cells_without_respondents,weighted_suppressed,weighted_left_out_blank,weighted_left_out_no_population,series_break_from_wave,series_break,weighted_population_wave",
       // 9/14 = 64.2857…%, Wilson [38.8, 83.7].
-      "prepared,防災対策を講じている割合,2025,q_area,,,14,9,64.3,38.8,83.7,>=70,not_met,,,,,,,,,,",
-      "prepared,防災対策を講じている割合,2025,q_area,east,suppressed,,,,,,,,,,,,,,,,,",
-      "prepared,防災対策を講じている割合,2025,q_area,north,,6,5,83.3,43.6,97,,,,,,,,,,,,",
-      "prepared,防災対策を講じている割合,2025,q_area,south,suppressed,,,,,,,,,,,,,,,,,",
+      "prepared,防災対策を講じている割合,2025,q_area,,,14,9,64.3,38.8,83.7,>=70,not_met,,,,,,,,,,,",
+      "prepared,防災対策を講じている割合,2025,q_area,east,suppressed,,,,,,,,,,,,,,,,,,",
+      "prepared,防災対策を講じている割合,2025,q_area,north,,6,5,83.3,43.6,97,,,,,,,,,,,,,",
+      "prepared,防災対策を講じている割合,2025,q_area,south,suppressed,,,,,,,,,,,,,,,,,,",
       "",
     ]);
   });
@@ -73,7 +73,7 @@ describeEachStorage("tallies.csv and policy.csv", (variant) => {
       ...many(3, { answers: { q_prepared: "no", q_area: "east" } }),
       ...many(2, { answers: { q_prepared: "no" } }),
     ]);
-    const upload = await app.request(`/api/v1/surveys/${SURVEY}/population`, {
+    const upload = await app.request(`/api/v1/surveys/${SURVEY}/population?wave=2025`, {
       method: "POST",
       headers: { ...organizer, "Content-Type": "text/csv" },
       body: "q_area,population\nnorth,500\nsouth,300\neast,200\n",
@@ -100,6 +100,7 @@ describeEachStorage("tallies.csv and policy.csv", (variant) => {
         expect(at(total, column)).toBe("");
       expect(at(total, "weighted_suppressed")).toBe("suppressed");
       expect(at(total, "weighted_left_out_blank")).toBe("");
+      expect(at(total, "weighted_population_wave")).toBe("2025");
       // Each group row as the JSON has it: a suppressed one with no numbers.
       for (const g of t?.groups ?? []) {
         const row = rows.find((r) => at(r, "group") === g.key);
@@ -167,7 +168,7 @@ describe("talliesCsv", () => {
       text
         .split("\r\n")
         .filter(Boolean)
-        .every((line) => line.split(",").length === 23),
+        .every((line) => line.split(",").length === 24),
     ).toBe(true);
   });
 });

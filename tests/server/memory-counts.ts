@@ -30,6 +30,7 @@ export function memoryCounts(
   | "countOptionsWithBreakdown"
   | "countChoices"
   | "populationOf"
+  | "populationSets"
 > {
   const ticks = (r: Response, questionId: string): string[] => {
     const a = r.answers[questionId];
@@ -42,6 +43,7 @@ export function memoryCounts(
   const counts = {
     // The random-data property runs without population totals; the weighted path has its own test.
     populationOf: async () => undefined,
+    populationSets: async () => [],
     async countOptions(query: CountQuery): Promise<CountsByQuestion> {
       const out: CountsByQuestion = new Map();
       for (const r of responses.filter((x) => inScope(x, query)))

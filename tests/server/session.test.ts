@@ -7,7 +7,7 @@ import { describeEachStorage, fixtureSurveys, SURVEY, TOKEN } from "./support";
 
 const BASE = "http://collector.test";
 const TALLIES = `${BASE}/api/v1/surveys/${SURVEY}/tallies`;
-const POPULATION = `${BASE}/api/v1/surveys/${SURVEY}/population`;
+const POPULATION = `${BASE}/api/v1/surveys/${SURVEY}/population?wave=2025`;
 
 describeEachStorage("dashboard sessions", (variant) => {
   let app: Hono;
@@ -146,7 +146,7 @@ describeEachStorage("dashboard sessions", (variant) => {
     const id = cookieOf(httpsSignIn);
     const post = (url: string, headers: Record<string, string>) =>
       app.request(url, { method: "POST", ...withCookie(id, headers), body: "q_area,population\nnorth,5\n" });
-    const httpsPopulation = `https://collector.test/api/v1/surveys/${SURVEY}/population`;
+    const httpsPopulation = `https://collector.test/api/v1/surveys/${SURVEY}/population?wave=2025`;
     expect((await post(httpsPopulation, { Origin: "https://collector.test" })).status).toBe(200);
     expect((await post(httpsPopulation, { Origin: "http://collector.test" })).status).toBe(403);
     expect(

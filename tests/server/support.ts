@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Kysely } from "kysely";
 import pg from "pg";
 import { describe } from "vitest";
 import type { ItemResult } from "../../src/contract/responses";
@@ -8,7 +9,13 @@ import type { Response } from "../../src/domain/response";
 import { uuidv7 } from "../../src/domain/uuid";
 import { createApp } from "../../src/server/app";
 import { ingestBatch } from "../../src/server/responses/ingest";
-import { createKyselyStorage, openPostgres, openSqlite, type Storage } from "../../src/server/storage";
+import {
+  createKyselyStorage,
+  type Database,
+  openPostgres,
+  openSqlite,
+  type Storage,
+} from "../../src/server/storage";
 import { loadSurveyRegistry, type SurveyRegistry } from "../../src/server/surveys";
 
 export const FIXTURES = join(import.meta.dirname, "fixtures");
@@ -21,6 +28,8 @@ export function fixtureSurveys(): SurveyRegistry {
 
 export interface OpenedStorage {
   storage: Storage;
+  /** The same database below the storage: for migration tests that stop half-way. */
+  db: Kysely<Database>;
   dispose(): Promise<void>;
 }
 
@@ -36,9 +45,11 @@ const DATABASE_URL = process.env.DATABASE_URL;
 
 async function openSqliteVariant(): Promise<OpenedStorage> {
   const dir = mkdtempSync(join(tmpdir(), "tsunagu-server-"));
-  const storage = createKyselyStorage(openSqlite(join(dir, "tsunagu.sqlite")), "sqlite");
+  const db = openSqlite(join(dir, "tsunagu.sqlite"));
+  const storage = createKyselyStorage(db, "sqlite");
   return {
     storage,
+    db,
     dispose: async () => {
       await storage.close();
       rmSync(dir, { recursive: true, force: true });
@@ -54,9 +65,11 @@ async function openPostgresVariant(): Promise<OpenedStorage> {
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
-  const storage = createKyselyStorage(openPostgres(url, { searchPath: schema, max: 4 }), "postgres");
+  const db = openPostgres(url, { searchPath: schema, max: 4 });
+  const storage = createKyselyStorage(db, "postgres");
   return {
     storage,
+    db,
     dispose: async () => {
       await storage.close();
       const cleanup = new pg.Client({ connectionString: url });

@@ -1,6 +1,6 @@
 import { ResponseCounts } from "../../contract/counts";
 import { ImportSummary } from "../../contract/imports";
-import { PopulationSummary } from "../../contract/population";
+import { PopulationSets, PopulationSummary } from "../../contract/population";
 import { type ReviewBody, ReviewResult, ReviewSummary } from "../../contract/reviews";
 import { Tallies } from "../../contract/tallies";
 import { Trend } from "../../contract/trend";
@@ -33,13 +33,25 @@ export async function fetchResponseCounts(surveyId: string, wave?: number): Prom
   );
 }
 
-export async function fetchPopulation(surveyId: string): Promise<PopulationSummary> {
-  return PopulationSummary.parse(await (await organizerFetch(surveyPath(surveyId, "population"))).json());
+/** Which waves have population totals (and the survey-wide ones of before), each with its upload time. */
+export async function fetchPopulationSets(surveyId: string): Promise<PopulationSets> {
+  return PopulationSets.parse(await (await organizerFetch(surveyPath(surveyId, "population"))).json());
 }
 
-/** Replaces the population totals; a refused file throws ApiError with each line's problem. */
-export async function uploadPopulation(surveyId: string, file: Blob): Promise<PopulationSummary> {
-  const response = await organizerFetch(surveyPath(surveyId, "population"), {
+/** The totals a wave's weighted estimates use: its own, the survey-wide ones, or none (`source`). */
+export async function fetchPopulation(surveyId: string, wave: number): Promise<PopulationSummary> {
+  return PopulationSummary.parse(
+    await (await organizerFetch(surveyPath(surveyId, `population${query({ wave })}`))).json(),
+  );
+}
+
+/** Replaces a wave's population totals; a refused file throws ApiError with each line's problem. */
+export async function uploadPopulation(
+  surveyId: string,
+  wave: number,
+  file: Blob,
+): Promise<PopulationSummary> {
+  const response = await organizerFetch(surveyPath(surveyId, `population${query({ wave })}`), {
     method: "POST",
     headers: { "Content-Type": "text/csv" },
     body: file,

@@ -12,6 +12,7 @@ import { PolicyTable } from "./policy-table";
 import { TallyPickers } from "./tally-pickers";
 import { useTallies } from "./use-tallies";
 import { weightingDimensions } from "./weighting-dimensions";
+import { WeightingNote } from "./weighting-note";
 
 interface Props {
   def: SurveyDefinition;
@@ -26,7 +27,7 @@ type SingleQuestion = z.infer<typeof SingleChoiceQuestion>;
  */
 export function TalliesView({ def, onUnauthorized }: Props) {
   const { locale } = useLocale();
-  const { load, population, waves, shownWave, setWave, by, setBy } = useTallies(def.id, onUnauthorized);
+  const { load, populationSets, waves, shownWave, setWave, by, setBy } = useTallies(def.id, onUnauthorized);
   const questions = def.questions.filter((q): q is SingleQuestion => q.kind === "single");
   const byQuestion = questions.find((q) => q.id === by);
 
@@ -49,9 +50,12 @@ export function TalliesView({ def, onUnauthorized }: Props) {
         ? t("organizer.byEvent")
         : byQuestion && localizeShort(byQuestion, locale);
   const waveTitle = shownWave === undefined ? t("dashboard.allWaves") : formatFiscalYear(shownWave, locale);
-  const weightedBy = population
-    ? weightingDimensions(population.dimensions, def.questions, locale)
-    : undefined;
+  // The dimensions of the totals this table was weighted by: the wave's own set, or the survey-wide one.
+  const weighting = load.status === "ready" ? load.tallies.weighting : undefined;
+  const usedSet = populationSets?.find(
+    (set) => set.wave === (weighting?.totals === "wave" ? weighting.wave : null),
+  );
+  const weightedBy = usedSet ? weightingDimensions(usedSet.dimensions, def.questions, locale) : undefined;
 
   return (
     <section class="tallies" aria-labelledby="tallies-title">
@@ -82,6 +86,7 @@ export function TalliesView({ def, onUnauthorized }: Props) {
             <p class="hint">{load.message}</p>
           </div>
         )}
+        {load.status === "ready" && <WeightingNote weighting={weighting} locale={locale} />}
         {load.status === "ready" &&
           load.tallies.indicators.map((tally) => {
             const indicator = def.indicators.find((i) => i.id === tally.id);

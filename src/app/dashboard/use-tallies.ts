@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import type { Tallies } from "../../contract/tallies";
 import type { Trend } from "../../contract/trend";
 import { fiscalYear } from "../../domain/fiscal-year";
-import { fetchPopulation, fetchTallies, fetchTrend } from "../collector/dashboard-api";
+import { fetchPopulationSets, fetchTallies, fetchTrend } from "../collector/dashboard-api";
 import { latest, type Resource, useResource } from "../hooks/use-resource";
 import { collectorProblem } from "./collector-problem";
 import { useOrganizerResource } from "./use-organizer-resource";
@@ -44,7 +44,7 @@ export function useTallies(surveyId: string, onUnauthorized: () => void) {
       keep: true,
     },
   );
-  const [populationLoad] = useResource(() => fetchPopulation(surveyId), `${surveyId}:${reload}`, {
+  const [populationLoad] = useResource(() => fetchPopulationSets(surveyId), `${surveyId}:${reload}`, {
     keep: true,
   });
   const trend = latest(trendLoad);
@@ -57,7 +57,8 @@ export function useTallies(surveyId: string, onUnauthorized: () => void) {
   return {
     load: loadOf(tallies),
     trend,
-    population: latest(populationLoad),
+    /** Every set of population totals stored: the weighted note names the one a table used. */
+    populationSets: latest(populationLoad)?.sets,
     waves: wavesOf(trend),
     shownWave,
     setWave,

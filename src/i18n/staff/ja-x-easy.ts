@@ -223,7 +223,20 @@ const jaEasy: StaffCatalogue = {
     weightsFile: "CSV ファイル",
     weightsUpload: "アップロード",
     weightsUploading: "アップロード ちゅう…",
-    weightsStored: "{{cells}} くぶん、{{total}} 人",
+    weightsYear: "じんこうの ねんど",
+    weightsForYear: "{{wave}}の じんこう：{{cells}} くぶん、{{total}} 人",
+    weightsFallback:
+      "{{wave}}の じんこうは まだ ありません。ぜんぶの ねんどに つかう じんこう（{{cells}} くぶん、{{total}} 人）で ほせい して います。",
+    weightsNoneForYear:
+      "{{wave}}の じんこうは まだ ありません。この ねんどは ほせい する まえの けっかだけ みせて います。",
+    weightsYears: "じんこうを いれた ねんど",
+    weightsSet: "{{wave}}：{{cells}} くぶん、{{total}} 人（{{at}} に いれました）",
+    weightsSurveyWide: "ぜんぶの ねんどに つかう じんこう（まえに いれたもの）",
+    weightingByWave: "ほせいには {{wave}}の じんこうを つかって います。",
+    weightingSurveyWide:
+      "ほせいには ぜんぶの ねんどに つかう じんこう（まえに いれたもの）を つかって います。",
+    weightingNotPooled:
+      "ぜんぶの ねんどを まとめた けっかは ほせい しません。ねんど ごとに じんこうが ちがう からです。ねんどを えらぶと ほせいした けっかが みえます。",
     weightsNone: "じんこうは まだ ありません。ほせい する まえの けっかだけ みせて います。",
     weightsFailed: "ファイルは ほぞん されませんでした：",
     downloadTallies: "しゅうけいを CSV で ダウンロード",

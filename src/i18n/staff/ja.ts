@@ -219,7 +219,19 @@ const ja = {
     weightsFile: "CSV ファイル",
     weightsUpload: "アップロード",
     weightsUploading: "アップロード中…",
-    weightsStored: "{{cells}} 区分、{{total}} 人",
+    weightsYear: "人口の年度",
+    weightsForYear: "{{wave}}の人口：{{cells}} 区分、{{total}} 人",
+    weightsFallback:
+      "{{wave}}の人口は未登録です。年度別になる前に登録した全年度共通の人口（{{cells}} 区分、{{total}} 人）で補正しています。",
+    weightsNoneForYear:
+      "{{wave}}の人口はまだ登録されていません。この年度は補正前の結果だけを表示しています。",
+    weightsYears: "人口を登録した年度",
+    weightsSet: "{{wave}}：{{cells}} 区分、{{total}} 人（{{at}} 登録）",
+    weightsSurveyWide: "全年度共通（年度別になる前の登録）",
+    weightingByWave: "補正には{{wave}}の人口を使っています。",
+    weightingSurveyWide: "補正には年度別になる前に登録した全年度共通の人口を使っています。",
+    weightingNotPooled:
+      "全年度をまとめた結果は補正しません。年度ごとに人口が違うためです。補正後の値は年度を選ぶと表示されます。",
     weightsNone: "人口はまだ登録されていません。補正前の結果だけを表示しています。",
     weightsFailed: "ファイルは保存されませんでした：",
     downloadTallies: "集計を CSV でダウンロード",

@@ -34,6 +34,8 @@ export const TALLY_COLUMNS = [
   // Last, so that a sheet reading the columns above by position still reads them.
   "series_break_from_wave",
   "series_break",
+  // Added after the breaks for the same reason: whose register weighted the row's estimate.
+  "weighted_population_wave",
 ] as const;
 
 /** With `?labels=`: each beside the column it puts in words. */
@@ -94,6 +96,23 @@ const breakCells = (breaks: readonly SeriesBreakAt[]): Cell[] =>
     ? [null, null]
     : [breaks.map((b) => b.fromWave).join(";"), [...new Set(breaks.flatMap((b) => b.reasons))].join(";")];
 
+/**
+ * weighted_population_wave: the fiscal year whose register totals weighted the estimate,
+ * `survey_wide` (the totals stored before they were per wave), `not_pooled` (every wave pooled
+ * while waves have registers of their own: no weighted estimate), empty without totals.
+ */
+const populationWaveCell = (weighting: Tallies["weighting"]): Cell => {
+  switch (weighting?.totals) {
+    case "wave":
+      return weighting.wave;
+    case "survey_wide":
+    case "not_pooled":
+      return weighting.totals;
+    default:
+      return null;
+  }
+};
+
 const targetText = (t: { op: ">=" | "<="; value: number } | null) => (t ? `${t.op}${t.value}` : null);
 
 /**
@@ -144,6 +163,7 @@ export function talliesCsv(
         w?.leftOut?.blankAnswer,
         w?.leftOut?.noPopulation,
         ...breakCols,
+        populationWaveCell(tallies.weighting),
       ]),
     );
     for (const g of t.groups ?? [])
@@ -154,6 +174,7 @@ export function talliesCsv(
           // RFC 4180: every record has the header's number of fields.
           ...Array.from({ length: TOTAL_ONLY_COLUMNS }, () => null),
           ...breakCols,
+          null,
         ]),
       );
   }

@@ -28,7 +28,7 @@ export const tallyPaths = {
     },
   },
   "/surveys/{id}/tallies.csv": csvDownload(
-    "The tallies as CSV (UTF-8 with BOM, CRLF, RFC 4180, formula-like cells neutralised): each indicator's total, then its groups; series_break_from_wave and series_break (reason codes, ;-separated) on every row of an indicator whose series breaks into the wave (or, every wave pooled, between any two of them); with labels, the label in that language and short_label, by_label and group_label beside what they word",
+    "The tallies as CSV (UTF-8 with BOM, CRLF, RFC 4180, formula-like cells neutralised): each indicator's total, then its groups; series_break_from_wave and series_break (reason codes, ;-separated) on every row of an indicator whose series breaks into the wave (or, every wave pooled, between any two of them); weighted_population_wave on each total row: the fiscal year whose register totals weighted it, survey_wide, or not_pooled (every wave pooled while waves have totals of their own: no weighted estimate); with labels, the label in that language and short_label, by_label and group_label beside what they word",
     [
       surveyId,
       wave,

@@ -19,7 +19,7 @@ import {
 import { Health } from "../../contract/health";
 import { ImportSummary } from "../../contract/imports";
 import { PaperFormList } from "../../contract/paper-forms";
-import { PopulationSummary } from "../../contract/population";
+import { PopulationSets, PopulationSummary } from "../../contract/population";
 import { ReceiptsBody, ReceiptsResult } from "../../contract/receipts";
 import { MAX_BATCH_ITEMS, ResponsesResult } from "../../contract/responses";
 import { ReviewBody, ReviewResult, ReviewSummary, UndoBody } from "../../contract/reviews";
@@ -53,6 +53,7 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     Trend: jsonSchema(Trend, "output"),
     ResponseCounts: jsonSchema(ResponseCounts, "output"),
     PopulationSummary: jsonSchema(PopulationSummary, "output"),
+    PopulationSets: jsonSchema(PopulationSets, "output"),
     ErrorBody: jsonSchema(ErrorBody, "output"),
     NewEventRequest: jsonSchema(NewEventBody, "input"),
     Event: jsonSchema(KioskEvent, "output"),

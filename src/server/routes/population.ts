@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { PopulationSummary } from "../../contract/population";
+import type { PopulationSets, PopulationSummary } from "../../contract/population";
 import { cellsMissingPopulation } from "../../domain/weighting";
 import { recordAudit } from "../audit/record";
 import { requireRole } from "../auth/require-role";
@@ -8,21 +8,35 @@ import { HttpProblem } from "../http/problems";
 import { parseWave } from "../http/query-params";
 import { readTextLimited } from "../http/read-body";
 import type { AuditStorage } from "../storage/audit-storage";
-import type { PopulationStorage, PopulationTotals } from "../storage/population-storage";
+import type { PopulationStorage, StoredPopulation } from "../storage/population-storage";
 import type { TallyStorage } from "../storage/tally-storage";
 import { cellKey } from "../tallies/fold";
 import { MAX_POPULATION_CSV_BYTES, PopulationCsvError, readPopulationCsv } from "../weights/population-csv";
 import { latestSurveyOr404 } from "./survey-lookup";
 
-function summary(surveyId: string, totals: PopulationTotals | undefined): PopulationSummary {
+function summary(surveyId: string, wave: number, totals: StoredPopulation | undefined): PopulationSummary {
   const cells = [...(totals?.cells ?? [])].map(([cell, population]) => ({ cell, population }));
   return {
     surveyId,
+    wave,
+    source: !totals ? "none" : totals.wave === null ? "survey_wide" : "wave",
     dimensions: totals?.dimensions ?? [],
     cells,
     total: cells.reduce((sum, c) => sum + c.population, 0),
     uploadedAt: totals?.uploadedAt ?? null,
   };
+}
+
+/** `?wave=` of an upload: required, since each fiscal year's register has its own totals. */
+function uploadWave(raw: string | undefined): number {
+  const wave = parseWave(raw);
+  if (wave === null)
+    throw new HttpProblem(
+      "invalid_query",
+      "wave is required: the fiscal year whose register these totals are, such as ?wave=2026; nothing was stored",
+      [{ path: "wave", message: "is required: a four-digit fiscal year" }],
+    );
+  return wave;
 }
 
 /**
@@ -32,7 +46,7 @@ function summary(surveyId: string, totals: PopulationTotals | undefined): Popula
 async function respondentCells(
   storage: Pick<TallyStorage, "countOptionsByGroups">,
   surveyId: string,
-  wave: number | null,
+  wave: number,
   dimensions: readonly string[],
 ): Promise<Set<string>> {
   const [first] = dimensions;
@@ -54,8 +68,9 @@ const cellName = (dimensions: readonly string[], cell: string) =>
     .join(" × ");
 
 /**
- * The register's population totals for weighted estimates: POST a CSV (any content type: browsers
- * label .csv files as they like) to replace them, GET what is stored.
+ * The register's population totals for weighted estimates, per wave (fiscal year): POST a CSV (any
+ * content type: browsers label .csv files as they like) to replace a wave's, GET ?wave= the totals
+ * that wave's estimates use, GET without a wave the sets stored.
  */
 export function populationRoutes(
   deps: DepsWith<
@@ -67,12 +82,17 @@ export function populationRoutes(
   return new Hono()
     .get("/surveys/:id/population", requireRole("GET /surveys/:id/population", deps), async (c) => {
       const def = latest(c.req.param("id"));
-      return c.json(summary(def.id, await deps.storage.populationOf(def.id)));
+      const wave = parseWave(c.req.query("wave"));
+      if (wave === null) {
+        const sets: PopulationSets = { surveyId: def.id, sets: await deps.storage.populationSets(def.id) };
+        return c.json(sets);
+      }
+      return c.json(summary(def.id, wave, await deps.storage.populationOf(def.id, wave)));
     })
     .post("/surveys/:id/population", requireRole("POST /surveys/:id/population", deps), async (c) => {
       const def = latest(c.req.param("id"));
-      // The totals are kept per survey; `wave` only narrows whose respondents must all have a cell.
-      const wave = parseWave(c.req.query("wave"));
+      // The register changes each year: the totals are the wave's, checked against its respondents.
+      const wave = uploadWave(c.req.query("wave"));
       const text = await readTextLimited(c, MAX_POPULATION_CSV_BYTES);
       let parsed: ReturnType<typeof readPopulationCsv>;
       try {
@@ -96,7 +116,7 @@ export function populationRoutes(
         const names = missing.map((cell) => cellName(parsed.dimensions, cell));
         throw new HttpProblem(
           "population_cells_missing",
-          `${missing.length} cell(s) with respondents${wave === null ? "" : ` in FY${wave}`} have no population (left out, or 0): ${names.join("; ")}; nothing was stored`,
+          `${missing.length} cell(s) with respondents in FY${wave} have no population (left out, or 0): ${names.join("; ")}; nothing was stored`,
           names.map((name) => ({
             path: name,
             message: "has respondents but no population (left out, or 0)",
@@ -104,12 +124,12 @@ export function populationRoutes(
         );
       }
       const totals = { ...parsed, uploadedAt: (deps.now?.() ?? new Date()).toISOString() };
-      await deps.storage.replacePopulation(def.id, totals);
+      await deps.storage.replacePopulation(def.id, wave, totals);
       await recordAudit(c, deps, "population_uploaded", def.id, {
         wave,
         dimensions: parsed.dimensions.join(" "),
         cells: parsed.cells.size,
       });
-      return c.json(summary(def.id, totals));
+      return c.json(summary(def.id, wave, { ...totals, wave }));
     });
 }

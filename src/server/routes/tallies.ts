@@ -16,7 +16,9 @@ import { latestSurveyOr404 } from "./survey-lookup";
 
 export function tallyRoutes(
   deps: DepsWith<
-    TallyStorage & Pick<PopulationStorage, "populationOf"> & Pick<AuditStorage, "appendAudit">,
+    TallyStorage &
+      Pick<PopulationStorage, "populationOf" | "populationSets"> &
+      Pick<AuditStorage, "appendAudit">,
     "surveys" | "organizerToken" | "now"
   >,
 ): Hono {

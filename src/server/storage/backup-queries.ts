@@ -37,7 +37,8 @@ export async function withSnapshot<T>(
 }
 
 async function* pagesOf(db: Db, table: SnapshotTable): AsyncIterable<CellValue[][]> {
-  const key = keyOf(table.name);
+  // A backup of an older schema pages on the key columns it had (population_totals gained `wave`).
+  const key = keyOf(table.name).filter((column) => table.columns.includes(column));
   const keyRefs = sql.join(key.map((c) => sql.ref(c)));
   const columnRefs = sql.join(table.columns.map((c) => sql.ref(c)));
   let after: CellValue[] | undefined;

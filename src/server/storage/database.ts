@@ -65,6 +65,8 @@ export interface KioskDevicesTable {
 /** The register's population of one cell of a survey's post-stratification (see its migration). */
 export interface PopulationTotalsTable {
   survey_id: string;
+  /** The fiscal year the register's totals are of; 0: survey-wide, stored before totals were per wave. */
+  wave: number;
   cell: string;
   /** JSON list of the question ids the cells are made of. */
   dimensions: string;

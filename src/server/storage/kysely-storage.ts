@@ -20,7 +20,7 @@ import {
 import { intakeOf, intakeSalt, pruneIntake } from "./intake-queries";
 import { migrateToLatest } from "./migrate";
 import { paperForms, settlePaperForms } from "./paper-queries";
-import { populationOf, replacePopulation } from "./population-queries";
+import { populationOf, populationSets, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
 import { changeReview, reviewChanges, reviewStatesOf, reviewSummary, undoReview } from "./review-queries";
 import {
@@ -69,8 +69,9 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     countOptionsWithBreakdown: (query) => countOptionsWithBreakdown(db, query),
     countChoices: (query) => countChoices(db, query),
     countResponses: (query) => countResponses(db, query),
-    replacePopulation: (surveyId, totals) => replacePopulation(db, surveyId, totals),
-    populationOf: (surveyId) => populationOf(db, surveyId),
+    replacePopulation: (surveyId, wave, totals) => replacePopulation(db, surveyId, wave, totals),
+    populationOf: (surveyId, wave) => populationOf(db, surveyId, wave),
+    populationSets: (surveyId) => populationSets(db, surveyId),
     insertSession: (session) => insertSession(db, session),
     sessionByHash: (idHash) => sessionByHash(db, idHash),
     deleteSession: (idHash) => deleteSession(db, idHash),

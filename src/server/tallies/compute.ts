@@ -1,9 +1,9 @@
-import type { IndicatorTally, Tallies } from "../../contract/tallies";
+import type { IndicatorTally, Tallies, Weighting } from "../../contract/tallies";
 import { breakdown } from "../../domain/breakdown";
 import type { SurveyDefinition } from "../../domain/definition";
 import { estimate, type OptionCounts, verdict } from "../../domain/tally";
 import { type BlankTreatment, postStratify } from "../../domain/weighting";
-import type { PopulationStorage } from "../storage/population-storage";
+import type { PopulationStorage, StoredPopulation } from "../storage/population-storage";
 import type { GroupDimension, TallyStorage } from "../storage/tally-storage";
 import { acrossWaves, foldByWaveAndGroup, type OptionCountsByWaveAndGroup } from "./fold";
 
@@ -27,12 +27,39 @@ const WITHHELD = {
   leftOut: null,
 } as const;
 
+type PopulationReader = Pick<PopulationStorage, "populationOf" | "populationSets">;
+
+/**
+ * The register totals that weight a table: one wave's own (or the survey-wide ones standing for
+ * it). Every wave pooled is weighted only while no wave has totals of its own: waves whose
+ * registers differ have no one population to post-stratify to, and mixing them would be a figure
+ * no register stands behind.
+ */
+export async function populationFor(
+  storage: PopulationReader,
+  surveyId: string,
+  wave: number | null,
+): Promise<{ population: StoredPopulation | undefined; weighting: Weighting }> {
+  if (wave === null && (await storage.populationSets(surveyId)).some((s) => s.wave !== null))
+    return { population: undefined, weighting: { totals: "not_pooled", wave: null, uploadedAt: null } };
+  const population = await storage.populationOf(surveyId, wave);
+  if (!population) return { population, weighting: { totals: "none", wave: null, uploadedAt: null } };
+  return {
+    population,
+    weighting: {
+      totals: population.wave === null ? "survey_wide" : "wave",
+      wave: population.wave,
+      uploadedAt: population.uploadedAt,
+    },
+  };
+}
+
 /**
  * The survey's indicators (as its latest version defines them) over every stored version, matched
  * by question and option id: counts come from SQL, the percentages from the shared tally math.
  */
 export async function computeTallies(
-  storage: TallyStorage & Pick<PopulationStorage, "populationOf">,
+  storage: TallyStorage & PopulationReader,
   def: SurveyDefinition,
   options: TallyOptions,
 ): Promise<Tallies> {
@@ -42,12 +69,12 @@ export async function computeTallies(
     questionIds: def.indicators.map((i) => i.questionId),
   };
   // One pass for the totals and the breakdown (the route against one hand-written GROUP BY at 1M
-  // responses: bench/RESULTS.md); the population is read beside it.
-  const [read, population] = await Promise.all([
+  // responses: bench/RESULTS.md); the population (the wave's own register) is read beside it.
+  const [read, { population, weighting }] = await Promise.all([
     options.by
       ? storage.countOptionsWithBreakdown({ ...query, by: options.by.dimension })
       : storage.countOptions(query).then((totals) => ({ totals, rows: undefined })),
-    storage.populationOf(def.id),
+    populationFor(storage, def.id, options.wave),
   ]);
   const counts = read.totals;
   const grouped: OptionCountsByWaveAndGroup | undefined = read.rows
@@ -106,5 +133,5 @@ export async function computeTallies(
       ...(weighted && { weighted }),
     };
   });
-  return { surveyId: def.id, wave: options.wave, by: options.by?.by ?? null, indicators };
+  return { surveyId: def.id, wave: options.wave, by: options.by?.by ?? null, weighting, indicators };
 }

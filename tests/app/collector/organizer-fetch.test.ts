@@ -34,7 +34,7 @@ describe("the organizer requests share one fetch", () => {
     const event = await createEvent({ surveyId: "s", name: "x".repeat(300) } as never).catch(
       (e: unknown) => e,
     );
-    const population = await fetchPopulation("s").catch((e: unknown) => e);
+    const population = await fetchPopulation("s", 2025).catch((e: unknown) => e);
     for (const error of [event, population]) {
       expect(error).toBeInstanceOf(ApiError);
       expect(error).toMatchObject({ code: "invalid_body", status: 400, problems: refusal.error.problems });
@@ -45,7 +45,7 @@ describe("the organizer requests share one fetch", () => {
     answerWith(403, refusal);
     await expect(listEvents("s")).rejects.toBeInstanceOf(UnauthorizedError);
     answerWith(401, {});
-    await expect(fetchPopulation("s")).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(fetchPopulation("s", 2025)).rejects.toBeInstanceOf(UnauthorizedError);
   });
 
   it("sends JSON with its type and the session cookie, and asks events past any cache", async () => {

@@ -13,6 +13,7 @@ import * as accounts from "./2026_12_07_2201_accounts";
 import * as auditLog from "./2026_12_07_2202_audit_log";
 import * as paperKeyings from "./2026_12_08_21b1_paper_keyings";
 import * as reviewChanges from "./2026_12_08_21b2_review_changes";
+import * as populationWaves from "./2026_12_08_21c1_population_waves";
 import * as eventLifecycle from "./2026_12_08_22d1_event_lifecycle";
 
 /**
@@ -34,6 +35,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_12_07_2202_audit_log": auditLog,
   "2026_12_08_21b1_paper_keyings": paperKeyings,
   "2026_12_08_21b2_review_changes": reviewChanges,
+  "2026_12_08_21c1_population_waves": populationWaves,
   "2026_12_08_22d1_event_lifecycle": eventLifecycle,
 };
 
