@@ -11,6 +11,7 @@ import { loggedPath, requestLog } from "./http/request-log";
 import { securityHeaders } from "./http/security-headers";
 import { staticFiles } from "./http/static-files";
 import { surveyFiles } from "./http/survey-files";
+import { accountSessionRoutes } from "./routes/account-sessions";
 import { accountRoutes } from "./routes/accounts";
 import { auditRoutes } from "./routes/audit";
 import { csvRoutes } from "./routes/csv";
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", importRoutes(deps))
     .route("/", eventRoutes(deps))
     .route("/", accountRoutes(deps))
+    .route("/", accountSessionRoutes(deps))
     .route("/", auditRoutes(deps))
     .route("/", openApiRoutes());
   app.route("/api/v1", api);

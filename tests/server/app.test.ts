@@ -59,6 +59,10 @@ describe("GET /api/v1/openapi.json", () => {
         "/surveys/{id}/workbook",
         "/accounts",
         "/accounts/{id}",
+        "/accounts/{id}/sessions",
+        "/sessions",
+        "/sessions/{id}",
+        "/password",
         "/audit",
       ].sort(),
     );

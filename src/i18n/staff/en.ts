@@ -238,6 +238,16 @@ const en: StaffCatalogue = {
       "You are signed in, but the role or survey scope of your account does not allow this. Ask an admin.",
     login_taken: "This login is taken: choose another.",
     account_not_found: "There is no such account.",
+    account_required:
+      "This needs an account: the organizer token has no sessions, API tokens or passkeys of its own.",
+    wrong_password: "The current password is not right.",
+    session_not_found: "That session has already ended.",
+    last_admin: "This is the last active admin account: make another admin first.",
+    api_token_not_found: "There is no such API token (it may already be revoked).",
+    invitation_invalid:
+      "This invitation link is not valid: it was used, withdrawn or has expired. Ask an admin for a new one.",
+    passkey_not_found: "There is no such passkey.",
+    passkey_refused: "The passkey was not accepted (it may have taken too long). Please try again.",
     survey_exists: "A survey with this id already exists: publish the workbook as its next version.",
     rate_limited: "Too many requests. Please wait a moment and try again.",
     too_many_sign_ins: "Too many wrong tokens. Please wait and try again.",

@@ -242,6 +242,16 @@ const vi: StaffCatalogue = {
       "Bạn đã đăng nhập, nhưng vai trò hoặc phạm vi khảo sát của tài khoản không cho phép việc này. Hãy nhờ quản trị viên.",
     login_taken: "Tên đăng nhập này đã có người dùng: hãy chọn tên khác.",
     account_not_found: "Không có tài khoản này.",
+    account_required:
+      "Việc này cần một tài khoản: mã tổ chức không có phiên, mã API hay khóa truy cập riêng.",
+    wrong_password: "Mật khẩu hiện tại không đúng.",
+    session_not_found: "Phiên đó đã kết thúc.",
+    last_admin: "Đây là tài khoản quản trị cuối cùng còn hoạt động: hãy tạo một quản trị viên khác trước.",
+    api_token_not_found: "Không có mã API này (có thể đã bị thu hồi).",
+    invitation_invalid:
+      "Liên kết mời này không hợp lệ: đã được dùng, bị rút lại hoặc đã hết hạn. Hãy xin quản trị viên liên kết mới.",
+    passkey_not_found: "Không có khóa truy cập này.",
+    passkey_refused: "Khóa truy cập không được chấp nhận (có thể quá lâu). Vui lòng thử lại.",
     survey_exists: "Đã có khảo sát với id này: hãy công bố sổ tính như phiên bản kế tiếp của nó.",
     rate_limited: "Quá nhiều yêu cầu. Vui lòng chờ một lát rồi thử lại.",
     too_many_sign_ins: "Nhập sai mã quá nhiều lần. Vui lòng chờ rồi thử lại.",

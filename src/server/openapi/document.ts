@@ -1,4 +1,5 @@
 import { PROBLEM_CODES } from "../../contract/problem-codes";
+import { accountSessionPaths } from "./paths-account-sessions";
 import { accountPaths } from "./paths-accounts";
 import { eventPaths } from "./paths-events";
 import { exportPaths } from "./paths-exports";
@@ -55,6 +56,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...eventPaths,
       ...versionPaths,
       ...accountPaths,
+      ...accountSessionPaths,
       "/openapi.json": {
         get: {
           summary: "This document",

@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import { EndedSessions, PasswordChangeBody, SessionList } from "../../contract/account-sessions";
 import { Account, AccountList, AccountPatch, NewAccountBody } from "../../contract/accounts";
 import { AuditList } from "../../contract/audit";
 import { BackupFile } from "../../contract/backup";
@@ -71,6 +72,9 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     AccountList: jsonSchema(AccountList, "output"),
     NewAccountRequest: jsonSchema(NewAccountBody, "input"),
     AccountPatchRequest: jsonSchema(AccountPatch, "input"),
+    SessionList: jsonSchema(SessionList, "output"),
+    EndedSessions: jsonSchema(EndedSessions, "output"),
+    PasswordChangeRequest: jsonSchema(PasswordChangeBody, "input"),
     AuditList: jsonSchema(AuditList, "output"),
   };
 }

@@ -75,6 +75,10 @@ export interface OrganizerSessionsTable {
   token_mac: string;
   /** The account that signed in; null when the bootstrap organizer token opened it. */
   account_id: string | null;
+  /** A random name to list and end it by; null only before 2026-12-08 migrated (then the hash). */
+  handle: string | null;
+  /** When a request last came with it (to the minute); null only before 2026-12-08. */
+  last_seen_at: string | null;
 }
 
 /** Responses one source sent in one hour window: the intake limits' state, shared by every process. */

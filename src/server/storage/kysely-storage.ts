@@ -1,5 +1,12 @@
 import type { Kysely } from "kysely";
-import { accountBy, changeAccount, hasActiveAdmin, insertAccount, listAccounts } from "./account-queries";
+import {
+  accountBy,
+  changeAccount,
+  countActiveAdmins,
+  hasActiveAdmin,
+  insertAccount,
+  listAccounts,
+} from "./account-queries";
 import { appendAudit, auditEntries } from "./audit-queries";
 import { countResponses } from "./count-queries";
 import type { Database } from "./database";
@@ -19,6 +26,8 @@ import { populationOf, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
 import { changeReview, reviewStatesOf, reviewSummary } from "./review-queries";
 import {
+  accountSessions,
+  deleteAccountSession,
   deleteAccountSessions,
   deleteExpiredSessions,
   deleteSession,
@@ -27,6 +36,7 @@ import {
   putSignInFailures,
   sessionByHash,
   signInFailuresOf,
+  touchSession,
 } from "./session-queries";
 import type { Storage, StorageKind } from "./storage";
 import {
@@ -65,7 +75,10 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     sessionByHash: (idHash) => sessionByHash(db, idHash),
     deleteSession: (idHash) => deleteSession(db, idHash),
     deleteExpiredSessions: (now) => deleteExpiredSessions(db, now),
-    deleteAccountSessions: (accountId) => deleteAccountSessions(db, accountId),
+    deleteAccountSessions: (accountId, except) => deleteAccountSessions(db, accountId, except),
+    accountSessions: (accountId, now) => accountSessions(db, accountId, now),
+    deleteAccountSession: (accountId, handle) => deleteAccountSession(db, accountId, handle),
+    touchSession: (idHash, at) => touchSession(db, idHash, at),
     signInFailuresOf: (key) => signInFailuresOf(db, key),
     putSignInFailures: (key, failures) => putSignInFailures(db, key, failures),
     forgetSignInFailures: (key, before) => forgetSignInFailures(db, key, before),
@@ -75,6 +88,7 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     listAccounts: () => listAccounts(db),
     changeAccount: (id, change) => changeAccount(db, id, change),
     hasActiveAdmin: () => hasActiveAdmin(db),
+    countActiveAdmins: () => countActiveAdmins(db),
     appendAudit: (entry) => appendAudit(db, entry),
     auditEntries: (query) => auditEntries(db, query),
     responsesPage: (query) => responsesPage(db, query),
