@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import { compress } from "hono/compress";
 import { cors } from "hono/cors";
+import { apiTokenBearer } from "./auth/api-token";
 import { organizerSession } from "./auth/organizer-session";
 import type { AppDeps } from "./deps";
 import { clientAddress } from "./http/client-address";
@@ -13,6 +14,7 @@ import { staticFiles } from "./http/static-files";
 import { surveyFiles } from "./http/survey-files";
 import { accountSessionRoutes } from "./routes/account-sessions";
 import { accountRoutes } from "./routes/accounts";
+import { apiTokenRoutes } from "./routes/api-tokens";
 import { auditRoutes } from "./routes/audit";
 import { csvRoutes } from "./routes/csv";
 import { eventRoutes } from "./routes/events";
@@ -63,6 +65,10 @@ export function createApp(deps: AppDeps): Hono {
     "/api/v1/*",
     organizerSession(deps.storage, () => deps.now?.() ?? new Date(), deps.organizerToken),
   );
+  app.use(
+    "/api/v1/*",
+    apiTokenBearer(deps.storage, () => deps.now?.() ?? new Date()),
+  );
 
   // Versions another collector process published are learnt here at most every few seconds
   // (published-surveys.ts); a response naming one this process lacks reads it at once (ingest.ts).
@@ -88,6 +94,7 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", eventRoutes(deps))
     .route("/", accountRoutes(deps))
     .route("/", accountSessionRoutes(deps))
+    .route("/", apiTokenRoutes(deps))
     .route("/", auditRoutes(deps))
     .route("/", openApiRoutes());
   app.route("/api/v1", api);

@@ -63,6 +63,8 @@ describe("GET /api/v1/openapi.json", () => {
         "/sessions",
         "/sessions/{id}",
         "/password",
+        "/api-tokens",
+        "/api-tokens/{id}",
         "/audit",
       ].sort(),
     );

@@ -27,6 +27,9 @@ export const ROUTE_ROLES = {
   "DELETE /sessions": { role: "data_entry", survey: "self" },
   "DELETE /sessions/:id": { role: "data_entry", survey: "self" },
   "POST /password": { role: "data_entry", survey: "self" },
+  "GET /api-tokens": { role: "data_entry", survey: "self" },
+  "POST /api-tokens": { role: "data_entry", survey: "self" },
+  "DELETE /api-tokens/:id": { role: "data_entry", survey: "self" },
   // Reading results: analysts.
   "GET /surveys/:id/tallies": { role: "analyst", survey: "path" },
   "GET /surveys/:id/tallies.csv": { role: "analyst", survey: "path" },

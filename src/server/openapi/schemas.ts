@@ -1,6 +1,7 @@
 import { z } from "zod/mini";
 import { EndedSessions, PasswordChangeBody, SessionList } from "../../contract/account-sessions";
 import { Account, AccountList, AccountPatch, NewAccountBody } from "../../contract/accounts";
+import { ApiTokenList, CreatedApiToken, NewApiTokenBody } from "../../contract/api-tokens";
 import { AuditList } from "../../contract/audit";
 import { BackupFile } from "../../contract/backup";
 import { ChoiceShares } from "../../contract/choices";
@@ -75,6 +76,9 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     SessionList: jsonSchema(SessionList, "output"),
     EndedSessions: jsonSchema(EndedSessions, "output"),
     PasswordChangeRequest: jsonSchema(PasswordChangeBody, "input"),
+    ApiTokenList: jsonSchema(ApiTokenList, "output"),
+    NewApiTokenRequest: jsonSchema(NewApiTokenBody, "input"),
+    CreatedApiToken: jsonSchema(CreatedApiToken, "output"),
     AuditList: jsonSchema(AuditList, "output"),
   };
 }

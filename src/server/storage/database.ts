@@ -81,6 +81,20 @@ export interface OrganizerSessionsTable {
   last_seen_at: string | null;
 }
 
+/** An account's named token for scripts; only the sha256 (hex) of the token is kept. */
+export interface ApiTokensTable {
+  id: string;
+  account_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  /** null: it does not expire (until revoked). */
+  expires_at: string | null;
+  /** To the minute; null until first used. */
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 /** Responses one source sent in one hour window: the intake limits' state, shared by every process. */
 export interface IntakeCountsTable {
   /** The window's first instant, ISO 8601 (UTC, whole hour). */
@@ -156,4 +170,5 @@ export interface Database {
   accounts: AccountsTable;
   sign_in_failures: SignInFailuresTable;
   audit_log: AuditLogTable;
+  api_tokens: ApiTokensTable;
 }

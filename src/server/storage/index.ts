@@ -1,4 +1,5 @@
 export type * from "./account-storage";
+export type * from "./api-token-storage";
 export type * from "./audit-storage";
 export type { Database } from "./database";
 export type * from "./event-storage";

@@ -7,6 +7,13 @@ import {
   insertAccount,
   listAccounts,
 } from "./account-queries";
+import {
+  apiTokenByHash,
+  apiTokensOf,
+  insertApiToken,
+  revokeApiToken,
+  touchApiToken,
+} from "./api-token-queries";
 import { appendAudit, auditEntries } from "./audit-queries";
 import { countResponses } from "./count-queries";
 import type { Database } from "./database";
@@ -89,6 +96,11 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     changeAccount: (id, change) => changeAccount(db, id, change),
     hasActiveAdmin: () => hasActiveAdmin(db),
     countActiveAdmins: () => countActiveAdmins(db),
+    insertApiToken: (token) => insertApiToken(db, token),
+    apiTokensOf: (accountId) => apiTokensOf(db, accountId),
+    apiTokenByHash: (tokenHash) => apiTokenByHash(db, tokenHash),
+    revokeApiToken: (accountId, id, at) => revokeApiToken(db, accountId, id, at),
+    touchApiToken: (id, at) => touchApiToken(db, id, at),
     appendAudit: (entry) => appendAudit(db, entry),
     auditEntries: (query) => auditEntries(db, query),
     responsesPage: (query) => responsesPage(db, query),

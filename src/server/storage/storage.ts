@@ -1,4 +1,5 @@
 import type { AccountStorage } from "./account-storage";
+import type { ApiTokenStorage } from "./api-token-storage";
 import type { AuditStorage } from "./audit-storage";
 import type { EventStorage } from "./event-storage";
 import type { IntakeStorage } from "./intake-storage";
@@ -25,6 +26,7 @@ export interface Storage
     SessionStorage,
     VersionStorage,
     AccountStorage,
+    ApiTokenStorage,
     AuditStorage {
   readonly kind: StorageKind;
   migrate(): Promise<string[]>;
