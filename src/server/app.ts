@@ -20,6 +20,7 @@ import { csvRoutes } from "./routes/csv";
 import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
 import { importRoutes } from "./routes/imports";
+import { invitationRoutes } from "./routes/invitations";
 import { openApiRoutes } from "./routes/openapi";
 import { populationRoutes } from "./routes/population";
 import { receiptRoutes } from "./routes/receipts";
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", accountRoutes(deps))
     .route("/", accountSessionRoutes(deps))
     .route("/", apiTokenRoutes(deps))
+    .route("/", invitationRoutes(deps))
     .route("/", auditRoutes(deps))
     .route("/", openApiRoutes());
   app.route("/api/v1", api);

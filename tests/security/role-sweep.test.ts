@@ -18,6 +18,8 @@ const PUBLIC = new Set([
   "POST /session",
   "GET /session",
   "DELETE /session",
+  "POST /invitation",
+  "POST /invitation/accept",
 ]);
 const OTHER_SURVEY = "another-ward";
 const KEYS = Object.keys(ROUTE_ROLES) as RouteKey[];

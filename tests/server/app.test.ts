@@ -65,6 +65,10 @@ describe("GET /api/v1/openapi.json", () => {
         "/password",
         "/api-tokens",
         "/api-tokens/{id}",
+        "/invitations",
+        "/invitations/{id}",
+        "/invitation",
+        "/invitation/accept",
         "/audit",
       ].sort(),
     );

@@ -51,6 +51,9 @@ export const ROUTE_ROLES = {
   "POST /accounts": { role: "admin", survey: "global" },
   "PATCH /accounts/:id": { role: "admin", survey: "global" },
   "DELETE /accounts/:id/sessions": { role: "admin", survey: "global" },
+  "GET /invitations": { role: "admin", survey: "global" },
+  "POST /invitations": { role: "admin", survey: "global" },
+  "DELETE /invitations/:id": { role: "admin", survey: "global" },
   "GET /audit": { role: "admin", survey: "global" },
   // Events, their tablets and device backups: field staff.
   "POST /events": { role: "field_staff", survey: "route" },

@@ -5,6 +5,7 @@ import { apiTokenPaths } from "./paths-api-tokens";
 import { eventPaths } from "./paths-events";
 import { exportPaths } from "./paths-exports";
 import { intakePaths } from "./paths-intake";
+import { invitationPaths } from "./paths-invitations";
 import { populationPaths } from "./paths-population";
 import { reviewPaths } from "./paths-reviews";
 import { sessionPaths } from "./paths-session";
@@ -60,6 +61,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...accountPaths,
       ...accountSessionPaths,
       ...apiTokenPaths,
+      ...invitationPaths,
       "/openapi.json": {
         get: {
           summary: "This document",

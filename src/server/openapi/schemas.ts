@@ -18,6 +18,14 @@ import {
 } from "../../contract/events";
 import { Health } from "../../contract/health";
 import { ImportSummary } from "../../contract/imports";
+import {
+  AcceptInvitationBody,
+  CreatedInvitation,
+  InvitationList,
+  InvitationLookupBody,
+  InvitationPreview,
+  NewInvitationBody,
+} from "../../contract/invitations";
 import { PopulationSummary } from "../../contract/population";
 import { ReceiptsBody, ReceiptsResult } from "../../contract/receipts";
 import { MAX_BATCH_ITEMS, ResponsesResult } from "../../contract/responses";
@@ -79,6 +87,12 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     ApiTokenList: jsonSchema(ApiTokenList, "output"),
     NewApiTokenRequest: jsonSchema(NewApiTokenBody, "input"),
     CreatedApiToken: jsonSchema(CreatedApiToken, "output"),
+    InvitationList: jsonSchema(InvitationList, "output"),
+    NewInvitationRequest: jsonSchema(NewInvitationBody, "input"),
+    CreatedInvitation: jsonSchema(CreatedInvitation, "output"),
+    InvitationLookupRequest: jsonSchema(InvitationLookupBody, "input"),
+    InvitationPreview: jsonSchema(InvitationPreview, "output"),
+    AcceptInvitationRequest: jsonSchema(AcceptInvitationBody, "input"),
     AuditList: jsonSchema(AuditList, "output"),
   };
 }

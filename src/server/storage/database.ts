@@ -95,6 +95,26 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+/** A one-time link an admin made to let someone make their account; only the token's sha256 is kept. */
+export interface InvitationsTable {
+  id: string;
+  token_hash: string;
+  role: string;
+  /** "all" or a JSON list of survey ids. */
+  surveys: string;
+  /** The login the admin suggests; the invitee may choose another. */
+  login: string | null;
+  display_name: string | null;
+  /** The inviter's login ("organizer-token" for the bootstrap token). */
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  /** The account it made. */
+  account_id: string | null;
+  revoked_at: string | null;
+}
+
 /** Responses one source sent in one hour window: the intake limits' state, shared by every process. */
 export interface IntakeCountsTable {
   /** The window's first instant, ISO 8601 (UTC, whole hour). */
@@ -171,4 +191,5 @@ export interface Database {
   sign_in_failures: SignInFailuresTable;
   audit_log: AuditLogTable;
   api_tokens: ApiTokensTable;
+  invitations: InvitationsTable;
 }

@@ -4,6 +4,7 @@ export type * from "./audit-storage";
 export type { Database } from "./database";
 export type * from "./event-storage";
 export type * from "./intake-storage";
+export type * from "./invitation-storage";
 export { createKyselyStorage } from "./kysely-storage";
 export { migrateToLatest } from "./migrate";
 export { MIGRATIONS } from "./migrations";

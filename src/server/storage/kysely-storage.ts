@@ -28,6 +28,14 @@ import {
   surveyOfDevice,
 } from "./event-queries";
 import { intakeOf, intakeSalt, pruneIntake } from "./intake-queries";
+import {
+  consumeInvitation,
+  insertInvitation,
+  invitationByHash,
+  openInvitations,
+  releaseInvitation,
+  revokeInvitation,
+} from "./invitation-queries";
 import { migrateToLatest } from "./migrate";
 import { populationOf, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
@@ -101,6 +109,12 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     apiTokenByHash: (tokenHash) => apiTokenByHash(db, tokenHash),
     revokeApiToken: (accountId, id, at) => revokeApiToken(db, accountId, id, at),
     touchApiToken: (id, at) => touchApiToken(db, id, at),
+    insertInvitation: (invitation) => insertInvitation(db, invitation),
+    openInvitations: (now) => openInvitations(db, now),
+    invitationByHash: (tokenHash) => invitationByHash(db, tokenHash),
+    consumeInvitation: (tokenHash, at, accountId) => consumeInvitation(db, tokenHash, at, accountId),
+    releaseInvitation: (id) => releaseInvitation(db, id),
+    revokeInvitation: (id, at) => revokeInvitation(db, id, at),
     appendAudit: (entry) => appendAudit(db, entry),
     auditEntries: (query) => auditEntries(db, query),
     responsesPage: (query) => responsesPage(db, query),

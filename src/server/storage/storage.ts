@@ -3,6 +3,7 @@ import type { ApiTokenStorage } from "./api-token-storage";
 import type { AuditStorage } from "./audit-storage";
 import type { EventStorage } from "./event-storage";
 import type { IntakeStorage } from "./intake-storage";
+import type { InvitationStorage } from "./invitation-storage";
 import type { PopulationStorage } from "./population-storage";
 import type { ResponseStorage } from "./response-storage";
 import type { ReviewStorage } from "./review-storage";
@@ -27,6 +28,7 @@ export interface Storage
     VersionStorage,
     AccountStorage,
     ApiTokenStorage,
+    InvitationStorage,
     AuditStorage {
   readonly kind: StorageKind;
   migrate(): Promise<string[]>;

@@ -13,6 +13,7 @@ import * as accounts from "./2026_12_07_2201_accounts";
 import * as auditLog from "./2026_12_07_2202_audit_log";
 import * as sessionHandles from "./2026_12_08_22a1_session_handles";
 import * as apiTokens from "./2026_12_08_22a2_api_tokens";
+import * as invitations from "./2026_12_08_22a3_invitations";
 
 /**
  * Every migration by its date-stamped name, listed here rather than found by scanning a folder, so a
@@ -33,6 +34,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_12_07_2202_audit_log": auditLog,
   "2026_12_08_22a1_session_handles": sessionHandles,
   "2026_12_08_22a2_api_tokens": apiTokens,
+  "2026_12_08_22a3_invitations": invitations,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
