@@ -22,6 +22,7 @@ import { healthRoutes } from "./routes/health";
 import { importRoutes } from "./routes/imports";
 import { invitationRoutes } from "./routes/invitations";
 import { openApiRoutes } from "./routes/openapi";
+import { passkeyRoutes } from "./routes/passkeys";
 import { populationRoutes } from "./routes/population";
 import { receiptRoutes } from "./routes/receipts";
 import { responseRoutes } from "./routes/responses";
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", accountSessionRoutes(deps))
     .route("/", apiTokenRoutes(deps))
     .route("/", invitationRoutes(deps))
+    .route("/", passkeyRoutes(deps))
     .route("/", auditRoutes(deps))
     .route("/", openApiRoutes());
   app.route("/api/v1", api);

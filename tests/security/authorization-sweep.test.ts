@@ -25,6 +25,9 @@ const PUBLIC = new Set([
   // An invitation's token is the credential: a link admins made, used once (tests/server/invitations.test.ts).
   "POST /api/v1/invitation",
   "POST /api/v1/invitation/accept",
+  // Signing in with a passkey: its signature of a one-time challenge is the credential.
+  "POST /api/v1/session/passkey/options",
+  "POST /api/v1/session/passkey",
 ]);
 
 /** What a public route answers a caller with no credentials at all. */
@@ -34,6 +37,7 @@ const PUBLIC_STATUS: Record<string, number> = {
   "DELETE /api/v1/session": 204,
   "POST /api/v1/invitation": 400,
   "POST /api/v1/invitation/accept": 400,
+  "POST /api/v1/session/passkey": 400,
 };
 
 /** Fills path parameters with values that exist, so a refusal is about the caller, not a 404. */

@@ -20,6 +20,8 @@ const PUBLIC = new Set([
   "DELETE /session",
   "POST /invitation",
   "POST /invitation/accept",
+  "POST /session/passkey/options",
+  "POST /session/passkey",
 ]);
 const OTHER_SURVEY = "another-ward";
 const KEYS = Object.keys(ROUTE_ROLES) as RouteKey[];

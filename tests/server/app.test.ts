@@ -69,6 +69,11 @@ describe("GET /api/v1/openapi.json", () => {
         "/invitations/{id}",
         "/invitation",
         "/invitation/accept",
+        "/passkeys",
+        "/passkeys/options",
+        "/passkeys/{id}",
+        "/session/passkey/options",
+        "/session/passkey",
         "/audit",
       ].sort(),
     );

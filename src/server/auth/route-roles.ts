@@ -30,6 +30,10 @@ export const ROUTE_ROLES = {
   "GET /api-tokens": { role: "data_entry", survey: "self" },
   "POST /api-tokens": { role: "data_entry", survey: "self" },
   "DELETE /api-tokens/:id": { role: "data_entry", survey: "self" },
+  "GET /passkeys": { role: "data_entry", survey: "self" },
+  "POST /passkeys/options": { role: "data_entry", survey: "self" },
+  "POST /passkeys": { role: "data_entry", survey: "self" },
+  "DELETE /passkeys/:id": { role: "data_entry", survey: "self" },
   // Reading results: analysts.
   "GET /surveys/:id/tallies": { role: "analyst", survey: "path" },
   "GET /surveys/:id/tallies.csv": { role: "analyst", survey: "path" },

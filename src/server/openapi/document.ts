@@ -6,6 +6,7 @@ import { eventPaths } from "./paths-events";
 import { exportPaths } from "./paths-exports";
 import { intakePaths } from "./paths-intake";
 import { invitationPaths } from "./paths-invitations";
+import { passkeyPaths } from "./paths-passkeys";
 import { populationPaths } from "./paths-population";
 import { reviewPaths } from "./paths-reviews";
 import { sessionPaths } from "./paths-session";
@@ -62,6 +63,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...accountSessionPaths,
       ...apiTokenPaths,
       ...invitationPaths,
+      ...passkeyPaths,
       "/openapi.json": {
         get: {
           summary: "This document",

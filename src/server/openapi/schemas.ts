@@ -26,6 +26,13 @@ import {
   InvitationPreview,
   NewInvitationBody,
 } from "../../contract/invitations";
+import {
+  NewPasskeyBody,
+  Passkey,
+  PasskeyList,
+  PasskeySignInBody,
+  PasskeySignInOptionsBody,
+} from "../../contract/passkeys";
 import { PopulationSummary } from "../../contract/population";
 import { ReceiptsBody, ReceiptsResult } from "../../contract/receipts";
 import { MAX_BATCH_ITEMS, ResponsesResult } from "../../contract/responses";
@@ -93,6 +100,11 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     InvitationLookupRequest: jsonSchema(InvitationLookupBody, "input"),
     InvitationPreview: jsonSchema(InvitationPreview, "output"),
     AcceptInvitationRequest: jsonSchema(AcceptInvitationBody, "input"),
+    Passkey: jsonSchema(Passkey, "output"),
+    PasskeyList: jsonSchema(PasskeyList, "output"),
+    NewPasskeyRequest: jsonSchema(NewPasskeyBody, "input"),
+    PasskeySignInOptionsRequest: jsonSchema(PasskeySignInOptionsBody, "input"),
+    PasskeySignInRequest: jsonSchema(PasskeySignInBody, "input"),
     AuditList: jsonSchema(AuditList, "output"),
   };
 }

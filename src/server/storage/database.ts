@@ -115,6 +115,31 @@ export interface InvitationsTable {
   revoked_at: string | null;
 }
 
+/** An account's passkey (WebAuthn credential): its public key, never anything secret. */
+export interface PasskeysTable {
+  /** The credential id (base64url) the authenticator chose. */
+  id: string;
+  account_id: string;
+  name: string;
+  /** The COSE public key, base64url. */
+  public_key: string;
+  /** The authenticator's signature counter (0 for those that keep none); bigint: PostgreSQL may answer a string. */
+  counter: number | string;
+  /** JSON list of the transports the browser reported. */
+  transports: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** A WebAuthn challenge given out and not yet used (single-use, short-lived). */
+export interface WebauthnChallengesTable {
+  challenge: string;
+  purpose: "register" | "sign_in";
+  /** The account registering; null for a sign-in. */
+  account_id: string | null;
+  expires_at: string;
+}
+
 /** Responses one source sent in one hour window: the intake limits' state, shared by every process. */
 export interface IntakeCountsTable {
   /** The window's first instant, ISO 8601 (UTC, whole hour). */
@@ -192,4 +217,6 @@ export interface Database {
   audit_log: AuditLogTable;
   api_tokens: ApiTokensTable;
   invitations: InvitationsTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
 }

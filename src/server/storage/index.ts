@@ -9,6 +9,7 @@ export { createKyselyStorage } from "./kysely-storage";
 export { migrateToLatest } from "./migrate";
 export { MIGRATIONS } from "./migrations";
 export { openStorage } from "./open";
+export type * from "./passkey-storage";
 export type * from "./population-storage";
 export { openPostgres } from "./postgres";
 export type * from "./response-storage";

@@ -37,6 +37,15 @@ import {
   revokeInvitation,
 } from "./invitation-queries";
 import { migrateToLatest } from "./migrate";
+import {
+  deletePasskey,
+  insertChallenge,
+  insertPasskey,
+  passkeyById,
+  passkeysOf,
+  takeChallenge,
+  usePasskey,
+} from "./passkey-queries";
 import { populationOf, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
 import { changeReview, reviewStatesOf, reviewSummary } from "./review-queries";
@@ -115,6 +124,13 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     consumeInvitation: (tokenHash, at, accountId) => consumeInvitation(db, tokenHash, at, accountId),
     releaseInvitation: (id) => releaseInvitation(db, id),
     revokeInvitation: (id, at) => revokeInvitation(db, id, at),
+    insertPasskey: (passkey) => insertPasskey(db, passkey),
+    passkeysOf: (accountId) => passkeysOf(db, accountId),
+    passkeyById: (id) => passkeyById(db, id),
+    usePasskey: (id, counter, at) => usePasskey(db, id, counter, at),
+    deletePasskey: (accountId, id) => deletePasskey(db, accountId, id),
+    insertChallenge: (challenge, now) => insertChallenge(db, challenge, now),
+    takeChallenge: (challenge) => takeChallenge(db, challenge),
     appendAudit: (entry) => appendAudit(db, entry),
     auditEntries: (query) => auditEntries(db, query),
     responsesPage: (query) => responsesPage(db, query),

@@ -4,6 +4,7 @@ import type { AuditStorage } from "./audit-storage";
 import type { EventStorage } from "./event-storage";
 import type { IntakeStorage } from "./intake-storage";
 import type { InvitationStorage } from "./invitation-storage";
+import type { PasskeyStorage } from "./passkey-storage";
 import type { PopulationStorage } from "./population-storage";
 import type { ResponseStorage } from "./response-storage";
 import type { ReviewStorage } from "./review-storage";
@@ -29,6 +30,7 @@ export interface Storage
     AccountStorage,
     ApiTokenStorage,
     InvitationStorage,
+    PasskeyStorage,
     AuditStorage {
   readonly kind: StorageKind;
   migrate(): Promise<string[]>;

@@ -14,6 +14,7 @@ import * as auditLog from "./2026_12_07_2202_audit_log";
 import * as sessionHandles from "./2026_12_08_22a1_session_handles";
 import * as apiTokens from "./2026_12_08_22a2_api_tokens";
 import * as invitations from "./2026_12_08_22a3_invitations";
+import * as passkeys from "./2026_12_08_22a4_passkeys";
 
 /**
  * Every migration by its date-stamped name, listed here rather than found by scanning a folder, so a
@@ -35,6 +36,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_12_08_22a1_session_handles": sessionHandles,
   "2026_12_08_22a2_api_tokens": apiTokens,
   "2026_12_08_22a3_invitations": invitations,
+  "2026_12_08_22a4_passkeys": passkeys,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
