@@ -9,6 +9,8 @@ import { Loading } from "../components/loading";
 import { latest, useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
 import { Link } from "../router/link";
+import { AccountSection } from "./account/account-section";
+import { InvitationForm, invitationToken } from "./account/invitation-form";
 import { BackupUpload } from "./backup-upload";
 import { EventsSection } from "./events/events-section";
 import { ResponseCountsSection } from "./response-counts-section";
@@ -50,13 +52,17 @@ export function DashboardPage() {
         )}
       </div>
       {session === "checking" && <Loading />}
-      {(session === "signed-out" || session === "expired") && (
+      {session !== "signed-in" && session !== "checking" && invitationToken() && (
+        <InvitationForm token={invitationToken() ?? ""} onSignedIn={() => setSession("signed-in")} />
+      )}
+      {(session === "signed-out" || session === "expired") && !invitationToken() && (
         <TokenForm rejected={session === "expired"} onSignedIn={() => setSession("signed-in")} />
       )}
       {session === "signed-in" && (
         <>
           <SurveyPicker onUnauthorized={expired} />
           <BackupUpload onUnauthorized={expired} />
+          <AccountSection onUnauthorized={expired} onSignOut={() => void leave()} />
         </>
       )}
       {/* Signed in or not: staff setting up a device need its endpoint, storage and backup, not the tallies. */}

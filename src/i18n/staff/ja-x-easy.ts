@@ -448,6 +448,47 @@ const jaEasy: StaffCatalogue = {
       unused_list: "リスト「{{list}}」は どの しつもんにも つかわれて いません。",
     },
   },
+  // Your account (dashboard/account/): sessions, API tokens, passkeys, invitations.
+  account: {
+    title: "あなたの アカウント（{{name}}）",
+    sessionsTitle: "ログインして いる ところ",
+    sessionLine: "{{created}}に ログイン、さいごに つかった とき {{seen}}",
+    thisSession: "（この ブラウザー）",
+    endSession: "そこから ログアウト",
+    signOutEverywhere: "ぜんぶの ところから ログアウト",
+    tokensTitle: "スクリプトの ための APIトークン",
+    tokenShownOnce: "トークン「{{name}}」を いま コピーして ください。もう 見られません。",
+    tokenLine: "{{name}}：つくった とき {{created}}、さいごに つかった とき {{used}}、おわり {{expires}}",
+    never: "なし",
+    revoke: "つかえなく する",
+    tokenName: "トークンの なまえ",
+    tokenDays: "つかえる 日の かず（からっぽ：とめるまで）",
+    createToken: "トークンを つくる",
+    passkeysTitle: "パスキー",
+    passkeyLine: "{{name}}：くわえた とき {{created}}、さいごに つかった とき {{used}}",
+    remove: "けす",
+    addPasskey: "この きかいの パスキーを くわえる",
+    inviteTitle: "ほかの 人を しょうたい する",
+    inviteLinkLead: "この リンクを その 人に おくって ください。{{at}}まで、1かいだけ つかえます：",
+    role: "やくわり",
+    inviteLogin: "ログインめいの あん（なくても よい）",
+    createInvite: "しょうたいの リンクを つくる",
+    passkeyFailed:
+      "パスキーで ログイン できませんでした。もう いちど ためすか、ログインめいと パスワードを つかって ください。",
+    signInWithPasskey: "パスキーで ログイン",
+    invitationTitle: "アカウントを つくる",
+    invitationLead:
+      "{{role}}として しょうたい されて います。ログインめいと 12もじ いじょうの パスワードを きめて ください。",
+    displayName: "なまえ",
+    newPassword: "パスワード（12もじ いじょう）",
+    createAccount: "アカウントを つくる",
+    roles: {
+      admin: "かんりしゃ",
+      analyst: "ぶんせき たんとう",
+      field_staff: "げんば たんとう",
+      data_entry: "データ にゅうりょく",
+    },
+  },
 };
 
 export default jaEasy;

@@ -440,6 +440,47 @@ const vi: StaffCatalogue = {
       unused_list: "Danh sách lựa chọn “{{list}}” không được câu hỏi nào dùng.",
     },
   },
+  // Your account (dashboard/account/): sessions, API tokens, passkeys, invitations.
+  account: {
+    title: "Tài khoản của bạn ({{name}})",
+    sessionsTitle: "Nơi bạn đang đăng nhập",
+    sessionLine: "Đăng nhập lúc {{created}}, dùng lần cuối {{seen}}",
+    thisSession: "(trình duyệt này)",
+    endSession: "Đăng xuất ở đó",
+    signOutEverywhere: "Đăng xuất ở mọi nơi",
+    tokensTitle: "Mã API cho script",
+    tokenShownOnce: "Hãy sao chép mã “{{name}}” ngay: mã sẽ không hiện lại.",
+    tokenLine: "{{name}}: tạo {{created}}, dùng lần cuối {{used}}, hết hạn {{expires}}",
+    never: "không",
+    revoke: "Thu hồi",
+    tokenName: "Tên mã",
+    tokenDays: "Số ngày hiệu lực (để trống: đến khi thu hồi)",
+    createToken: "Tạo mã",
+    passkeysTitle: "Khóa truy cập",
+    passkeyLine: "{{name}}: thêm {{created}}, dùng lần cuối {{used}}",
+    remove: "Xóa",
+    addPasskey: "Thêm khóa truy cập của thiết bị này",
+    inviteTitle: "Mời người khác",
+    inviteLinkLead: "Hãy gửi liên kết này cho người đó. Chỉ dùng được một lần, đến {{at}}:",
+    role: "Vai trò",
+    inviteLogin: "Tên đăng nhập gợi ý (không bắt buộc)",
+    createInvite: "Tạo liên kết mời",
+    passkeyFailed:
+      "Không đăng nhập được bằng khóa truy cập. Hãy thử lại, hoặc dùng tên đăng nhập và mật khẩu.",
+    signInWithPasskey: "Đăng nhập bằng khóa truy cập",
+    invitationTitle: "Tạo tài khoản của bạn",
+    invitationLead:
+      "Bạn được mời với vai trò {{role}}. Hãy chọn tên đăng nhập và mật khẩu từ 12 ký tự trở lên.",
+    displayName: "Tên của bạn",
+    newPassword: "Mật khẩu (từ 12 ký tự trở lên)",
+    createAccount: "Tạo tài khoản của tôi",
+    roles: {
+      admin: "Quản trị",
+      analyst: "Phân tích",
+      field_staff: "Nhân viên hiện trường",
+      data_entry: "Nhập liệu",
+    },
+  },
 };
 
 export default vi;
