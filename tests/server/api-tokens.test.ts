@@ -78,6 +78,16 @@ describeEachStorage("named API tokens", (variant) => {
     expect((await bearer(token)).status).toBe(200);
     const listed = (await (await call("GET", "/api-tokens", cookie)).json()) as ApiTokenList;
     expect(listed.tokens[0]?.lastUsedAt).toBe("2026-06-01T00:10:00.000Z");
+    // It may not make its own successor, a passkey or a password.
+    for (const path of ["/api-tokens", "/passkeys/options", "/password"]) {
+      const res = await app.request(`${BASE}/api/v1${path}`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ name: "successor", currentPassword: "x", newPassword: "y".repeat(12) }),
+      });
+      expect(res.status, path).toBe(403);
+    }
+    expect((await storage.apiTokensOf(sato.id)).length).toBe(1);
     // A byte more, or a token another account revoked, is refused; revoking it is audited by name.
     expect((await bearer(`${token}x`)).status).toBe(401);
     await addAccount(storage, "ito", "analyst");

@@ -44,7 +44,7 @@ export function apiTokenBearer(
         (stored.expiresAt === null || stored.expiresAt > at.toISOString());
       const account = live ? await storage.accountById(stored.accountId) : undefined;
       if (stored && account && account.disabledAt === null) {
-        principals.set(c.req.raw, { kind: "account", account });
+        principals.set(c.req.raw, { kind: "account", account, via: "api_token" });
         const seen = stored.lastUsedAt === null ? Number.NEGATIVE_INFINITY : Date.parse(stored.lastUsedAt);
         if (!(at.getTime() - seen < TOUCH_EVERY_MS)) await storage.touchApiToken(stored.id, at.toISOString());
       }

@@ -15,3 +15,16 @@ export function requireAccount(c: Context): StoredAccount {
     throw new HttpProblem("account_required", "the organizer token is no account: sign in with one");
   return principal.account;
 }
+
+/**
+ * The account, when the request is a person's signed-in session: what makes a lasting credential
+ * (an API token, a passkey, a password) is refused to an API token (403), so a leaked script token
+ * cannot make itself a successor the revocation would miss.
+ */
+export function requireSignedInAccount(c: Context): StoredAccount {
+  const account = requireAccount(c);
+  const principal = principalOf(c);
+  if (principal?.kind === "account" && principal.via === "api_token")
+    throw new HttpProblem("forbidden", "an API token cannot make tokens, passkeys or passwords: sign in");
+  return account;
+}

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record";
 import { currentSessionHash } from "../auth/organizer-session";
 import { hashPassword, passwordMatches } from "../auth/password";
 import { loginKey } from "../auth/password-sign-in";
-import { requireAccount } from "../auth/require-account";
+import { requireAccount, requireSignedInAccount } from "../auth/require-account";
 import { requireRole } from "../auth/require-role";
 import { DEFAULT_SIGN_IN_THROTTLE, storedSignInThrottle } from "../auth/sign-in-throttle";
 import type { DepsWith } from "../deps";
@@ -61,7 +61,7 @@ export function accountSessionRoutes(deps: Deps): Hono {
       return c.json({ ended } satisfies EndedSessions);
     })
     .post("/password", requireRole("POST /password", deps), async (c) => {
-      const account = requireAccount(c);
+      const account = requireSignedInAccount(c);
       const body = await readBody(c, {
         maxBytes: 4096,
         schema: PasswordChangeBody,

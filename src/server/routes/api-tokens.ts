@@ -8,7 +8,7 @@ import {
 import { uuidv7 } from "../../domain/uuid";
 import { recordAudit } from "../audit/record";
 import { newApiToken } from "../auth/api-token";
-import { requireAccount } from "../auth/require-account";
+import { requireAccount, requireSignedInAccount } from "../auth/require-account";
 import { requireRole } from "../auth/require-role";
 import type { DepsWith } from "../deps";
 import { HttpProblem } from "../http/problems";
@@ -44,7 +44,7 @@ export function apiTokenRoutes(
       return c.json({ tokens } satisfies ApiTokenList);
     })
     .post("/api-tokens", requireRole("POST /api-tokens", deps), async (c) => {
-      const account = requireAccount(c);
+      const account = requireSignedInAccount(c);
       const body = await readBody(c, {
         maxBytes: 4096,
         schema: NewApiTokenBody,

@@ -18,7 +18,7 @@ import { recordAudit } from "../audit/record";
 import { rememberDevice } from "../auth/known-device";
 import { isHttps, sameOrigin, startSession } from "../auth/organizer-session";
 import { challengeCheck, keepChallenge, RP_NAME, relyingParty, userHandleOf } from "../auth/passkey-ceremony";
-import { requireAccount } from "../auth/require-account";
+import { requireAccount, requireSignedInAccount } from "../auth/require-account";
 import { requireRole } from "../auth/require-role";
 import type { DepsWith } from "../deps";
 import { HttpProblem } from "../http/problems";
@@ -61,7 +61,7 @@ export function passkeyRoutes(deps: Deps): Hono {
       return c.json({ passkeys } satisfies PasskeyList);
     })
     .post("/passkeys/options", requireRole("POST /passkeys/options", deps), async (c) => {
-      const account = requireAccount(c);
+      const account = requireSignedInAccount(c);
       const { rpID } = relyingParty(c);
       const existing = await deps.storage.passkeysOf(account.id);
       const options = await generateRegistrationOptions({
@@ -80,7 +80,7 @@ export function passkeyRoutes(deps: Deps): Hono {
       return c.json(options);
     })
     .post("/passkeys", requireRole("POST /passkeys", deps), async (c) => {
-      const account = requireAccount(c);
+      const account = requireSignedInAccount(c);
       const body = await readBody(c, {
         maxBytes: MAX_BODY_BYTES,
         schema: NewPasskeyBody,
