@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { phoneContext } from "../../harness/chromium";
 import { ROOT, TSX } from "../../harness/collector";
 import staffJa from "../../src/i18n/staff/ja";
+import { axeViolations } from "./support/axe";
 import { useCollectorAndChromium } from "./support/suite";
 
 // Issue 22: a passkey registered from the dashboard while signed in, then used to sign in with no
@@ -60,6 +61,9 @@ describe("passkeys in the dashboard", () => {
     await page.getByRole("button", { name: staffJa.account.remove }).waitFor();
     const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
     expect(credentials.map((c) => [c.isResidentCredential, c.rpId])).toEqual([[true, "localhost"]]);
+    // The account section (sessions, passkeys, API tokens, the admin's invitation) as axe sees it.
+    await page.getByRole("heading", { name: staffJa.account.inviteTitle }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     const listed = (await api("/passkeys")) as { passkeys: { id: string; lastUsedAt: string | null }[] };
     expect(listed.passkeys.map((p) => [p.id, p.lastUsedAt])).toEqual([
       [credentials[0]?.credentialId.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""), null],
