@@ -25,6 +25,16 @@ export const AUDIT_ACTIONS = [
   "paper_keyed",
   "paper_form_settled",
   "review_undone",
+  "session_ended",
+  "sessions_ended",
+  "password_changed",
+  "api_token_created",
+  "api_token_revoked",
+  "invitation_created",
+  "invitation_revoked",
+  "invitation_accepted",
+  "passkey_added",
+  "passkey_removed",
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import { compress } from "hono/compress";
 import { cors } from "hono/cors";
+import { apiTokenBearer } from "./auth/api-token";
 import { organizerSession } from "./auth/organizer-session";
 import type { AppDeps } from "./deps";
 import { clientAddress } from "./http/client-address";
@@ -11,14 +12,18 @@ import { loggedPath, requestLog } from "./http/request-log";
 import { securityHeaders } from "./http/security-headers";
 import { staticFiles } from "./http/static-files";
 import { surveyFiles } from "./http/survey-files";
+import { accountSessionRoutes } from "./routes/account-sessions";
 import { accountRoutes } from "./routes/accounts";
+import { apiTokenRoutes } from "./routes/api-tokens";
 import { auditRoutes } from "./routes/audit";
 import { csvRoutes } from "./routes/csv";
 import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
 import { importRoutes } from "./routes/imports";
+import { invitationRoutes } from "./routes/invitations";
 import { openApiRoutes } from "./routes/openapi";
 import { paperFormRoutes } from "./routes/paper-forms";
+import { passkeyRoutes } from "./routes/passkeys";
 import { populationRoutes } from "./routes/population";
 import { receiptRoutes } from "./routes/receipts";
 import { responseRoutes } from "./routes/responses";
@@ -63,6 +68,10 @@ export function createApp(deps: AppDeps): Hono {
     "/api/v1/*",
     organizerSession(deps.storage, () => deps.now?.() ?? new Date(), deps.organizerToken),
   );
+  app.use(
+    "/api/v1/*",
+    apiTokenBearer(deps.storage, () => deps.now?.() ?? new Date()),
+  );
 
   // Versions another collector process published are learnt here at most every few seconds
   // (published-surveys.ts); a response naming one this process lacks reads it at once (ingest.ts).
@@ -88,6 +97,10 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", importRoutes(deps))
     .route("/", eventRoutes(deps))
     .route("/", accountRoutes(deps))
+    .route("/", accountSessionRoutes(deps))
+    .route("/", apiTokenRoutes(deps))
+    .route("/", invitationRoutes(deps))
+    .route("/", passkeyRoutes(deps))
     .route("/", auditRoutes(deps))
     .route("/", openApiRoutes());
   app.route("/api/v1", api);

@@ -14,6 +14,7 @@ const FIRST_READ: Record<DashboardSection, RouteKey> = {
   surveys: "GET /surveys/:id/versions",
   accounts: "GET /accounts",
   audit: "GET /audit",
+  account: "GET /sessions",
 };
 
 describe("the dashboard's screens and the roles that open them", () => {
@@ -25,8 +26,8 @@ describe("the dashboard's screens and the roles that open them", () => {
     }
   });
 
-  it("gives data entry none of today's screens and an admin all of them", () => {
-    expect(DASHBOARD_SECTIONS.filter((s) => mayOpen("data_entry", s))).toEqual([]);
+  it("gives data entry only its own account's screen and an admin all of them", () => {
+    expect(DASHBOARD_SECTIONS.filter((s) => mayOpen("data_entry", s))).toEqual(["account"]);
     expect(DASHBOARD_SECTIONS.filter((s) => mayOpen("admin", s))).toEqual([...DASHBOARD_SECTIONS]);
   });
 });

@@ -39,7 +39,7 @@ describe("the dashboard's sign-in with an account", () => {
     await page.goto(`${env.collector.origin}/dashboard/surveys`);
     await page.getByLabel(staffJa.dashboard.loginLabel).waitFor();
     await fill();
-    await page.getByRole("button", { name: "ログイン" }).click();
+    await page.getByRole("button", { name: "ログイン", exact: true }).click();
   };
 
   it("refuses the organizer token once an admin exists, and says so", async () => {

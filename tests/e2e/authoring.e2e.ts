@@ -69,7 +69,7 @@ describe("authoring: upload, problems at their cells, changes, preview in vi, pu
   it("shows a mistake at its cell, in Japanese, and publishes nothing", async () => {
     await page.goto(`${env.collector.origin}/dashboard/surveys`);
     await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
-    await page.getByRole("button", { name: "ログイン" }).click();
+    await page.getByRole("button", { name: "ログイン", exact: true }).click();
     await section().waitFor();
     expect(await section().getByTestId("versions-current").textContent()).toBe(
       `現在の版：第${shipped.version}版`,

@@ -50,7 +50,7 @@ describe("dashboard: importing a device backup", () => {
 
     await page.goto(`${env.collector.origin}/dashboard/events`);
     await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
-    await page.getByRole("button", { name: "ログイン" }).click();
+    await page.getByRole("button", { name: "ログイン", exact: true }).click();
     const section = page.getByRole("region", { name: "端末のバックアップを取り込む" });
     const importButton = section.getByRole("button", { name: "取り込む" });
     // With no file yet there is nothing to import, as the app's other forms with nothing to send.

@@ -23,7 +23,7 @@ describe("dashboard: the collector's refusals in the reader's language", () => {
     page = await (await phoneContext(env.browser)).newPage();
     await page.goto(`${env.collector.origin}/dashboard/population`);
     await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
-    await page.getByRole("button", { name: "ログイン" }).click();
+    await page.getByRole("button", { name: "ログイン", exact: true }).click();
   });
 
   it("says in Japanese why a population CSV was refused, with the line the collector named", async () => {

@@ -51,7 +51,7 @@ describe("the dashboard's breakdown chart at 390 px", () => {
     page = await (await phoneContext(env.browser)).newPage();
     await page.goto(`${env.collector.origin}/dashboard`);
     await page.getByLabel(staffJa.dashboard.tokenLabel).fill(ORGANIZER_TOKEN);
-    await page.getByRole("button", { name: staffJa.organizer.signIn }).click();
+    await page.getByRole("button", { name: staffJa.organizer.signIn, exact: true }).click();
     await page.locator("article.indicator").first().waitFor();
     await page.getByTestId("breakdown").selectOption("q_area");
   });

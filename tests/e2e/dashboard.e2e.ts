@@ -81,7 +81,7 @@ describe("dashboard: the numbers are the API's, and the screens pass axe", () =>
     // Not signed in yet is an answer, not a failed request: nothing in the console.
     expect(consoleErrors).toEqual([]);
     await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
-    await page.getByRole("button", { name: "ログイン" }).click();
+    await page.getByRole("button", { name: "ログイン", exact: true }).click();
     const cards = page.locator("article.indicator");
     await cards.first().waitFor();
     // The session cookie is HttpOnly: the page's script cannot read it, and nothing holds the token.

@@ -76,7 +76,7 @@ describe("a kiosk at an event, offline, then synced", () => {
   it("gives the organizer an enrollment link with its QR code on the dashboard", async () => {
     await office.goto(`${env.collector.origin}/dashboard/events`);
     await office.getByLabel(ja.dashboard.tokenLabel).fill(ORGANIZER_TOKEN);
-    await office.getByRole("button", { name: ja.organizer.signIn }).click();
+    await office.getByRole("button", { name: ja.organizer.signIn, exact: true }).click();
     await office.getByRole("heading", { name: ja.events.title }).waitFor();
     // The resident link and its code are there before any event.
     await office.locator(`[data-qr-text="${env.collector.origin}/s/ward-resident"] svg`).waitFor();

@@ -60,7 +60,7 @@ describe("a new survey from a workbook: checked, previewed, published, listed an
   it("refuses the shipped survey's own workbook: a survey with that id exists", async () => {
     await page.goto(`${env.collector.origin}/dashboard/surveys`);
     await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
-    await page.getByRole("button", { name: "ログイン" }).click();
+    await page.getByRole("button", { name: "ログイン", exact: true }).click();
     await section().waitFor();
     // One survey: no picker yet.
     expect(await surveyPicker().count()).toBe(0);

@@ -111,7 +111,7 @@ describe("a resident answers offline, it syncs, the organizer sees it", () => {
   it("shows the organizer the same figures on /dashboard", async () => {
     await page.goto(`${env.collector.origin}/dashboard`);
     await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
-    await page.getByRole("button", { name: "ログイン" }).click();
+    await page.getByRole("button", { name: "ログイン", exact: true }).click();
     const card = page
       .locator("article.indicator")
       .filter({ hasText: "家庭や地域で防災対策を講じている" })

@@ -22,6 +22,12 @@ const PUBLIC = new Set([
   "POST /api/v1/session",
   "GET /api/v1/session",
   "DELETE /api/v1/session",
+  // An invitation's token is the credential: a link admins made, used once (tests/server/invitations.test.ts).
+  "POST /api/v1/invitation",
+  "POST /api/v1/invitation/accept",
+  // Signing in with a passkey: its signature of a one-time challenge is the credential.
+  "POST /api/v1/session/passkey/options",
+  "POST /api/v1/session/passkey",
 ]);
 
 /** What a public route answers a caller with no credentials at all. */
@@ -29,6 +35,9 @@ const PUBLIC_STATUS: Record<string, number> = {
   "POST /api/v1/session": 401,
   "GET /api/v1/session": 200,
   "DELETE /api/v1/session": 204,
+  "POST /api/v1/invitation": 400,
+  "POST /api/v1/invitation/accept": 400,
+  "POST /api/v1/session/passkey": 400,
 };
 
 /** Fills path parameters with values that exist, so a refusal is about the caller, not a 404. */

@@ -198,6 +198,45 @@ export async function fillCollector(storage: Storage): Promise<{ responses: numb
     tokenMac: "",
     accountId: account.id,
   });
+  // A row in each of the account tables (issue 22): an API token, an invitation, a passkey, a challenge.
+  await storage.insertApiToken({
+    id: "tok-1",
+    accountId: account.id,
+    name: "集計スクリプト",
+    tokenHash: "b".repeat(64),
+    createdAt: "2026-06-01T00:00:00.000Z",
+    expiresAt: null,
+    lastUsedAt: "2026-06-02T00:00:00.000Z",
+    revokedAt: null,
+  });
+  await storage.insertInvitation({
+    id: "inv-1",
+    tokenHash: "c".repeat(64),
+    role: "data_entry",
+    surveys: [SURVEY],
+    login: "sato",
+    displayName: "佐藤",
+    createdBy: account.id,
+    createdAt: "2026-06-01T00:00:00.000Z",
+    expiresAt: "2026-06-08T00:00:00.000Z",
+    usedAt: null,
+    accountId: null,
+    revokedAt: null,
+  });
+  await storage.insertPasskey({
+    id: "cred-1",
+    accountId: account.id,
+    name: "事務所のPC",
+    publicKey: "pQECAyYgASFYIA",
+    counter: 7,
+    transports: ["internal"],
+    createdAt: "2026-06-01T00:00:00.000Z",
+    lastUsedAt: null,
+  });
+  await storage.insertChallenge(
+    { challenge: "chal-1", purpose: "sign_in", accountId: null, expiresAt: "2099-01-01T00:00:00.000Z" },
+    "2026-06-01T00:00:00.000Z",
+  );
   await storage.putSignInFailures("account:x", {
     count: 3,
     lastAt: 1_765_000_000_123.25,

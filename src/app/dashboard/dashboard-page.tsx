@@ -6,6 +6,7 @@ import { Loading } from "../components/loading";
 import { useLocale } from "../locale-context";
 import { Link } from "../router/link";
 import { useRoute } from "../router/use-route";
+import { InvitationForm, invitationToken } from "./account/invitation-form";
 import { DashboardNav } from "./frame/dashboard-nav";
 import { mayOpen } from "./frame/sections";
 import { Workspace } from "./frame/workspace";
@@ -37,6 +38,8 @@ export function DashboardPage() {
   const recheck = () => checkSession().then(setSession, () => setSession({ status: "signed-out" }));
   useEffect(() => void recheck(), []);
   const expired = () => setSession({ status: "expired" });
+  // A one-time invitation link (/dashboard#invitation=…): the invitee makes their account here.
+  const invitation = invitationToken();
   const leave = async () => {
     await signOut().catch(() => {});
     setSession({ status: "signed-out" });
@@ -56,15 +59,18 @@ export function DashboardPage() {
         )}
       </div>
       {session.status === "checking" && <Loading />}
-      {(session.status === "signed-out" || session.status === "expired") && (
-        <TokenForm rejected={session.status === "expired"} onSignedIn={() => void recheck()} />
-      )}
+      {(session.status === "signed-out" || session.status === "expired") &&
+        (invitation ? (
+          <InvitationForm token={invitation} onSignedIn={() => void recheck()} />
+        ) : (
+          <TokenForm rejected={session.status === "expired"} onSignedIn={() => void recheck()} />
+        ))}
       {session.status === "signed-in" && (
         <div class="dashboard__frame">
           <DashboardNav role={session.role} current={section} />
           <div class="dashboard__screen">
             {mayOpen(session.role, section) ? (
-              <Workspace section={section} onUnauthorized={expired} />
+              <Workspace section={section} onUnauthorized={expired} onSignOut={() => void leave()} />
             ) : (
               <p class="notice" role="alert">
                 {t("sections.notForRole")}

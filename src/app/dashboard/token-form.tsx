@@ -5,6 +5,7 @@ import { signIn, TooManySignInsError } from "../collector/session";
 import { Field } from "../components/field";
 import { useFocusOnShow } from "../hooks/use-focus-on-show";
 import { useOneAtATime } from "../hooks/use-one-at-a-time";
+import { PasskeySignIn } from "./account/passkey-sign-in";
 import { collectorProblem, ProblemDetails, type ProblemText } from "./collector-problem";
 
 type Failure =
@@ -67,6 +68,7 @@ export function TokenForm({ rejected, onSignedIn }: { rejected: boolean; onSigne
           )}
         </div>
       )}
+      <PasskeySignIn onSignedIn={onSignedIn} />
       <fieldset>
         <legend>{t("dashboard.accountLegend")}</legend>
         <Field id="account-login" label={t("dashboard.loginLabel")}>

@@ -11,6 +11,7 @@ export const DASHBOARD_SECTIONS = [
   "surveys",
   "accounts",
   "audit",
+  "account",
 ] as const;
 export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
 

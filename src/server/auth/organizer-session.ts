@@ -34,6 +34,12 @@ function openedBy(session: { idHash: string; tokenMac: string }, organizerToken:
 export type SessionState = "valid" | "cross_site";
 const states = new WeakMap<Request, SessionState>();
 export const sessionStateOf = (c: Context): SessionState | undefined => states.get(c.req.raw);
+/** The id hash of the live session the request came with, so GET /sessions can mark "this one". */
+const currentHashes = new WeakMap<Request, string>();
+export const currentSessionHash = (c: Context): string | undefined => currentHashes.get(c.req.raw);
+
+/** last_seen_at is written at most this often per session: a list shows minutes, not every request. */
+const TOUCH_EVERY_MS = 60_000;
 
 export const isHttps = (c: Context) =>
   new URL(c.req.url).protocol === "https:" || c.req.header("X-Forwarded-Proto") === "https";
@@ -97,10 +103,17 @@ export function organizerSession(
         session && session.expiresAt > now().toISOString()
           ? await principalOfSession(session, storage, organizerToken)
           : undefined;
-      if (principal) {
+      if (session && principal) {
         const valid = SAFE_METHODS.has(c.req.method) || sameOrigin(c);
         states.set(c.req.raw, valid ? "valid" : "cross_site");
-        if (valid) setPrincipal(c, principal);
+        if (valid) {
+          setPrincipal(c, principal);
+          currentHashes.set(c.req.raw, session.idHash);
+          const at = now();
+          const seen = Date.parse(session.lastSeenAt ?? session.createdAt);
+          if (!(at.getTime() - seen < TOUCH_EVERY_MS))
+            await storage.touchSession(session.idHash, at.toISOString());
+        }
       }
     }
     await next();
@@ -126,7 +139,9 @@ export async function startSession(
   await storage.deleteExpiredSessions(now.toISOString());
   await storage.insertSession({
     idHash,
+    handle: randomBytes(16).toString("base64url"),
     createdAt: now.toISOString(),
+    lastSeenAt: now.toISOString(),
     expiresAt,
     ...("accountId" in opener
       ? { tokenMac: "", accountId: opener.accountId }

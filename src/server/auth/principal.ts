@@ -3,7 +3,10 @@ import type { Role, SurveyScope } from "../../contract/accounts";
 import type { StoredAccount } from "../storage/account-storage";
 
 /** Who a request acts as: an account, or the bootstrap organizer token (an admin of every survey). */
-export type Principal = { kind: "token" } | { kind: "account"; account: StoredAccount };
+export type Principal =
+  | { kind: "token" }
+  /** `via` "api_token": a script's named token (auth/api-token.ts), not a person's sign-in. */
+  | { kind: "account"; account: StoredAccount; via?: "api_token" };
 
 /** What the audit log and version lists name for the bootstrap token. */
 export const TOKEN_ACTOR = "organizer-token";

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { ROLES, type Role } from "../../contract/accounts";
 import { HttpProblem, problemResponse } from "../http/problems";
 import type { EventStorage } from "../storage/event-storage";
+import { apiTokenPrincipalOf } from "./api-token";
 import { sessionStateOf } from "./organizer-session";
 import { type Principal, principalOf, roleOf, scopeOf, setPrincipal } from "./principal";
 import { tokenMatches } from "./require-organizer";
@@ -41,7 +42,7 @@ async function surveyOf(c: Context, key: RouteKey, storage: Lookups): Promise<st
 async function inScope(c: Context, key: RouteKey, principal: Principal, storage: Lookups) {
   const scope = scopeOf(principal);
   const where = ROUTE_ROLES[key].survey;
-  if (scope === "all" || where === "route") return true;
+  if (scope === "all" || where === "route" || where === "self") return true;
   if (where === "global") return false;
   const surveyId = await surveyOf(c, key, storage);
   // A path naming no event or device reaches the handler's 404: there is no survey to hide.
@@ -51,7 +52,7 @@ async function inScope(c: Context, key: RouteKey, principal: Principal, storage:
 
 /**
  * Organizer routes: `Authorization: Bearer <organizer token>` (scripts: an admin of every survey,
- * also once admin accounts exist) or a session cookie (organizer-session.ts), nothing else. 401
+ * also once admin accounts exist), an account's API token (api-token.ts) or a session cookie (organizer-session.ts), nothing else. 401
  * without a valid one (a wrong bearer token is refused even when a session cookie comes with it; a
  * cookie on a cross-site state-changing request is 403), then 403 `forbidden` when the route's
  * entry in ROUTE_ROLES asks for a higher role or a survey outside the account's scope.
@@ -66,10 +67,9 @@ export function requireRole<K extends RouteKey>(
     let principal: Principal | undefined;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      if (match?.[1] && tokenMatches(match[1], deps.organizerToken)) {
-        principal = { kind: "token" };
-        setPrincipal(c, principal);
-      }
+      if (match?.[1] && tokenMatches(match[1], deps.organizerToken)) principal = { kind: "token" };
+      else principal = apiTokenPrincipalOf(c);
+      if (principal) setPrincipal(c, principal);
     } else {
       const session = sessionStateOf(c);
       if (session === "cross_site")

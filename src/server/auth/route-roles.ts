@@ -4,9 +4,10 @@ import type { Role } from "../../contract/accounts";
  * Where a route's survey is, for an account's survey scope: the path's :id; the query's surveyId;
  * the event (:id) or device (:id) the path names; "route" when the handler finds it in the body
  * (and checks it through requireSurvey); "global" when the route spans surveys or none, which only
- * an account scoped to all surveys may call.
+ * an account scoped to all surveys may call; "self" when it is about the caller's own account (its
+ * sessions, API tokens, passkeys, password), which every account may call whatever its scope.
  */
-export type SurveyOf = "path" | "query" | "event" | "device" | "route" | "global";
+export type SurveyOf = "path" | "query" | "event" | "device" | "route" | "global" | "self";
 
 export interface RouteAccess {
   role: Role;
@@ -19,8 +20,22 @@ export interface RouteAccess {
  * each route refuses the roles below and the accounts whose scope lacks its survey, and that no
  * organizer route is missing here). Data entry keys paper forms (POST /responses with its
  * session, src/server/responses/paper-keyer.ts) and sees the forms in dispute.
+ * A route about the caller's own account needs data entry, the
+ * lowest role: every signed-in person manages their own sessions, tokens and passkeys.
  */
 export const ROUTE_ROLES = {
+  // One's own account: everyone signed in.
+  "GET /sessions": { role: "data_entry", survey: "self" },
+  "DELETE /sessions": { role: "data_entry", survey: "self" },
+  "DELETE /sessions/:id": { role: "data_entry", survey: "self" },
+  "POST /password": { role: "data_entry", survey: "self" },
+  "GET /api-tokens": { role: "data_entry", survey: "self" },
+  "POST /api-tokens": { role: "data_entry", survey: "self" },
+  "DELETE /api-tokens/:id": { role: "data_entry", survey: "self" },
+  "GET /passkeys": { role: "data_entry", survey: "self" },
+  "POST /passkeys/options": { role: "data_entry", survey: "self" },
+  "POST /passkeys": { role: "data_entry", survey: "self" },
+  "DELETE /passkeys/:id": { role: "data_entry", survey: "self" },
   // Reading results: analysts.
   "GET /surveys/:id/tallies": { role: "analyst", survey: "path" },
   "GET /surveys/:id/tallies.csv": { role: "analyst", survey: "path" },
@@ -42,6 +57,10 @@ export const ROUTE_ROLES = {
   "GET /accounts": { role: "admin", survey: "global" },
   "POST /accounts": { role: "admin", survey: "global" },
   "PATCH /accounts/:id": { role: "admin", survey: "global" },
+  "DELETE /accounts/:id/sessions": { role: "admin", survey: "global" },
+  "GET /invitations": { role: "admin", survey: "global" },
+  "POST /invitations": { role: "admin", survey: "global" },
+  "DELETE /invitations/:id": { role: "admin", survey: "global" },
   "GET /audit": { role: "admin", survey: "global" },
   // Events, their tablets and device backups: field staff.
   "POST /events": { role: "field_staff", survey: "route" },

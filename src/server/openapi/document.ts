@@ -1,9 +1,13 @@
 import { PROBLEM_CODES } from "../../contract/problem-codes";
+import { accountSessionPaths } from "./paths-account-sessions";
 import { accountPaths } from "./paths-accounts";
+import { apiTokenPaths } from "./paths-api-tokens";
 import { eventPaths } from "./paths-events";
 import { exportPaths } from "./paths-exports";
 import { intakePaths } from "./paths-intake";
+import { invitationPaths } from "./paths-invitations";
 import { paperPaths } from "./paths-paper";
+import { passkeyPaths } from "./paths-passkeys";
 import { populationPaths } from "./paths-population";
 import { reviewPaths } from "./paths-reviews";
 import { sessionPaths } from "./paths-session";
@@ -27,7 +31,8 @@ export function openApiDocument(): Record<string, unknown> {
         organizerToken: {
           type: "http",
           scheme: "bearer",
-          description: "The bootstrap ORGANIZER_TOKEN, for scripts: an admin of every survey",
+          description:
+            "The bootstrap ORGANIZER_TOKEN, for scripts: an admin of every survey; or an account's API token (tsunagu_pat_…, POST /api-tokens), acting with the account's role and scope",
         },
         organizerSession: {
           type: "apiKey",
@@ -57,6 +62,10 @@ export function openApiDocument(): Record<string, unknown> {
       ...versionPaths,
       ...accountPaths,
       ...paperPaths,
+      ...accountSessionPaths,
+      ...apiTokenPaths,
+      ...invitationPaths,
+      ...passkeyPaths,
       "/openapi.json": {
         get: {
           summary: "This document",

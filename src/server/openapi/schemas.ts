@@ -1,5 +1,7 @@
 import { z } from "zod/mini";
+import { EndedSessions, PasswordChangeBody, SessionList } from "../../contract/account-sessions";
 import { Account, AccountList, AccountPatch, NewAccountBody } from "../../contract/accounts";
+import { ApiTokenList, CreatedApiToken, NewApiTokenBody } from "../../contract/api-tokens";
 import { AuditList } from "../../contract/audit";
 import { BackupFile } from "../../contract/backup";
 import { ChoiceShares } from "../../contract/choices";
@@ -18,7 +20,22 @@ import {
 } from "../../contract/events";
 import { Health } from "../../contract/health";
 import { ImportSummary } from "../../contract/imports";
+import {
+  AcceptInvitationBody,
+  CreatedInvitation,
+  InvitationList,
+  InvitationLookupBody,
+  InvitationPreview,
+  NewInvitationBody,
+} from "../../contract/invitations";
 import { PaperFormList } from "../../contract/paper-forms";
+import {
+  NewPasskeyBody,
+  Passkey,
+  PasskeyList,
+  PasskeySignInBody,
+  PasskeySignInOptionsBody,
+} from "../../contract/passkeys";
 import { PopulationSets, PopulationSummary } from "../../contract/population";
 import { ReceiptsBody, ReceiptsResult } from "../../contract/receipts";
 import { MAX_BATCH_ITEMS, ResponsesResult } from "../../contract/responses";
@@ -78,6 +95,23 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     AccountList: jsonSchema(AccountList, "output"),
     NewAccountRequest: jsonSchema(NewAccountBody, "input"),
     AccountPatchRequest: jsonSchema(AccountPatch, "input"),
+    SessionList: jsonSchema(SessionList, "output"),
+    EndedSessions: jsonSchema(EndedSessions, "output"),
+    PasswordChangeRequest: jsonSchema(PasswordChangeBody, "input"),
+    ApiTokenList: jsonSchema(ApiTokenList, "output"),
+    NewApiTokenRequest: jsonSchema(NewApiTokenBody, "input"),
+    CreatedApiToken: jsonSchema(CreatedApiToken, "output"),
+    InvitationList: jsonSchema(InvitationList, "output"),
+    NewInvitationRequest: jsonSchema(NewInvitationBody, "input"),
+    CreatedInvitation: jsonSchema(CreatedInvitation, "output"),
+    InvitationLookupRequest: jsonSchema(InvitationLookupBody, "input"),
+    InvitationPreview: jsonSchema(InvitationPreview, "output"),
+    AcceptInvitationRequest: jsonSchema(AcceptInvitationBody, "input"),
+    Passkey: jsonSchema(Passkey, "output"),
+    PasskeyList: jsonSchema(PasskeyList, "output"),
+    NewPasskeyRequest: jsonSchema(NewPasskeyBody, "input"),
+    PasskeySignInOptionsRequest: jsonSchema(PasskeySignInOptionsBody, "input"),
+    PasskeySignInRequest: jsonSchema(PasskeySignInBody, "input"),
     AuditList: jsonSchema(AuditList, "output"),
     PaperFormList: jsonSchema(PaperFormList, "output"),
   };

@@ -57,6 +57,7 @@ export async function changeAccount(
 ): Promise<StoredAccount | undefined> {
   const values = {
     ...(change.displayName !== undefined && { display_name: change.displayName }),
+    ...(change.passwordHash !== undefined && { password_hash: change.passwordHash }),
     ...(change.role !== undefined && { role: change.role }),
     ...(change.surveys !== undefined && { surveys: scopeText(change.surveys) }),
     ...(change.disabledAt !== undefined && { disabled_at: change.disabledAt }),
@@ -75,4 +76,14 @@ export async function hasActiveAdmin(db: Kysely<Database>): Promise<boolean> {
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+export async function countActiveAdmins(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom("accounts")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("role", "=", "admin")
+    .where("disabled_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

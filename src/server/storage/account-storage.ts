@@ -12,9 +12,10 @@ export interface StoredAccount {
   disabledAt: string | null;
 }
 
-/** What an admin may change of an account; absent fields stay as they are. */
+/** What may change of an account (an admin's change, or its own password); absent fields stay. */
 export interface AccountChange {
   displayName?: string;
+  passwordHash?: string;
   role?: Role;
   surveys?: SurveyScope;
   disabledAt?: string | null;
@@ -32,4 +33,6 @@ export interface AccountStorage {
   changeAccount(id: string, change: AccountChange): Promise<StoredAccount | undefined>;
   /** Whether an enabled admin account exists: from then on the bootstrap token signs in no one. */
   hasActiveAdmin(): Promise<boolean>;
+  /** How many enabled admin accounts there are: the last one may be neither disabled nor demoted. */
+  countActiveAdmins(): Promise<number>;
 }

@@ -83,6 +83,69 @@ export interface OrganizerSessionsTable {
   token_mac: string;
   /** The account that signed in; null when the bootstrap organizer token opened it. */
   account_id: string | null;
+  /** A random name to list and end it by; null only before 2026-12-08 migrated (then the hash). */
+  handle: string | null;
+  /** When a request last came with it (to the minute); null only before 2026-12-08. */
+  last_seen_at: string | null;
+}
+
+/** An account's named token for scripts; only the sha256 (hex) of the token is kept. */
+export interface ApiTokensTable {
+  id: string;
+  account_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  /** null: it does not expire (until revoked). */
+  expires_at: string | null;
+  /** To the minute; null until first used. */
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** A one-time link an admin made to let someone make their account; only the token's sha256 is kept. */
+export interface InvitationsTable {
+  id: string;
+  token_hash: string;
+  role: string;
+  /** "all" or a JSON list of survey ids. */
+  surveys: string;
+  /** The login the admin suggests; the invitee may choose another. */
+  login: string | null;
+  display_name: string | null;
+  /** The inviter's login ("organizer-token" for the bootstrap token). */
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  /** The account it made. */
+  account_id: string | null;
+  revoked_at: string | null;
+}
+
+/** An account's passkey (WebAuthn credential): its public key, never anything secret. */
+export interface PasskeysTable {
+  /** The credential id (base64url) the authenticator chose. */
+  id: string;
+  account_id: string;
+  name: string;
+  /** The COSE public key, base64url. */
+  public_key: string;
+  /** The authenticator's signature counter (0 for those that keep none); bigint: PostgreSQL may answer a string. */
+  counter: number | string;
+  /** JSON list of the transports the browser reported. */
+  transports: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** A WebAuthn challenge given out and not yet used (single-use, short-lived). */
+export interface WebauthnChallengesTable {
+  challenge: string;
+  purpose: "register" | "sign_in";
+  /** The account registering; null for a sign-in. */
+  account_id: string | null;
+  expires_at: string;
 }
 
 /** Responses one source sent in one hour window: the intake limits' state, shared by every process. */
@@ -193,4 +256,8 @@ export interface Database {
   paper_keyings: PaperKeyingsTable;
   review_changes: ReviewChangesTable;
   review_change_items: ReviewChangeItemsTable;
+  api_tokens: ApiTokensTable;
+  invitations: InvitationsTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
 }

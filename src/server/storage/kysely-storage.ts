@@ -1,5 +1,19 @@
 import type { Kysely } from "kysely";
-import { accountBy, changeAccount, hasActiveAdmin, insertAccount, listAccounts } from "./account-queries";
+import {
+  accountBy,
+  changeAccount,
+  countActiveAdmins,
+  hasActiveAdmin,
+  insertAccount,
+  listAccounts,
+} from "./account-queries";
+import {
+  apiTokenByHash,
+  apiTokensOf,
+  insertApiToken,
+  revokeApiToken,
+  touchApiToken,
+} from "./api-token-queries";
 import { appendAudit, auditEntries } from "./audit-queries";
 import { countResponses } from "./count-queries";
 import type { Database } from "./database";
@@ -18,12 +32,31 @@ import {
   surveyOfDevice,
 } from "./event-queries";
 import { intakeOf, intakeSalt, pruneIntake } from "./intake-queries";
+import {
+  consumeInvitation,
+  insertInvitation,
+  invitationByHash,
+  openInvitations,
+  releaseInvitation,
+  revokeInvitation,
+} from "./invitation-queries";
 import { migrateToLatest } from "./migrate";
 import { paperForms, settlePaperForms } from "./paper-queries";
+import {
+  deletePasskey,
+  insertChallenge,
+  insertPasskey,
+  passkeyById,
+  passkeysOf,
+  takeChallenge,
+  usePasskey,
+} from "./passkey-queries";
 import { populationOf, populationSets, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
 import { changeReview, reviewChanges, reviewStatesOf, reviewSummary, undoReview } from "./review-queries";
 import {
+  accountSessions,
+  deleteAccountSession,
   deleteAccountSessions,
   deleteExpiredSessions,
   deleteSession,
@@ -32,6 +65,7 @@ import {
   putSignInFailures,
   sessionByHash,
   signInFailuresOf,
+  touchSession,
 } from "./session-queries";
 import type { Storage, StorageKind } from "./storage";
 import {
@@ -76,7 +110,10 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     sessionByHash: (idHash) => sessionByHash(db, idHash),
     deleteSession: (idHash) => deleteSession(db, idHash),
     deleteExpiredSessions: (now) => deleteExpiredSessions(db, now),
-    deleteAccountSessions: (accountId) => deleteAccountSessions(db, accountId),
+    deleteAccountSessions: (accountId, except) => deleteAccountSessions(db, accountId, except),
+    accountSessions: (accountId, now) => accountSessions(db, accountId, now),
+    deleteAccountSession: (accountId, handle) => deleteAccountSession(db, accountId, handle),
+    touchSession: (idHash, at) => touchSession(db, idHash, at),
     signInFailuresOf: (key) => signInFailuresOf(db, key),
     putSignInFailures: (key, failures) => putSignInFailures(db, key, failures),
     forgetSignInFailures: (key, before) => forgetSignInFailures(db, key, before),
@@ -86,6 +123,25 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     listAccounts: () => listAccounts(db),
     changeAccount: (id, change) => changeAccount(db, id, change),
     hasActiveAdmin: () => hasActiveAdmin(db),
+    countActiveAdmins: () => countActiveAdmins(db),
+    insertApiToken: (token) => insertApiToken(db, token),
+    apiTokensOf: (accountId) => apiTokensOf(db, accountId),
+    apiTokenByHash: (tokenHash) => apiTokenByHash(db, tokenHash),
+    revokeApiToken: (accountId, id, at) => revokeApiToken(db, accountId, id, at),
+    touchApiToken: (id, at) => touchApiToken(db, id, at),
+    insertInvitation: (invitation) => insertInvitation(db, invitation),
+    openInvitations: (now) => openInvitations(db, now),
+    invitationByHash: (tokenHash) => invitationByHash(db, tokenHash),
+    consumeInvitation: (tokenHash, at, accountId) => consumeInvitation(db, tokenHash, at, accountId),
+    releaseInvitation: (id) => releaseInvitation(db, id),
+    revokeInvitation: (id, at) => revokeInvitation(db, id, at),
+    insertPasskey: (passkey) => insertPasskey(db, passkey),
+    passkeysOf: (accountId) => passkeysOf(db, accountId),
+    passkeyById: (id) => passkeyById(db, id),
+    usePasskey: (id, counter, at) => usePasskey(db, id, counter, at),
+    deletePasskey: (accountId, id) => deletePasskey(db, accountId, id),
+    insertChallenge: (challenge, now) => insertChallenge(db, challenge, now),
+    takeChallenge: (challenge) => takeChallenge(db, challenge),
     appendAudit: (entry) => appendAudit(db, entry),
     auditEntries: (query) => auditEntries(db, query),
     responsesPage: (query) => responsesPage(db, query),

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database";
-import type { OrganizerSession, SignInFailures } from "./session-storage";
+import type { ListedSession, OrganizerSession, SignInFailures } from "./session-storage";
 
 export async function insertSession(db: Kysely<Database>, session: OrganizerSession): Promise<void> {
   await db
@@ -11,6 +11,8 @@ export async function insertSession(db: Kysely<Database>, session: OrganizerSess
       expires_at: session.expiresAt,
       token_mac: session.tokenMac,
       account_id: session.accountId ?? null,
+      handle: session.handle ?? null,
+      last_seen_at: session.lastSeenAt ?? session.createdAt,
     })
     .execute();
 }
@@ -31,6 +33,8 @@ export async function sessionByHash(
       expiresAt: row.expires_at,
       tokenMac: row.token_mac,
       accountId: row.account_id,
+      handle: row.handle,
+      lastSeenAt: row.last_seen_at,
     }
   );
 }
@@ -44,8 +48,57 @@ export async function deleteExpiredSessions(db: Kysely<Database>, now: string): 
   await db.deleteFrom("organizer_sessions").where("expires_at", "<=", now).execute();
 }
 
-export async function deleteAccountSessions(db: Kysely<Database>, accountId: string): Promise<void> {
-  await db.deleteFrom("organizer_sessions").where("account_id", "=", accountId).execute();
+export async function deleteAccountSessions(
+  db: Kysely<Database>,
+  accountId: string,
+  exceptIdHash?: string,
+): Promise<number> {
+  let query = db.deleteFrom("organizer_sessions").where("account_id", "=", accountId);
+  if (exceptIdHash !== undefined) query = query.where("id_hash", "<>", exceptIdHash);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function accountSessions(
+  db: Kysely<Database>,
+  accountId: string,
+  now: string,
+): Promise<ListedSession[]> {
+  const rows = await db
+    .selectFrom("organizer_sessions")
+    .select(["handle", "id_hash", "created_at", "last_seen_at", "expires_at"])
+    .where("account_id", "=", accountId)
+    .where("expires_at", ">", now)
+    .orderBy("created_at", "desc")
+    .execute();
+  return rows.map((r) => ({
+    handle: r.handle ?? r.id_hash,
+    idHash: r.id_hash,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at ?? r.created_at,
+    expiresAt: r.expires_at,
+  }));
+}
+
+export async function deleteAccountSession(
+  db: Kysely<Database>,
+  accountId: string,
+  handle: string,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom("organizer_sessions")
+    .where("account_id", "=", accountId)
+    .where("handle", "=", handle)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function touchSession(db: Kysely<Database>, idHash: string, at: string): Promise<void> {
+  await db
+    .updateTable("organizer_sessions")
+    .set({ last_seen_at: at })
+    .where("id_hash", "=", idHash)
+    .execute();
 }
 
 export async function signInFailuresOf(

@@ -1,8 +1,11 @@
 import type { AccountStorage } from "./account-storage";
+import type { ApiTokenStorage } from "./api-token-storage";
 import type { AuditStorage } from "./audit-storage";
 import type { EventStorage } from "./event-storage";
 import type { IntakeStorage } from "./intake-storage";
+import type { InvitationStorage } from "./invitation-storage";
 import type { PaperStorage } from "./paper-storage";
+import type { PasskeyStorage } from "./passkey-storage";
 import type { PopulationStorage } from "./population-storage";
 import type { ResponseStorage } from "./response-storage";
 import type { ReviewStorage } from "./review-storage";
@@ -27,6 +30,9 @@ export interface Storage
     SessionStorage,
     VersionStorage,
     AccountStorage,
+    ApiTokenStorage,
+    InvitationStorage,
+    PasskeyStorage,
     AuditStorage {
   readonly kind: StorageKind;
   migrate(): Promise<string[]>;

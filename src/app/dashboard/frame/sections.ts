@@ -16,6 +16,8 @@ export const SECTION_ACCESS: Record<DashboardSection, { role: Role; perSurvey: b
   surveys: { role: "analyst", perSurvey: true },
   accounts: { role: "admin", perSurvey: false },
   audit: { role: "admin", perSurvey: false },
+  // One's own sessions, API tokens and passkeys: every role.
+  account: { role: "data_entry", perSurvey: false },
 };
 
 /** Whether `role` may open `section` (roles rank as ROLES lists them, highest first). */

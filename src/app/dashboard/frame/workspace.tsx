@@ -8,6 +8,7 @@ import { Loading } from "../../components/loading";
 import { latest, useResource } from "../../hooks/use-resource";
 import { useLocale } from "../../locale-context";
 import type { DashboardSection } from "../../router/routes";
+import { AccountSection } from "../account/account-section";
 import { AccountsSection } from "../accounts/accounts-section";
 import { AuditSection } from "../audit/audit-section";
 import { SECTION_ACCESS } from "./sections";
@@ -17,7 +18,7 @@ import { SurveyScreen } from "./survey-screen";
  * The screen of a section: a survey's (with the survey picker above it) or the collector's own
  * (accounts, audit). The survey picked is kept here, above the screens, while one moves between them.
  */
-export function Workspace(props: { section: DashboardSection; onUnauthorized(): void }) {
+export function Workspace(props: { section: DashboardSection; onUnauthorized(): void; onSignOut(): void }) {
   const { locale } = useLocale();
   // Kept while it loads again after a new survey is published: the page stays as it is meanwhile.
   const [index, retry] = useResource(loadSurveyIndex, "index", { keep: true });
@@ -30,6 +31,8 @@ export function Workspace(props: { section: DashboardSection; onUnauthorized(): 
   if (props.section === "accounts")
     return <AccountsSection surveys={surveys ?? []} onUnauthorized={props.onUnauthorized} />;
   if (props.section === "audit") return <AuditSection onUnauthorized={props.onUnauthorized} />;
+  if (props.section === "account")
+    return <AccountSection onUnauthorized={props.onUnauthorized} onSignOut={props.onSignOut} />;
   if (!SECTION_ACCESS[props.section].perSurvey) return null;
 
   if (!surveys) return index.status === "failed" ? <LoadError onRetry={retry} /> : <Loading />;

@@ -14,6 +14,10 @@ import * as auditLog from "./2026_12_07_2202_audit_log";
 import * as paperKeyings from "./2026_12_08_21b1_paper_keyings";
 import * as reviewChanges from "./2026_12_08_21b2_review_changes";
 import * as populationWaves from "./2026_12_08_21c1_population_waves";
+import * as sessionHandles from "./2026_12_08_22a1_session_handles";
+import * as apiTokens from "./2026_12_08_22a2_api_tokens";
+import * as invitations from "./2026_12_08_22a3_invitations";
+import * as passkeys from "./2026_12_08_22a4_passkeys";
 import * as eventLifecycle from "./2026_12_08_22d1_event_lifecycle";
 
 /**
@@ -36,6 +40,10 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_12_08_21b1_paper_keyings": paperKeyings,
   "2026_12_08_21b2_review_changes": reviewChanges,
   "2026_12_08_21c1_population_waves": populationWaves,
+  "2026_12_08_22a1_session_handles": sessionHandles,
+  "2026_12_08_22a2_api_tokens": apiTokens,
+  "2026_12_08_22a3_invitations": invitations,
+  "2026_12_08_22a4_passkeys": passkeys,
   "2026_12_08_22d1_event_lifecycle": eventLifecycle,
 };
 
