@@ -32,6 +32,8 @@ export const PROBLEM_CODES = [
   "survey_exists",
   "login_taken",
   "account_not_found",
+  "results_not_found",
+  "results_wave_empty",
   "rate_limited",
   "too_many_sign_ins",
   "internal",

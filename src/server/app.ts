@@ -21,6 +21,7 @@ import { openApiRoutes } from "./routes/openapi";
 import { populationRoutes } from "./routes/population";
 import { receiptRoutes } from "./routes/receipts";
 import { responseRoutes } from "./routes/responses";
+import { resultsRoutes } from "./routes/results";
 import { reviewRoutes } from "./routes/reviews";
 import { sessionRoutes } from "./routes/session";
 import { surveyRoutes } from "./routes/surveys";
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", eventRoutes(deps))
     .route("/", accountRoutes(deps))
     .route("/", auditRoutes(deps))
+    .route("/", resultsRoutes(deps))
     .route("/", openApiRoutes());
   app.route("/api/v1", api);
 

@@ -238,6 +238,8 @@ const en: StaffCatalogue = {
       "You are signed in, but the role or survey scope of your account does not allow this. Ask an admin.",
     login_taken: "This login is taken: choose another.",
     account_not_found: "There is no such account.",
+    results_not_found: "No results of this year are published.",
+    results_wave_empty: "This year has no counted responses: there is nothing to publish.",
     survey_exists: "A survey with this id already exists: publish the workbook as its next version.",
     rate_limited: "Too many requests. Please wait a moment and try again.",
     too_many_sign_ins: "Too many wrong tokens. Please wait and try again.",

@@ -238,6 +238,8 @@ const ko: StaffCatalogue = {
       "로그인되어 있지만 계정의 역할 또는 설문 범위로는 이 작업을 할 수 없습니다. 관리자에게 요청하십시오.",
     login_taken: "이 로그인 이름은 이미 사용 중입니다. 다른 이름을 선택하십시오.",
     account_not_found: "해당 계정이 없습니다.",
+    results_not_found: "이 연도의 결과는 공개되지 않았습니다.",
+    results_wave_empty: "이 연도에는 집계 대상 응답이 없어 공개할 내용이 없습니다.",
     survey_exists: "이 ID의 설문이 이미 있습니다. 다음 버전으로 게시하세요.",
     rate_limited: "요청이 너무 많습니다. 잠시 후 다시 시도해 주십시오.",
     too_many_sign_ins: "토큰 오류가 계속되었습니다. 잠시 후 다시 시도해 주십시오.",

@@ -242,6 +242,8 @@ const vi: StaffCatalogue = {
       "Bạn đã đăng nhập, nhưng vai trò hoặc phạm vi khảo sát của tài khoản không cho phép việc này. Hãy nhờ quản trị viên.",
     login_taken: "Tên đăng nhập này đã có người dùng: hãy chọn tên khác.",
     account_not_found: "Không có tài khoản này.",
+    results_not_found: "Kết quả của năm này chưa được công bố.",
+    results_wave_empty: "Năm này không có câu trả lời được tính: không có gì để công bố.",
     survey_exists: "Đã có khảo sát với id này: hãy công bố sổ tính như phiên bản kế tiếp của nó.",
     rate_limited: "Quá nhiều yêu cầu. Vui lòng chờ một lát rồi thử lại.",
     too_many_sign_ins: "Nhập sai mã quá nhiều lần. Vui lòng chờ rồi thử lại.",

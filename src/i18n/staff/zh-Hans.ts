@@ -232,6 +232,8 @@ const zhHans: StaffCatalogue = {
     forbidden: "您已登录，但您账户的角色或问卷范围不允许此操作。请联系管理员。",
     login_taken: "此登录名已被使用：请换一个。",
     account_not_found: "没有这个账户。",
+    results_not_found: "本年度的结果尚未公开。",
+    results_wave_empty: "本年度没有计入统计的回答：没有可公开的内容。",
     survey_exists: "此 ID 的问卷已存在：请作为其下一个版本发布。",
     rate_limited: "请求过多。请稍候再试。",
     too_many_sign_ins: "令牌错误次数过多。请稍候再试。",

@@ -37,6 +37,8 @@ export const PROBLEM_STATUS = {
   survey_exists: 409,
   login_taken: 409,
   account_not_found: 404,
+  results_not_found: 404,
+  results_wave_empty: 422,
   rate_limited: 429,
   too_many_sign_ins: 429,
   internal: 500,

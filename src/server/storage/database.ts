@@ -139,6 +139,19 @@ export interface AuditLogTable {
   detail: string;
 }
 
+/** A published results snapshot (see its migration); the snapshot is never updated. */
+export interface ResultsPublicationsTable {
+  survey_id: string;
+  wave: number;
+  publication: number;
+  /** The ResultsSnapshot as JSON text. */
+  snapshot: string;
+  published_at: string;
+  published_by: string | null;
+  unpublished_at: string | null;
+  unpublished_by: string | null;
+}
+
 export interface Database {
   responses: ResponsesTable;
   answer_choices: AnswerChoicesTable;
@@ -152,4 +165,5 @@ export interface Database {
   accounts: AccountsTable;
   sign_in_failures: SignInFailuresTable;
   audit_log: AuditLogTable;
+  results_publications: ResultsPublicationsTable;
 }

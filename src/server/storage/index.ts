@@ -10,6 +10,7 @@ export { openStorage } from "./open";
 export type * from "./population-storage";
 export { openPostgres } from "./postgres";
 export type * from "./response-storage";
+export type * from "./results-storage";
 export type * from "./review-storage";
 export type * from "./session-storage";
 export { openSqlite } from "./sqlite";

@@ -4,6 +4,7 @@ import type { EventStorage } from "./event-storage";
 import type { IntakeStorage } from "./intake-storage";
 import type { PopulationStorage } from "./population-storage";
 import type { ResponseStorage } from "./response-storage";
+import type { ResultsStorage } from "./results-storage";
 import type { ReviewStorage } from "./review-storage";
 import type { SessionStorage } from "./session-storage";
 import type { TallyStorage } from "./tally-storage";
@@ -25,7 +26,8 @@ export interface Storage
     SessionStorage,
     VersionStorage,
     AccountStorage,
-    AuditStorage {
+    AuditStorage,
+    ResultsStorage {
   readonly kind: StorageKind;
   migrate(): Promise<string[]>;
   close(): Promise<void>;
