@@ -22,6 +22,9 @@ const PUBLIC = new Set([
   "POST /api/v1/session",
   "GET /api/v1/session",
   "DELETE /api/v1/session",
+  // Published results and their open data (issue 23): for residents and anyone reusing them.
+  "GET /api/v1/public/surveys/:id/results.json",
+  "GET /api/v1/public/surveys/:id/results/:file",
 ]);
 
 /** What a public route answers a caller with no credentials at all. */
@@ -29,6 +32,8 @@ const PUBLIC_STATUS: Record<string, number> = {
   "POST /api/v1/session": 401,
   "GET /api/v1/session": 200,
   "DELETE /api/v1/session": 204,
+  // Survey "x" has nothing published: its list is empty and a wave of it is not found.
+  "GET /api/v1/public/surveys/:id/results/:file": 404,
 };
 
 /** Fills path parameters with values that exist, so a refusal is about the caller, not a 404. */

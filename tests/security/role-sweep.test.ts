@@ -18,6 +18,8 @@ const PUBLIC = new Set([
   "POST /session",
   "GET /session",
   "DELETE /session",
+  "GET /public/surveys/:id/results.json",
+  "GET /public/surveys/:id/results/:file",
 ]);
 const OTHER_SURVEY = "another-ward";
 const KEYS = Object.keys(ROUTE_ROLES) as RouteKey[];
@@ -76,7 +78,8 @@ describe.each(AUDITED_KINDS)("role sweep on $kind", ({ kind, unavailable }) => {
         .replace(/^\/surveys\/:id/, `/surveys/${SURVEY}`)
         .replace(/\/events\/:id/, `/events/${ids.eventId}`)
         .replace(/\/devices\/:id/, `/devices/${ids.deviceId}`)
-        .replace(/\/accounts\/:id/, `/accounts/${ids.accountId}`);
+        .replace(/\/accounts\/:id/, `/accounts/${ids.accountId}`)
+        .replace(/:wave$/, "2025");
       const query = key === "GET /events" ? `?surveyId=${SURVEY}` : "";
       const init: RequestInit = {
         method,

@@ -60,6 +60,9 @@ describe("GET /api/v1/openapi.json", () => {
         "/accounts",
         "/accounts/{id}",
         "/audit",
+        "/surveys/{id}/results/{wave}",
+        "/public/surveys/{id}/results.json",
+        "/public/surveys/{id}/results/{file}",
       ].sort(),
     );
     const { schemas } = doc.components;

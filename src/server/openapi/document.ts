@@ -4,6 +4,7 @@ import { eventPaths } from "./paths-events";
 import { exportPaths } from "./paths-exports";
 import { intakePaths } from "./paths-intake";
 import { populationPaths } from "./paths-population";
+import { resultsPaths } from "./paths-results";
 import { reviewPaths } from "./paths-reviews";
 import { sessionPaths } from "./paths-session";
 import { surveyPaths } from "./paths-surveys";
@@ -55,6 +56,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...eventPaths,
       ...versionPaths,
       ...accountPaths,
+      ...resultsPaths,
       "/openapi.json": {
         get: {
           summary: "This document",

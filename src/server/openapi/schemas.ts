@@ -19,6 +19,12 @@ import { ImportSummary } from "../../contract/imports";
 import { PopulationSummary } from "../../contract/population";
 import { ReceiptsBody, ReceiptsResult } from "../../contract/receipts";
 import { MAX_BATCH_ITEMS, ResponsesResult } from "../../contract/responses";
+import {
+  PublishedResults,
+  PublishedResultsList,
+  PublishResultsBody,
+  ResultsSnapshot,
+} from "../../contract/results";
 import { ReviewBody, ReviewResult, ReviewSummary } from "../../contract/reviews";
 import { SessionState, SignInBody } from "../../contract/session";
 import { SurveyList } from "../../contract/surveys";
@@ -72,5 +78,9 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     NewAccountRequest: jsonSchema(NewAccountBody, "input"),
     AccountPatchRequest: jsonSchema(AccountPatch, "input"),
     AuditList: jsonSchema(AuditList, "output"),
+    PublishResultsRequest: jsonSchema(PublishResultsBody, "input"),
+    ResultsSnapshot: jsonSchema(ResultsSnapshot, "output"),
+    PublishedResults: jsonSchema(PublishedResults, "output"),
+    PublishedResultsList: jsonSchema(PublishedResultsList, "output"),
   };
 }
