@@ -22,6 +22,7 @@ import { populationRoutes } from "./routes/population";
 import { receiptRoutes } from "./routes/receipts";
 import { responseRoutes } from "./routes/responses";
 import { resultsRoutes } from "./routes/results";
+import { resultsPageRoutes } from "./routes/results-page";
 import { reviewRoutes } from "./routes/reviews";
 import { sessionRoutes } from "./routes/session";
 import { surveyRoutes } from "./routes/surveys";
@@ -91,6 +92,9 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", resultsRoutes(deps))
     .route("/", openApiRoutes());
   app.route("/api/v1", api);
+
+  // The published results, rendered here for anyone, before the app's own pages.
+  app.route("/", resultsPageRoutes(deps));
 
   // The app's files gzip-compressed for a phone on weak mobile data (its budget is counted in gzip
   // bytes); only the static files, so no API answer mixes a secret with reflected input (BREACH).
