@@ -12,6 +12,7 @@ import { Link } from "../router/link";
 import { BackupUpload } from "./backup-upload";
 import { EventsSection } from "./events/events-section";
 import { ResponseCountsSection } from "./response-counts-section";
+import { PublicResultsSection } from "./results/public-results-section";
 import { ReviewSection } from "./review-section";
 import { TalliesView } from "./tallies-view";
 import { TokenForm } from "./token-form";
@@ -122,6 +123,7 @@ function SurveyTallies(props: { surveyId: string; onUnauthorized(): void }) {
       />
       <EventsSection def={def.value} onUnauthorized={props.onUnauthorized} />
       <VersionsSection def={def.value} onUnauthorized={props.onUnauthorized} />
+      <PublicResultsSection def={def.value} onUnauthorized={props.onUnauthorized} />
     </>
   );
 }

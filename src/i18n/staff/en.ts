@@ -429,6 +429,28 @@ const en: StaffCatalogue = {
       unused_list: "The choice list “{{list}}” is not used by any question.",
     },
   },
+  publicResults: {
+    title: "Results for residents",
+    intro:
+      "Publish a year's results as a public page and open data. Answers that arrive later change nothing until you publish again.",
+    wave: "Fiscal year",
+    breakdowns: "Breakdowns on the page (up to 3)",
+    textsLegend: "What the ward will do: {{indicator}}",
+    fallback: "Where a language is left empty, the page shows the Japanese text, marked as Japanese only.",
+    preview: "Preview",
+    publish: "Publish",
+    unpublish: "Take down",
+    published: "Published (publication {{publication}}).",
+    unpublished: "Taken down.",
+    live: "Published now",
+    none: "No year is published yet.",
+    openPage: "Open the results page of {{wave}}",
+    previewTitle: "Preview (not published yet)",
+    previewLine: "{{percent}}% ({{n}} respondents, 95% interval {{lo}}–{{hi}}%)",
+    respondents: "{{n}} counted responses",
+    failed: "Not done:",
+    hidden: "{{count}} groups hidden (too few respondents)",
+  },
 };
 
 export default en;

@@ -441,6 +441,28 @@ const jaEasy: StaffCatalogue = {
       unused_list: "リスト「{{list}}」は どの しつもんにも つかわれて いません。",
     },
   },
+  publicResults: {
+    title: "くみんに けっかを こうかい",
+    intro:
+      "ねんどの けっかを こうかいページと オープンデータに します。こうかいの あとに きた かいとうは、もう いちど こうかい するまで はいりません。",
+    wave: "ねんど",
+    breakdowns: "ページに のせる うちわけ（3つまで）",
+    textsLegend: "くが すること：{{indicator}}",
+    fallback: "かいて いない ことばでは、にほんごの ぶんが「にほんご だけ」と でます。",
+    preview: "プレビュー",
+    publish: "こうかい する",
+    unpublish: "こうかいを やめる",
+    published: "こうかい しました（だい{{publication}}はん）。",
+    unpublished: "こうかいを やめました。",
+    live: "こうかい ちゅう",
+    none: "まだ こうかい して いる ねんどは ありません。",
+    openPage: "{{wave}}の けっかページを ひらく",
+    previewTitle: "プレビュー（まだ こうかい して いません）",
+    previewLine: "{{percent}}%（こたえた ひと {{n}} にん、95% しんらい くかん {{lo}}〜{{hi}}%）",
+    respondents: "かぞえる かいとう {{n}} けん",
+    failed: "できません でした：",
+    hidden: "{{count}} くぶんは すくないので ださない",
+  },
 };
 
 export default jaEasy;

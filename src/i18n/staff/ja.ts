@@ -431,6 +431,28 @@ const ja = {
       unused_list: "選択肢リスト「{{list}}」はどの設問にも使われていません。",
     },
   },
+  publicResults: {
+    title: "区民向けの結果公開",
+    intro:
+      "年度の結果を公開ページとオープンデータにします。公開後に届いた回答は、もう一度公開するまで反映されません。",
+    wave: "年度",
+    breakdowns: "ページに載せる内訳（3つまで）",
+    textsLegend: "区の取り組み：{{indicator}}",
+    fallback: "空欄の言語では、日本語の文が「日本語のみ」と示されて表示されます。",
+    preview: "プレビュー",
+    publish: "公開する",
+    unpublish: "公開をやめる",
+    published: "公開しました（第{{publication}}版）。",
+    unpublished: "公開をやめました。",
+    live: "公開中",
+    none: "まだ公開している年度はありません。",
+    openPage: "{{wave}}の結果ページを開く",
+    previewTitle: "プレビュー（まだ公開していません）",
+    previewLine: "{{percent}}%（回答 {{n}} 人、95%信頼区間 {{lo}}〜{{hi}}%）",
+    respondents: "集計対象の回答 {{n}} 件",
+    failed: "できませんでした：",
+    hidden: "{{count}} 区分は少数のため非表示",
+  },
 };
 
 export default ja;

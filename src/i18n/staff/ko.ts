@@ -428,6 +428,28 @@ const ko: StaffCatalogue = {
       unused_list: "선택지 목록 '{{list}}'은(는) 어떤 질문에서도 쓰이지 않습니다.",
     },
   },
+  publicResults: {
+    title: "주민에게 결과 공개",
+    intro:
+      "연도 결과를 공개 페이지와 오픈 데이터로 게시합니다. 게시 후에 도착한 응답은 다시 게시할 때까지 반영되지 않습니다.",
+    wave: "연도",
+    breakdowns: "페이지에 싣는 구분 (최대 3개)",
+    textsLegend: "구의 대응: {{indicator}}",
+    fallback: "비워 둔 언어에서는 일본어 문장이 '일본어만'으로 표시됩니다.",
+    preview: "미리 보기",
+    publish: "게시",
+    unpublish: "게시 중지",
+    published: "게시했습니다 (제{{publication}}판).",
+    unpublished: "게시를 중지했습니다.",
+    live: "게시 중",
+    none: "아직 게시한 연도가 없습니다.",
+    openPage: "{{wave}} 결과 페이지 열기",
+    previewTitle: "미리 보기 (아직 게시하지 않음)",
+    previewLine: "{{percent}}% (응답자 {{n}}명, 95% 신뢰구간 {{lo}}–{{hi}}%)",
+    respondents: "집계 대상 응답 {{n}}건",
+    failed: "하지 못했습니다:",
+    hidden: "{{count}}개 구분은 인원이 적어 비공개",
+  },
 };
 
 export default ko;

@@ -432,6 +432,28 @@ const vi: StaffCatalogue = {
       unused_list: "Danh sách lựa chọn “{{list}}” không được câu hỏi nào dùng.",
     },
   },
+  publicResults: {
+    title: "Công bố kết quả cho cư dân",
+    intro:
+      "Công bố kết quả của một năm thành trang công khai và dữ liệu mở. Câu trả lời đến sau sẽ không thay đổi gì cho đến khi bạn công bố lại.",
+    wave: "Năm tài chính",
+    breakdowns: "Phân nhóm hiển thị trên trang (tối đa 3)",
+    textsLegend: "Quận sẽ làm gì: {{indicator}}",
+    fallback: "Ngôn ngữ để trống sẽ hiển thị văn bản tiếng Nhật, có ghi chú chỉ có tiếng Nhật.",
+    preview: "Xem trước",
+    publish: "Công bố",
+    unpublish: "Gỡ xuống",
+    published: "Đã công bố (lần {{publication}}).",
+    unpublished: "Đã gỡ xuống.",
+    live: "Đang công bố",
+    none: "Chưa có năm nào được công bố.",
+    openPage: "Mở trang kết quả {{wave}}",
+    previewTitle: "Xem trước (chưa công bố)",
+    previewLine: "{{percent}}% ({{n}} người trả lời, khoảng tin cậy 95% {{lo}}–{{hi}}%)",
+    respondents: "{{n}} câu trả lời được tính",
+    failed: "Chưa thực hiện được:",
+    hidden: "{{count}} nhóm bị ẩn (quá ít người trả lời)",
+  },
 };
 
 export default vi;

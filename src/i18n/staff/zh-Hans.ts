@@ -413,6 +413,27 @@ const zhHans: StaffCatalogue = {
       unused_list: "选项列表“{{list}}”没有被任何问题使用。",
     },
   },
+  publicResults: {
+    title: "向居民公开结果",
+    intro: "将年度结果发布为公开页面和开放数据。发布后收到的回答，在再次发布之前不会反映。",
+    wave: "年度",
+    breakdowns: "页面上显示的分组（最多 3 个）",
+    textsLegend: "区的措施：{{indicator}}",
+    fallback: "留空的语言将显示日语文本，并注明“仅有日语”。",
+    preview: "预览",
+    publish: "发布",
+    unpublish: "取消发布",
+    published: "已发布（第 {{publication}} 版）。",
+    unpublished: "已取消发布。",
+    live: "公开中",
+    none: "尚无已公开的年度。",
+    openPage: "打开{{wave}}的结果页面",
+    previewTitle: "预览（尚未发布）",
+    previewLine: "{{percent}}%（回答者 {{n}} 人，95% 置信区间 {{lo}}–{{hi}}%）",
+    respondents: "计入统计的回答 {{n}} 份",
+    failed: "未能完成：",
+    hidden: "{{count}} 个分组因人数过少不显示",
+  },
 };
 
 export default zhHans;
