@@ -177,11 +177,7 @@ function PublishedList({
 
 /** A link to a collector's page: the collector may be another origin than the app's. */
 function PageLink({ page, text }: { page: string; text: string }) {
-  const [href] = useOrganizerResource(
-    () => collectorPageUrl(page),
-    page,
-    () => {},
-  );
+  const [href] = useResource(() => collectorPageUrl(page), page);
   return (
     <a
       class="tap-link"
