@@ -19,6 +19,7 @@ import { healthRoutes } from "./routes/health";
 import { importRoutes } from "./routes/imports";
 import { openApiRoutes } from "./routes/openapi";
 import { populationRoutes } from "./routes/population";
+import { reactionRoutes } from "./routes/reactions";
 import { receiptRoutes } from "./routes/receipts";
 import { responseRoutes } from "./routes/responses";
 import { resultsRoutes } from "./routes/results";
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", accountRoutes(deps))
     .route("/", auditRoutes(deps))
     .route("/", resultsRoutes(deps))
+    .route("/", reactionRoutes({ ...deps, clientAddress: addressOf }))
     .route("/", openApiRoutes());
   app.route("/api/v1", api);
 

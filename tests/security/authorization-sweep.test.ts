@@ -25,6 +25,8 @@ const PUBLIC = new Set([
   // Published results and their open data (issue 23): for residents and anyone reusing them.
   "GET /api/v1/public/surveys/:id/results.json",
   "GET /api/v1/public/surveys/:id/results/:file",
+  // A resident's reaction to published results: an HTML form, anonymous as a response.
+  "POST /api/v1/public/surveys/:id/results/:wave/reactions",
 ]);
 
 /** What a public route answers a caller with no credentials at all. */
@@ -34,6 +36,8 @@ const PUBLIC_STATUS: Record<string, number> = {
   "DELETE /api/v1/session": 204,
   // Survey "x" has nothing published: its list is empty and a wave of it is not found.
   "GET /api/v1/public/surveys/:id/results/:file": 404,
+  // It takes a form, not JSON.
+  "POST /api/v1/public/surveys/:id/results/:wave/reactions": 415,
 };
 
 /** Fills path parameters with values that exist, so a refusal is about the caller, not a 404. */

@@ -20,6 +20,7 @@ const PUBLIC = new Set([
   "DELETE /session",
   "GET /public/surveys/:id/results.json",
   "GET /public/surveys/:id/results/:file",
+  "POST /public/surveys/:id/results/:wave/reactions",
 ]);
 const OTHER_SURVEY = "another-ward";
 const KEYS = Object.keys(ROUTE_ROLES) as RouteKey[];

@@ -1,11 +1,14 @@
 import { type Context, Hono } from "hono";
 import { compress } from "hono/compress";
 import { LOCALES, type Locale } from "../../domain/locales";
+import { reactionsSurveyId } from "../../domain/reactions";
 import type { DepsWith } from "../deps";
 import { HttpProblem } from "../http/problems";
 import { renderResultsPage } from "../results/page/render";
 import { RESULTS_STYLE } from "../results/page/style";
+import { reactionCounts } from "../results/reaction-counts";
 import type { ResultsStorage } from "../storage/results-storage";
+import type { TallyStorage } from "../storage/tally-storage";
 import { liveSnapshot, parseWaveParam, surveyIdParam } from "./results";
 
 const NOT_PUBLISHED = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>結果は公開されていません / Results not published</title><style>${RESULTS_STYLE}</style></head><body><main><h1>この結果は公開されていません。</h1><p lang="en">These results are not published.</p></main></body></html>`;
@@ -24,7 +27,12 @@ function localeOf(c: Context, offered: readonly Locale[]): Locale {
  * anyone, readable with JavaScript off. Gzip-compressed for a phone on weak data; it holds no
  * secret, so compressing it beside reflected input is no BREACH risk.
  */
-export function resultsPageRoutes(deps: DepsWith<Pick<ResultsStorage, "livePublication">>): Hono {
+export function resultsPageRoutes(
+  deps: DepsWith<
+    Pick<ResultsStorage, "livePublication"> & Pick<TallyStorage, "countOptionsByGroups">,
+    "surveys"
+  >,
+): Hono {
   const page = async (c: Context) => {
     const surveyId = surveyIdParam(c);
     const wave = parseWaveParam(c.req.param("wave"));
@@ -38,7 +46,17 @@ export function resultsPageRoutes(deps: DepsWith<Pick<ResultsStorage, "livePubli
     }
     const locale = localeOf(c, snapshot.locales);
     c.header("Cache-Control", "public, max-age=60");
-    return c.html(renderResultsPage(snapshot, locale, { url: c.req.url }));
+    const reactions = await reactionCounts(deps.storage, surveyId, wave);
+    const reacted = c.req.query("reacted");
+    const canReact = deps.surveys.latestOf(reactionsSurveyId(surveyId)) !== undefined;
+    return c.html(
+      renderResultsPage(snapshot, locale, {
+        url: c.req.url,
+        reactions,
+        ...(reacted && snapshot.indicators.some((i) => i.id === reacted) && { reacted }),
+        ...(canReact && { reactionAction: `/api/v1/public/surveys/${surveyId}/results/${wave}/reactions` }),
+      }),
+    );
   };
   return new Hono()
     .use("/results/*", compress())

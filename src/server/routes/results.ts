@@ -13,16 +13,22 @@ import { requireRole } from "../auth/require-role";
 import type { DepsWith } from "../deps";
 import { HttpProblem } from "../http/problems";
 import { readBody } from "../http/read-body";
+import { ensureReactionsSurvey } from "../results/reactions-survey";
 import { resultsCsv } from "../results/results-csv";
 import { buildSnapshot, checkPublishBody } from "../results/snapshot";
 import type { AuditStorage } from "../storage/audit-storage";
 import type { PopulationStorage } from "../storage/population-storage";
 import type { ResultsStorage } from "../storage/results-storage";
 import type { TallyStorage } from "../storage/tally-storage";
+import type { VersionStorage } from "../storage/version-storage";
 import { latestSurveyOr404 } from "./survey-lookup";
 
 type Deps = DepsWith<
-  ResultsStorage & TallyStorage & Pick<PopulationStorage, "populationOf"> & Pick<AuditStorage, "appendAudit">,
+  ResultsStorage &
+    TallyStorage &
+    Pick<PopulationStorage, "populationOf"> &
+    Pick<AuditStorage, "appendAudit"> &
+    Pick<VersionStorage, "insertVersion">,
   "surveys" | "organizerToken" | "now"
 >;
 
@@ -97,6 +103,8 @@ export function resultsRoutes(deps: Deps): Hono {
         { surveyId: def.id, wave, publishedAt, publishedBy },
         (n) => JSON.stringify({ ...snapshot, publication: n }),
       );
+      // Residents react to what is published: the reactions survey must know its indicators and year.
+      await ensureReactionsSurvey(deps.storage, deps.surveys, def, wave, new Date(publishedAt));
       await recordAudit(c, deps, "results_published", def.id, {
         wave,
         publication,

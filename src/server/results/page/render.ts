@@ -58,7 +58,7 @@ function trendTable(ind: ResultsIndicator, locale: Locale, w: PageWords): string
 }
 
 function reactionPart(ind: ResultsIndicator, locale: Locale, w: PageWords, o: PageOptions): string {
-  const n = o.reactions?.get(ind.id);
+  const n = o.reactions ? (o.reactions.get(ind.id) ?? 0) : undefined;
   const tally =
     n === undefined ? "" : `<p class="note">${esc(fill(w.reactions, { n: count(n, locale) }))}</p>`;
   if (!o.reactionAction) return tally;

@@ -45,6 +45,8 @@ export interface PageWords {
   reactionSend: string;
   reactionThanks: string;
   reactions: string;
+  indicator: string;
+  wholePage: string;
 }
 
 export const LANGUAGE_NAMES: Record<Locale, string> = {
@@ -98,6 +100,8 @@ export const PAGE_WORDS: Record<Locale, PageWords> = {
     reactionSend: "送る",
     reactionThanks: "ありがとうございました。区に届けます。",
     reactions: "反応 {n} 件",
+    indicator: "指標",
+    wholePage: "結果全体",
   },
   "ja-x-easy": {
     results: "{wave}の けっか",
@@ -141,6 +145,8 @@ export const PAGE_WORDS: Record<Locale, PageWords> = {
     reactionSend: "おくる",
     reactionThanks: "ありがとう ございました。くに とどけます。",
     reactions: "はんのう {n} けん",
+    indicator: "しひょう",
+    wholePage: "けっか ぜんたい",
   },
   en: {
     results: "Results of {wave}",
@@ -184,6 +190,8 @@ export const PAGE_WORDS: Record<Locale, PageWords> = {
     reactionSend: "Send",
     reactionThanks: "Thank you. The ward will read it.",
     reactions: "{n} reactions",
+    indicator: "Indicator",
+    wholePage: "The results as a whole",
   },
   "zh-Hans": {
     results: "{wave}的结果",
@@ -225,6 +233,8 @@ export const PAGE_WORDS: Record<Locale, PageWords> = {
     reactionSend: "发送",
     reactionThanks: "谢谢。我们会转达给区政府。",
     reactions: "反馈 {n} 条",
+    indicator: "指标",
+    wholePage: "整体结果",
   },
   ko: {
     results: "{wave} 결과",
@@ -267,6 +277,8 @@ export const PAGE_WORDS: Record<Locale, PageWords> = {
     reactionSend: "보내기",
     reactionThanks: "감사합니다. 구에 전달하겠습니다.",
     reactions: "반응 {n}건",
+    indicator: "지표",
+    wholePage: "결과 전체",
   },
   vi: {
     results: "Kết quả {wave}",
@@ -310,6 +322,8 @@ export const PAGE_WORDS: Record<Locale, PageWords> = {
     reactionSend: "Gửi",
     reactionThanks: "Xin cảm ơn. Quận sẽ đọc ý kiến của bạn.",
     reactions: "{n} phản hồi",
+    indicator: "Chỉ số",
+    wholePage: "Toàn bộ kết quả",
   },
 };
 
