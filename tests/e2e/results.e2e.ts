@@ -93,6 +93,24 @@ describe("the public results page", () => {
       await on.close();
     });
 
+  it("takes a reaction in Vietnamese with JavaScript off, and counts it", async () => {
+    const context = await phoneContext(env.browser, { javaScriptEnabled: false, locale: "vi-VN" });
+    const page = await context.newPage();
+    await page.goto(`${env.collector.origin}/results/${WARD}/${wave}/vi`);
+    const first = page.locator("form").first();
+    await first.getByLabel("Có ích").check();
+    await first.getByLabel("Ý kiến (không bắt buộc)").fill("Cảm ơn quận");
+    await first.getByRole("button", { name: "Gửi" }).click();
+    await page.waitForURL(/\?reacted=/);
+    await page.getByText("Xin cảm ơn. Quận sẽ đọc ý kiến của bạn.").waitFor();
+    expect(await page.locator("body").innerText()).toContain("1 phản hồi");
+    await context.close();
+    const tallies = (await (await api(`/surveys/${WARD}-reactions/tallies`)).json()) as {
+      indicators: { n: number; positive: number }[];
+    };
+    expect(tallies.indicators[0]).toMatchObject({ n: 1, positive: 1 });
+  });
+
   it("is linked from the thank-you screen", async () => {
     const context = await phoneContext(env.browser);
     const page = await context.newPage();

@@ -63,6 +63,7 @@ describe("GET /api/v1/openapi.json", () => {
         "/surveys/{id}/results/{wave}",
         "/public/surveys/{id}/results.json",
         "/public/surveys/{id}/results/{file}",
+        "/public/surveys/{id}/results/{wave}/reactions",
       ].sort(),
     );
     const { schemas } = doc.components;

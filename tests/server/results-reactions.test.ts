@@ -41,10 +41,6 @@ describeEachStorage("reactions to published results", (variant) => {
       headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
       body: new URLSearchParams(fields).toString(),
     });
-  const reactions = async () => {
-    const res = await app.request(`/api/v1/surveys/${REACTIONS}`);
-    return SurveyDefinition.parse(await res.json());
-  };
   const options = (def: SurveyDefinition, id: string) => {
     const q = def.questions.find((question) => question.id === id);
     return q?.kind === "single" ? q.options.map((o) => o.id) : [];

@@ -66,4 +66,36 @@ export const resultsPaths = {
     "application/json",
     { $ref: "#/components/schemas/ResultsSnapshot" },
   ),
+  "/public/surveys/{id}/results/{wave}/reactions": {
+    post: {
+      summary:
+        "A resident's reaction to a published indicator (the results page's HTML form, no script): stored as a response of the survey '<id>-reactions' with the same checks and intake limits as POST /responses, then 303 back to the page",
+      parameters: [surveyId, wavePath],
+      requestBody: {
+        required: true,
+        content: {
+          "application/x-www-form-urlencoded": {
+            schema: {
+              type: "object",
+              required: ["indicator", "helpful"],
+              properties: {
+                indicator: { type: "string" },
+                helpful: { type: "string", enum: ["yes", "no"] },
+                comment: { type: "string", maxLength: 500 },
+                lang: { type: "string" },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        "303": { description: "Stored: back to the page, which thanks the resident" },
+        "400": problem("invalid_body: which field and why"),
+        "403": problem("cross_site_request: the form of another site"),
+        "404": problem("results_not_found: not published"),
+        "415": problem("Not a form"),
+        "429": problem("rate_limited: too many from this address"),
+      },
+    },
+  },
 };
