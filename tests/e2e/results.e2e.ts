@@ -98,10 +98,12 @@ describe("the public results page", () => {
     const page = await context.newPage();
     await page.goto(`${env.collector.origin}/results/${WARD}/${wave}/vi`);
     const first = page.locator("form").first();
-    await first.getByLabel("Có ích").check();
+    await first.getByLabel("Có ích", { exact: true }).check();
     await first.getByLabel("Ý kiến (không bắt buộc)").fill("Cảm ơn quận");
     await first.getByRole("button", { name: "Gửi" }).click();
-    await page.waitForURL(/\?reacted=/);
+    await page.waitForURL(/\?reacted=/, { timeout: 5000 }).catch(async () => {
+      throw new Error(`not back on the page: ${page.url()} ${await page.locator("body").innerText()}`);
+    });
     await page.getByText("Xin cảm ơn. Quận sẽ đọc ý kiến của bạn.").waitFor();
     expect(await page.locator("body").innerText()).toContain("1 phản hồi");
     await context.close();

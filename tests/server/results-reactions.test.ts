@@ -95,6 +95,17 @@ describeEachStorage("reactions to published results", (variant) => {
       { Origin: "https://elsewhere.example" },
     );
     expect(other.status).toBe(403);
+    const fetched = await react(
+      { indicator: "prepared", helpful: "yes" },
+      { Origin: "null", "Sec-Fetch-Site": "cross-site" },
+    );
+    expect(fetched.status).toBe(403);
+    // This site's page under no-referrer: Origin null, and the fetch metadata says same-origin.
+    const own = await react(
+      { indicator: "prepared", helpful: "yes" },
+      { Origin: "null", "Sec-Fetch-Site": "same-origin" },
+    );
+    expect(own.status).toBe(303);
     const wrong = await react({ indicator: "nope", helpful: "maybe" });
     expect(wrong.status).toBe(400);
     const problems = ((await wrong.json()) as { error: { problems: { path: string }[] } }).error.problems;
@@ -105,6 +116,6 @@ describeEachStorage("reactions to published results", (variant) => {
     );
     expect(json.status).toBe(415);
     expect((await app.request(`/results/${SURVEY}/${FY}/en`)).ok).toBe(true);
-    expect(await (await app.request(`/results/${SURVEY}/${FY}/en`)).text()).toContain("0 reactions");
+    expect(await (await app.request(`/results/${SURVEY}/${FY}/en`)).text()).toContain("1 reactions");
   });
 });

@@ -3,6 +3,7 @@ import { LOCALES, type Locale } from "../../domain/locales";
 import { REACTION_QUESTIONS as Q, reactionsSurveyId, waveOption } from "../../domain/reactions";
 import type { Response as SurveyResponse } from "../../domain/response";
 import { uuidv7 } from "../../domain/uuid";
+import { sameOrigin } from "../auth/organizer-session";
 import type { AppDeps, DepsWith } from "../deps";
 import { HttpProblem } from "../http/problems";
 import { readTextLimited } from "../http/read-body";
@@ -19,14 +20,18 @@ const MAX_FORM_BYTES = 8 * 1024;
 const MAX_COMMENT = 500;
 
 /**
- * A page's form is this site's own: a browser sends the Origin of a form POST, and one from another
- * site (a page that posts reactions from its visitors' browsers) is refused. Anonymous as a
- * response, so beyond that the intake limits per address hold, as on POST /responses.
+ * Whether the form was sent from this site's own page. The page's Referrer-Policy (no-referrer)
+ * makes a browser send `Origin: null` with a form, so its fetch metadata (Sec-Fetch-Site, which no
+ * page script can set) says it instead; a browser with neither is let through with no Origin or a
+ * null one. A form on another site (posting reactions from its visitors' browsers) is refused;
+ * anonymous as a response, everything else is held to the intake limits per address.
  */
-function refuseOtherSites(c: Context): void {
+function fromThisSite(c: Context): boolean {
+  if (sameOrigin(c)) return true;
+  const site = c.req.header("Sec-Fetch-Site");
+  if (site !== undefined) return site === "same-origin";
   const origin = c.req.header("Origin");
-  if (origin !== undefined && origin !== new URL(c.req.url).origin)
-    throw new HttpProblem("cross_site_request", "a reaction must be sent from the results page of this site");
+  return origin === undefined || origin === "null";
 }
 
 /** The form's fields, each checked: what is wrong and where. */
@@ -64,7 +69,11 @@ export function reactionRoutes(
 ): Hono {
   const gate = intakeGate(deps.storage, deps.intakeLimits);
   return new Hono().post("/public/surveys/:id/results/:wave/reactions", async (c) => {
-    refuseOtherSites(c);
+    if (!fromThisSite(c))
+      throw new HttpProblem(
+        "cross_site_request",
+        "a reaction must be sent from the results page of this site",
+      );
     const type = (c.req.header("Content-Type") ?? "").split(";")[0]?.trim().toLowerCase();
     if (type !== FORM_TYPE)
       throw new HttpProblem("unsupported_media_type", `send the reaction as a form (${FORM_TYPE})`);
