@@ -104,6 +104,7 @@ const en: StaffCatalogue = {
     range: "{{from}} – {{to}}",
     deadline: "Please answer by",
     contact: "Contact",
+    results: "Results of {{wave}} and what the ward does",
   },
   events: {
     title: "Events and kiosk devices",

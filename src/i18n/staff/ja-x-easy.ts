@@ -108,6 +108,7 @@ const jaEasy: StaffCatalogue = {
     range: "{{from}}〜{{to}}",
     deadline: "しめきり",
     contact: "しつもんが ある ときの れんらくさき",
+    results: "{{wave}}の けっかと くが すること",
   },
   events: {
     title: "イベントと キオスクの きかい",

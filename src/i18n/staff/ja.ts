@@ -106,6 +106,7 @@ const ja = {
     range: "{{from}}〜{{to}}",
     deadline: "回答期限",
     contact: "お問い合わせ",
+    results: "{{wave}}の結果と区の取り組み",
   },
   events: {
     title: "イベントとキオスク端末",

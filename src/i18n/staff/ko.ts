@@ -106,6 +106,7 @@ const ko: StaffCatalogue = {
     range: "{{from}} ~ {{to}}",
     deadline: "응답 마감",
     contact: "문의처",
+    results: "{{wave}} 결과와 구의 대응",
   },
   events: {
     title: "행사와 키오스크 기기",

@@ -109,6 +109,7 @@ const vi: StaffCatalogue = {
     range: "{{from}} – {{to}}",
     deadline: "Hạn trả lời",
     contact: "Liên hệ",
+    results: "Kết quả {{wave}} và việc quận làm",
   },
   events: {
     title: "Sự kiện và thiết bị ki-ốt",

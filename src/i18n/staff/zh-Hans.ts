@@ -103,6 +103,7 @@ const zhHans: StaffCatalogue = {
     range: "{{from}}至{{to}}",
     deadline: "回答截止日期",
     contact: "咨询",
+    results: "{{wave}}的结果和区的措施",
   },
   events: {
     title: "活动与自助终端设备",
