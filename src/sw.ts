@@ -24,8 +24,11 @@ precacheAndRoute(self.__WB_MANIFEST);
 clientsClaim();
 cleanupOutdatedCaches();
 
-// Every page of the app is index.html: /s/…, /dashboard and /settings open offline too.
-registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { denylist: [/^\/api\//] }));
+// Every page of the app is index.html: /s/…, /dashboard and /settings open offline too. The
+// published results (/results/…) are the collector's own server-rendered pages, never the app's.
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL("/index.html"), { denylist: [/^\/api\//, /^\/results\//] }),
+);
 
 // Survey definitions are published at run time (the collector's stored versions), so they are not
 // precached with the app: a precached file stays the built version until the next build.

@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   "invitation_accepted",
   "passkey_added",
   "passkey_removed",
+  "results_published",
+  "results_unpublished",
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -42,6 +42,8 @@ export const PROBLEM_CODES = [
   "invitation_invalid",
   "passkey_not_found",
   "passkey_refused",
+  "results_not_found",
+  "results_wave_empty",
   "rate_limited",
   "too_many_sign_ins",
   "responses_not_found",

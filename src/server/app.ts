@@ -25,8 +25,11 @@ import { openApiRoutes } from "./routes/openapi";
 import { paperFormRoutes } from "./routes/paper-forms";
 import { passkeyRoutes } from "./routes/passkeys";
 import { populationRoutes } from "./routes/population";
+import { reactionRoutes } from "./routes/reactions";
 import { receiptRoutes } from "./routes/receipts";
 import { responseRoutes } from "./routes/responses";
+import { resultsRoutes } from "./routes/results";
+import { resultsPageRoutes } from "./routes/results-page";
 import { reviewRoutes } from "./routes/reviews";
 import { sessionRoutes } from "./routes/session";
 import { surveyRoutes } from "./routes/surveys";
@@ -102,8 +105,13 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", invitationRoutes(deps))
     .route("/", passkeyRoutes(deps))
     .route("/", auditRoutes(deps))
+    .route("/", resultsRoutes(deps))
+    .route("/", reactionRoutes({ ...deps, clientAddress: addressOf }))
     .route("/", openApiRoutes());
   app.route("/api/v1", api);
+
+  // The published results, rendered here for anyone, before the app's own pages.
+  app.route("/", resultsPageRoutes(deps));
 
   // The app's files gzip-compressed for a phone on weak mobile data (its budget is counted in gzip
   // bytes); only the static files, so no API answer mixes a secret with reflected input (BREACH).

@@ -12,6 +12,7 @@ const FIRST_READ: Record<DashboardSection, RouteKey> = {
   population: "GET /surveys/:id/population",
   events: "GET /events",
   surveys: "GET /surveys/:id/versions",
+  results: "POST /surveys/:id/results/:wave",
   accounts: "GET /accounts",
   audit: "GET /audit",
   account: "GET /sessions",

@@ -95,3 +95,22 @@ describe("the flyer's period, deadline and contact", () => {
     expect(opensOnly).not.toContain("flyer__contact");
   });
 });
+
+// Issue 23: the flyer prints where last year's results are, when some are published.
+describe("the flyer's link to published results", () => {
+  // The messages are those the suite above loaded (initialising again would drop the staff ones).
+  beforeAll(async () => {
+    await setLanguage("ja");
+  });
+
+  it("prints the results' year and address, and nothing when none are published", () => {
+    const results = { wave: "令和7年度", href: "https://example.jp/results/flyer-test/2025" };
+    const html = renderToString(
+      <FlyerSheet def={definition({})} locale="ja" link="https://example.jp/s/x" results={results} />,
+    );
+    expect(textOf(html, "flyer__results")).toBe(
+      "令和7年度の結果と区の取り組み: https://example.jp/results/flyer-test/2025",
+    );
+    expect(textOf(render({}), "flyer__results")).toBeUndefined();
+  });
+});

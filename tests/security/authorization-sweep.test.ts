@@ -28,6 +28,11 @@ const PUBLIC = new Set([
   // Signing in with a passkey: its signature of a one-time challenge is the credential.
   "POST /api/v1/session/passkey/options",
   "POST /api/v1/session/passkey",
+  // Published results and their open data (issue 23): for residents and anyone reusing them.
+  "GET /api/v1/public/surveys/:id/results.json",
+  "GET /api/v1/public/surveys/:id/results/:file",
+  // A resident's reaction to published results: an HTML form, anonymous as a response.
+  "POST /api/v1/public/surveys/:id/results/:wave/reactions",
 ]);
 
 /** What a public route answers a caller with no credentials at all. */
@@ -38,6 +43,10 @@ const PUBLIC_STATUS: Record<string, number> = {
   "POST /api/v1/invitation": 400,
   "POST /api/v1/invitation/accept": 400,
   "POST /api/v1/session/passkey": 400,
+  // Survey "x" has nothing published: its list is empty and a wave of it is not found.
+  "GET /api/v1/public/surveys/:id/results/:file": 404,
+  // It takes a form, not JSON.
+  "POST /api/v1/public/surveys/:id/results/:wave/reactions": 415,
 };
 
 /** Fills path parameters with values that exist, so a refusal is about the caller, not a 404. */

@@ -22,6 +22,9 @@ const PUBLIC = new Set([
   "POST /invitation/accept",
   "POST /session/passkey/options",
   "POST /session/passkey",
+  "GET /public/surveys/:id/results.json",
+  "GET /public/surveys/:id/results/:file",
+  "POST /public/surveys/:id/results/:wave/reactions",
 ]);
 const OTHER_SURVEY = "another-ward";
 const KEYS = Object.keys(ROUTE_ROLES) as RouteKey[];
@@ -80,7 +83,8 @@ describe.each(AUDITED_KINDS)("role sweep on $kind", ({ kind, unavailable }) => {
         .replace(/^\/surveys\/:id/, `/surveys/${SURVEY}`)
         .replace(/\/events\/:id/, `/events/${ids.eventId}`)
         .replace(/\/devices\/:id/, `/devices/${ids.deviceId}`)
-        .replace(/\/accounts\/:id/, `/accounts/${ids.accountId}`);
+        .replace(/\/accounts\/:id/, `/accounts/${ids.accountId}`)
+        .replace(/:wave$/, "2025");
       const query = key === "GET /events" ? `?surveyId=${SURVEY}` : "";
       const init: RequestInit = {
         method,

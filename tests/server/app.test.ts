@@ -79,6 +79,10 @@ describe("GET /api/v1/openapi.json", () => {
         "/session/passkey/options",
         "/session/passkey",
         "/audit",
+        "/surveys/{id}/results/{wave}",
+        "/public/surveys/{id}/results.json",
+        "/public/surveys/{id}/results/{file}",
+        "/public/surveys/{id}/results/{wave}/reactions",
       ].sort(),
     );
     const { schemas } = doc.components;

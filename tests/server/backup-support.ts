@@ -237,6 +237,11 @@ export async function fillCollector(storage: Storage): Promise<{ responses: numb
     { challenge: "chal-1", purpose: "sign_in", accountId: null, expiresAt: "2099-01-01T00:00:00.000Z" },
     "2026-06-01T00:00:00.000Z",
   );
+  // A published results snapshot (issue 23), kept as the JSON text it was published as.
+  await storage.insertPublication(
+    { surveyId: SURVEY, wave: 2025, publishedAt: "2026-06-01T00:00:00.000Z", publishedBy: "admin" },
+    (publication) => JSON.stringify({ publication, indicators: [], note: "公開 ✓" }),
+  );
   await storage.putSignInFailures("account:x", {
     count: 3,
     lastAt: 1_765_000_000_123.25,

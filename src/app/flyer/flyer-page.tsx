@@ -1,9 +1,10 @@
 import type { SurveyDefinition } from "../../domain/definition";
 import { t } from "../../i18n";
+import { latestResultsPage } from "../collector/latest-results";
 import { loadSurvey } from "../collector/surveys";
 import { LoadError } from "../components/load-error";
 import { Loading } from "../components/loading";
-import { useResource } from "../hooks/use-resource";
+import { latest, useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
 import { surveyPath } from "../router/routes";
 import { FlyerSheet } from "./flyer-sheet";
@@ -23,6 +24,9 @@ export function FlyerPage({ surveyId }: { surveyId: string }) {
 
 function Flyer({ def }: { def: SurveyDefinition }) {
   const { locale } = useLocale();
+  const [results] = useResource(() => latestResultsPage(def.id, locale), `${def.id}:${locale}`);
+  const found = latest(results);
+  const printed = found && { wave: found.wave, href: `${window.location.origin}${found.href}` };
   return (
     <div class="page flyer">
       <div class="flyer__screen-only">
@@ -31,7 +35,7 @@ function Flyer({ def }: { def: SurveyDefinition }) {
           {t("flyer.print")}
         </button>
       </div>
-      <FlyerSheet def={def} locale={locale} link={residentLink(def.id)} />
+      <FlyerSheet def={def} locale={locale} link={residentLink(def.id)} results={printed} />
     </div>
   );
 }

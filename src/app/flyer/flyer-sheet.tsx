@@ -9,7 +9,14 @@ import { SurveyPeriod } from "./survey-period";
  * the contact and every other language's title. The period, deadline and contact are printed only
  * when the definition has them, so a survey without them gets no empty headings.
  */
-export function FlyerSheet({ def, locale, link }: { def: SurveyDefinition; locale: Locale; link: string }) {
+export function FlyerSheet(props: {
+  def: SurveyDefinition;
+  locale: Locale;
+  link: string;
+  /** The newest published results, printed as "last year's results" when there are any. */
+  results?: { wave: string; href: string } | undefined;
+}) {
+  const { def, locale, link, results } = props;
   // Every language of the survey, so a neighbour who reads another one knows the code is for them too.
   const others = def.locales.filter((l) => l !== locale);
   return (
@@ -24,6 +31,11 @@ export function FlyerSheet({ def, locale, link }: { def: SurveyDefinition; local
         <li>{t("intro.anonymous")}</li>
         <li>{t("intro.offline")}</li>
       </ul>
+      {results && (
+        <p class="flyer__results">
+          {t("flyer.results", { wave: results.wave })}: <span class="flyer__url">{results.href}</span>
+        </p>
+      )}
       {def.contact && (
         <section class="flyer__contact">
           <h2>{t("flyer.contact")}</h2>

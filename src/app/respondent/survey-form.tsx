@@ -116,6 +116,7 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen, preview 
       return (
         <ThankYouScreen
           responseId={screen.responseId}
+          surveyId={def.id}
           onAgain={() => {
             flow.setAnswers({});
             draft.drop();

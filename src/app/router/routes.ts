@@ -9,6 +9,7 @@ export const DASHBOARD_SECTIONS = [
   "population",
   "events",
   "surveys",
+  "results",
   "accounts",
   "audit",
   "account",

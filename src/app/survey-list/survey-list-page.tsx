@@ -1,5 +1,6 @@
 import { useEffect } from "preact/hooks";
 import { localize } from "../../domain/locales";
+import { isReactionsSurvey } from "../../domain/reactions";
 import { t } from "../../i18n";
 import { loadSurveyIndex } from "../collector/surveys";
 import { LoadError } from "../components/load-error";
@@ -14,7 +15,9 @@ import { surveyPath } from "../router/routes";
 export function SurveyListPage() {
   const { locale } = useLocale();
   const [index, retry] = useResource(loadSurveyIndex, "index");
-  const only = index.status === "ready" && index.value.length === 1 ? index.value[0] : undefined;
+  // A results page's reactions survey is answered from that page, never offered here.
+  const offered = index.status === "ready" ? index.value.filter((s) => !isReactionsSurvey(s.id)) : [];
+  const only = offered.length === 1 ? offered[0] : undefined;
   useEffect(() => {
     if (only) navigate(surveyPath(only.id), { replace: true });
   }, [only]);
@@ -24,11 +27,11 @@ export function SurveyListPage() {
   return (
     <div class="page">
       <h1>{t("list.title")}</h1>
-      {index.value.length === 0 ? (
+      {offered.length === 0 ? (
         <p>{t("list.empty")}</p>
       ) : (
         <ul class="survey-list">
-          {index.value.map((s) => (
+          {offered.map((s) => (
             <li key={s.id}>
               <Link href={surveyPath(s.id)} class="survey-list__link">
                 {localize(s.title, locale)}

@@ -68,6 +68,7 @@ const en: Catalogue = {
     sent: "Sent to the ward office.",
     held: "Your answers are kept on this device; staff will check them.",
     again: "Answer again",
+    results: "See the results of {{wave}}",
   },
   status: {
     online: "Online",

@@ -68,6 +68,7 @@ const jaEasy: Catalogue = {
     sent: "こたえを くやくしょに おくりました。",
     held: "こたえは この スマホに あります。くやくしょの ひとが たしかめます。",
     again: "もう いちど こたえる",
+    results: "{{wave}}の けっかを みる",
   },
   status: {
     online: "つながって います",

@@ -67,6 +67,7 @@ const ko: Catalogue = {
     sent: "구청으로 전송되었습니다.",
     held: "응답은 이 기기에 보관되어 있으며 담당자가 확인합니다.",
     again: "다시 응답하기",
+    results: "{{wave}} 결과 보기",
   },
   status: {
     online: "온라인",

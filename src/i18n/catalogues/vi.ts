@@ -68,6 +68,7 @@ const vi: Catalogue = {
     sent: "Đã gửi đến văn phòng phường.",
     held: "Câu trả lời được giữ trên thiết bị này; nhân viên sẽ kiểm tra.",
     again: "Trả lời lần nữa",
+    results: "Xem kết quả {{wave}}",
   },
   status: {
     online: "Có mạng",

@@ -66,6 +66,7 @@ const zhHans: Catalogue = {
     sent: "已发送至区政府。",
     held: "回答保存在本设备上，工作人员将进行确认。",
     again: "再次回答",
+    results: "查看{{wave}}的结果",
   },
   status: {
     online: "在线",

@@ -104,6 +104,7 @@ const en: StaffCatalogue = {
     range: "{{from}} – {{to}}",
     deadline: "Please answer by",
     contact: "Contact",
+    results: "Results of {{wave}} and what the ward does",
   },
   events: {
     title: "Events and kiosk devices",
@@ -261,6 +262,8 @@ const en: StaffCatalogue = {
   // The collector's errors by their stable code (PROBLEM_CODES, BACKUP_PROBLEM_CODES); http, network
   // and unexpected for an answer without a code, no answer, and anything else.
   collectorProblem: {
+    results_not_found: "No results of this year are published.",
+    results_wave_empty: "This year has no counted responses: there is nothing to publish.",
     malformed_json: "The collector could not read the request (it is not valid JSON).",
     invalid_body: "The collector refused the request: some of what was sent is missing or wrong.",
     invalid_query: "The collector refused the request: a setting in the address is wrong.",
@@ -548,6 +551,7 @@ const en: StaffCatalogue = {
     population: "Population (weights)",
     events: "Events and devices",
     surveys: "Surveys and versions",
+    results: "Results for residents",
     accounts: "Accounts",
     audit: "Audit log",
     account: "Your account",
@@ -646,6 +650,28 @@ const en: StaffCatalogue = {
       field_staff: "Field staff",
       data_entry: "Data entry",
     },
+  },
+  publicResults: {
+    title: "Results for residents",
+    intro:
+      "Publish a year's results as a public page and open data. Answers that arrive later change nothing until you publish again.",
+    wave: "Fiscal year",
+    breakdowns: "Breakdowns on the page (up to 3)",
+    textsLegend: "What the ward will do: {{indicator}}",
+    fallback: "Where a language is left empty, the page shows the Japanese text, marked as Japanese only.",
+    preview: "Preview",
+    publish: "Publish",
+    unpublish: "Take down",
+    published: "Published (publication {{publication}}).",
+    unpublished: "Taken down.",
+    live: "Published now",
+    none: "No year is published yet.",
+    openPage: "Open the results page of {{wave}}",
+    previewTitle: "Preview (not published yet)",
+    previewLine: "{{percent}}% ({{n}} respondents, 95% interval {{lo}}–{{hi}}%)",
+    respondents: "{{n}} counted responses",
+    failed: "Not done:",
+    hidden: "{{count}} groups hidden (too few respondents)",
   },
 };
 

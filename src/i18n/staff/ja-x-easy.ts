@@ -108,6 +108,7 @@ const jaEasy: StaffCatalogue = {
     range: "{{from}}〜{{to}}",
     deadline: "しめきり",
     contact: "しつもんが ある ときの れんらくさき",
+    results: "{{wave}}の けっかと くが すること",
   },
   events: {
     title: "イベントと キオスクの きかい",
@@ -268,6 +269,8 @@ const jaEasy: StaffCatalogue = {
   // The collector's errors by their stable code (PROBLEM_CODES, BACKUP_PROBLEM_CODES); http, network
   // and unexpected for an answer without a code, no answer, and anything else.
   collectorProblem: {
+    results_not_found: "この ねんどの けっかは こうかい されて いません。",
+    results_wave_empty: "この ねんどには かぞえる かいとうが ないので、こうかい できません。",
     malformed_json: "サーバーが よめない かたちで おくられました。",
     invalid_body: "サーバーが ことわりました。おくった ものに たりない ところか まちがいが あります。",
     invalid_query: "サーバーが ことわりました。アドレスに まちがいが あります。",
@@ -562,6 +565,7 @@ const jaEasy: StaffCatalogue = {
     population: "じんこう（おもみづけ）",
     events: "イベントと たんまつ",
     surveys: "ちょうさと はん",
+    results: "じゅうみんへの こうかい",
     accounts: "アカウント",
     audit: "そうさの きろく",
     account: "あなたの アカウント",
@@ -662,6 +666,28 @@ const jaEasy: StaffCatalogue = {
       field_staff: "げんば たんとう",
       data_entry: "データ にゅうりょく",
     },
+  },
+  publicResults: {
+    title: "くみんに けっかを こうかい",
+    intro:
+      "ねんどの けっかを こうかいページと オープンデータに します。こうかいの あとに きた かいとうは、もう いちど こうかい するまで はいりません。",
+    wave: "ねんど",
+    breakdowns: "ページに のせる うちわけ（3つまで）",
+    textsLegend: "くが すること：{{indicator}}",
+    fallback: "かいて いない ことばでは、にほんごの ぶんが「にほんご だけ」と でます。",
+    preview: "プレビュー",
+    publish: "こうかい する",
+    unpublish: "こうかいを やめる",
+    published: "こうかい しました（だい{{publication}}はん）。",
+    unpublished: "こうかいを やめました。",
+    live: "こうかい ちゅう",
+    none: "まだ こうかい して いる ねんどは ありません。",
+    openPage: "{{wave}}の けっかページを ひらく",
+    previewTitle: "プレビュー（まだ こうかい して いません）",
+    previewLine: "{{percent}}%（こたえた ひと {{n}} にん、95% しんらい くかん {{lo}}〜{{hi}}%）",
+    respondents: "かぞえる かいとう {{n}} けん",
+    failed: "できません でした：",
+    hidden: "{{count}} くぶんは すくないので ださない",
   },
 };
 

@@ -106,6 +106,7 @@ const ja = {
     range: "{{from}}〜{{to}}",
     deadline: "回答期限",
     contact: "お問い合わせ",
+    results: "{{wave}}の結果と区の取り組み",
   },
   events: {
     title: "イベントとキオスク端末",
@@ -263,6 +264,8 @@ const ja = {
   // The collector's errors by their stable code (PROBLEM_CODES, BACKUP_PROBLEM_CODES); http, network
   // and unexpected for an answer without a code, no answer, and anything else.
   collectorProblem: {
+    results_not_found: "この年度の結果は公開されていません。",
+    results_wave_empty: "この年度には集計対象の回答がないため、公開できるものがありません。",
     malformed_json: "集計サーバーが要求を読めませんでした（JSON として正しくありません）。",
     invalid_body: "集計サーバーが要求を断りました：送った内容に足りないものか誤りがあります。",
     invalid_query: "集計サーバーが要求を断りました：アドレスの指定に誤りがあります。",
@@ -551,6 +554,7 @@ const ja = {
     population: "人口（重み付け）",
     events: "イベントと端末",
     surveys: "調査と版",
+    results: "住民への公開",
     accounts: "アカウント",
     audit: "操作記録",
     account: "あなたのアカウント",
@@ -650,6 +654,28 @@ const ja = {
       field_staff: "現場担当",
       data_entry: "データ入力",
     },
+  },
+  publicResults: {
+    title: "区民向けの結果公開",
+    intro:
+      "年度の結果を公開ページとオープンデータにします。公開後に届いた回答は、もう一度公開するまで反映されません。",
+    wave: "年度",
+    breakdowns: "ページに載せる内訳（3つまで）",
+    textsLegend: "区の取り組み：{{indicator}}",
+    fallback: "空欄の言語では、日本語の文が「日本語のみ」と示されて表示されます。",
+    preview: "プレビュー",
+    publish: "公開する",
+    unpublish: "公開をやめる",
+    published: "公開しました（第{{publication}}版）。",
+    unpublished: "公開をやめました。",
+    live: "公開中",
+    none: "まだ公開している年度はありません。",
+    openPage: "{{wave}}の結果ページを開く",
+    previewTitle: "プレビュー（まだ公開していません）",
+    previewLine: "{{percent}}%（回答 {{n}} 人、95%信頼区間 {{lo}}〜{{hi}}%）",
+    respondents: "集計対象の回答 {{n}} 件",
+    failed: "できませんでした：",
+    hidden: "{{count}} 区分は少数のため非表示",
   },
 };
 

@@ -106,6 +106,7 @@ const ko: StaffCatalogue = {
     range: "{{from}} ~ {{to}}",
     deadline: "응답 마감",
     contact: "문의처",
+    results: "{{wave}} 결과와 구의 대응",
   },
   events: {
     title: "행사와 키오스크 기기",
@@ -261,6 +262,8 @@ const ko: StaffCatalogue = {
   // The collector's errors by their stable code (PROBLEM_CODES, BACKUP_PROBLEM_CODES); http, network
   // and unexpected for an answer without a code, no answer, and anything else.
   collectorProblem: {
+    results_not_found: "이 연도의 결과는 공개되지 않았습니다.",
+    results_wave_empty: "이 연도에는 집계 대상 응답이 없어 공개할 내용이 없습니다.",
     malformed_json: "서버가 요청을 읽을 수 없습니다(올바른 JSON이 아닙니다).",
     invalid_body: "서버가 요청을 거부했습니다. 보낸 내용에 빠진 것이나 잘못된 것이 있습니다.",
     invalid_query: "서버가 요청을 거부했습니다. 주소의 설정이 잘못되었습니다.",
@@ -543,6 +546,7 @@ const ko: StaffCatalogue = {
     population: "인구(가중치)",
     events: "행사와 기기",
     surveys: "조사와 버전",
+    results: "주민 공개",
     accounts: "계정",
     audit: "작업 기록",
     account: "내 계정",
@@ -641,6 +645,28 @@ const ko: StaffCatalogue = {
       field_staff: "현장 담당",
       data_entry: "데이터 입력",
     },
+  },
+  publicResults: {
+    title: "주민에게 결과 공개",
+    intro:
+      "연도 결과를 공개 페이지와 오픈 데이터로 게시합니다. 게시 후에 도착한 응답은 다시 게시할 때까지 반영되지 않습니다.",
+    wave: "연도",
+    breakdowns: "페이지에 싣는 구분 (최대 3개)",
+    textsLegend: "구의 대응: {{indicator}}",
+    fallback: "비워 둔 언어에서는 일본어 문장이 '일본어만'으로 표시됩니다.",
+    preview: "미리 보기",
+    publish: "게시",
+    unpublish: "게시 중지",
+    published: "게시했습니다 (제{{publication}}판).",
+    unpublished: "게시를 중지했습니다.",
+    live: "게시 중",
+    none: "아직 게시한 연도가 없습니다.",
+    openPage: "{{wave}} 결과 페이지 열기",
+    previewTitle: "미리 보기 (아직 게시하지 않음)",
+    previewLine: "{{percent}}% (응답자 {{n}}명, 95% 신뢰구간 {{lo}}–{{hi}}%)",
+    respondents: "집계 대상 응답 {{n}}건",
+    failed: "하지 못했습니다:",
+    hidden: "{{count}}개 구분은 인원이 적어 비공개",
   },
 };
 

@@ -109,6 +109,7 @@ const vi: StaffCatalogue = {
     range: "{{from}} – {{to}}",
     deadline: "Hạn trả lời",
     contact: "Liên hệ",
+    results: "Kết quả {{wave}} và việc quận làm",
   },
   events: {
     title: "Sự kiện và thiết bị ki-ốt",
@@ -266,6 +267,8 @@ const vi: StaffCatalogue = {
   // The collector's errors by their stable code (PROBLEM_CODES, BACKUP_PROBLEM_CODES); http, network
   // and unexpected for an answer without a code, no answer, and anything else.
   collectorProblem: {
+    results_not_found: "Kết quả của năm này chưa được công bố.",
+    results_wave_empty: "Năm này không có câu trả lời được tính: không có gì để công bố.",
     malformed_json: "Máy chủ không đọc được yêu cầu (không phải JSON hợp lệ).",
     invalid_body: "Máy chủ đã từ chối yêu cầu: nội dung gửi đi bị thiếu hoặc sai.",
     invalid_query: "Máy chủ đã từ chối yêu cầu: tham số trong địa chỉ bị sai.",
@@ -549,6 +552,7 @@ const vi: StaffCatalogue = {
     population: "Dân số (trọng số)",
     events: "Sự kiện và thiết bị",
     surveys: "Khảo sát và phiên bản",
+    results: "Công bố cho cư dân",
     accounts: "Tài khoản",
     audit: "Nhật ký thao tác",
     account: "Tài khoản của bạn",
@@ -649,6 +653,28 @@ const vi: StaffCatalogue = {
       field_staff: "Nhân viên hiện trường",
       data_entry: "Nhập liệu",
     },
+  },
+  publicResults: {
+    title: "Công bố kết quả cho cư dân",
+    intro:
+      "Công bố kết quả của một năm thành trang công khai và dữ liệu mở. Câu trả lời đến sau sẽ không thay đổi gì cho đến khi bạn công bố lại.",
+    wave: "Năm tài chính",
+    breakdowns: "Phân nhóm hiển thị trên trang (tối đa 3)",
+    textsLegend: "Quận sẽ làm gì: {{indicator}}",
+    fallback: "Ngôn ngữ để trống sẽ hiển thị văn bản tiếng Nhật, có ghi chú chỉ có tiếng Nhật.",
+    preview: "Xem trước",
+    publish: "Công bố",
+    unpublish: "Gỡ xuống",
+    published: "Đã công bố (lần {{publication}}).",
+    unpublished: "Đã gỡ xuống.",
+    live: "Đang công bố",
+    none: "Chưa có năm nào được công bố.",
+    openPage: "Mở trang kết quả {{wave}}",
+    previewTitle: "Xem trước (chưa công bố)",
+    previewLine: "{{percent}}% ({{n}} người trả lời, khoảng tin cậy 95% {{lo}}–{{hi}}%)",
+    respondents: "{{n}} câu trả lời được tính",
+    failed: "Chưa thực hiện được:",
+    hidden: "{{count}} nhóm bị ẩn (quá ít người trả lời)",
   },
 };
 

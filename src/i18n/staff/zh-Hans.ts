@@ -103,6 +103,7 @@ const zhHans: StaffCatalogue = {
     range: "{{from}}至{{to}}",
     deadline: "回答截止日期",
     contact: "咨询",
+    results: "{{wave}}的结果和区的措施",
   },
   events: {
     title: "活动与自助终端设备",
@@ -255,6 +256,8 @@ const zhHans: StaffCatalogue = {
   // The collector's errors by their stable code (PROBLEM_CODES, BACKUP_PROBLEM_CODES); http, network
   // and unexpected for an answer without a code, no answer, and anything else.
   collectorProblem: {
+    results_not_found: "本年度的结果尚未公开。",
+    results_wave_empty: "本年度没有计入统计的回答：没有可公开的内容。",
     malformed_json: "服务器无法读取该请求（不是有效的 JSON）。",
     invalid_body: "服务器拒绝了该请求：发送的内容有缺失或错误。",
     invalid_query: "服务器拒绝了该请求：地址中的参数有误。",
@@ -522,6 +525,7 @@ const zhHans: StaffCatalogue = {
     population: "人口（加权）",
     events: "活动与设备",
     surveys: "调查与版本",
+    results: "向居民公开",
     accounts: "账户",
     audit: "操作记录",
     account: "您的账户",
@@ -620,6 +624,27 @@ const zhHans: StaffCatalogue = {
       field_staff: "现场人员",
       data_entry: "数据录入",
     },
+  },
+  publicResults: {
+    title: "向居民公开结果",
+    intro: "将年度结果发布为公开页面和开放数据。发布后收到的回答，在再次发布之前不会反映。",
+    wave: "年度",
+    breakdowns: "页面上显示的分组（最多 3 个）",
+    textsLegend: "区的措施：{{indicator}}",
+    fallback: "留空的语言将显示日语文本，并注明“仅有日语”。",
+    preview: "预览",
+    publish: "发布",
+    unpublish: "取消发布",
+    published: "已发布（第 {{publication}} 版）。",
+    unpublished: "已取消发布。",
+    live: "公开中",
+    none: "尚无已公开的年度。",
+    openPage: "打开{{wave}}的结果页面",
+    previewTitle: "预览（尚未发布）",
+    previewLine: "{{percent}}%（回答者 {{n}} 人，95% 置信区间 {{lo}}–{{hi}}%）",
+    respondents: "计入统计的回答 {{n}} 份",
+    failed: "未能完成：",
+    hidden: "{{count}} 个分组因人数过少不显示",
   },
 };
 

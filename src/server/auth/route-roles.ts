@@ -62,6 +62,9 @@ export const ROUTE_ROLES = {
   "POST /invitations": { role: "admin", survey: "global" },
   "DELETE /invitations/:id": { role: "admin", survey: "global" },
   "GET /audit": { role: "admin", survey: "global" },
+  // Results published to residents (issue 23): the survey's admins.
+  "POST /surveys/:id/results/:wave": { role: "admin", survey: "path" },
+  "DELETE /surveys/:id/results/:wave": { role: "admin", survey: "path" },
   // Events, their tablets and device backups: field staff.
   "POST /events": { role: "field_staff", survey: "route" },
   "GET /events": { role: "field_staff", survey: "query" },

@@ -47,6 +47,8 @@ export const PROBLEM_STATUS = {
   invitation_invalid: 404,
   passkey_not_found: 404,
   passkey_refused: 400,
+  results_not_found: 404,
+  results_wave_empty: 422,
   rate_limited: 429,
   too_many_sign_ins: 429,
   responses_not_found: 404,

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { RESULTS_STYLE_HASH } from "../results/page/style";
 
 /**
  * The Content-Security-Policy of the app (OWASP ASVS 5.0, V3.4): scripts, styles, workers and the
@@ -7,11 +8,13 @@ import { secureHeaders } from "hono/secure-headers";
  * connect-src also allows any https origin because staff may point a device at another collector
  * (DESIGN.md "Configuration"); with no way to run injected script, that costs little.
  * The app sets styles through the CSSOM (Preact's style prop), which style-src does not govern.
+ * The one inline stylesheet allowed is the server-rendered results page's, by its hash: a fixed
+ * text, so no injected style matches it.
  */
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
+  styleSrc: ["'self'", RESULTS_STYLE_HASH],
   imgSrc: ["'self'", "data:", "blob:"],
   fontSrc: ["'self'"],
   connectSrc: ["'self'", "https:"],

@@ -9,6 +9,7 @@ import { invitationPaths } from "./paths-invitations";
 import { paperPaths } from "./paths-paper";
 import { passkeyPaths } from "./paths-passkeys";
 import { populationPaths } from "./paths-population";
+import { resultsPaths } from "./paths-results";
 import { reviewPaths } from "./paths-reviews";
 import { sessionPaths } from "./paths-session";
 import { surveyPaths } from "./paths-surveys";
@@ -66,6 +67,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...apiTokenPaths,
       ...invitationPaths,
       ...passkeyPaths,
+      ...resultsPaths,
       "/openapi.json": {
         get: {
           summary: "This document",

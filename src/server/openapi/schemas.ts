@@ -39,6 +39,12 @@ import {
 import { PopulationSets, PopulationSummary } from "../../contract/population";
 import { ReceiptsBody, ReceiptsResult } from "../../contract/receipts";
 import { MAX_BATCH_ITEMS, ResponsesResult } from "../../contract/responses";
+import {
+  PublishedResults,
+  PublishedResultsList,
+  PublishResultsBody,
+  ResultsSnapshot,
+} from "../../contract/results";
 import { ReviewBody, ReviewResult, ReviewSummary, UndoBody } from "../../contract/reviews";
 import { SessionState, SignInBody } from "../../contract/session";
 import { SurveyList } from "../../contract/surveys";
@@ -114,5 +120,9 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     PasskeySignInRequest: jsonSchema(PasskeySignInBody, "input"),
     AuditList: jsonSchema(AuditList, "output"),
     PaperFormList: jsonSchema(PaperFormList, "output"),
+    PublishResultsRequest: jsonSchema(PublishResultsBody, "input"),
+    ResultsSnapshot: jsonSchema(ResultsSnapshot, "output"),
+    PublishedResults: jsonSchema(PublishedResults, "output"),
+    PublishedResultsList: jsonSchema(PublishedResultsList, "output"),
   };
 }

@@ -33,4 +33,5 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: "paper_keyings", key: ["response_id"] },
   { name: "review_changes", key: ["id"] },
   { name: "review_change_items", key: ["change_id", "response_id"] },
+  { name: "results_publications", key: ["survey_id", "wave", "publication"] },
 ];

@@ -240,6 +240,19 @@ export interface ReviewChangeItemsTable {
   to_reason: string | null;
 }
 
+/** A published results snapshot (see its migration); the snapshot is never updated. */
+export interface ResultsPublicationsTable {
+  survey_id: string;
+  wave: number;
+  publication: number;
+  /** The ResultsSnapshot as JSON text. */
+  snapshot: string;
+  published_at: string;
+  published_by: string | null;
+  unpublished_at: string | null;
+  unpublished_by: string | null;
+}
+
 export interface Database {
   responses: ResponsesTable;
   answer_choices: AnswerChoicesTable;
@@ -260,4 +273,5 @@ export interface Database {
   invitations: InvitationsTable;
   passkeys: PasskeysTable;
   webauthn_challenges: WebauthnChallengesTable;
+  results_publications: ResultsPublicationsTable;
 }

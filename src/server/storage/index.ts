@@ -17,6 +17,7 @@ export type * from "./passkey-storage";
 export type * from "./population-storage";
 export { openPostgres } from "./postgres";
 export type * from "./response-storage";
+export type * from "./results-storage";
 export type * from "./review-storage";
 export type * from "./session-storage";
 export { openSqlite } from "./sqlite";

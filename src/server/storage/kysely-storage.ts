@@ -53,6 +53,7 @@ import {
 } from "./passkey-queries";
 import { populationOf, populationSets, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
+import { insertPublication, livePublication, livePublications, unpublish } from "./results-queries";
 import { changeReview, reviewChanges, reviewStatesOf, reviewSummary, undoReview } from "./review-queries";
 import {
   accountSessions,
@@ -161,6 +162,10 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     versionKeys: () => versionKeys(db),
     versionOf: (surveyId, version) => versionOf(db, surveyId, version),
     versionsOf: (surveyId) => versionsOf(db, surveyId),
+    insertPublication: (key, snapshotOf) => insertPublication(db, key, snapshotOf),
+    unpublish: (surveyId, wave, at, by) => unpublish(db, surveyId, wave, at, by),
+    livePublication: (surveyId, wave) => livePublication(db, surveyId, wave),
+    livePublications: (surveyId) => livePublications(db, surveyId),
     close: () => db.destroy(),
   };
 }

@@ -8,6 +8,7 @@ import type { PaperStorage } from "./paper-storage";
 import type { PasskeyStorage } from "./passkey-storage";
 import type { PopulationStorage } from "./population-storage";
 import type { ResponseStorage } from "./response-storage";
+import type { ResultsStorage } from "./results-storage";
 import type { ReviewStorage } from "./review-storage";
 import type { SessionStorage } from "./session-storage";
 import type { TallyStorage } from "./tally-storage";
@@ -33,7 +34,8 @@ export interface Storage
     ApiTokenStorage,
     InvitationStorage,
     PasskeyStorage,
-    AuditStorage {
+    AuditStorage,
+    ResultsStorage {
   readonly kind: StorageKind;
   migrate(): Promise<string[]>;
   close(): Promise<void>;

@@ -14,6 +14,7 @@ export const SECTION_ACCESS: Record<DashboardSection, { role: Role; perSurvey: b
   population: { role: "analyst", perSurvey: true },
   events: { role: "field_staff", perSurvey: true },
   surveys: { role: "analyst", perSurvey: true },
+  results: { role: "admin", perSurvey: true },
   accounts: { role: "admin", perSurvey: false },
   audit: { role: "admin", perSurvey: false },
   // One's own sessions, API tokens and passkeys: every role.

@@ -9,6 +9,7 @@ import { BackupUpload } from "../backup-upload";
 import { EventsSection } from "../events/events-section";
 import { PaperDisputesSection } from "../paper-disputes-section";
 import { ResponseCountsSection } from "../response-counts-section";
+import { PublicResultsSection } from "../results/public-results-section";
 import { ReviewSection } from "../review-section";
 import { TalliesView } from "../tallies-view";
 import { TrendSection } from "../trend-section";
@@ -93,6 +94,8 @@ export function SurveyScreen(props: Props) {
           {newSurvey}
         </>
       );
+    case "results":
+      return <PublicResultsSection def={survey} onUnauthorized={onUnauthorized} />;
     default:
       return null;
   }

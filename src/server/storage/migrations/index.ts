@@ -19,6 +19,7 @@ import * as apiTokens from "./2026_12_08_22a2_api_tokens";
 import * as invitations from "./2026_12_08_22a3_invitations";
 import * as passkeys from "./2026_12_08_22a4_passkeys";
 import * as eventLifecycle from "./2026_12_08_22d1_event_lifecycle";
+import * as resultsPublications from "./2026_12_08_23a1_results_publications";
 
 /**
  * Every migration by its date-stamped name, listed here rather than found by scanning a folder, so a
@@ -45,6 +46,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_12_08_22a3_invitations": invitations,
   "2026_12_08_22a4_passkeys": passkeys,
   "2026_12_08_22d1_event_lifecycle": eventLifecycle,
+  "2026_12_08_23a1_results_publications": resultsPublications,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
