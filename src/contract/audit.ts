@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "event_created",
   "device_enrolled",
   "device_revoked",
+  "invitations_created",
+  "invitation_codes_downloaded",
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -30,7 +30,10 @@ export type ParsedCode = { ok: true; code: string } | { ok: false; problem: Code
  */
 export function parseInvitationCode(typed: string): ParsedCode {
   // NFKC makes the full-width letters and digits a Japanese keyboard types plain ones.
-  const code = typed.normalize("NFKC").replace(/[\s\-‐‑–—ー]/g, "").toUpperCase();
+  const code = typed
+    .normalize("NFKC")
+    .replace(/[\s\-‐‑–—ー]/g, "")
+    .toUpperCase();
   if (code.length !== CODE_LENGTH) return { ok: false, problem: "length" };
   for (const ch of code) if (!CODE_ALPHABET.includes(ch)) return { ok: false, problem: "character" };
   if (checkCharacter(code) !== code.charAt(CODE_BODY_LENGTH)) return { ok: false, problem: "check" };

@@ -153,6 +153,11 @@ const en: Catalogue = {
     survey_not_open: "These answers are dated before the survey opened.",
     survey_closed: "These answers are dated after the survey closed.",
     content_differs: "The collector holds an answer with this ID but other content; nothing was changed.",
+    invitation_mistyped:
+      "The code from the letter has a typo (its last character does not match). Please check the code on your letter.",
+    invitation_unknown: "No letter has this code. Please check the code on your letter.",
+    invitation_used: "An answer with this letter's code has already been received; each letter answers once.",
+    invitation_other_survey: "This letter's code belongs to another survey.",
     withDetail: "{{reason}} ({{detail}})",
   },
   held: {

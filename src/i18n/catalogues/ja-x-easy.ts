@@ -155,6 +155,10 @@ const jaEasy: Catalogue = {
     survey_not_open: "アンケートが はじまる まえの ひに こたえた ことに なっています。",
     survey_closed: "アンケートが おわった あとの ひに こたえた ことに なっています。",
     content_differs: "サーバーに おなじ ID で ちがう こたえが あります。なにも かえていません。",
+    invitation_mistyped: "てがみの ばんごうが ちがいます。もう いちど みて ください。",
+    invitation_unknown: "てがみの ばんごうが ありません。もう いちど みて ください。",
+    invitation_used: "この てがみの ばんごうで もう こたえが とどいて います。こたえは 1かい だけです。",
+    invitation_other_survey: "この てがみの ばんごうは べつの アンケートの ものです。",
     withDetail: "{{reason}}（{{detail}}）",
   },
   held: {

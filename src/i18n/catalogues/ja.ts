@@ -151,6 +151,11 @@ const ja = {
     survey_not_open: "アンケートの回答期間が始まる前の日付で回答されています。",
     survey_closed: "アンケートの締め切り日より後の日付で回答されています。",
     content_differs: "集計サーバーには同じ ID で内容の違う回答があります。何も変更していません。",
+    invitation_mistyped:
+      "お手紙の番号が正しくありません（入力の間違い）。お手紙の番号をもう一度お確かめください。",
+    invitation_unknown: "お手紙の番号が見つかりません。お手紙の番号をもう一度お確かめください。",
+    invitation_used: "このお手紙の番号では、すでに回答が届いています。回答はお手紙1通につき1回です。",
+    invitation_other_survey: "このお手紙の番号は、別のアンケートのものです。",
     withDetail: "{{reason}}（{{detail}}）",
   },
   held: {

@@ -152,6 +152,10 @@ const ko: Catalogue = {
     survey_not_open: "설문 시작일 이전 날짜로 응답되었습니다.",
     survey_closed: "설문 마감일 이후 날짜로 응답되었습니다.",
     content_differs: "서버에 같은 ID로 내용이 다른 응답이 있습니다. 아무것도 바뀌지 않았습니다.",
+    invitation_mistyped: "편지의 번호가 잘못 입력되었습니다. 편지의 번호를 다시 확인해 주세요.",
+    invitation_unknown: "이 번호의 편지가 없습니다. 편지의 번호를 다시 확인해 주세요.",
+    invitation_used: "이 편지 번호로 이미 응답이 접수되었습니다. 편지 한 통에 한 번만 응답할 수 있습니다.",
+    invitation_other_survey: "이 편지 번호는 다른 설문의 것입니다.",
     withDetail: "{{reason}} ({{detail}})",
   },
   held: {

@@ -154,6 +154,11 @@ const vi: Catalogue = {
     survey_not_open: "Câu trả lời mang ngày trước khi khảo sát bắt đầu.",
     survey_closed: "Câu trả lời mang ngày sau khi khảo sát kết thúc.",
     content_differs: "Máy chủ đã có câu trả lời cùng ID nhưng nội dung khác; không có gì bị thay đổi.",
+    invitation_mistyped:
+      "Mã trong thư bị gõ sai (ký tự kiểm tra không khớp). Vui lòng kiểm tra lại mã trong thư.",
+    invitation_unknown: "Không có thư nào mang mã này. Vui lòng kiểm tra lại mã trong thư.",
+    invitation_used: "Đã nhận được câu trả lời với mã của thư này; mỗi thư chỉ trả lời một lần.",
+    invitation_other_survey: "Mã của thư này thuộc về một khảo sát khác.",
     withDetail: "{{reason}} ({{detail}})",
   },
   held: {

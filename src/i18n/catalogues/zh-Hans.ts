@@ -148,6 +148,10 @@ const zhHans: Catalogue = {
     survey_not_open: "回答的日期早于问卷开始日期。",
     survey_closed: "回答的日期晚于问卷截止日期。",
     content_differs: "服务器中已有相同 ID 但内容不同的回答；未作任何更改。",
+    invitation_mistyped: "信中的编号有误（输入错误）。请再次核对信中的编号。",
+    invitation_unknown: "找不到此编号的信件。请再次核对信中的编号。",
+    invitation_used: "已收到使用此信件编号的回答；每封信只能回答一次。",
+    invitation_other_survey: "此信件编号属于另一份问卷。",
     withDetail: "{{reason}}（{{detail}}）",
   },
   held: {

@@ -34,6 +34,7 @@ export const ROUTE_ROLES = {
   "GET /surveys/:id/reviews": { role: "analyst", survey: "path" },
   "POST /surveys/:id/reviews": { role: "analyst", survey: "path" },
   "GET /surveys/:id/versions": { role: "analyst", survey: "path" },
+  "GET /surveys/:id/response-rate": { role: "analyst", survey: "path" },
   // Authoring and the collector itself: admins.
   "POST /surveys": { role: "admin", survey: "global" },
   "POST /surveys/:id/versions": { role: "admin", survey: "path" },
@@ -42,6 +43,12 @@ export const ROUTE_ROLES = {
   "POST /accounts": { role: "admin", survey: "global" },
   "PATCH /accounts/:id": { role: "admin", survey: "global" },
   "GET /audit": { role: "admin", survey: "global" },
+  // The mailed sample's codes: whoever holds them can answer as the sample, so admins only.
+  "POST /surveys/:id/invitations": { role: "admin", survey: "path" },
+  "GET /surveys/:id/invitations": { role: "admin", survey: "path" },
+  "GET /surveys/:id/invitations/:batchId.csv": { role: "admin", survey: "path" },
+  "GET /surveys/:id/invitations/:batchId/unused.csv": { role: "admin", survey: "path" },
+  "GET /surveys/:id/invitations/:batchId/letters": { role: "admin", survey: "path" },
   // Events, their tablets and device backups: field staff.
   "POST /events": { role: "field_staff", survey: "route" },
   "GET /events": { role: "field_staff", survey: "query" },

@@ -25,6 +25,7 @@ export const PROBLEM_STATUS = {
   survey_not_found: 404,
   event_not_found: 404,
   device_not_found: 404,
+  invitation_batch_not_found: 404,
   too_many_items: 413,
   body_too_large: 413,
   unsupported_media_type: 415,

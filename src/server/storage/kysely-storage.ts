@@ -14,6 +14,14 @@ import {
   surveyOfDevice,
 } from "./event-queries";
 import { intakeOf, intakeSalt, pruneIntake } from "./intake-queries";
+import {
+  countedByMode,
+  insertInvitationBatch,
+  invitationBatch,
+  invitationBatches,
+  invitationCodes,
+  invitationUse,
+} from "./invitation-queries";
 import { migrateToLatest } from "./migrate";
 import { populationOf, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";
@@ -44,7 +52,7 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
   return {
     kind,
     migrate: () => migrateToLatest(db),
-    insertResponses: (rows, receivedAt, intake) => insertResponses(db, rows, receivedAt, intake),
+    insertResponses: (rows, receivedAt, intake) => insertResponses(db, rows, receivedAt, intake, kind),
     intakeSalt: (windowStart, candidate) => intakeSalt(db, windowStart, candidate),
     intakeOf: (windowStart, source) => intakeOf(db, windowStart, source),
     pruneIntake: (before) => pruneIntake(db, before),
@@ -90,6 +98,12 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     versionKeys: () => versionKeys(db),
     versionOf: (surveyId, version) => versionOf(db, surveyId, version),
     versionsOf: (surveyId) => versionsOf(db, surveyId),
+    insertInvitationBatch: (batch, makeCode) => insertInvitationBatch(db, batch, makeCode),
+    invitationBatch: (id) => invitationBatch(db, id),
+    invitationBatches: (surveyId) => invitationBatches(db, surveyId),
+    invitationCodes: (batchId, which) => invitationCodes(db, batchId, which),
+    invitationUse: (surveyId, wave) => invitationUse(db, surveyId, wave),
+    countedByMode: (surveyId, wave) => countedByMode(db, surveyId, wave),
     close: () => db.destroy(),
   };
 }

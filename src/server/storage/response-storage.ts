@@ -1,6 +1,7 @@
 import type { Response } from "../../domain/response";
 import type { HoldReason } from "../../domain/review";
 import type { IntakeQuota } from "./intake-storage";
+import type { InvitationRefusal } from "./invitation-queries";
 
 /** A checked response ready to store, with what is derived from it and its definition. */
 export interface NewResponse {
@@ -12,6 +13,11 @@ export interface NewResponse {
   choices: readonly { questionId: string; optionId: string }[];
   /** Stored held, not counted, for this reason (decided from the response alone: its clock). */
   hold?: HoldReason;
+  /**
+   * The invitation code the response came with (`response` no longer holds it): marked used in the
+   * transaction that stores the response, and kept nowhere else.
+   */
+  invitation?: string;
 }
 
 export interface InsertOutcome {
@@ -21,6 +27,8 @@ export interface InsertOutcome {
   storedHashes: ReadonlyMap<string, string>;
   /** Ids this call stored held (a bad clock, or over its source's quota). */
   held: ReadonlySet<string>;
+  /** Ids not stored because of their invitation code, and why. */
+  refused: ReadonlyMap<string, InvitationRefusal>;
 }
 
 export interface StoredResponse {

@@ -2,6 +2,7 @@ import type { AccountStorage } from "./account-storage";
 import type { AuditStorage } from "./audit-storage";
 import type { EventStorage } from "./event-storage";
 import type { IntakeStorage } from "./intake-storage";
+import type { InvitationStorage } from "./invitation-storage";
 import type { PopulationStorage } from "./population-storage";
 import type { ResponseStorage } from "./response-storage";
 import type { ReviewStorage } from "./review-storage";
@@ -25,7 +26,8 @@ export interface Storage
     SessionStorage,
     VersionStorage,
     AccountStorage,
-    AuditStorage {
+    AuditStorage,
+    InvitationStorage {
   readonly kind: StorageKind;
   migrate(): Promise<string[]>;
   close(): Promise<void>;

@@ -11,6 +11,7 @@ import * as sessionTokenMac from "./2026_12_07_0002_session_token_mac";
 import * as surveyVersions from "./2026_12_07_0003_survey_versions";
 import * as accounts from "./2026_12_07_2201_accounts";
 import * as auditLog from "./2026_12_07_2202_audit_log";
+import * as invitations from "./2026_12_08_21a1_invitations";
 
 /**
  * Every migration by its date-stamped name, listed here rather than found by scanning a folder, so a
@@ -29,6 +30,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_12_07_0003_survey_versions": surveyVersions,
   "2026_12_07_2201_accounts": accounts,
   "2026_12_07_2202_audit_log": auditLog,
+  "2026_12_08_21a1_invitations": invitations,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
