@@ -22,6 +22,8 @@ const PUBLIC = new Set([
   "POST /api/v1/session",
   "GET /api/v1/session",
   "DELETE /api/v1/session",
+  // The invitation letters' print styles: the same text for everyone, no data.
+  "GET /api/v1/invitation-letters.css",
 ]);
 
 /** What a public route answers a caller with no credentials at all. */

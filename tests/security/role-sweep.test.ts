@@ -18,6 +18,8 @@ const PUBLIC = new Set([
   "POST /session",
   "GET /session",
   "DELETE /session",
+  // The letters' print styles: the same text for everyone, no data.
+  "GET /invitation-letters.css",
 ]);
 const OTHER_SURVEY = "another-ward";
 const KEYS = Object.keys(ROUTE_ROLES) as RouteKey[];

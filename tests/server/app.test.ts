@@ -60,6 +60,11 @@ describe("GET /api/v1/openapi.json", () => {
         "/accounts",
         "/accounts/{id}",
         "/audit",
+        "/surveys/{id}/invitations",
+        "/surveys/{id}/invitations/{batchId}.csv",
+        "/surveys/{id}/invitations/{batchId}/unused.csv",
+        "/surveys/{id}/invitations/{batchId}/letters",
+        "/surveys/{id}/response-rate",
       ].sort(),
     );
     const { schemas } = doc.components;
@@ -69,6 +74,7 @@ describe("GET /api/v1/openapi.json", () => {
         "deviceId",
         "eventId",
         "id",
+        "invitation",
         "locale",
         "mode",
         "submittedAt",

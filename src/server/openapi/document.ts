@@ -3,6 +3,7 @@ import { accountPaths } from "./paths-accounts";
 import { eventPaths } from "./paths-events";
 import { exportPaths } from "./paths-exports";
 import { intakePaths } from "./paths-intake";
+import { invitationPaths } from "./paths-invitations";
 import { populationPaths } from "./paths-population";
 import { reviewPaths } from "./paths-reviews";
 import { sessionPaths } from "./paths-session";
@@ -55,6 +56,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...eventPaths,
       ...versionPaths,
       ...accountPaths,
+      ...invitationPaths,
       "/openapi.json": {
         get: {
           summary: "This document",

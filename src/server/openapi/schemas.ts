@@ -16,6 +16,12 @@ import {
 } from "../../contract/events";
 import { Health } from "../../contract/health";
 import { ImportSummary } from "../../contract/imports";
+import {
+  InvitationBatchCreated,
+  InvitationBatchList,
+  NewInvitationBatchBody,
+  ResponseRate,
+} from "../../contract/invitations";
 import { PopulationSummary } from "../../contract/population";
 import { ReceiptsBody, ReceiptsResult } from "../../contract/receipts";
 import { MAX_BATCH_ITEMS, ResponsesResult } from "../../contract/responses";
@@ -58,6 +64,10 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     Device: jsonSchema(KioskDevice, "output"),
     DeviceEnrollment: jsonSchema(DeviceEnrollment, "output"),
     DeviceList: jsonSchema(DeviceList, "output"),
+    NewInvitationBatchRequest: jsonSchema(NewInvitationBatchBody, "input"),
+    InvitationBatchCreated: jsonSchema(InvitationBatchCreated, "output"),
+    InvitationBatchList: jsonSchema(InvitationBatchList, "output"),
+    ResponseRate: jsonSchema(ResponseRate, "output"),
     ReviewRequest: jsonSchema(ReviewBody, "input"),
     ReviewResult: jsonSchema(ReviewResult, "output"),
     ReviewSummary: jsonSchema(ReviewSummary, "output"),

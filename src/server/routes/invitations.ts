@@ -98,21 +98,26 @@ export function invitationRoutes(
       return c.json({ batches: await deps.storage.invitationBatches(def.id) } satisfies InvitationBatchList);
     })
     .get(
-      "/surveys/:id/invitations/:file{[0-9a-f-]{1,64}\\.csv}",
+      "/surveys/:id/invitations/:batchId.csv",
       requireRole("GET /surveys/:id/invitations/:batchId.csv", deps),
-      (c) => codesCsv(c, c.req.param("id"), c.req.param("file").replace(/\.csv$/, ""), "all"),
+      (c) => {
+        // Hono names the whole segment's parameter "batchId.csv"; it must end so.
+        const file = c.req.param("batchId.csv");
+        if (!file.endsWith(".csv")) throw new HttpProblem("not_found", `nothing at GET ${c.req.path}`);
+        return codesCsv(c, c.req.param("id"), file.slice(0, -".csv".length), "all");
+      },
     )
     .get(
-      "/surveys/:id/invitations/:batch/unused.csv",
+      "/surveys/:id/invitations/:batchId/unused.csv",
       requireRole("GET /surveys/:id/invitations/:batchId/unused.csv", deps),
-      (c) => codesCsv(c, c.req.param("id"), c.req.param("batch"), "unused"),
+      (c) => codesCsv(c, c.req.param("id"), c.req.param("batchId"), "unused"),
     )
     .get(
-      "/surveys/:id/invitations/:batch/letters",
+      "/surveys/:id/invitations/:batchId/letters",
       requireRole("GET /surveys/:id/invitations/:batchId/letters", deps),
       async (c) => {
         const surveyId = c.req.param("id");
-        const batch = await batchOr404(surveyId, c.req.param("batch"));
+        const batch = await batchOr404(surveyId, c.req.param("batchId"));
         // Letters for the codes not used yet: the first mailing prints all, a reminder the rest.
         const which = c.req.query("unused") === "true" ? "unused" : "all";
         const codes = await deps.storage.invitationCodes(batch.id, which);
