@@ -17,6 +17,15 @@ const en: Catalogue = {
     empty: "There is no survey to answer right now.",
     settings: "This device's settings (for staff)",
   },
+  invitation: {
+    open: "I have a code from a letter",
+    label: "Code from your letter (9 letters and digits)",
+    use: "Answer with this code",
+    length: "The code has 9 letters and digits (dashes may be left out).",
+    character: "The code has a character codes never use (0, O, 1, I and L are not used).",
+    check: "This code is not right: please check it for a typo against your letter.",
+    using: "You are answering with the letter's code {{code}}. The code is never linked to your answers.",
+  },
   intro: {
     anonymous: "We do not ask for your name or contact details.",
     offline:

@@ -17,6 +17,15 @@ const vi: Catalogue = {
     empty: "Hiện không có khảo sát nào để trả lời.",
     settings: "Cài đặt của thiết bị này (dành cho nhân viên)",
   },
+  invitation: {
+    open: "Tôi có mã trong thư",
+    label: "Mã trong thư (9 chữ và số)",
+    use: "Trả lời với mã này",
+    length: "Mã gồm 9 chữ và số (có thể bỏ dấu gạch).",
+    character: "Mã có ký tự không dùng trong mã (không dùng 0, O, 1, I, L).",
+    check: "Mã không đúng. Vui lòng đối chiếu với thư để kiểm tra lỗi gõ.",
+    using: "Bạn đang trả lời với mã trong thư {{code}}. Mã không bao giờ được gắn với câu trả lời của bạn.",
+  },
   intro: {
     anonymous: "Chúng tôi không hỏi tên hay thông tin liên lạc của bạn.",
     offline:
