@@ -1,5 +1,5 @@
 import i18next from "i18next";
-import type { Catalogue, StaffCatalogue } from "./catalogue";
+import type { Catalogue, LetterCatalogue, StaffCatalogue } from "./catalogue";
 
 /**
  * The UI's messages, each language a chunk of its own (precached for offline), so that a respondent
@@ -30,7 +30,18 @@ const staffLoaders: Record<string, () => Promise<{ default: StaffCatalogue }>> =
   vi: () => import("./staff/vi"),
 };
 
+const letterLoaders: Record<string, () => Promise<{ default: LetterCatalogue }>> = {
+  ja: () => import("./letter/ja"),
+  "ja-x-easy": () => import("./letter/ja-x-easy"),
+  en: () => import("./letter/en"),
+  "zh-Hans": () => import("./letter/zh-Hans"),
+  ko: () => import("./letter/ko"),
+  vi: () => import("./letter/vi"),
+};
+
 const i18n = i18next.createInstance();
+let letterWanted = false;
+const letterLoaded = new Set<string>();
 /** Set once a staff screen has opened: a language switch then brings that language's staff words too. */
 let staffWanted = false;
 const staffLoaded = new Set<string>();
@@ -45,6 +56,22 @@ async function ensureCatalogue(language: string): Promise<void> {
     i18n.addResourceBundle(language, "translation", (await loadStaff()).default, true, true);
     staffLoaded.add(language);
   }
+  const loadLetter = letterLoaders[language];
+  // Staff screens word a refused code too (a phone's backup imported from the dashboard).
+  if ((letterWanted || staffWanted) && loadLetter && !letterLoaded.has(language)) {
+    i18n.addResourceBundle(language, "translation", (await loadLetter()).default, true, true);
+    letterLoaded.add(language);
+  }
+}
+
+/**
+ * The words of the mailed letter's code (its entry, and why the collector refused one), for a
+ * resident who has one and the held-answers page: like the staff words, out of every other
+ * resident's first load, and brought in for each language shown after.
+ */
+export async function loadLetterMessages(): Promise<void> {
+  letterWanted = true;
+  await ensureCatalogue(i18n.language || "ja");
 }
 
 /**

@@ -4,6 +4,7 @@ import { phoneContext } from "../../harness/chromium";
 import { ORGANIZER_TOKEN } from "../../harness/collector";
 import { checkCharacter, formatInvitationCode } from "../../src/domain/invitation-code";
 import ja from "../../src/i18n/catalogues/ja";
+import letterJa from "../../src/i18n/letter/ja";
 import { respondent } from "./support/respondent";
 import { useCollectorAndChromium } from "./support/suite";
 
@@ -40,7 +41,7 @@ describe("invitation codes on a phone, at 390 px", () => {
     const page = await context.newPage();
     await page.goto(`${env.collector.origin}/s/ward-resident?code=${formatInvitationCode(code)}`);
     await page
-      .getByText(ja.invitation.using.replace("{{code}}", formatInvitationCode(code)))
+      .getByText(letterJa.invitation.using.replace("{{code}}", formatInvitationCode(code)))
       .waitFor({ timeout: 30_000 });
     await page.getByRole("button", { name: ja.intro.start }).click();
     const form = respondent(page);
@@ -74,13 +75,15 @@ describe("invitation codes on a phone, at 390 px", () => {
     await page.getByRole("button", { name: ja.invitation.open }).click();
     const code = codes[1] as string;
     const wrongCheck = checkCharacter(code) === "2" ? "3" : "2";
-    await page.getByLabel(ja.invitation.label).fill(`${code.slice(0, 4)} ${code.slice(4, 8)}-${wrongCheck}`);
-    await page.getByRole("button", { name: ja.invitation.use }).click();
-    await page.getByRole("alert").filter({ hasText: ja.invitation.check }).waitFor();
+    await page
+      .getByLabel(letterJa.invitation.label)
+      .fill(`${code.slice(0, 4)} ${code.slice(4, 8)}-${wrongCheck}`);
+    await page.getByRole("button", { name: letterJa.invitation.use }).click();
+    await page.getByRole("alert").filter({ hasText: letterJa.invitation.check }).waitFor();
     // Typed right, in lower case with dashes, it is taken.
-    await page.getByLabel(ja.invitation.label).fill(formatInvitationCode(code).toLowerCase());
-    await page.getByRole("button", { name: ja.invitation.use }).click();
-    await page.getByText(ja.invitation.using.replace("{{code}}", formatInvitationCode(code))).waitFor();
+    await page.getByLabel(letterJa.invitation.label).fill(formatInvitationCode(code).toLowerCase());
+    await page.getByRole("button", { name: letterJa.invitation.use }).click();
+    await page.getByText(letterJa.invitation.using.replace("{{code}}", formatInvitationCode(code))).waitFor();
     await context.close();
   });
 
@@ -93,7 +96,7 @@ describe("invitation codes on a phone, at 390 px", () => {
     await page.getByRole("heading", { name: ja.held.title }).waitFor();
     await expect
       .poll(async () => squash(await page.locator("[data-held]").first().textContent()))
-      .toContain(ja.itemReason.invitation_used);
+      .toContain(letterJa.itemReason.invitation_used);
     await context.close();
   });
 });

@@ -11,6 +11,7 @@ import { useLocale } from "../locale-context";
 import { Link } from "../router/link";
 import { BackupUpload } from "./backup-upload";
 import { EventsSection } from "./events/events-section";
+import { InvitationsSection } from "./invitations/invitations-section";
 import { ResponseCountsSection } from "./response-counts-section";
 import { ReviewSection } from "./review-section";
 import { TalliesView } from "./tallies-view";
@@ -121,6 +122,7 @@ function SurveyTallies(props: { surveyId: string; onUnauthorized(): void }) {
         onChanged={() => setReviewed((n) => n + 1)}
       />
       <EventsSection def={def.value} onUnauthorized={props.onUnauthorized} />
+      <InvitationsSection def={def.value} onUnauthorized={props.onUnauthorized} />
       <VersionsSection def={def.value} onUnauthorized={props.onUnauthorized} />
     </>
   );

@@ -1,9 +1,10 @@
 import { useState } from "preact/hooks";
-import { t } from "../../i18n";
+import { loadLetterMessages, t } from "../../i18n";
 import { useResource } from "../hooks/use-resource";
 import type { AcceptedCode } from "./invitation-entry";
 
-const loadEntry = () => import("./invitation-entry").then((m) => m.InvitationEntry);
+const loadEntry = () =>
+  Promise.all([import("./invitation-entry"), loadLetterMessages()]).then(([m]) => m.InvitationEntry);
 
 /** The letter's code as the personal URL carries it (?code=), or "" when there is none. */
 export const codeInUrl = () => new URLSearchParams(location.search).get("code") ?? "";

@@ -19,12 +19,6 @@ const en: Catalogue = {
   },
   invitation: {
     open: "I have a code from a letter",
-    label: "Code from your letter (9 letters and digits)",
-    use: "Answer with this code",
-    length: "The code has 9 letters and digits (dashes may be left out).",
-    character: "The code has a character codes never use (0, O, 1, I and L are not used).",
-    check: "This code is not right: please check it for a typo against your letter.",
-    using: "You are answering with the letter's code {{code}}. The code is never linked to your answers.",
   },
   intro: {
     anonymous: "We do not ask for your name or contact details.",
@@ -162,11 +156,6 @@ const en: Catalogue = {
     survey_not_open: "These answers are dated before the survey opened.",
     survey_closed: "These answers are dated after the survey closed.",
     content_differs: "The collector holds an answer with this ID but other content; nothing was changed.",
-    invitation_mistyped:
-      "The code from the letter has a typo (its last character does not match). Please check the code on your letter.",
-    invitation_unknown: "No letter has this code. Please check the code on your letter.",
-    invitation_used: "An answer with this letter's code has already been received; each letter answers once.",
-    invitation_other_survey: "This letter's code belongs to another survey.",
     withDetail: "{{reason}} ({{detail}})",
   },
   held: {

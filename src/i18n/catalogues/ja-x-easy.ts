@@ -20,12 +20,6 @@ const jaEasy: Catalogue = {
   },
   invitation: {
     open: "てがみの ばんごうが ある ひと",
-    label: "てがみの ばんごう（9もじ）",
-    use: "この ばんごうで こたえる",
-    length: "ばんごうは 9もじ です。",
-    character: "ばんごうに つかわない もじが あります（0・O・1・I・L は つかいません）。",
-    check: "ばんごうが ちがいます。てがみの ばんごうを もう いちど みて ください。",
-    using: "てがみの ばんごう {{code}} で こたえます。ばんごうと こたえは むすびつけません。",
   },
   intro: {
     anonymous: "なまえや でんわばんごうは ききません。",
@@ -164,10 +158,6 @@ const jaEasy: Catalogue = {
     survey_not_open: "アンケートが はじまる まえの ひに こたえた ことに なっています。",
     survey_closed: "アンケートが おわった あとの ひに こたえた ことに なっています。",
     content_differs: "サーバーに おなじ ID で ちがう こたえが あります。なにも かえていません。",
-    invitation_mistyped: "てがみの ばんごうが ちがいます。もう いちど みて ください。",
-    invitation_unknown: "てがみの ばんごうが ありません。もう いちど みて ください。",
-    invitation_used: "この てがみの ばんごうで もう こたえが とどいて います。こたえは 1かい だけです。",
-    invitation_other_survey: "この てがみの ばんごうは べつの アンケートの ものです。",
     withDetail: "{{reason}}（{{detail}}）",
   },
   held: {

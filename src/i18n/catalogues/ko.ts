@@ -19,12 +19,6 @@ const ko: Catalogue = {
   },
   invitation: {
     open: "편지에 적힌 번호가 있는 분",
-    label: "편지의 번호(영문·숫자 9자)",
-    use: "이 번호로 응답하기",
-    length: "번호는 영문·숫자 9자입니다(하이픈은 없어도 됩니다).",
-    character: "번호에 쓰이지 않는 문자가 있습니다(0, O, 1, I, L은 쓰지 않습니다).",
-    check: "번호가 올바르지 않습니다. 편지의 번호와 오타가 없는지 확인해 주세요.",
-    using: "편지의 번호 {{code}}(으)로 응답합니다. 번호와 응답은 연결되지 않습니다.",
   },
   intro: {
     anonymous: "이름이나 연락처는 묻지 않습니다.",
@@ -161,10 +155,6 @@ const ko: Catalogue = {
     survey_not_open: "설문 시작일 이전 날짜로 응답되었습니다.",
     survey_closed: "설문 마감일 이후 날짜로 응답되었습니다.",
     content_differs: "서버에 같은 ID로 내용이 다른 응답이 있습니다. 아무것도 바뀌지 않았습니다.",
-    invitation_mistyped: "편지의 번호가 잘못 입력되었습니다. 편지의 번호를 다시 확인해 주세요.",
-    invitation_unknown: "이 번호의 편지가 없습니다. 편지의 번호를 다시 확인해 주세요.",
-    invitation_used: "이 편지 번호로 이미 응답이 접수되었습니다. 편지 한 통에 한 번만 응답할 수 있습니다.",
-    invitation_other_survey: "이 편지 번호는 다른 설문의 것입니다.",
     withDetail: "{{reason}} ({{detail}})",
   },
   held: {

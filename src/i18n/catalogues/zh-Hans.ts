@@ -19,12 +19,6 @@ const zhHans: Catalogue = {
   },
   invitation: {
     open: "我有信中的编号",
-    label: "信中的编号（9位字母和数字）",
-    use: "使用此编号回答",
-    length: "编号为9位字母和数字（可以不输入连字符）。",
-    character: "编号中含有不使用的字符（不使用 0、O、1、I、L）。",
-    check: "编号不正确。请对照信件检查是否输入错误。",
-    using: "您正在使用信中的编号 {{code}} 回答。编号不会与您的回答关联。",
   },
   intro: {
     anonymous: "不会询问您的姓名或联系方式。",
@@ -157,10 +151,6 @@ const zhHans: Catalogue = {
     survey_not_open: "回答的日期早于问卷开始日期。",
     survey_closed: "回答的日期晚于问卷截止日期。",
     content_differs: "服务器中已有相同 ID 但内容不同的回答；未作任何更改。",
-    invitation_mistyped: "信中的编号有误（输入错误）。请再次核对信中的编号。",
-    invitation_unknown: "找不到此编号的信件。请再次核对信中的编号。",
-    invitation_used: "已收到使用此信件编号的回答；每封信只能回答一次。",
-    invitation_other_survey: "此信件编号属于另一份问卷。",
     withDetail: "{{reason}}（{{detail}}）",
   },
   held: {
