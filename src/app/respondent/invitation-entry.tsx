@@ -16,9 +16,12 @@ export interface AcceptedCode {
  */
 export function InvitationEntry({
   initial,
+  accepted,
   onAccept,
 }: {
   initial: string;
+  /** Once taken: the entry then says which code the answer goes with. */
+  accepted: AcceptedCode | undefined;
   onAccept(code: AcceptedCode): void;
 }) {
   const [typed, setTyped] = useState(initial);
@@ -32,6 +35,12 @@ export function InvitationEntry({
   useEffect(() => {
     if (initial) accept(initial);
   }, []);
+  if (accepted)
+    return (
+      <p class="notice" role="status">
+        {t("invitation.using", { code: accepted.shown })}
+      </p>
+    );
   return (
     <form
       class="notice invitation-entry"
