@@ -4,7 +4,7 @@ import { describeEachStorage, makeResponse } from "./support";
 
 it("names migrations by date, in the order they run", () => {
   const names = Object.keys(MIGRATIONS);
-  for (const name of names) expect(name).toMatch(/^\d{4}_\d{2}_\d{2}_\d{4}_[a-z_]+$/);
+  for (const name of names) expect(name).toMatch(/^\d{4}_\d{2}_\d{2}_[0-9a-z]{4}_[a-z_]+$/);
   expect([...names].sort()).toEqual(names);
 });
 
