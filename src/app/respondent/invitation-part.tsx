@@ -14,7 +14,7 @@ export function InvitationPart(props: {
   accepted: AcceptedCode | undefined;
   onAccept(code: AcceptedCode): void;
 }) {
-  const [initial] = useState(() => new URLSearchParams(location.search).get("code") ?? "");
+  const [initial] = useState(() => new URLSearchParams(globalThis.location?.search).get("code") ?? "");
   const [open, setOpen] = useState(initial !== "");
   const [Entry, setEntry] = useState<{ c: Entry }>();
   useEffect(() => {

@@ -50,7 +50,8 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen, preview 
   useDraftSaving(def, answers, screen, preview);
   // The mailed letter's code, on a resident's own phone only: sent with this answer, then forgotten.
   const [invitation, setInvitation] = useState<AcceptedCode | undefined>();
-  const invited = invitation && origin.mode === "self" ? { ...origin, invitation: invitation.code } : origin;
+  // Only a resident's own phone is offered the entry (below): a code makes the origin theirs.
+  const invited: ResponseOrigin = invitation ? { mode: "self", invitation: invitation.code } : origin;
   const [submitState, submit] = useSubmit(def, answers, locale, invited, preview, {
     onInvalid: flow.showProblem,
     onSaved: (id) => (onSubmitted ? onSubmitted(id) : go({ kind: "thanks", responseId: id })),
