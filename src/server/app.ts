@@ -17,7 +17,7 @@ import { csvRoutes } from "./routes/csv";
 import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
 import { importRoutes } from "./routes/imports";
-import { invitationRoutes } from "./routes/invitations";
+import { invitationBatchRoutes } from "./routes/invitation-batches";
 import { openApiRoutes } from "./routes/openapi";
 import { populationRoutes } from "./routes/population";
 import { receiptRoutes } from "./routes/receipts";
@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", eventRoutes(deps))
     .route("/", accountRoutes(deps))
     .route("/", auditRoutes(deps))
-    .route("/", invitationRoutes(deps))
+    .route("/", invitationBatchRoutes(deps))
     .route("/", openApiRoutes());
   app.route("/api/v1", api);
 

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { ResponseRate } from "../../src/contract/invitations";
+import { ResponseRate } from "../../src/contract/invitation-batches";
 import { ResponsesResult } from "../../src/contract/responses";
 import { Tallies } from "../../src/contract/tallies";
 import type { Response } from "../../src/domain/response";

@@ -4,7 +4,7 @@ import {
   InvitationBatchList,
   type NewInvitationBatchBody,
   ResponseRate,
-} from "../../contract/invitations";
+} from "../../contract/invitation-batches";
 import { readEndpoint } from "../device/settings";
 import { organizerFetch } from "./organizer-fetch";
 

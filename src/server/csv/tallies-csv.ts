@@ -1,4 +1,4 @@
-import type { ResponseRate } from "../../contract/invitations";
+import type { ResponseRate } from "../../contract/invitation-batches";
 import type { Tallies } from "../../contract/tallies";
 import type { SurveyDefinition } from "../../domain/definition";
 import { type Locale, localize, localizeShort } from "../../domain/locales";

@@ -1,5 +1,5 @@
 import { renderSVG } from "uqr";
-import type { InvitationBatch } from "../../contract/invitations";
+import type { InvitationBatch } from "../../contract/invitation-batches";
 import type { SurveyDefinition } from "../../domain/definition";
 import { formatInvitationCode } from "../../domain/invitation-code";
 import { localize } from "../../domain/locales";

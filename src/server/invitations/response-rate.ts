@@ -1,5 +1,5 @@
-import type { ResponseRate } from "../../contract/invitations";
-import type { InvitationStorage } from "../storage/invitation-storage";
+import type { ResponseRate } from "../../contract/invitation-batches";
+import type { InvitationBatchStorage } from "../storage/invitation-batch-storage";
 
 /** (online + paper) / mailed in percent, one decimal; null when nothing was mailed. */
 export const ratePercent = (mailed: number, online: number, paper: number): number | null =>
@@ -12,7 +12,7 @@ export const ratePercent = (mailed: number, online: number, paper: number): numb
  * a stratum's is the paper forms that carried one of its codes.
  */
 export async function computeResponseRate(
-  storage: Pick<InvitationStorage, "invitationUse" | "countedByMode">,
+  storage: Pick<InvitationBatchStorage, "invitationUse" | "countedByMode">,
   surveyId: string,
   wave: number,
 ): Promise<ResponseRate> {

@@ -3,7 +3,7 @@ import { accountPaths } from "./paths-accounts";
 import { eventPaths } from "./paths-events";
 import { exportPaths } from "./paths-exports";
 import { intakePaths } from "./paths-intake";
-import { invitationPaths } from "./paths-invitations";
+import { invitationBatchPaths } from "./paths-invitation-batches";
 import { populationPaths } from "./paths-population";
 import { reviewPaths } from "./paths-reviews";
 import { sessionPaths } from "./paths-session";
@@ -56,7 +56,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...eventPaths,
       ...versionPaths,
       ...accountPaths,
-      ...invitationPaths,
+      ...invitationBatchPaths,
       "/openapi.json": {
         get: {
           summary: "This document",

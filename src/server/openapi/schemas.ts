@@ -21,7 +21,7 @@ import {
   InvitationBatchList,
   NewInvitationBatchBody,
   ResponseRate,
-} from "../../contract/invitations";
+} from "../../contract/invitation-batches";
 import { PopulationSummary } from "../../contract/population";
 import { ReceiptsBody, ReceiptsResult } from "../../contract/receipts";
 import { MAX_BATCH_ITEMS, ResponsesResult } from "../../contract/responses";

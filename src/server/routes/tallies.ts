@@ -7,7 +7,7 @@ import { csvResponse } from "../http/csv-response";
 import { parseBlanks, parseBy, parseChoiceQuestion, parseLabels, parseWave } from "../http/query-params";
 import { computeResponseRate } from "../invitations/response-rate";
 import type { AuditStorage } from "../storage/audit-storage";
-import type { InvitationStorage } from "../storage/invitation-storage";
+import type { InvitationBatchStorage } from "../storage/invitation-batch-storage";
 import type { PopulationStorage } from "../storage/population-storage";
 import type { TallyStorage } from "../storage/tally-storage";
 import { computeChoices } from "../tallies/choices";
@@ -21,7 +21,7 @@ export function tallyRoutes(
     TallyStorage &
       Pick<PopulationStorage, "populationOf"> &
       Pick<AuditStorage, "appendAudit"> &
-      Pick<InvitationStorage, "invitationUse" | "countedByMode">,
+      Pick<InvitationBatchStorage, "invitationUse" | "countedByMode">,
     "surveys" | "organizerToken" | "now"
   >,
 ): Hono {

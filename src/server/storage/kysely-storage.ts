@@ -21,7 +21,7 @@ import {
   invitationBatches,
   invitationCodes,
   invitationUse,
-} from "./invitation-queries";
+} from "./invitation-batch-queries";
 import { migrateToLatest } from "./migrate";
 import { populationOf, replacePopulation } from "./population-queries";
 import { insertResponses, responsesPage, storedIds } from "./response-queries";

@@ -3,7 +3,7 @@ import { chunks } from "./chunks";
 import type { Database, ResponsesTable } from "./database";
 import { takeIntake } from "./intake-queries";
 import type { IntakeQuota } from "./intake-storage";
-import { claimInvitations, markInvitationsUsed } from "./invitation-queries";
+import { claimInvitations, markInvitationsUsed } from "./invitation-batch-queries";
 import type { InsertOutcome, NewResponse, StoredResponse } from "./response-storage";
 import type { StorageKind } from "./storage";
 

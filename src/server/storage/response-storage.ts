@@ -1,7 +1,7 @@
 import type { Response } from "../../domain/response";
 import type { HoldReason } from "../../domain/review";
 import type { IntakeQuota } from "./intake-storage";
-import type { InvitationRefusal } from "./invitation-queries";
+import type { InvitationRefusal } from "./invitation-batch-queries";
 
 /** A checked response ready to store, with what is derived from it and its definition. */
 export interface NewResponse {

@@ -2,7 +2,7 @@ import type { AccountStorage } from "./account-storage";
 import type { AuditStorage } from "./audit-storage";
 import type { EventStorage } from "./event-storage";
 import type { IntakeStorage } from "./intake-storage";
-import type { InvitationStorage } from "./invitation-storage";
+import type { InvitationBatchStorage } from "./invitation-batch-storage";
 import type { PopulationStorage } from "./population-storage";
 import type { ResponseStorage } from "./response-storage";
 import type { ReviewStorage } from "./review-storage";
@@ -27,7 +27,7 @@ export interface Storage
     VersionStorage,
     AccountStorage,
     AuditStorage,
-    InvitationStorage {
+    InvitationBatchStorage {
   readonly kind: StorageKind;
   migrate(): Promise<string[]>;
   close(): Promise<void>;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { InvitationBatch, ResponseRate } from "../../../contract/invitations";
+import type { InvitationBatch, ResponseRate } from "../../../contract/invitation-batches";
 import type { SurveyDefinition } from "../../../domain/definition";
 import { fiscalYear } from "../../../domain/fiscal-year";
 import { t } from "../../../i18n";

@@ -8,7 +8,7 @@ const csv = (description: string) => ({
 });
 
 /** The mailed sample's invitation codes and its response rate. */
-export const invitationPaths = {
+export const invitationBatchPaths = {
   "/surveys/{id}/invitations": {
     post: {
       ...organizer,

@@ -1,9 +1,9 @@
 import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
-import type { InvitationBatch } from "../../contract/invitations";
+import type { InvitationBatch } from "../../contract/invitation-batches";
 import type { ItemErrorCode } from "../../contract/problem-codes";
 import { chunks } from "./chunks";
 import type { Database, InvitationBatchesTable } from "./database";
-import type { StratumUse } from "./invitation-storage";
+import type { StratumUse } from "./invitation-batch-storage";
 import type { NewResponse } from "./response-storage";
 import type { StorageKind } from "./storage";
 

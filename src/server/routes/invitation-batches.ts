@@ -4,7 +4,7 @@ import {
   type InvitationBatchCreated,
   type InvitationBatchList,
   NewInvitationBatchBody,
-} from "../../contract/invitations";
+} from "../../contract/invitation-batches";
 import { uuidv7 } from "../../domain/uuid";
 import { recordAudit } from "../audit/record";
 import { requireRole } from "../auth/require-role";
@@ -18,7 +18,7 @@ import { LETTER_CSS, lettersPage, personalUrl } from "../invitations/letters-pag
 import { newInvitationCode } from "../invitations/new-code";
 import { computeResponseRate } from "../invitations/response-rate";
 import type { AuditStorage } from "../storage/audit-storage";
-import type { InvitationStorage } from "../storage/invitation-storage";
+import type { InvitationBatchStorage } from "../storage/invitation-batch-storage";
 import { latestSurveyOr404 } from "./survey-lookup";
 
 const MAX_BODY_BYTES = 4 * 1024;
@@ -30,8 +30,11 @@ const LETTER_CSS_PATH = "/api/v1/invitation-letters.css";
  * personal URL), the codes not used yet for the reminder, the printable letters, and the response
  * rate. Every download of codes is in the audit log: whoever holds them can answer as the sample.
  */
-export function invitationRoutes(
-  deps: DepsWith<InvitationStorage & Pick<AuditStorage, "appendAudit">, "surveys" | "organizerToken" | "now">,
+export function invitationBatchRoutes(
+  deps: DepsWith<
+    InvitationBatchStorage & Pick<AuditStorage, "appendAudit">,
+    "surveys" | "organizerToken" | "now"
+  >,
 ): Hono {
   const batchOr404 = async (surveyId: string, batchId: string): Promise<InvitationBatch> => {
     latestSurveyOr404(deps.surveys, surveyId);

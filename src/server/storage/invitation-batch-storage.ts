@@ -1,4 +1,4 @@
-import type { InvitationBatch } from "../../contract/invitations";
+import type { InvitationBatch } from "../../contract/invitation-batches";
 
 /** Codes mailed and used in one stratum of a wave (null: batches without a stratum). */
 export interface StratumUse {
@@ -12,7 +12,7 @@ export interface StratumUse {
  * Invitation batches and their codes. Using a code happens inside insertResponses (one
  * transaction with the response it admits); nothing here can tell which response used which code.
  */
-export interface InvitationStorage {
+export interface InvitationBatchStorage {
   /** Stores a batch with `batch.count` codes, each from `makeCode`, drawing again on a clash. */
   insertInvitationBatch(batch: InvitationBatch, makeCode: () => string): Promise<void>;
   invitationBatch(id: string): Promise<InvitationBatch | undefined>;

@@ -2,7 +2,11 @@ import type { Hono } from "hono";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { AuditList } from "../../src/contract/audit";
 import { ErrorBody } from "../../src/contract/errors";
-import { InvitationBatchCreated, InvitationBatchList, ResponseRate } from "../../src/contract/invitations";
+import {
+  InvitationBatchCreated,
+  InvitationBatchList,
+  ResponseRate,
+} from "../../src/contract/invitation-batches";
 import { ResponsesResult } from "../../src/contract/responses";
 import { checkCharacter, parseInvitationCode } from "../../src/domain/invitation-code";
 import { uuidv7 } from "../../src/domain/uuid";
