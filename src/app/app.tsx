@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import type { Locale } from "../domain/locales";
-import { loadStaffMessages, setLanguage, t } from "../i18n";
+import { loadLetterMessages, loadStaffMessages, setLanguage, t } from "../i18n";
 import { AppHeader } from "./components/app-header";
 import { LazyPage } from "./components/lazy-page";
 import { StatusBar } from "./components/status-bar";
@@ -34,7 +34,9 @@ const loadFlyer = (surveyId: string) => () =>
 // code or a link, so the list is not on that page's first load either (issue 27).
 const loadHome = () => import("./survey-list/survey-list-page").then((m) => m.SurveyListPage);
 const loadSettings = () => import("./settings/settings-page").then((m) => m.SettingsPage);
-const loadHeld = () => import("./held/held-page").then((m) => m.HeldPage);
+// With the letter's words: a held answer may have been refused for its invitation code.
+const loadHeld = () =>
+  Promise.all([import("./held/held-page"), loadLetterMessages()]).then(([m]) => m.HeldPage);
 
 /** In kiosk mode every other page leads back to the kiosk: no respondent reaches the queue or settings. */
 function KioskRedirect() {

@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   "passkey_removed",
   "results_published",
   "results_unpublished",
+  "invitations_created",
+  "invitation_codes_downloaded",
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -22,6 +22,7 @@ export const PROBLEM_CODES = [
   "device_not_found",
   "event_has_responses",
   "event_closed",
+  "invitation_batch_not_found",
   "too_many_items",
   "body_too_large",
   "unsupported_media_type",
@@ -101,6 +102,14 @@ export const ITEM_ERROR_CODES = [
   "survey_closed",
   /** `conflict`: the id is stored with other content; nothing changed. */
   "content_differs",
+  /** The invitation code's check character does not match: a typo the device should have caught. */
+  "invitation_mistyped",
+  /** No letter of this collector has the invitation code. */
+  "invitation_unknown",
+  /** The invitation code was used by another response (one response per letter). */
+  "invitation_used",
+  /** The invitation code is a letter of another survey. */
+  "invitation_other_survey",
 ] as const;
 export type ItemErrorCode = (typeof ITEM_ERROR_CODES)[number];
 

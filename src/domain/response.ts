@@ -1,6 +1,7 @@
 import "./zod-config";
 import { z } from "zod/mini";
 import { QuestionId, SurveyId } from "./definition";
+import { CODE_ALPHABET, CODE_LENGTH } from "./invitation-code";
 
 /** UUIDv7: made on the device at submit; the collector's idempotency key. */
 export const ResponseId = z
@@ -50,6 +51,20 @@ export const Response = z.strictObject({
   deviceId: z.optional(ShortId),
   /** A paper keying's form number, as staff wrote it on the returned form ("0001"). */
   paperForm: z.optional(PaperFormNumber),
+  /**
+   * The code of a mailed letter, in its normal form (parseInvitationCode): the collector checks it,
+   * marks it used and drops it; it is never stored with the response (DESIGN.md).
+   */
+  invitation: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(
+          new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`),
+          `must be ${CODE_LENGTH} characters of ${CODE_ALPHABET}, without dashes`,
+        ),
+      ),
+  ),
   // A null-prototype record keeps "__proto__" or "constructor" keys from touching Object.prototype.
   answers: z.record(QuestionId, Answer),
 });

@@ -1,4 +1,4 @@
-import type { Catalogue, StaffCatalogue } from "./catalogue";
+import type { Catalogue, LetterCatalogue, StaffCatalogue } from "./catalogue";
 import { fill, lookUp, type Messages } from "./translate";
 
 /**
@@ -30,9 +30,25 @@ const staffLoaders: Record<string, () => Promise<{ default: StaffCatalogue }>> =
   vi: () => import("./staff/vi"),
 };
 
+/**
+ * The words of a mailed letter's code (its entry, and why the collector refused one): for the
+ * resident who has one and the held-answers page, out of every other resident's first load.
+ */
+const letterLoaders: Record<string, () => Promise<{ default: LetterCatalogue }>> = {
+  ja: () => import("./letter/ja"),
+  "ja-x-easy": () => import("./letter/ja-x-easy"),
+  en: () => import("./letter/en"),
+  "zh-Hans": () => import("./letter/zh-Hans"),
+  ko: () => import("./letter/ko"),
+  vi: () => import("./letter/vi"),
+};
+
 /** Each language's messages once fetched: the resident's, and the staff's once a staff screen asked. */
 const residentMessages = new Map<string, Messages>();
 const staffMessages = new Map<string, Messages>();
+const letterMessages = new Map<string, Messages>();
+/** Set once a letter's code is entered or refused: a language switch then brings its words too. */
+let letterWanted = false;
 /** The language shown; "" until the first setLanguage has resolved. */
 let shownLanguage = "";
 /** Set once a staff screen has opened: a language switch then brings that language's staff words too. */
@@ -44,6 +60,19 @@ async function ensureCatalogue(language: string): Promise<void> {
   const loadStaff = staffLoaders[language];
   if (staffWanted && loadStaff && !staffMessages.has(language))
     staffMessages.set(language, (await loadStaff()).default);
+  const loadLetter = letterLoaders[language];
+  // Staff screens word a refused code too (a phone's backup imported from the dashboard).
+  if ((letterWanted || staffWanted) && loadLetter && !letterMessages.has(language))
+    letterMessages.set(language, (await loadLetter()).default);
+}
+
+/**
+ * Before the code entry or the held-answers page renders: the letter's words of the language
+ * shown, and from then on of every language switched to.
+ */
+export async function loadLetterMessages(): Promise<void> {
+  letterWanted = true;
+  await ensureCatalogue(shownLanguage || "ja");
 }
 
 /**
@@ -121,7 +150,14 @@ export function formatNumber(n: number): string {
 export function t(key: string, values?: Record<string, string | number>): string {
   // A key with no message (its chunk not loaded yet, or a staff word before a staff screen asked)
   // reads as itself, as it did with i18next: visible, and never an empty label.
-  const message = lookUp([residentMessages.get(shownLanguage), staffMessages.get(shownLanguage)], key);
+  const message = lookUp(
+    [
+      residentMessages.get(shownLanguage),
+      staffMessages.get(shownLanguage),
+      letterMessages.get(shownLanguage),
+    ],
+    key,
+  );
   if (message === undefined) return typeof values?.defaultValue === "string" ? values.defaultValue : key;
   if (!values) return message;
   const filled: Record<string, string> = {};

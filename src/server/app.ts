@@ -20,6 +20,7 @@ import { csvRoutes } from "./routes/csv";
 import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
 import { importRoutes } from "./routes/imports";
+import { invitationBatchRoutes } from "./routes/invitation-batches";
 import { invitationRoutes } from "./routes/invitations";
 import { openApiRoutes } from "./routes/openapi";
 import { paperFormRoutes } from "./routes/paper-forms";
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps): Hono {
     .route("/", auditRoutes(deps))
     .route("/", resultsRoutes(deps))
     .route("/", reactionRoutes({ ...deps, clientAddress: addressOf }))
+    .route("/", invitationBatchRoutes(deps))
     .route("/", openApiRoutes());
   app.route("/api/v1", api);
 

@@ -10,6 +10,7 @@ const FIRST_READ: Record<DashboardSection, RouteKey> = {
   trend: "GET /surveys/:id/trend",
   responses: "GET /surveys/:id/counts",
   population: "GET /surveys/:id/population",
+  sample: "GET /surveys/:id/invitations",
   events: "GET /events",
   surveys: "GET /surveys/:id/versions",
   results: "POST /surveys/:id/results/:wave",

@@ -10,6 +10,12 @@ import jaEasy from "../../src/i18n/catalogues/ja-x-easy";
 import ko from "../../src/i18n/catalogues/ko";
 import vi from "../../src/i18n/catalogues/vi";
 import zhHans from "../../src/i18n/catalogues/zh-Hans";
+import letterEn from "../../src/i18n/letter/en";
+import letterJa from "../../src/i18n/letter/ja";
+import letterJaEasy from "../../src/i18n/letter/ja-x-easy";
+import letterKo from "../../src/i18n/letter/ko";
+import letterVi from "../../src/i18n/letter/vi";
+import letterZhHans from "../../src/i18n/letter/zh-Hans";
 import staffEn from "../../src/i18n/staff/en";
 import staffJa from "../../src/i18n/staff/ja";
 import staffJaEasy from "../../src/i18n/staff/ja-x-easy";
@@ -18,7 +24,19 @@ import staffVi from "../../src/i18n/staff/vi";
 import staffZhHans from "../../src/i18n/staff/zh-Hans";
 import { PROBLEM_STATUS } from "../../src/server/http/problems";
 
-const respondent = { ja, "ja-x-easy": jaEasy, en, "zh-Hans": zhHans, ko, vi };
+// A refused invitation code is worded in the letter's words (loaded with the held-answers page).
+const withLetter = <T extends { itemReason: object }>(messages: T, letter: { itemReason: object }): T => ({
+  ...messages,
+  itemReason: { ...messages.itemReason, ...letter.itemReason },
+});
+const respondent = {
+  ja: withLetter(ja, letterJa),
+  "ja-x-easy": withLetter(jaEasy, letterJaEasy),
+  en: withLetter(en, letterEn),
+  "zh-Hans": withLetter(zhHans, letterZhHans),
+  ko: withLetter(ko, letterKo),
+  vi: withLetter(vi, letterVi),
+};
 const staff = {
   ja: staffJa,
   "ja-x-easy": staffJaEasy,

@@ -33,6 +33,8 @@ const PUBLIC = new Set([
   "GET /api/v1/public/surveys/:id/results/:file",
   // A resident's reaction to published results: an HTML form, anonymous as a response.
   "POST /api/v1/public/surveys/:id/results/:wave/reactions",
+  // The invitation letters' print styles: the same text for everyone, no data.
+  "GET /api/v1/invitation-letters.css",
 ]);
 
 /** What a public route answers a caller with no credentials at all. */

@@ -25,6 +25,8 @@ const PUBLIC = new Set([
   "GET /public/surveys/:id/results.json",
   "GET /public/surveys/:id/results/:file",
   "POST /public/surveys/:id/results/:wave/reactions",
+  // The letters' print styles: the same text for everyone, no data.
+  "GET /invitation-letters.css",
 ]);
 const OTHER_SURVEY = "another-ward";
 const KEYS = Object.keys(ROUTE_ROLES) as RouteKey[];

@@ -15,6 +15,8 @@ export interface AuditedStorage {
   storage: Storage;
   /** Reads every table and column straight from the database, around the collector's own code. */
   dump(): Promise<TableDump>;
+  /** One read-only query straight at the database (system columns such as rowid, xmin, ctid). */
+  rows(query: string): Promise<Record<string, unknown>[]>;
   dispose(): Promise<void>;
 }
 
@@ -49,6 +51,14 @@ export async function openAudited(kind: "sqlite" | "postgres"): Promise<AuditedS
           db.close();
         }
       },
+      rows: async (query) => {
+        const db = new SQLite(file, { readonly: true });
+        try {
+          return db.prepare(query).all() as Record<string, unknown>[];
+        } finally {
+          db.close();
+        }
+      },
       dispose: async () => {
         await storage.close();
         rmSync(dir, { recursive: true, force: true });
@@ -74,6 +84,10 @@ export async function openAudited(kind: "sqlite" | "postgres"): Promise<AuditedS
       for (const { table_name } of tables)
         out[table_name] = (await admin.query(`SELECT * FROM "${schema}"."${table_name}"`)).rows;
       return out;
+    },
+    rows: async (query) => {
+      await admin.query(`SET search_path TO ${schema}`);
+      return (await admin.query(query)).rows;
     },
     dispose: async () => {
       await storage.close();

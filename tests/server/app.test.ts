@@ -83,6 +83,11 @@ describe("GET /api/v1/openapi.json", () => {
         "/public/surveys/{id}/results.json",
         "/public/surveys/{id}/results/{file}",
         "/public/surveys/{id}/results/{wave}/reactions",
+        "/surveys/{id}/invitations",
+        "/surveys/{id}/invitations/{batchId}.csv",
+        "/surveys/{id}/invitations/{batchId}/unused.csv",
+        "/surveys/{id}/invitations/{batchId}/letters",
+        "/surveys/{id}/response-rate",
       ].sort(),
     );
     const { schemas } = doc.components;
@@ -92,6 +97,7 @@ describe("GET /api/v1/openapi.json", () => {
         "deviceId",
         "eventId",
         "id",
+        "invitation",
         "locale",
         "mode",
         "paperForm",

@@ -237,6 +237,17 @@ export async function fillCollector(storage: Storage): Promise<{ responses: numb
     { challenge: "chal-1", purpose: "sign_in", accountId: null, expiresAt: "2099-01-01T00:00:00.000Z" },
     "2026-06-01T00:00:00.000Z",
   );
+  // A mailing of three letters (issue 21), one code used by a response sent with it.
+  const batch = await post(`/api/v1/surveys/${SURVEY}/invitations`, {
+    wave: 2025,
+    count: 3,
+    stratum: "north",
+  });
+  const csv = await app.request(`/api/v1/surveys/${SURVEY}/invitations/${batch.batchId}.csv`, {
+    headers: organizer,
+  });
+  const code = (await csv.text()).split("\r\n")[1]?.split(",")[0]?.replaceAll("-", "") ?? "";
+  await post("/api/v1/responses", { responses: [{ ...makeResponse(), invitation: code }] }, {});
   // A published results snapshot (issue 23), kept as the JSON text it was published as.
   await storage.insertPublication(
     { surveyId: SURVEY, wave: 2025, publishedAt: "2026-06-01T00:00:00.000Z", publishedBy: "admin" },
@@ -247,5 +258,5 @@ export async function fillCollector(storage: Storage): Promise<{ responses: numb
     lastAt: 1_765_000_000_123.25,
     blockedUntil: 0.1 + 0.2,
   });
-  return { responses: responses.length + 2 };
+  return { responses: responses.length + 3 };
 }

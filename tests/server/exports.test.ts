@@ -119,10 +119,10 @@ describeEachStorage("tallies.csv and policy.csv", (variant) => {
     const { res, bytes } = await download("policy.csv?wave=2025");
     expect(res.headers.get("Content-Disposition")).toBe('attachment; filename="ward-test-fy2025-policy.csv"');
     expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes)).toBe(
-      "\uFEFF指標,目標,実績,達成状況\r\n防災対策を講じている割合,70%以上,70.0%,達成\r\n",
+      "\uFEFF指標,目標,実績,達成状況,備考\r\n防災対策を講じている割合,70%以上,70.0%,達成,\r\n",
     );
     const empty = await download("policy.csv?wave=2020");
-    expect(new TextDecoder().decode(empty.bytes)).toContain("防災対策を講じている割合,70%以上,—,—\r\n");
+    expect(new TextDecoder().decode(empty.bytes)).toContain("防災対策を講じている割合,70%以上,—,—,\r\n");
   });
 
   it("refuses both without the organizer token", async () => {

@@ -14,7 +14,9 @@ import { syncNow } from "./sync";
 export type SubmitResult = { kind: "saved"; id: string } | { kind: "invalid"; errors: AnswerError[] };
 
 /** Who collected a response: the respondent's own device, or an event's kiosk (which says which). */
-export type ResponseOrigin = { mode: "self" } | { mode: "kiosk"; eventId: string; deviceId: string };
+export type ResponseOrigin =
+  /** `invitation`: the code of the resident's mailed letter, sent with the answer, never kept by the collector. */
+  { mode: "self"; invitation?: string | undefined } | { mode: "kiosk"; eventId: string; deviceId: string };
 
 export const SELF: ResponseOrigin = { mode: "self" };
 
@@ -34,7 +36,7 @@ export function buildResponse(
     // Only a kiosk names its event and device: a resident's own answer carries neither.
     ...(origin.mode === "kiosk"
       ? { mode: "kiosk", eventId: origin.eventId, deviceId: origin.deviceId }
-      : { mode: "self" }),
+      : { mode: "self", ...(origin.invitation && { invitation: origin.invitation }) }),
     answers: visibleAnswers(def, answers),
   };
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import type { AnswerPeriod } from "../../domain/answer-period";
 import { estimatedMinutes } from "../../domain/answer-time";
 import type { SurveyDefinition } from "../../domain/definition";
@@ -14,6 +15,7 @@ export function IntroScreen({
   startHref,
   resume,
   period,
+  invitation,
 }: {
   def: SurveyDefinition;
   locale: string;
@@ -37,6 +39,8 @@ export function IntroScreen({
    * the draft is still being read.
    */
   resume?: { onContinue(): void; onStartOver(): void; busy?: boolean };
+  /** A resident's own phone: the mailed letter's code (never in the HTML, nor on a kiosk). */
+  invitation?: ComponentChildren;
 }) {
   const headingRef = useFocusOnShow<HTMLHeadingElement>();
   // Start, and Start over: links in the HTML, where a link is what works before the app's script.
@@ -77,6 +81,7 @@ export function IntroScreen({
         <li>{t("intro.offline")}</li>
         <li>{t("intro.questions", { n: def.questions.length, minutes: estimatedMinutes(def) })}</li>
       </ul>
+      {open && invitation}
       {/*
        * Start before the offer of the draft: of the HTML's two (one of them hidden), the one a
        * respondent without a draft, the most of them, is shown is the first the parser reaches.

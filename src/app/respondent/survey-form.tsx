@@ -1,3 +1,4 @@
+import { useState } from "preact/hooks";
 import { answerPeriodOn } from "../../domain/answer-period";
 import type { SurveyDefinition } from "../../domain/definition";
 import { discardDraft } from "../device/drafts";
@@ -6,6 +7,8 @@ import { useTokyoDay } from "../hooks/use-tokyo-day";
 import { useLocale } from "../locale-context";
 import { firstScreen, lastScreen, progressOf, questionById, questionScreen, type Screen } from "./flow";
 import { IntroScreen } from "./intro-screen";
+import type { AcceptedCode } from "./invitation-entry";
+import { InvitationPart } from "./invitation-part";
 import { QuestionScreen } from "./question-screen";
 import { ReviewScreen } from "./review-screen";
 import { ThankYouScreen } from "./thank-you-screen";
@@ -45,7 +48,11 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen, preview 
     preview,
   );
   useDraftSaving(def, answers, screen, preview);
-  const [submitState, submit] = useSubmit(def, answers, locale, origin, preview, {
+  // The mailed letter's code, on a resident's own phone only: sent with this answer, then forgotten.
+  const [invitation, setInvitation] = useState<AcceptedCode | undefined>();
+  // Only a resident's own phone is offered the entry (below): a code makes the origin theirs.
+  const invited: ResponseOrigin = invitation ? { mode: "self", invitation: invitation.code } : origin;
+  const [submitState, submit] = useSubmit(def, answers, locale, invited, preview, {
     onInvalid: flow.showProblem,
     onSaved: (id) => (onSubmitted ? onSubmitted(id) : go({ kind: "thanks", responseId: id })),
   });
@@ -66,6 +73,8 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen, preview 
           def={def}
           locale={locale}
           period={period}
+          {...(origin.mode === "self" &&
+            !preview && { invitation: <InvitationPart accepted={invitation} onAccept={setInvitation} /> })}
           onStart={() => go(firstScreen(def, answers))}
           {...(draft.offer && {
             resume: {
@@ -120,6 +129,9 @@ export function SurveyForm({ def, origin = SELF, onSubmitted, onScreen, preview 
           onAgain={() => {
             flow.setAnswers({});
             draft.drop();
+            // One answer per letter: the next person on this phone starts without its code.
+            setInvitation(undefined);
+            if (location.search) history.replaceState(history.state, "", location.pathname);
             go({ kind: "intro" });
           }}
         />

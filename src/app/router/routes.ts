@@ -7,6 +7,7 @@ export const DASHBOARD_SECTIONS = [
   "trend",
   "responses",
   "population",
+  "sample",
   "events",
   "surveys",
   "results",

@@ -17,6 +17,9 @@ const en: Catalogue = {
     empty: "There is no survey to answer right now.",
     settings: "This device's settings (for staff)",
   },
+  invitation: {
+    open: "I have a code from a letter",
+  },
   intro: {
     anonymous: "We do not ask for your name or contact details.",
     offline:

@@ -17,6 +17,9 @@ const ko: Catalogue = {
     empty: "지금 응답할 수 있는 설문이 없습니다.",
     settings: "이 기기의 설정(직원용)",
   },
+  invitation: {
+    open: "편지에 적힌 번호가 있는 분",
+  },
   intro: {
     anonymous: "이름이나 연락처는 묻지 않습니다.",
     offline: "인터넷 연결이 없어도 응답할 수 있습니다. 응답은 이 기기에 저장되고 연결되면 전송됩니다.",

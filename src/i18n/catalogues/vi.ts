@@ -17,6 +17,9 @@ const vi: Catalogue = {
     empty: "Hiện không có khảo sát nào để trả lời.",
     settings: "Cài đặt của thiết bị này (dành cho nhân viên)",
   },
+  invitation: {
+    open: "Tôi có mã trong thư",
+  },
   intro: {
     anonymous: "Chúng tôi không hỏi tên hay thông tin liên lạc của bạn.",
     offline:

@@ -17,6 +17,9 @@ const zhHans: Catalogue = {
     empty: "目前没有可以回答的问卷。",
     settings: "本设备的设置（工作人员用）",
   },
+  invitation: {
+    open: "我有信中的编号",
+  },
   intro: {
     anonymous: "不会询问您的姓名或联系方式。",
     offline: "没有网络也可以回答。回答会保存在本设备上，联网后自动发送。",

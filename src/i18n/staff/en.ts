@@ -262,6 +262,7 @@ const en: StaffCatalogue = {
   // The collector's errors by their stable code (PROBLEM_CODES, BACKUP_PROBLEM_CODES); http, network
   // and unexpected for an answer without a code, no answer, and anything else.
   collectorProblem: {
+    invitation_batch_not_found: "The collector does not have this batch of invitation codes.",
     results_not_found: "No results of this year are published.",
     results_wave_empty: "This year has no counted responses: there is nothing to publish.",
     malformed_json: "The collector could not read the request (it is not valid JSON).",
@@ -549,6 +550,7 @@ const en: StaffCatalogue = {
     trend: "Trend",
     responses: "Responses and review",
     population: "Population (weights)",
+    sample: "Mailed sample",
     events: "Events and devices",
     surveys: "Surveys and versions",
     results: "Results for residents",
@@ -672,6 +674,25 @@ const en: StaffCatalogue = {
     respondents: "{{n}} counted responses",
     failed: "Not done:",
     hidden: "{{count}} groups hidden (too few respondents)",
+  },
+  invitations: {
+    title: "Invitation codes of the mailed sample",
+    wave: "Fiscal year",
+    count: "Letters",
+    stratum: "Stratum (area, …)",
+    create: "Make codes",
+    none: "No invitation codes yet.",
+    batch: "FY{{wave}} · {{stratum}} · {{count}} letters",
+    codesCsv: "Mail-merge CSV",
+    unusedCsv: "Unused codes CSV (reminder)",
+    letters: "Print letters",
+    reminderLetters: "Print reminders (unused only)",
+    rateTitle: "Response rate, FY{{wave}}",
+    mailed: "Mailed",
+    online: "Answered online",
+    paper: "Returned on paper",
+    rate: "Rate",
+    total: "Total",
   },
 };
 

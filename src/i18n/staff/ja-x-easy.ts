@@ -269,6 +269,7 @@ const jaEasy: StaffCatalogue = {
   // The collector's errors by their stable code (PROBLEM_CODES, BACKUP_PROBLEM_CODES); http, network
   // and unexpected for an answer without a code, no answer, and anything else.
   collectorProblem: {
+    invitation_batch_not_found: "サーバーに この コードの たばが ありません。",
     results_not_found: "この ねんどの けっかは こうかい されて いません。",
     results_wave_empty: "この ねんどには かぞえる かいとうが ないので、こうかい できません。",
     malformed_json: "サーバーが よめない かたちで おくられました。",
@@ -563,6 +564,7 @@ const jaEasy: StaffCatalogue = {
     trend: "うつりかわり",
     responses: "かいとうと かくにん",
     population: "じんこう（おもみづけ）",
+    sample: "ゆうそう ちょうさ",
     events: "イベントと たんまつ",
     surveys: "ちょうさと はん",
     results: "じゅうみんへの こうかい",
@@ -688,6 +690,25 @@ const jaEasy: StaffCatalogue = {
     respondents: "かぞえる かいとう {{n}} けん",
     failed: "できません でした：",
     hidden: "{{count}} くぶんは すくないので ださない",
+  },
+  invitations: {
+    title: "ゆうそう ちょうさの しょうたい コード",
+    wave: "ねんど",
+    count: "つうすう",
+    stratum: "そう（ちいき など）",
+    create: "コードを つくる",
+    none: "しょうたい コードは まだ ありません。",
+    batch: "{{wave}}ねんど・{{stratum}}・{{count}}つう",
+    codesCsv: "さしこみようの CSV",
+    unusedCsv: "つかって いない コードの CSV",
+    letters: "てがみを いんさつ",
+    reminderLetters: "さいそくの てがみを いんさつ",
+    rateTitle: "{{wave}}ねんどの かいしゅうりつ",
+    mailed: "おくった かず",
+    online: "オンラインの こたえ",
+    paper: "かみの こたえ",
+    rate: "かいしゅうりつ",
+    total: "ごうけい",
   },
 };
 

@@ -264,6 +264,7 @@ const ja = {
   // The collector's errors by their stable code (PROBLEM_CODES, BACKUP_PROBLEM_CODES); http, network
   // and unexpected for an answer without a code, no answer, and anything else.
   collectorProblem: {
+    invitation_batch_not_found: "集計サーバーにこの招待コードの束がありません。",
     results_not_found: "この年度の結果は公開されていません。",
     results_wave_empty: "この年度には集計対象の回答がないため、公開できるものがありません。",
     malformed_json: "集計サーバーが要求を読めませんでした（JSON として正しくありません）。",
@@ -552,6 +553,7 @@ const ja = {
     trend: "推移",
     responses: "回答と確認",
     population: "人口（重み付け）",
+    sample: "郵送調査",
     events: "イベントと端末",
     surveys: "調査と版",
     results: "住民への公開",
@@ -676,6 +678,25 @@ const ja = {
     respondents: "集計対象の回答 {{n}} 件",
     failed: "できませんでした：",
     hidden: "{{count}} 区分は少数のため非表示",
+  },
+  invitations: {
+    title: "郵送調査の招待コード",
+    wave: "年度",
+    count: "通数",
+    stratum: "層（地域など）",
+    create: "コードを作成",
+    none: "招待コードはまだありません。",
+    batch: "{{wave}}年度・{{stratum}}・{{count}}通",
+    codesCsv: "差し込み用 CSV",
+    unusedCsv: "未使用コード CSV（督促用）",
+    letters: "依頼状を印刷",
+    reminderLetters: "督促状を印刷（未使用のみ）",
+    rateTitle: "{{wave}}年度の回収率",
+    mailed: "発送",
+    online: "オンライン回答",
+    paper: "紙で返送",
+    rate: "回収率",
+    total: "合計",
   },
 };
 

@@ -262,6 +262,7 @@ const ko: StaffCatalogue = {
   // The collector's errors by their stable code (PROBLEM_CODES, BACKUP_PROBLEM_CODES); http, network
   // and unexpected for an answer without a code, no answer, and anything else.
   collectorProblem: {
+    invitation_batch_not_found: "서버에 이 초대 번호 묶음이 없습니다.",
     results_not_found: "이 연도의 결과는 공개되지 않았습니다.",
     results_wave_empty: "이 연도에는 집계 대상 응답이 없어 공개할 내용이 없습니다.",
     malformed_json: "서버가 요청을 읽을 수 없습니다(올바른 JSON이 아닙니다).",
@@ -544,6 +545,7 @@ const ko: StaffCatalogue = {
     trend: "추이",
     responses: "응답과 검토",
     population: "인구(가중치)",
+    sample: "우편 표본",
     events: "행사와 기기",
     surveys: "조사와 버전",
     results: "주민 공개",
@@ -667,6 +669,25 @@ const ko: StaffCatalogue = {
     respondents: "집계 대상 응답 {{n}}건",
     failed: "하지 못했습니다:",
     hidden: "{{count}}개 구분은 인원이 적어 비공개",
+  },
+  invitations: {
+    title: "우편 조사 초대 번호",
+    wave: "연도",
+    count: "통수",
+    stratum: "층(지역 등)",
+    create: "번호 만들기",
+    none: "아직 초대 번호가 없습니다.",
+    batch: "{{wave}}년도 · {{stratum}} · {{count}}통",
+    codesCsv: "메일 머지용 CSV",
+    unusedCsv: "미사용 번호 CSV(독촉용)",
+    letters: "안내문 인쇄",
+    reminderLetters: "독촉장 인쇄(미사용만)",
+    rateTitle: "{{wave}}년도 회수율",
+    mailed: "발송",
+    online: "온라인 응답",
+    paper: "종이로 반송",
+    rate: "회수율",
+    total: "합계",
   },
 };
 

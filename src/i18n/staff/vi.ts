@@ -267,6 +267,7 @@ const vi: StaffCatalogue = {
   // The collector's errors by their stable code (PROBLEM_CODES, BACKUP_PROBLEM_CODES); http, network
   // and unexpected for an answer without a code, no answer, and anything else.
   collectorProblem: {
+    invitation_batch_not_found: "Máy chủ không có lô mã mời này.",
     results_not_found: "Kết quả của năm này chưa được công bố.",
     results_wave_empty: "Năm này không có câu trả lời được tính: không có gì để công bố.",
     malformed_json: "Máy chủ không đọc được yêu cầu (không phải JSON hợp lệ).",
@@ -550,6 +551,7 @@ const vi: StaffCatalogue = {
     trend: "Xu hướng",
     responses: "Câu trả lời và xét duyệt",
     population: "Dân số (trọng số)",
+    sample: "Mẫu gửi thư",
     events: "Sự kiện và thiết bị",
     surveys: "Khảo sát và phiên bản",
     results: "Công bố cho cư dân",
@@ -675,6 +677,25 @@ const vi: StaffCatalogue = {
     respondents: "{{n}} câu trả lời được tính",
     failed: "Chưa thực hiện được:",
     hidden: "{{count}} nhóm bị ẩn (quá ít người trả lời)",
+  },
+  invitations: {
+    title: "Mã mời của mẫu gửi thư",
+    wave: "Năm tài chính",
+    count: "Số thư",
+    stratum: "Tầng (khu vực…)",
+    create: "Tạo mã",
+    none: "Chưa có mã mời.",
+    batch: "Năm {{wave}} · {{stratum}} · {{count}} thư",
+    codesCsv: "CSV trộn thư",
+    unusedCsv: "CSV mã chưa dùng (nhắc lại)",
+    letters: "In thư mời",
+    reminderLetters: "In thư nhắc (chỉ mã chưa dùng)",
+    rateTitle: "Tỷ lệ phản hồi năm {{wave}}",
+    mailed: "Đã gửi",
+    online: "Trả lời trực tuyến",
+    paper: "Gửi lại bằng giấy",
+    rate: "Tỷ lệ",
+    total: "Tổng",
   },
 };
 

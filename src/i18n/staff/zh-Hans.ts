@@ -256,6 +256,7 @@ const zhHans: StaffCatalogue = {
   // The collector's errors by their stable code (PROBLEM_CODES, BACKUP_PROBLEM_CODES); http, network
   // and unexpected for an answer without a code, no answer, and anything else.
   collectorProblem: {
+    invitation_batch_not_found: "服务器上没有这批邀请编号。",
     results_not_found: "本年度的结果尚未公开。",
     results_wave_empty: "本年度没有计入统计的回答：没有可公开的内容。",
     malformed_json: "服务器无法读取该请求（不是有效的 JSON）。",
@@ -523,6 +524,7 @@ const zhHans: StaffCatalogue = {
     trend: "趋势",
     responses: "回答与审核",
     population: "人口（加权）",
+    sample: "邮寄抽样",
     events: "活动与设备",
     surveys: "调查与版本",
     results: "向居民公开",
@@ -645,6 +647,25 @@ const zhHans: StaffCatalogue = {
     respondents: "计入统计的回答 {{n}} 份",
     failed: "未能完成：",
     hidden: "{{count}} 个分组因人数过少不显示",
+  },
+  invitations: {
+    title: "邮寄调查的邀请编号",
+    wave: "年度",
+    count: "份数",
+    stratum: "分层（地区等）",
+    create: "生成编号",
+    none: "尚无邀请编号。",
+    batch: "{{wave}}年度 · {{stratum}} · {{count}}份",
+    codesCsv: "邮件合并用 CSV",
+    unusedCsv: "未使用编号 CSV（催复用）",
+    letters: "打印邀请信",
+    reminderLetters: "打印催复信（仅未使用）",
+    rateTitle: "{{wave}}年度回收率",
+    mailed: "寄出",
+    online: "在线回答",
+    paper: "纸质寄回",
+    rate: "回收率",
+    total: "合计",
   },
 };
 

@@ -50,6 +50,7 @@ export const ROUTE_ROLES = {
   "POST /surveys/:id/reviews": { role: "analyst", survey: "path" },
   "POST /surveys/:id/reviews/:changeId/undo": { role: "analyst", survey: "path" },
   "GET /surveys/:id/versions": { role: "analyst", survey: "path" },
+  "GET /surveys/:id/response-rate": { role: "analyst", survey: "path" },
   // Authoring and the collector itself: admins.
   "POST /surveys": { role: "admin", survey: "global" },
   "POST /surveys/:id/versions": { role: "admin", survey: "path" },
@@ -65,6 +66,12 @@ export const ROUTE_ROLES = {
   // Results published to residents (issue 23): the survey's admins.
   "POST /surveys/:id/results/:wave": { role: "admin", survey: "path" },
   "DELETE /surveys/:id/results/:wave": { role: "admin", survey: "path" },
+  // The mailed sample's codes: whoever holds them can answer as the sample, so admins only.
+  "POST /surveys/:id/invitations": { role: "admin", survey: "path" },
+  "GET /surveys/:id/invitations": { role: "admin", survey: "path" },
+  "GET /surveys/:id/invitations/:batchId.csv": { role: "admin", survey: "path" },
+  "GET /surveys/:id/invitations/:batchId/unused.csv": { role: "admin", survey: "path" },
+  "GET /surveys/:id/invitations/:batchId/letters": { role: "admin", survey: "path" },
   // Events, their tablets and device backups: field staff.
   "POST /events": { role: "field_staff", survey: "route" },
   "GET /events": { role: "field_staff", survey: "query" },

@@ -1,3 +1,4 @@
+import type { ResponseRate } from "../../contract/invitation-batches";
 import type { Tallies } from "../../contract/tallies";
 import type { SurveyDefinition } from "../../domain/definition";
 import { type Locale, localize, localizeShort } from "../../domain/locales";
@@ -128,8 +129,10 @@ export function talliesCsv(
   tallies: Tallies,
   breaks: ReadonlyMap<string, readonly SeriesBreakAt[]> = new Map(),
   labels: Locale | null = null,
+  rate: ResponseRate | null = null,
 ): string {
-  const lines = [csvRow(tallyColumns(labels))];
+  const columns = tallyColumns(labels);
+  const lines = [csvRow(columns)];
   const byQuestion = def.questions.find((q) => q.id === tallies.by);
   const options = byQuestion && "options" in byQuestion ? byQuestion.options : [];
   for (const t of tallies.indicators) {
@@ -178,17 +181,66 @@ export function talliesCsv(
         ]),
       );
   }
+  if (rate && rate.mailed > 0) lines.push(...responseRateRows(rate, tallies, labels, columns.length));
   return BOM + lines.join("");
+}
+
+/** The rows' name of the mailed sample's response rate in tallies.csv, beside the indicators. */
+export const RESPONSE_RATE_ROW = "response_rate";
+
+/**
+ * The mailed sample's response rate as rows of tallies.csv: n the letters mailed, positive those
+ * answered (online and on paper), percent the rate; the wave's total, then one row a stratum (by
+ * "stratum"). Its other columns stay empty: a rate has no interval, target or weighting.
+ */
+function responseRateRows(
+  rate: ResponseRate,
+  tallies: Tallies,
+  labels: Locale | null,
+  width: number,
+): string[] {
+  const names: RowNames = {
+    id: RESPONSE_RATE_ROW,
+    label: "回収率",
+    ...(labels !== null && { words: { shortLabel: "回収率", by: null, group: () => null } }),
+  };
+  const row = (
+    by: string | null,
+    group: string | null,
+    r: { mailed: number; online: number; paper: number; rate: number | null },
+  ) => {
+    const cells: Cell[] = [
+      ...rowKey(names, { ...tallies, wave: rate.wave, by }, group, false),
+      r.mailed,
+      r.online + r.paper,
+      r.rate,
+    ];
+    return csvRow([...cells, ...Array.from({ length: width - cells.length }, () => null)]);
+  };
+  const strata = rate.byStratum.length > 1 || rate.byStratum[0]?.stratum != null ? rate.byStratum : [];
+  return [row(null, null, rate), ...strata.map((s) => row("stratum", s.stratum ?? "", s))];
+}
+
+/**
+ * The response rate as the policy table's note (備考), in the ward's words: 「回収率 32.1%（発送
+ * 1,400通、回答 450件：オンライン 420件、紙 30件）」.
+ */
+export function responseRateNote(rate: ResponseRate | null): string | null {
+  if (!rate || rate.mailed === 0 || rate.rate === null) return null;
+  const n = (x: number) => x.toLocaleString("ja-JP");
+  return `回収率 ${rate.rate.toFixed(1)}%（発送 ${n(rate.mailed)}通、回答 ${n(rate.online + rate.paper)}件：オンライン ${n(rate.online)}件、紙 ${n(rate.paper)}件）`;
 }
 
 const STATUS = { met: "達成", not_met: "未達成" } as const;
 
 /**
  * The operating-policy table (区運営方針: 指標 / 目標 / 実績 / 達成状況) in the ward's own words,
- * ready to paste into the report: 「70%以上」, 「72.4%」, 達成 / 未達成.
+ * ready to paste into the report: 「70%以上」, 「72.4%」, 達成 / 未達成, and in 備考 the mailed sample's
+ * response rate of the wave when letters were mailed for it.
  */
-export function policyCsv(def: SurveyDefinition, tallies: Tallies): string {
-  const lines = [csvRow(["指標", "目標", "実績", "達成状況"])];
+export function policyCsv(def: SurveyDefinition, tallies: Tallies, rate: ResponseRate | null = null): string {
+  const note = responseRateNote(rate);
+  const lines = [csvRow(["指標", "目標", "実績", "達成状況", "備考"])];
   for (const t of tallies.indicators) {
     const indicator = def.indicators.find((i) => i.id === t.id);
     const target = t.target ? `${t.target.value}%${t.target.op === ">=" ? "以上" : "以下"}` : "—";
@@ -199,6 +251,8 @@ export function policyCsv(def: SurveyDefinition, tallies: Tallies): string {
         target,
         result,
         t.verdict ? STATUS[t.verdict] : "—",
+        // Every indicator of the wave rests on the same respondents: the rate is each row's note.
+        note,
       ]),
     );
   }

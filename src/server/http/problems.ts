@@ -27,6 +27,7 @@ export const PROBLEM_STATUS = {
   device_not_found: 404,
   event_has_responses: 409,
   event_closed: 409,
+  invitation_batch_not_found: 404,
   too_many_items: 413,
   body_too_large: 413,
   unsupported_media_type: 415,

@@ -5,6 +5,7 @@ import { apiTokenPaths } from "./paths-api-tokens";
 import { eventPaths } from "./paths-events";
 import { exportPaths } from "./paths-exports";
 import { intakePaths } from "./paths-intake";
+import { invitationBatchPaths } from "./paths-invitation-batches";
 import { invitationPaths } from "./paths-invitations";
 import { paperPaths } from "./paths-paper";
 import { passkeyPaths } from "./paths-passkeys";
@@ -68,6 +69,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...invitationPaths,
       ...passkeyPaths,
       ...resultsPaths,
+      ...invitationBatchPaths,
       "/openapi.json": {
         get: {
           summary: "This document",

@@ -21,6 +21,12 @@ import {
 import { Health } from "../../contract/health";
 import { ImportSummary } from "../../contract/imports";
 import {
+  InvitationBatchCreated,
+  InvitationBatchList,
+  NewInvitationBatchBody,
+  ResponseRate,
+} from "../../contract/invitation-batches";
+import {
   AcceptInvitationBody,
   CreatedInvitation,
   InvitationList,
@@ -87,6 +93,10 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     Device: jsonSchema(KioskDevice, "output"),
     DeviceEnrollment: jsonSchema(DeviceEnrollment, "output"),
     DeviceList: jsonSchema(DeviceList, "output"),
+    NewInvitationBatchRequest: jsonSchema(NewInvitationBatchBody, "input"),
+    InvitationBatchCreated: jsonSchema(InvitationBatchCreated, "output"),
+    InvitationBatchList: jsonSchema(InvitationBatchList, "output"),
+    ResponseRate: jsonSchema(ResponseRate, "output"),
     ReviewRequest: jsonSchema(ReviewBody, "input"),
     ReviewResult: jsonSchema(ReviewResult, "output"),
     ReviewSummary: jsonSchema(ReviewSummary, "output"),

@@ -5,6 +5,7 @@ import type { ItemResult } from "../../contract/responses";
 import { answerPeriodOn } from "../../domain/answer-period";
 import { choiceQuestionIds, chosenOptions } from "../../domain/chosen-options";
 import type { SurveyDefinition } from "../../domain/definition";
+import { checkCharacter } from "../../domain/invitation-code";
 import { describeProblems, problemsOf } from "../../domain/issues";
 import { Response } from "../../domain/response";
 import { isPlausibleSubmittedAt, waveOf } from "../../domain/review";
@@ -52,7 +53,13 @@ export function judgeItem(item: unknown, surveys: SurveyRegistry, sender: Sender
   });
   const parsed = Response.safeParse(item);
   if (!parsed.success) return reject("invalid_response", describeProblems(problemsOf(parsed.error)));
-  const response = parsed.data;
+  // The code leaves the response here: neither its content hash nor its row ever holds it.
+  const { invitation, ...response } = parsed.data;
+  if (invitation !== undefined && checkCharacter(invitation) !== invitation.charAt(invitation.length - 1))
+    return reject(
+      "invitation_mistyped",
+      "invitation: the code's last character does not match the ones before it (a typo); check the letter",
+    );
   if (response.mode === "kiosk" && !device && !sender.staffImport)
     return reject(
       "kiosk_token_missing",
@@ -106,6 +113,7 @@ export function judgeItem(item: unknown, surveys: SurveyRegistry, sender: Sender
       ...(response.mode === "paper" && { hold: "awaiting_second_keying" as const }),
       ...(!plausible && { hold: "clock" as const }),
       ...(response.mode === "paper" && keyer && { keyedBy: keyer.login }),
+      ...(invitation !== undefined && { invitation }),
     },
   };
 }

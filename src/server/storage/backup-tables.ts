@@ -33,5 +33,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: "paper_keyings", key: ["response_id"] },
   { name: "review_changes", key: ["id"] },
   { name: "review_change_items", key: ["change_id", "response_id"] },
+  { name: "invitation_batches", key: ["id"] },
+  { name: "invitation_codes", key: ["code"] },
   { name: "results_publications", key: ["survey_id", "wave", "publication"] },
 ];

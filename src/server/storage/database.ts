@@ -253,6 +253,28 @@ export interface ResultsPublicationsTable {
   unpublished_by: string | null;
 }
 
+/** One mailing of invitation letters: a wave's codes, optionally of one stratum. */
+export interface InvitationBatchesTable {
+  id: string;
+  survey_id: string;
+  wave: number;
+  stratum: string | null;
+  count: number;
+  created_at: string;
+}
+
+/** One letter's code (see its migration): never a time, a response id or anything a response holds. */
+export interface InvitationCodesTable {
+  /** The code's normal form (src/domain/invitation-code.ts). */
+  code: string;
+  batch_id: string;
+  survey_id: string;
+  wave: number;
+  stratum: string | null;
+  /** null until used; then the channel of the response that used it. */
+  used: "online" | "paper" | null;
+}
+
 export interface Database {
   responses: ResponsesTable;
   answer_choices: AnswerChoicesTable;
@@ -274,4 +296,6 @@ export interface Database {
   passkeys: PasskeysTable;
   webauthn_challenges: WebauthnChallengesTable;
   results_publications: ResultsPublicationsTable;
+  invitation_batches: InvitationBatchesTable;
+  invitation_codes: InvitationCodesTable;
 }

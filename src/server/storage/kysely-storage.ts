@@ -33,6 +33,14 @@ import {
 } from "./event-queries";
 import { intakeOf, intakeSalt, pruneIntake } from "./intake-queries";
 import {
+  countedByMode,
+  insertInvitationBatch,
+  invitationBatch,
+  invitationBatches,
+  invitationCodes,
+  invitationUse,
+} from "./invitation-batch-queries";
+import {
   consumeInvitation,
   insertInvitation,
   invitationByHash,
@@ -84,7 +92,7 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
   return {
     kind,
     migrate: () => migrateToLatest(db),
-    insertResponses: (rows, receivedAt, intake) => insertResponses(db, rows, receivedAt, intake),
+    insertResponses: (rows, receivedAt, intake) => insertResponses(db, rows, receivedAt, intake, kind),
     intakeSalt: (windowStart, candidate) => intakeSalt(db, windowStart, candidate),
     intakeOf: (windowStart, source) => intakeOf(db, windowStart, source),
     pruneIntake: (before) => pruneIntake(db, before),
@@ -166,6 +174,12 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     unpublish: (surveyId, wave, at, by) => unpublish(db, surveyId, wave, at, by),
     livePublication: (surveyId, wave) => livePublication(db, surveyId, wave),
     livePublications: (surveyId) => livePublications(db, surveyId),
+    insertInvitationBatch: (batch, makeCode) => insertInvitationBatch(db, batch, makeCode),
+    invitationBatch: (id) => invitationBatch(db, id),
+    invitationBatches: (surveyId) => invitationBatches(db, surveyId),
+    invitationCodes: (batchId, which) => invitationCodes(db, batchId, which),
+    invitationUse: (surveyId, wave) => invitationUse(db, surveyId, wave),
+    countedByMode: (surveyId, wave) => countedByMode(db, surveyId, wave),
     close: () => db.destroy(),
   };
 }

@@ -3,13 +3,16 @@ import { chunks } from "./chunks";
 import type { Database, ResponsesTable } from "./database";
 import { takeIntake } from "./intake-queries";
 import type { IntakeQuota } from "./intake-storage";
+import { claimInvitations, markInvitationsUsed } from "./invitation-batch-queries";
 import type { InsertOutcome, NewResponse, StoredResponse } from "./response-storage";
+import type { StorageKind } from "./storage";
 
 export async function insertResponses(
   db: Kysely<Database>,
   rows: readonly NewResponse[],
   receivedAt: string,
-  intake?: IntakeQuota,
+  intake: IntakeQuota | undefined,
+  kind: StorageKind,
 ): Promise<InsertOutcome> {
   const firstById = new Map<string, NewResponse>();
   for (const row of rows) if (!firstById.has(row.response.id)) firstById.set(row.response.id, row);
@@ -20,11 +23,19 @@ export async function insertResponses(
   const unique = [...firstById.values()].sort((x, y) =>
     x.response.id < y.response.id ? -1 : x.response.id > y.response.id ? 1 : 0,
   );
-  if (unique.length === 0) return { inserted: new Set(), storedHashes: new Map(), held: new Set() };
+  if (unique.length === 0)
+    return { inserted: new Set(), storedHashes: new Map(), held: new Set(), refused: new Map() };
 
   return await db.transaction().execute(async (trx) => {
+    // In the batch's order (the order its answers were given): of two with one code, the first has it.
+    const invited = [...firstById.values()].filter((row) => row.invitation !== undefined);
+    const { refused, claims } =
+      invited.length > 0
+        ? await claimInvitations(trx, invited, kind)
+        : { refused: new Map(), claims: new Map() };
+    const toStore = refused.size > 0 ? unique.filter((row) => !refused.has(row.response.id)) : unique;
     const inserted = new Set<string>();
-    for (const part of chunks(unique, 100)) {
+    for (const part of chunks(toStore, 100)) {
       const returned = await trx
         .insertInto("responses")
         .values(part.map((row) => toRow(row, receivedAt)))
@@ -33,6 +44,12 @@ export async function insertResponses(
         .execute();
       for (const { id } of returned) inserted.add(id);
     }
+    // A code is used only by a response this transaction stored (another may have stored its id first).
+    if (claims.size > 0)
+      await markInvitationsUsed(
+        trx,
+        [...claims].filter(([id]) => inserted.has(id)).map(([, c]) => c),
+      );
     const held = new Set(
       unique.filter((r) => r.hold && inserted.has(r.response.id)).map((r) => r.response.id),
     );
@@ -81,10 +98,10 @@ export async function insertResponses(
     // maybe with other content) are read back. A batch of new responses thus costs no SELECT.
     const storedHashes = await hashesOf(
       trx,
-      [...firstById.keys()].filter((id) => !inserted.has(id)),
+      [...firstById.keys()].filter((id) => !inserted.has(id) && !refused.has(id)),
     );
     for (const id of inserted) storedHashes.set(id, (firstById.get(id) as NewResponse).contentHash);
-    return { inserted, storedHashes, held };
+    return { inserted, storedHashes, held, refused };
   });
 }
 

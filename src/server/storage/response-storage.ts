@@ -2,6 +2,7 @@ import type { KeyingReason } from "../../domain/paper-keying";
 import type { Response } from "../../domain/response";
 import type { HoldReason, ReviewState } from "../../domain/review";
 import type { IntakeQuota } from "./intake-storage";
+import type { InvitationRefusal } from "./invitation-batch-queries";
 
 /** A checked response ready to store, with what is derived from it and its definition. */
 export interface NewResponse {
@@ -15,6 +16,11 @@ export interface NewResponse {
   hold?: HoldReason | KeyingReason;
   /** A paper keying's keyer (an account's login): stored beside it, never in the response row. */
   keyedBy?: string;
+  /**
+   * The invitation code the response came with (`response` no longer holds it): marked used in the
+   * transaction that stores the response, and kept nowhere else.
+   */
+  invitation?: string;
 }
 
 export interface InsertOutcome {
@@ -24,6 +30,8 @@ export interface InsertOutcome {
   storedHashes: ReadonlyMap<string, string>;
   /** Ids this call stored held (a bad clock, or over its source's quota). */
   held: ReadonlySet<string>;
+  /** Ids not stored because of their invitation code, and why. */
+  refused: ReadonlyMap<string, InvitationRefusal>;
 }
 
 export interface StoredResponse {

@@ -3,6 +3,7 @@ import type { ApiTokenStorage } from "./api-token-storage";
 import type { AuditStorage } from "./audit-storage";
 import type { EventStorage } from "./event-storage";
 import type { IntakeStorage } from "./intake-storage";
+import type { InvitationBatchStorage } from "./invitation-batch-storage";
 import type { InvitationStorage } from "./invitation-storage";
 import type { PaperStorage } from "./paper-storage";
 import type { PasskeyStorage } from "./passkey-storage";
@@ -35,7 +36,8 @@ export interface Storage
     InvitationStorage,
     PasskeyStorage,
     AuditStorage,
-    ResultsStorage {
+    ResultsStorage,
+    InvitationBatchStorage {
   readonly kind: StorageKind;
   migrate(): Promise<string[]>;
   close(): Promise<void>;

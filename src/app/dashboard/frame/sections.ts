@@ -12,6 +12,8 @@ export const SECTION_ACCESS: Record<DashboardSection, { role: Role; perSurvey: b
   trend: { role: "analyst", perSurvey: true },
   responses: { role: "analyst", perSurvey: true },
   population: { role: "analyst", perSurvey: true },
+  // The mailed sample: its letters' codes (admin) beside the response rate.
+  sample: { role: "admin", perSurvey: true },
   events: { role: "field_staff", perSurvey: true },
   surveys: { role: "analyst", perSurvey: true },
   results: { role: "admin", perSurvey: true },

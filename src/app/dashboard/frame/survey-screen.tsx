@@ -7,6 +7,7 @@ import { useLocale } from "../../locale-context";
 import type { DashboardSection } from "../../router/routes";
 import { BackupUpload } from "../backup-upload";
 import { EventsSection } from "../events/events-section";
+import { InvitationsSection } from "../invitations/invitations-section";
 import { PaperDisputesSection } from "../paper-disputes-section";
 import { ResponseCountsSection } from "../response-counts-section";
 import { PublicResultsSection } from "../results/public-results-section";
@@ -94,6 +95,8 @@ export function SurveyScreen(props: Props) {
           {newSurvey}
         </>
       );
+    case "sample":
+      return <InvitationsSection def={survey} onUnauthorized={onUnauthorized} />;
     case "results":
       return <PublicResultsSection def={survey} onUnauthorized={onUnauthorized} />;
     default:

@@ -11,6 +11,7 @@ import * as sessionTokenMac from "./2026_12_07_0002_session_token_mac";
 import * as surveyVersions from "./2026_12_07_0003_survey_versions";
 import * as accounts from "./2026_12_07_2201_accounts";
 import * as auditLog from "./2026_12_07_2202_audit_log";
+import * as invitationCodes from "./2026_12_08_21a1_invitations";
 import * as paperKeyings from "./2026_12_08_21b1_paper_keyings";
 import * as reviewChanges from "./2026_12_08_21b2_review_changes";
 import * as populationWaves from "./2026_12_08_21c1_population_waves";
@@ -38,6 +39,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_12_07_0003_survey_versions": surveyVersions,
   "2026_12_07_2201_accounts": accounts,
   "2026_12_07_2202_audit_log": auditLog,
+  "2026_12_08_21a1_invitations": invitationCodes,
   "2026_12_08_21b1_paper_keyings": paperKeyings,
   "2026_12_08_21b2_review_changes": reviewChanges,
   "2026_12_08_21c1_population_waves": populationWaves,
