@@ -1,7 +1,7 @@
 import type { ItemResult } from "../../contract/responses";
 import { lookUpNamedVersions } from "../published-surveys";
 import type { IntakeQuota } from "../storage/intake-storage";
-import type { InvitationRefusal } from "../storage/invitation-batch-queries";
+import type { InvitationRefusal } from "../storage/invitation-batch-storage";
 import type { ResponseStorage } from "../storage/response-storage";
 import type { SurveyRegistry } from "../surveys";
 import { judgeItem, type Sender } from "./judge";

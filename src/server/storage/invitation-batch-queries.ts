@@ -1,9 +1,8 @@
 import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import type { InvitationBatch } from "../../contract/invitation-batches";
-import type { ItemErrorCode } from "../../contract/problem-codes";
 import { chunks } from "./chunks";
 import type { Database, InvitationBatchesTable } from "./database";
-import type { StratumUse } from "./invitation-batch-storage";
+import type { InvitationRefusal, StratumUse } from "./invitation-batch-storage";
 import type { NewResponse } from "./response-storage";
 import type { StorageKind } from "./storage";
 
@@ -134,11 +133,6 @@ function batchFromRow(row: Selectable<InvitationBatchesTable>): InvitationBatch 
     createdAt: row.created_at,
   };
 }
-
-export type InvitationRefusal = Extract<
-  ItemErrorCode,
-  "invitation_unknown" | "invitation_used" | "invitation_other_survey"
->;
 
 /** The codes a transaction will mark used once their responses are stored, by the code's wave. */
 export interface InvitationClaims {

@@ -1,4 +1,5 @@
 import type { InvitationBatch } from "../../contract/invitation-batches";
+import type { ItemErrorCode } from "../../contract/problem-codes";
 
 /** Codes mailed and used in one stratum of a wave (null: batches without a stratum). */
 export interface StratumUse {
@@ -25,3 +26,9 @@ export interface InvitationBatchStorage {
   /** Counted responses of a survey's wave by mode. */
   countedByMode(surveyId: string, wave: number): Promise<Record<string, number>>;
 }
+
+/** Why a code was refused at intake (the device was to catch a mistyped one first). */
+export type InvitationRefusal = Extract<
+  ItemErrorCode,
+  "invitation_unknown" | "invitation_used" | "invitation_other_survey"
+>;

@@ -2,7 +2,7 @@ import type { KeyingReason } from "../../domain/paper-keying";
 import type { Response } from "../../domain/response";
 import type { HoldReason, ReviewState } from "../../domain/review";
 import type { IntakeQuota } from "./intake-storage";
-import type { InvitationRefusal } from "./invitation-batch-queries";
+import type { InvitationRefusal } from "./invitation-batch-storage";
 
 /** A checked response ready to store, with what is derived from it and its definition. */
 export interface NewResponse {
