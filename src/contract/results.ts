@@ -116,6 +116,11 @@ export const ResultsSnapshot = z.object({
   respondents: Count,
   /** Mailed letters of the wave, when the ward recorded them; the response rate needs them. */
   mailed: z.nullable(Count),
+  /**
+   * The mailed sample's response rate in percent (codes used online and paper forms returned, over
+   * letters mailed); null when no letters were recorded. Absent in snapshots published before it.
+   */
+  responseRate: z.optional(z.nullable(z.number())),
   method: ResultsMethod,
   licence: z.object({ name: z.string(), url: z.string() }),
   indicators: z.array(ResultsIndicator),

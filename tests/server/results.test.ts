@@ -49,10 +49,47 @@ describeEachStorage("published results", (variant) => {
     expect(res.status).toBe(200);
     return ResultsSnapshot.parse(await res.json());
   };
+  const openJsonAfter = async (published: globalThis.Response | Promise<globalThis.Response>) => {
+    expect((await published).status).toBe(201);
+    return await openJson();
+  };
   const body = {
     texts: { prepared: { ja: "防災訓練を増やします", en: "More drills" } },
     breakdowns: ["q_area"],
   };
+
+  it("states the mailed sample's response rate: its codes used and paper returned over the letters mailed", async () => {
+    expect((await openJsonAfter(publish(body))).responseRate).toBeNull();
+    const made = await app.request(
+      `/api/v1/surveys/${SURVEY}/invitations`,
+      postJson({ wave: FY, count: 8, stratum: "north" }, organizer),
+    );
+    expect(made.status).toBe(201);
+    const { batchId } = (await made.json()) as { batchId: string };
+    const csv = await (
+      await app.request(`/api/v1/surveys/${SURVEY}/invitations/${batchId}.csv`, { headers: organizer })
+    ).text();
+    const codes = csv
+      .split("\r\n")
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => (line.replace(/^\uFEFF/, "").split(",")[0] ?? "").replaceAll("-", ""));
+    expect(codes).toHaveLength(8);
+    // Two of the eight letters answered online; the 35 open-link answers are not the sample's.
+    const sent = await app.request(
+      "/api/v1/responses",
+      postJson({
+        responses: codes.slice(0, 2).map((invitation) => ({ ...answers(1, 1, "north")[0], invitation })),
+      }),
+    );
+    const { results } = (await sent.json()) as { results: { status: string }[] };
+    expect(results.map((r) => r.status)).toEqual(["accepted", "accepted"]);
+    const snapshot = await openJsonAfter(publish(body));
+    expect(snapshot.mailed).toBe(8);
+    expect(snapshot.responseRate).toBe(25);
+    const page = await (await app.request(`/results/${SURVEY}/${FY}`)).text();
+    expect(page).toContain("25.0");
+  });
 
   it("publishes a snapshot whose figures are the tallies', with the trend and the ward's text", async () => {
     const res = await publish(body);

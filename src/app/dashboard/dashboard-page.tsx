@@ -84,6 +84,14 @@ export function DashboardPage() {
         <Link href="/settings" class="tap-link">
           {t("dashboard.deviceSettings")}
         </Link>
+        {session.status === "signed-in" && (
+          <>
+            {" · "}
+            <Link href="/paper" class="tap-link">
+              {t("paper.title")}
+            </Link>
+          </>
+        )}
       </p>
     </div>
   );

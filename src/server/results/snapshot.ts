@@ -8,13 +8,17 @@ import type { IndicatorTally } from "../../contract/tallies";
 import type { SurveyDefinition } from "../../domain/definition";
 import type { Problem } from "../../domain/issues";
 import { HttpProblem } from "../http/problems";
+import { computeResponseRate } from "../invitations/response-rate";
+import type { InvitationBatchStorage } from "../storage/invitation-batch-storage";
 import type { PopulationStorage } from "../storage/population-storage";
 import type { TallyStorage } from "../storage/tally-storage";
 import type { SurveyRegistry } from "../surveys";
 import { computeTallies } from "../tallies/compute";
 import { computeTrend } from "../tallies/trend";
 
-type SnapshotStorage = TallyStorage & Pick<PopulationStorage, "populationOf" | "populationSets">;
+type SnapshotStorage = TallyStorage &
+  Pick<PopulationStorage, "populationOf" | "populationSets"> &
+  Pick<InvitationBatchStorage, "invitationUse" | "countedByMode">;
 
 /** The method as the open data's metadata states it: the rules DESIGN "Indicator math" sets. */
 export const methodOf = (def: SurveyDefinition): ResultsSnapshot["method"] => ({
@@ -88,7 +92,8 @@ export async function buildSnapshot(
   stamp: { publication: number; publishedAt: string },
 ): Promise<ResultsSnapshot> {
   const { wave } = input;
-  const [totals, trend, counts, ...byQuestion] = await Promise.all([
+  const [rate, totals, trend, counts, ...byQuestion] = await Promise.all([
+    computeResponseRate(storage, def.id, wave),
     computeTallies(storage, def, { wave, by: null }),
     computeTrend(storage, def, surveys),
     storage.countResponses({ surveyId: def.id, wave }),
@@ -167,7 +172,8 @@ export async function buildSnapshot(
     title: def.title,
     locales: def.locales,
     respondents,
-    mailed: null,
+    mailed: rate.mailed > 0 ? rate.mailed : null,
+    responseRate: rate.rate,
     method: methodOf(def),
     licence: { ...RESULTS_LICENCE },
     indicators,

@@ -17,6 +17,7 @@ import { ensureReactionsSurvey } from "../results/reactions-survey";
 import { resultsCsv } from "../results/results-csv";
 import { buildSnapshot, checkPublishBody } from "../results/snapshot";
 import type { AuditStorage } from "../storage/audit-storage";
+import type { InvitationBatchStorage } from "../storage/invitation-batch-storage";
 import type { PopulationStorage } from "../storage/population-storage";
 import type { ResultsStorage } from "../storage/results-storage";
 import type { TallyStorage } from "../storage/tally-storage";
@@ -28,7 +29,8 @@ type Deps = DepsWith<
     TallyStorage &
     Pick<PopulationStorage, "populationOf" | "populationSets"> &
     Pick<AuditStorage, "appendAudit"> &
-    Pick<VersionStorage, "insertVersion">,
+    Pick<VersionStorage, "insertVersion"> &
+    Pick<InvitationBatchStorage, "invitationUse" | "countedByMode">,
   "surveys" | "organizerToken" | "now"
 >;
 

@@ -119,9 +119,11 @@ export function renderResultsPage(s: ResultsSnapshot, locale: Locale, o: PageOpt
   const alternates = s.locales
     .map((l) => `<link rel="alternate" hreflang="${l}" href="${esc(pageIn(s, l))}">`)
     .join("");
+  // The sample's own rate (its codes used and paper returned): every counted response over the
+  // letters mailed would count open-link answers as the sample's too.
   const rate =
-    s.mailed && s.mailed > 0
-      ? ` · ${esc(fill(w.responseRate, { rate: oneDecimal((s.respondents * 100) / s.mailed, locale) }))}`
+    s.responseRate !== undefined && s.responseRate !== null
+      ? ` · ${esc(fill(w.responseRate, { rate: oneDecimal(s.responseRate, locale) }))}`
       : "";
   const head = `<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title><meta name="description" content="${esc(desc)}"><meta property="og:type" content="website"><meta property="og:title" content="${esc(title)}"><meta property="og:description" content="${esc(desc)}"><meta property="og:url" content="${esc(o.url)}"><meta name="twitter:card" content="summary">${alternates}<style>${RESULTS_STYLE}</style>`;
   const header = `<header><nav aria-label="${esc(w.languages)}"><ul>${languages}</ul></nav><h1>${esc(title)}</h1><p class="sub">${esc(fill(w.respondents, { n: count(s.respondents, locale) }))}${rate} · ${esc(fill(w.published, { date: s.publishedAt.slice(0, 10) }))}</p></header>`;
