@@ -47,7 +47,7 @@ describeEachStorage("published results never show a hidden group", (variant) => 
   let dispose: () => Promise<void>;
   beforeAll(async () => {
     ({ app, storage, surveys, dispose } = await openApp(variant));
-    const population = await app.request(`/api/v1/surveys/${SURVEY}/population`, {
+    const population = await app.request(`/api/v1/surveys/${SURVEY}/population?wave=${FY}`, {
       method: "POST",
       headers: { ...organizer, "Content-Type": "text/csv" },
       body: "q_area,population\r\nnorth,1200\r\nsouth,300\r\neast,2500\r\n",
