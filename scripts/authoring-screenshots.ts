@@ -60,7 +60,7 @@ await withCollectorAndChromium(async (collector, browser) => {
   const page = await context.newPage();
   await page.goto(`${collector.origin}/dashboard`);
   await page.getByLabel("担当者トークン").fill(ORGANIZER_TOKEN);
-  await page.getByRole("button", { name: "ログイン" }).click();
+  await page.getByRole("button", { name: "ログイン", exact: true }).click();
   const section = page.locator("section.versions");
   await section.waitFor();
   const upload = async (file: Buffer) => {

@@ -97,6 +97,7 @@ describe("the dashboard's sign-in with an account", () => {
       "/dashboard/population",
       "/dashboard/events",
       "/dashboard/surveys",
+      "/dashboard/account",
     ]);
     await page.goto(`${env.collector.origin}/dashboard/audit`);
     await page.getByText(staffJa.sections.notForRole).waitFor();

@@ -85,7 +85,7 @@ describe("events and tablets managed on the dashboard", () => {
   it("enrols a tablet from the dashboard, which answers and syncs", async () => {
     await office.goto(`${env.collector.origin}/dashboard/events`);
     await office.getByLabel(ja.dashboard.tokenLabel).fill(ORGANIZER_TOKEN);
-    await office.getByRole("button", { name: ja.organizer.signIn }).click();
+    await office.getByRole("button", { name: ja.organizer.signIn, exact: true }).click();
     await office.getByRole("heading", { name: ja.events.title }).waitFor();
     await createEvent("夏まつり");
     await event("夏まつり").getByLabel(ja.events.deviceLabel).fill("受付1");

@@ -16,12 +16,16 @@ const WATCH_INTRO = () => {
   const frames: Frame[] = [];
   (window as unknown as { __frames: Frame[] }).__frames = frames;
   const frame = () => {
-    const buttons = [...document.querySelectorAll<HTMLElement>(".intro .button")].flatMap((button) => {
-      const box = button.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) return [];
-      const where = [box.x, box.y, box.width, box.height].map(Math.round).join(",");
-      return [`${button.textContent?.trim()} @ ${where}`];
-    });
+    // The letter's code entry is the app's alone, drawn below them: not one of the HTML's buttons.
+    const drawnByHtml = (button: HTMLElement) => button.closest(".intro__invitation") === null;
+    const buttons = [...document.querySelectorAll<HTMLElement>(".intro .button")]
+      .filter(drawnByHtml)
+      .flatMap((button) => {
+        const box = button.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) return [];
+        const where = [box.x, box.y, box.width, box.height].map(Math.round).join(",");
+        return [`${button.textContent?.trim()} @ ${where}`];
+      });
     if (document.querySelector(".intro"))
       frames.push({ app: document.querySelector("#app[data-first-screen]") === null, buttons });
     requestAnimationFrame(frame);

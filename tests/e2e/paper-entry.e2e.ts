@@ -170,9 +170,9 @@ describe("paper forms keyed twice from the keyboard", () => {
   it("shows the dispute on the dashboard side by side, and a third keying settles it", async () => {
     const office = await env.browser.newContext({ locale: "ja-JP", viewport: { width: 1280, height: 900 } });
     const page = await office.newPage();
-    await page.goto(`${env.collector.origin}/dashboard`);
+    await page.goto(`${env.collector.origin}/dashboard/responses`);
     await page.getByLabel(ja.dashboard.tokenLabel).fill(ORGANIZER_TOKEN);
-    await page.getByRole("button", { name: ja.organizer.signIn }).click();
+    await page.getByRole("button", { name: ja.organizer.signIn, exact: true }).click();
     const table = page.getByRole("table", { name: ja.paperDisputes.caption.replace("{{form}}", "0005") });
     await table.waitFor();
     const age = def.questions.find((q) => q.id === "q_age");

@@ -53,7 +53,7 @@ describe("passkeys in the dashboard", () => {
   const api = async (path: string) => (await page.request.get(`${site()}/api/v1${path}`)).json();
 
   it("registers a passkey of this device for the signed-in account", async () => {
-    await page.goto(`${site()}/dashboard`);
+    await page.goto(`${site()}/dashboard/account`);
     await page.getByLabel(staffJa.dashboard.loginLabel).fill(LOGIN);
     await page.getByLabel(staffJa.dashboard.passwordLabel).fill(PASSWORD);
     await page.getByRole("button", { name: "ログイン", exact: true }).click();

@@ -81,7 +81,6 @@ export function IntroScreen({
         <li>{t("intro.offline")}</li>
         <li>{t("intro.questions", { n: def.questions.length, minutes: estimatedMinutes(def) })}</li>
       </ul>
-      {open && invitation}
       {/*
        * Start before the offer of the draft: of the HTML's two (one of them hidden), the one a
        * respondent without a draft, the most of them, is shown is the first the parser reaches.
@@ -108,6 +107,11 @@ export function IntroScreen({
           {begin("draft.startOver", "secondary", resume?.onStartOver)}
         </section>
       )}
+      {/*
+       * Last: the HTML of the first screen has no code entry (the app draws it), so anything it drew
+       * above Start would push Start and Continue down as the app takes over, under a finger.
+       */}
+      {open && invitation && <div class="intro__invitation">{invitation}</div>}
     </div>
   );
 }
