@@ -1,10 +1,9 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { SessionList } from "../../src/contract/account-sessions";
-import { createApp } from "../../src/server/app";
 import type { Storage } from "../../src/server/storage";
-import { addAccount, BASE, PASSWORD, sessionOf, signInAs } from "./account-support";
-import { describeEachStorage, fixtureSurveys, SURVEY, TOKEN } from "./support";
+import { addAccount, BASE, openAccountApp, PASSWORD, sessionOf, signInAs } from "./account-support";
+import { describeEachStorage, SURVEY, TOKEN } from "./support";
 
 const TALLIES = `${BASE}/api/v1/surveys/${SURVEY}/tallies`;
 const NEW_PASSWORD = "a longer new passphrase";
@@ -15,18 +14,11 @@ describeEachStorage("an account's sessions and password", (variant) => {
   let dispose: () => Promise<void>;
   let clock: Date;
   beforeEach(async () => {
-    const opened = await variant.open();
-    await opened.storage.migrate();
-    ({ storage, dispose } = opened);
     clock = new Date("2026-06-01T00:00:00Z");
-    app = createApp({
-      storage,
-      surveys: fixtureSurveys(),
-      organizerToken: TOKEN,
-      log: () => {},
+    ({ app, storage, dispose } = await openAccountApp(variant, {
       now: () => clock,
       clientAddress: () => "198.51.100.7",
-    });
+    }));
   });
   afterEach(async () => dispose());
 

@@ -1,8 +1,10 @@
 import type { Hono } from "hono";
 import type { Role, SurveyScope } from "../../src/contract/accounts";
 import { uuidv7 } from "../../src/domain/uuid";
+import { type AppDeps, createApp } from "../../src/server/app";
 import { hashPassword } from "../../src/server/auth/password";
 import type { AccountStorage, StoredAccount } from "../../src/server/storage";
+import { fixtureSurveys, type StorageVariant, TOKEN } from "./support";
 
 export const BASE = "http://collector.test";
 export const PASSWORD = "correct horse battery";
@@ -58,4 +60,21 @@ export async function sessionOf(app: Hono, login: string, password = PASSWORD): 
   const res = await signInAs(app, login, password);
   if (res.status !== 200) throw new Error(`sign-in of ${login}: ${res.status} ${await res.text()}`);
   return cookieFrom(res, "tsunagu_session");
+}
+
+/**
+ * A migrated storage of `variant` and the collector over it, with the bootstrap token, the fixture
+ * surveys and the caller's clock (and any other deps): the set-up of the account tests.
+ */
+export async function openAccountApp(variant: StorageVariant, deps: Partial<AppDeps> = {}) {
+  const opened = await variant.open();
+  await opened.storage.migrate();
+  const app = createApp({
+    storage: opened.storage,
+    surveys: fixtureSurveys(),
+    organizerToken: TOKEN,
+    log: () => {},
+    ...deps,
+  });
+  return { app, storage: opened.storage, dispose: opened.dispose };
 }

@@ -1,11 +1,10 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { ApiTokenList, CreatedApiToken } from "../../src/contract/api-tokens";
-import { createApp } from "../../src/server/app";
 import { hashSessionId } from "../../src/server/auth/organizer-session";
 import type { Storage } from "../../src/server/storage";
-import { addAccount, BASE, sessionOf } from "./account-support";
-import { describeEachStorage, fixtureSurveys, SURVEY, TOKEN } from "./support";
+import { addAccount, BASE, openAccountApp, sessionOf } from "./account-support";
+import { describeEachStorage, SURVEY } from "./support";
 
 const TALLIES = `${BASE}/api/v1/surveys/${SURVEY}/tallies`;
 
@@ -15,17 +14,8 @@ describeEachStorage("named API tokens", (variant) => {
   let dispose: () => Promise<void>;
   let clock: Date;
   beforeEach(async () => {
-    const opened = await variant.open();
-    await opened.storage.migrate();
-    ({ storage, dispose } = opened);
     clock = new Date("2026-06-01T00:00:00Z");
-    app = createApp({
-      storage,
-      surveys: fixtureSurveys(),
-      organizerToken: TOKEN,
-      log: () => {},
-      now: () => clock,
-    });
+    ({ app, storage, dispose } = await openAccountApp(variant, { now: () => clock }));
   });
   afterEach(async () => dispose());
 

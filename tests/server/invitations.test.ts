@@ -1,10 +1,9 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { CreatedInvitation, InvitationList } from "../../src/contract/invitations";
-import { createApp } from "../../src/server/app";
 import type { Storage } from "../../src/server/storage";
-import { addAccount, BASE, cookieFrom, sessionOf, signInAs } from "./account-support";
-import { describeEachStorage, fixtureSurveys, SURVEY, TOKEN } from "./support";
+import { addAccount, BASE, cookieFrom, openAccountApp, sessionOf, signInAs } from "./account-support";
+import { describeEachStorage, SURVEY } from "./support";
 
 const TALLIES = `${BASE}/api/v1/surveys/${SURVEY}/tallies`;
 const CHOSEN = "a passphrase of my own";
@@ -16,17 +15,8 @@ describeEachStorage("invitation links", (variant) => {
   let clock: Date;
   let admin: string;
   beforeEach(async () => {
-    const opened = await variant.open();
-    await opened.storage.migrate();
-    ({ storage, dispose } = opened);
     clock = new Date("2026-06-01T00:00:00Z");
-    app = createApp({
-      storage,
-      surveys: fixtureSurveys(),
-      organizerToken: TOKEN,
-      log: () => {},
-      now: () => clock,
-    });
+    ({ app, storage, dispose } = await openAccountApp(variant, { now: () => clock }));
     await addAccount(storage, "tanaka", "admin");
     admin = await sessionOf(app, "tanaka");
   });

@@ -1,10 +1,9 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { createApp } from "../../src/server/app";
 import { challengeCheck, keepChallenge } from "../../src/server/auth/passkey-ceremony";
 import type { Storage } from "../../src/server/storage";
-import { addAccount, BASE, sessionOf } from "./account-support";
-import { describeEachStorage, fixtureSurveys, TOKEN } from "./support";
+import { addAccount, BASE, openAccountApp, sessionOf } from "./account-support";
+import { describeEachStorage } from "./support";
 
 /**
  * The passkey routes' checks short of a real authenticator's signature, which
@@ -16,17 +15,8 @@ describeEachStorage("passkeys", (variant) => {
   let dispose: () => Promise<void>;
   let clock: Date;
   beforeEach(async () => {
-    const opened = await variant.open();
-    await opened.storage.migrate();
-    ({ storage, dispose } = opened);
     clock = new Date("2026-06-01T00:00:00Z");
-    app = createApp({
-      storage,
-      surveys: fixtureSurveys(),
-      organizerToken: TOKEN,
-      log: () => {},
-      now: () => clock,
-    });
+    ({ app, storage, dispose } = await openAccountApp(variant, { now: () => clock }));
   });
   afterEach(async () => dispose());
 
