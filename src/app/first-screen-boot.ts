@@ -1,6 +1,7 @@
 /**
  * The one script of a survey's page whose first screen is in the HTML (build/first-screen.tsx): it
- * runs the app only once that screen has been painted and the page is idle. The app's own script tag, run at once,
+ * fetches the app once that screen has been painted, and runs it when the page is idle. The app's own
+ * script tag, run at once,
  * compiled and ran the whole app on a slow phone's one core before the first paint, and its
  * modulepreload links compiled it too (bench/RESULTS.md, first question); on slow mobile data, its
  * files also took the stylesheet's bandwidth. The build moves the app's files into #app's
@@ -37,16 +38,21 @@ try {
 function boot(): void {
   const root = document.getElementById("app");
   const modules = root?.dataset.appModules?.split(" ").filter(Boolean) ?? [];
-  const [entry, ...preloaded] = modules;
+  const [entry] = modules;
 
-  function runApp(src: string): void {
-    for (const href of preloaded) {
+  // Fetched (and compiled, off the main thread) from the first frame on, run at the first idle moment:
+  // fetched only then, the app took over ~170 ms later at 4x CPU throttle (bench/RESULTS.md, ready).
+  function preload(): void {
+    for (const href of modules) {
       const link = document.createElement("link");
       link.rel = "modulepreload";
       link.crossOrigin = "";
       link.href = href;
       document.head.append(link);
     }
+  }
+
+  function runApp(src: string): void {
     const script = document.createElement("script");
     script.type = "module";
     script.crossOrigin = "";
@@ -79,16 +85,6 @@ function boot(): void {
     button.setAttribute("aria-busy", "true");
   });
 
-  // The HTML's language switch, changed before the app runs: the same page in the language chosen,
-  // drawn by the build and served for ?lang= (server/static-files.ts), which the app then keeps
-  // (device/locale-preference.ts). Until the app ran, the switch did nothing. Here, not in a form
-  // with a button: a few bytes, and no second control beside the app's own switch.
-  root?.addEventListener("change", (event) => {
-    const select = event.target;
-    if (!root.hasAttribute("data-first-screen") || !(select instanceof HTMLSelectElement)) return;
-    if (select.closest(".language-switch")) location.assign(`?lang=${encodeURIComponent(select.value)}`);
-  });
-
   // In the task after the frame that paints the first screen: the hidden first question is styled and
   // laid out (FIRST_QUESTION_LAID_OUT_ATTRIBUTE), which a Start pressed later no longer waits for. At
   // 4x CPU throttle, Start pressed 150 ms after it was shown took 45 ms to show the question, 20 ms
@@ -99,6 +95,7 @@ function boot(): void {
   if (entry)
     requestAnimationFrame(() => {
       setTimeout(() => root?.setAttribute("data-first-question-laid-out", ""), 0);
+      preload();
       const run = () => runApp(entry);
       if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 1000 });
       else setTimeout(run, 0);

@@ -1,14 +1,14 @@
 import { render } from "preact";
-import { initI18n, setLanguage } from "../i18n";
+import { initI18n } from "../i18n";
 import { App } from "./app";
 import { prefetchSurvey } from "./collector/surveys";
 import { registerServiceWorker } from "./device/app-update";
 import { whenIdle } from "./device/idle";
-import { localeFromAddress, preferredLocale, rememberLocale } from "./device/locale-preference";
+import { localeFromAddress, preferredLocale } from "./device/locale-preference";
 import { checkPersistence } from "./device/persistence";
 import { watchStorageHealth } from "./device/storage-health";
 import { startSyncIfHolding } from "./device/sync";
-import { languageChosenBeforeApp, receiveFirstScreen } from "./respondent/first-screen";
+import { receiveFirstScreen } from "./respondent/first-screen";
 import { FIRST_SCREEN_ATTRIBUTE } from "./respondent/first-screen-markup";
 import { matchRoute } from "./router/routes";
 import "./styles.css";
@@ -33,15 +33,9 @@ async function main(): Promise<void> {
   // layout pass (bench/RESULTS.md, first question). On a slow network the loading screen shows.
   const wait = root.hasAttribute(FIRST_SCREEN_ATTRIBUTE) ? TAKEOVER_WAIT_MS : FIRST_DRAW_WAIT_MS;
   if (definition) await Promise.race([definition, new Promise((done) => setTimeout(done, wait))]);
-  // A language chosen on the HTML's own switch, before the app ran, is the one the app opens in.
-  const chosen = languageChosenBeforeApp(root);
-  if (chosen) {
-    await setLanguage(chosen);
-    rememberLocale(chosen);
-  }
-  document.documentElement.lang = chosen ?? locale;
+  document.documentElement.lang = locale;
   receiveFirstScreen(root);
-  render(<App initialLocale={chosen ?? locale} />, root);
+  render(<App initialLocale={locale} />, root);
   // None of these may delay the form. Started at once, their chunks (zod among them) were parsed on a
   // slow phone's only core while the page still waited to fetch its survey; so they wait for the
   // first idle moment (bench/RESULTS.md: first question under 4x CPU throttle).

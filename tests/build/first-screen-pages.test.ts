@@ -48,6 +48,11 @@ describe("the survey's pages with their first screen drawn in", () => {
       expect(modules[0]).toMatch(/^\/assets\/index-.+\.js$/);
       for (const m of modules) expect(existsSync(`dist${m}`), m).toBe(true);
       expect(html).not.toMatch(/\sstyle="/);
+      // The language switch: links in a closed disclosure, each language's name in its own lang. A
+      // <select> laid out every option's name, each in its own fonts, before the first paint.
+      expect(html).not.toContain("<select");
+      for (const other of LOCALES)
+        expect(html).toMatch(new RegExp(`<details class="language-switch">.*<a href="\\?lang=${other}" lang="${other}"`));
       // Compressed like every other page, and left out of the service worker's precache.
       expect(existsSync(`${file}.br`) && existsSync(`${file}.gz`)).toBe(true);
       expect(sw).not.toContain(`s/ward-resident/${locale}.html`);

@@ -13,6 +13,7 @@ import staffJa from "../../src/i18n/staff/ja";
 import staffVi from "../../src/i18n/staff/vi";
 import { axeViolations, type Violation } from "./support/axe";
 import { watchCsp } from "./support/csp";
+import { chooseLanguage } from "./support/language-switch";
 import { storedRecords } from "./support/respondent";
 import { useCollectorAndChromium } from "./support/suite";
 
@@ -198,7 +199,7 @@ describe("a kiosk at an event, offline, then synced", () => {
     let current: Lang = "ja";
     for (const [i, p] of plan.entries()) {
       if (p.lang !== current) {
-        await tablet.locator(".language-switch select").selectOption(p.lang);
+        await chooseLanguage(tablet, p.lang);
         current = p.lang;
         await tablet.getByRole("button", { name: t(current).intro.start, exact: true }).waitFor();
       }

@@ -8,6 +8,7 @@ import jaEasy from "../../src/i18n/catalogues/ja-x-easy";
 import ko from "../../src/i18n/catalogues/ko";
 import vi from "../../src/i18n/catalogues/vi";
 import zhHans from "../../src/i18n/catalogues/zh-Hans";
+import { chooseLanguage, languageShown, languageSwitch } from "./support/language-switch";
 import { untilAppRuns } from "./support/respondent";
 import { useCollectorAndChromium } from "./support/suite";
 
@@ -78,12 +79,17 @@ describe("languages", () => {
     await page.goto(`${env.collector.origin}/s/ward-resident`);
     await untilAppRuns(page);
     // Named "Language" in every language as well as in its own words, so anyone can find it.
-    const language = page.getByRole("combobox", { name: /Language/ });
-    await language.waitFor();
-    // In the header, on screen without scrolling, with every language named in its own script.
-    const box = await language.boundingBox();
+    const language = languageSwitch(page);
+    const summary = language.locator("summary");
+    await summary.waitFor();
+    expect(await summary.textContent()).toMatch(/Language/);
+    // In the header, on screen without scrolling, with every language named in its own script, each
+    // link marked with its language, for a screen reader's voice.
+    const box = await summary.boundingBox();
     expect(box && box.y + box.height).toBeLessThan(200);
-    expect(await language.locator("option").allTextContents()).toEqual([
+    await summary.click();
+    const links = language.getByRole("link");
+    expect(await links.allTextContents()).toEqual([
       "日本語",
       "やさしい にほんご",
       "English",
@@ -91,20 +97,34 @@ describe("languages", () => {
       "한국어",
       "Tiếng Việt",
     ]);
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute("lang")))).toEqual([
+      "ja",
+      "ja-x-easy",
+      "en",
+      "zh-Hans",
+      "ko",
+      "vi",
+    ]);
+    // Escape closes the list, and the keyboard is back on the switch.
+    await page.keyboard.press("Escape");
+    expect(await language.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
 
-    for (const locale of ["ja-x-easy", "ko", "vi", "zh-Hans", "en"]) {
-      await language.selectOption(locale);
+    for (const locale of ["ja-x-easy", "ko", "vi", "zh-Hans", "en"] as const) {
+      await chooseLanguage(page, locale);
       await page.getByRole("button", { name: START[locale] }).waitFor();
       // The page opened with the Japanese file; another language's texts come with the whole
       // definition, fetched on the switch.
       await page.getByRole("heading", { level: 1, name: TITLE[locale] }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      // Chosen, the list closes.
+      expect(await language.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
     }
-    await language.selectOption("ko");
+    await chooseLanguage(page, "ko");
     await page.getByRole("button", { name: START.ko }).waitFor();
     await page.reload();
     await page.getByRole("button", { name: START.ko }).waitFor();
-    expect(await page.getByRole("combobox").inputValue()).toBe("ko");
+    expect(await languageShown(page)).toBe("ko");
     await context.close();
   });
 
@@ -124,7 +144,7 @@ describe("languages", () => {
     await page.getByRole("radio", { name: second.label.ja }).check();
     expect(fetched).toEqual(["/surveys/ward-resident.ja.json"]);
 
-    await page.getByRole("combobox", { name: /Language/ }).selectOption("en");
+    await chooseLanguage(page, "en");
     await page.getByRole("heading", { name: first.label.en }).waitFor();
     expect(await page.getByRole("radio", { name: second.label.en }).isChecked()).toBe(true);
     expect(fetched).toContain("/surveys/ward-resident.json");

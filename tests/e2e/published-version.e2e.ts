@@ -11,6 +11,7 @@ import { Tallies } from "../../src/contract/tallies";
 import { PublishedVersion, XLSX_MEDIA_TYPE } from "../../src/contract/versions";
 import { SurveyDefinition } from "../../src/domain/definition";
 import { writeWorkbook } from "../../src/server/workbook/write-workbook";
+import { chooseLanguage } from "./support/language-switch";
 import { respondent, storedRecords, waitForServiceWorker } from "./support/respondent";
 import { useCollectorAndChromium } from "./support/suite";
 
@@ -105,7 +106,7 @@ describe("a version published at run time reaches an installed phone", () => {
     expect(await firstQuestion(page)).toBe(`version ${NEXT}`);
     // The switch brings the whole definition in, which the phone had cached with the shipped version
     // at install: the worker replaced it when the next came in, so the form stays on the next.
-    await page.getByRole("combobox", { name: /Language/ }).selectOption("en");
+    await chooseLanguage(page, "en");
     await page.getByText(NEW_QUESTION_EN).waitFor();
     await page.close();
   });

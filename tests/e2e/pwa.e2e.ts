@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchPersistentChromium, PHONE } from "../../harness/chromium";
 import { Collector } from "../../harness/collector";
 import { freePort } from "../../harness/free-port";
+import { chooseLanguage } from "./support/language-switch";
 
 /** The size a PNG says it is, from its IHDR chunk. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
@@ -124,7 +125,7 @@ describe("installable PWA", () => {
     // messages were never fetched before: its chunk is precached.
     await offline.goto(`${collector.origin}/`);
     await offline.getByRole("button", { name: "回答をはじめる" }).waitFor();
-    await offline.getByRole("combobox").selectOption("en");
+    await chooseLanguage(offline, "en");
     await offline.getByRole("button", { name: "Start" }).waitFor();
   });
 });

@@ -1,3 +1,4 @@
+import { useRef } from "preact/hooks";
 import { LOCALES, type Locale } from "../../domain/locales";
 import { t } from "../../i18n";
 import { useLocale } from "../locale-context";
@@ -12,18 +13,56 @@ export const LANGUAGE_NAMES: Record<Locale, string> = {
   vi: "Tiếng Việt",
 };
 
+/**
+ * The languages as links (`?lang=`, which the page reads at start: device/locale-preference.ts) in a
+ * disclosure, not a <select>:
+ * - a closed disclosure's list is not laid out, where a select laid out every option's name, each in
+ *   its own script and fonts, before a survey page's first paint: ~100 ms of a slow phone's first
+ *   layout (bench/RESULTS.md, first visit);
+ * - a link works in the HTML's first screen before the app runs, or without it, with no script;
+ * - choosing is an explicit press, not a change of context on input (WCAG 3.2.2).
+ * Once the app runs, a press changes the language in place: answers in progress stay.
+ */
 export function LanguageSwitch() {
   const { locale, setLocale } = useLocale();
+  const details = useRef<HTMLDetailsElement>(null);
+  const close = (focusSummary: boolean) => {
+    if (!details.current) return;
+    details.current.open = false;
+    if (focusSummary) details.current.querySelector("summary")?.focus();
+  };
   return (
-    <label class="language-switch">
-      <span class="language-switch__label">{t("header.language")}</span>
-      <select value={locale} onChange={(event) => void setLocale(event.currentTarget.value as Locale)}>
+    <details
+      class="language-switch"
+      ref={details}
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && details.current?.open) close(true);
+      }}
+    >
+      <summary>
+        <span class="language-switch__label">{t("header.language")}</span>{" "}
+        <span class="language-switch__current">{LANGUAGE_NAMES[locale]}</span>
+      </summary>
+      <ul class="language-switch__list">
         {LOCALES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {LANGUAGE_NAMES[l]}
-          </option>
+          <li key={l}>
+            <a
+              href={`?lang=${l}`}
+              lang={l}
+              hreflang={l}
+              aria-current={l === locale ? "true" : undefined}
+              onClick={(event) => {
+                if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+                event.preventDefault();
+                close(true);
+                void setLocale(l);
+              }}
+            >
+              {LANGUAGE_NAMES[l]}
+            </a>
+          </li>
         ))}
-      </select>
-    </label>
+      </ul>
+    </details>
   );
 }

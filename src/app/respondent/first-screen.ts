@@ -1,5 +1,4 @@
 import type { Question, SurveyDefinition } from "../../domain/definition";
-import { LOCALES, type Locale } from "../../domain/locales";
 import type { Answer, Answers } from "../../domain/response";
 import type { AnswerError } from "../../domain/validate";
 import { visibleQuestions } from "../../domain/visibility";
@@ -38,15 +37,6 @@ interface Handed {
 }
 
 let handed: Handed | undefined;
-
-/** A language other than the page's that the respondent chose on the HTML's language switch. */
-export function languageChosenBeforeApp(root: HTMLElement): Locale | undefined {
-  if (!root.hasAttribute(FIRST_SCREEN_ATTRIBUTE)) return undefined;
-  const chosen = root.querySelector<HTMLSelectElement>(".language-switch select")?.value;
-  return chosen !== document.documentElement.lang && (LOCALES as readonly string[]).includes(chosen ?? "")
-    ? (chosen as Locale)
-    : undefined;
-}
 
 /**
  * Reads what the respondent did on the HTML's first screen, then empties `root` for the app's first
