@@ -8,6 +8,7 @@ import {
   FIRST_QUESTION_FRAGMENT,
   FIRST_SCREEN_ATTRIBUTE,
   FIRST_SCREEN_MODULES,
+  INTRO_PARSED_ID,
   OPENS_ATTRIBUTE,
 } from "../app/respondent/first-screen-markup";
 import { firstScreen, progressOf, questionById } from "../app/respondent/flow";
@@ -54,6 +55,7 @@ function FirstScreen({ def, locale }: { def: SurveyDefinition; locale: Locale })
           onStart={noop}
           {...(question && { startHref: `#${FIRST_QUESTION_FRAGMENT}` })}
         />
+        <span id={INTRO_PARSED_ID} hidden />
         {question && (
           <div class={FIRST_QUESTION_CLASS}>
             <QuestionScreen
@@ -134,12 +136,15 @@ export function firstScreenPage(indexHtml: string, page: FirstScreenPage): strin
   // The boot script is async and render-blocking: it marks a kept draft before the intro's first
   // paint, as soon as it is fetched, without holding that paint until the page is parsed
   // (first-screen-boot.ts). Browsers without `blocking` (Firefox, Safari) run it as soon as fetched,
-  // which is usually before that paint but not always.
+  // which is usually before that paint but not always. The expect link holds that paint until the
+  // intro is parsed whole (INTRO_PARSED_ID), where Chromium would paint a part of it.
   return out
     .replace(html, () => `<html lang="${page.locale}"${periodAttributes(page.markup)}>`)
     .replace(
       entry[0],
-      () => `<script type="module" crossorigin async blocking="render" src="${page.bootScript}"></script>`,
+      () =>
+        `<script type="module" crossorigin async blocking="render" src="${page.bootScript}"></script>` +
+        `<link rel="expect" href="#${INTRO_PARSED_ID}" blocking="render">`,
     )
     .replace(
       app,

@@ -52,7 +52,9 @@ describe("the survey's pages with their first screen drawn in", () => {
       // <select> laid out every option's name, each in its own fonts, before the first paint.
       expect(html).not.toContain("<select");
       for (const other of LOCALES)
-        expect(html).toMatch(new RegExp(`<details class="language-switch">.*<a href="\\?lang=${other}" lang="${other}"`));
+        expect(html).toMatch(
+          new RegExp(`<details class="language-switch">.*<a href="\\?lang=${other}" lang="${other}"`),
+        );
       // Compressed like every other page, and left out of the service worker's precache.
       expect(existsSync(`${file}.br`) && existsSync(`${file}.gz`)).toBe(true);
       expect(sw).not.toContain(`s/ward-resident/${locale}.html`);

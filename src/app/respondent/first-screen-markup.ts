@@ -11,6 +11,14 @@
 export const FIRST_QUESTION_FRAGMENT = "first-question";
 export const FIRST_QUESTION_ANCHOR_CLASS = "first-question-anchor";
 
+/**
+ * An empty element right after the HTML's intro, which the page's head names in a render-blocking
+ * `<link rel="expect">` (build/first-screen.tsx): the first paint waits until the parser is past the
+ * intro's buttons. Chromium's parser yields between chunks and paints what it has: a first frame of
+ * the intro without its Start or Continue was seen at 4x CPU throttle (tests/e2e/intro-draft.e2e.ts).
+ */
+export const INTRO_PARSED_ID = "intro-parsed";
+
 /** The first question's element, after the intro, hidden until Start targets the anchor. */
 export const FIRST_QUESTION_CLASS = "first-question";
 
