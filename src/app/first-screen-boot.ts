@@ -40,8 +40,10 @@ function boot(): void {
   const modules = root?.dataset.appModules?.split(" ").filter(Boolean) ?? [];
   const [entry] = modules;
 
-  // Fetched (and compiled, off the main thread) from the first frame on, run at the first idle moment:
-  // fetched only then, the app took over ~170 ms later at 4x CPU throttle (bench/RESULTS.md, ready).
+  // Fetched (and compiled, off the main thread) from just after the first frame on, run at the first
+  // idle moment: fetched only then, the app took over ~170 ms later at 4x CPU throttle. Adding the
+  // links costs the main thread ~50 ms there, so it is a task of its own, after the frame that shows
+  // a Start pressed meanwhile (in that frame's rAF, it held the question back: bench/RESULTS.md).
   function preload(): void {
     for (const href of modules) {
       const link = document.createElement("link");
@@ -86,7 +88,8 @@ function boot(): void {
   });
 
   // In the task after the frame that paints the first screen: the hidden first question is styled and
-  // laid out (FIRST_QUESTION_LAID_OUT_ATTRIBUTE), which a Start pressed later no longer waits for. At
+  // laid out (FIRST_QUESTION_LAID_OUT_ATTRIBUTE), which a Start pressed later no longer waits for;
+  // in the task after that, the app's files are preloaded. At
   // 4x CPU throttle, Start pressed 150 ms after it was shown took 45 ms to show the question, 20 ms
   // with this (BENCH_PRESS_DELAY_MS=150 bench/ab-first-question.ts).
   // Then, at the first idle moment, the app: compiling and running it is one long task, and a Start
@@ -94,8 +97,10 @@ function boot(): void {
   // the task after that frame.
   if (entry)
     requestAnimationFrame(() => {
-      setTimeout(() => root?.setAttribute("data-first-question-laid-out", ""), 0);
-      preload();
+      setTimeout(() => {
+        root?.setAttribute("data-first-question-laid-out", "");
+        setTimeout(preload, 0);
+      }, 0);
       const run = () => runApp(entry);
       if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 1000 });
       else setTimeout(run, 0);

@@ -45,9 +45,10 @@ describe("renderFirstScreen", () => {
     );
     const first = shipped.questions[0];
     if (first?.kind !== "single") throw new Error("the shipped survey starts with a single choice");
-    // Start's target first, then the intro, then the question: the parser reaches Start first.
+    // Start's target first, then the intro, then the mark that the intro is parsed (which the page's
+    // first paint waits for), then the question: the parser reaches Start first.
     expect(html).toMatch(
-      /<main id="main" class="app-main"><span id="first-question" class="first-question-anchor"><\/span><div class="intro"[^>]*>.*<\/div><div class="first-question"><form class="question" method="dialog"/s,
+      /<main id="main" class="app-main"><span id="first-question" class="first-question-anchor"><\/span><div class="intro"[^>]*>.*<\/div><span id="intro-parsed" hidden><\/span><div class="first-question"><form class="question" method="dialog"/s,
     );
     for (const option of first.options) expect(html).toContain(`value="${option.id}"`);
     // The app's header too, so that nothing moves when the app's own render replaces it.

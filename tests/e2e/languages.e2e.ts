@@ -109,6 +109,10 @@ describe("languages", () => {
     await page.keyboard.press("Escape");
     expect(await language.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
     expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    // A press elsewhere on the page closes it too.
+    await summary.click();
+    await page.getByRole("heading", { level: 1 }).click({ position: { x: 5, y: 5 } });
+    await expect.poll(() => language.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
 
     for (const locale of ["ja-x-easy", "ko", "vi", "zh-Hans", "en"] as const) {
       await chooseLanguage(page, locale);

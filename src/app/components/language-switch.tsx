@@ -1,4 +1,4 @@
-import { useRef } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { LOCALES, type Locale } from "../../domain/locales";
 import { t } from "../../i18n";
 import { useLocale } from "../locale-context";
@@ -26,15 +26,26 @@ export const LANGUAGE_NAMES: Record<Locale, string> = {
 export function LanguageSwitch() {
   const { locale, setLocale } = useLocale();
   const details = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
   const close = (focusSummary: boolean) => {
     if (!details.current) return;
     details.current.open = false;
     if (focusSummary) details.current.querySelector("summary")?.focus();
   };
+  // Open, the list lies over the page: a press anywhere else closes it, as a menu's would.
+  useEffect(() => {
+    if (!open) return;
+    const outside = (event: PointerEvent) => {
+      if (!details.current?.contains(event.target as Node)) close(false);
+    };
+    document.addEventListener("pointerdown", outside);
+    return () => document.removeEventListener("pointerdown", outside);
+  }, [open]);
   return (
     <details
       class="language-switch"
       ref={details}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
       onKeyDown={(event) => {
         if (event.key === "Escape" && details.current?.open) close(true);
       }}
