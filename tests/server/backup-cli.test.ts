@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { dumpAll, fillCollector, PLACES, type Place, type PlaceKind } from "./backup-support";
+import { run } from "./process-run";
 
 // Each run starts a process that compiles the CLI with tsx: slow on a busy machine.
 vi.setConfig({ testTimeout: 240_000 });
@@ -12,26 +12,6 @@ const CLI = join(ROOT, "src/server/cli/backup-cli.ts");
 const TSX = import.meta.resolve("tsx");
 const [sqlite, postgres] = PLACES as [PlaceKind, PlaceKind];
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: "pipe" });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += String(d);
-    });
-    child.stderr.on("data", (d) => {
-      stderr += String(d);
-    });
-    child.once("close", (code) => done({ code, stdout, stderr }));
-  });
-}
 const cli = (args: string[], cwd: string, env: Record<string, string>) =>
   run(process.execPath, ["--import", TSX, CLI, ...args], cwd, env);
 

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -7,6 +6,7 @@ import { freshPgSchema, type PgSchema } from "../../harness/pg-schema";
 import { type BackupItem, writeBackup } from "../../src/contract/backup";
 import type { Response } from "../../src/domain/response";
 import { createKyselyStorage, openPostgres, openSqlite, type Storage } from "../../src/server/storage";
+import { run } from "./process-run";
 import { FIXTURES, makeResponse } from "./support";
 
 // These start real collector processes (tsx compiles at each start): on a busy machine that passes 20 s.
@@ -16,27 +16,6 @@ const CLI = resolve(import.meta.dirname, "../../src/server/cli/import-cli.ts");
 const ROOT = resolve(import.meta.dirname, "../..");
 const TSX = import.meta.resolve("tsx");
 const DATABASE_URL = process.env.DATABASE_URL;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: "pipe" });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += String(d);
-    });
-    child.stderr.on("data", (d) => {
-      stderr += String(d);
-    });
-    child.once("close", (code) => done({ code, stdout, stderr }));
-  });
-}
 
 /** A place to run in: surveys/ holds the test surveys, as the collector's folder would. */
 let cwd: string;

@@ -1,6 +1,4 @@
 import { useEffect, useState } from "preact/hooks";
-import type { SurveySummary } from "../../contract/surveys";
-import { localize } from "../../domain/locales";
 import { t } from "../../i18n";
 import { sessionState } from "../collector/session";
 import { loadSurvey, loadSurveyIndex } from "../collector/surveys";
@@ -12,6 +10,7 @@ import { latest, useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
 import { PaperEntry } from "./paper-entry";
 import "./paper.css";
+import { SurveyPicker, usePickedSurvey } from "../components/survey-picker";
 
 type Session = "checking" | "signed-in" | "signed-out" | "offline";
 
@@ -51,28 +50,14 @@ export function PaperPage() {
 }
 
 function SurveyChoice() {
-  const { locale } = useLocale();
+  useLocale();
   const [index, retry] = useResource(loadSurveyIndex, "index");
   const surveys = latest(index);
-  const [surveyId, setSurveyId] = useState<string | undefined>();
-  useEffect(() => {
-    if (surveys && !surveyId) setSurveyId(surveys[0]?.id);
-  }, [surveys, surveyId]);
+  const [surveyId, setSurveyId] = usePickedSurvey(surveys);
   if (!surveys) return index.status === "failed" ? <LoadError onRetry={retry} /> : <Loading />;
   return (
     <>
-      {surveys.length > 1 && (
-        <label class="control">
-          <span class="field-label">{t("dashboard.survey")}</span>
-          <select value={surveyId} onChange={(event) => setSurveyId(event.currentTarget.value)}>
-            {surveys.map((s: SurveySummary) => (
-              <option key={s.id} value={s.id}>
-                {localize(s.title, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <SurveyPicker surveys={surveys} surveyId={surveyId} onPick={setSurveyId} />
       {surveyId && <SurveyEntry key={surveyId} surveyId={surveyId} />}
     </>
   );

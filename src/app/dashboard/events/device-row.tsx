@@ -2,11 +2,11 @@ import { useRef, useState } from "preact/hooks";
 import type { DeviceSummary } from "../../../contract/events";
 import { t } from "../../../i18n";
 import { renameDevice, revokeDevice } from "../../collector/events-api";
-import { BusyButton } from "../../components/busy-button";
 import { useFocusOnShow } from "../../hooks/use-focus-on-show";
 import { useOneAtATime } from "../../hooks/use-one-at-a-time";
 import { useLocale } from "../../locale-context";
 import { formatCount } from "../format";
+import { ConfirmPrompt } from "./confirm-prompt";
 import { formatDay, formatSince, formatWhen } from "./last-sync";
 
 interface Props {
@@ -72,8 +72,10 @@ export function DeviceRow({ device, now, onChanged, onError }: Props) {
       <td data-device-state>{revoked ? t("events.revokedState") : t("events.active")}</td>
       <td>
         {mode === "revoke" ? (
-          <RevokeConfirm
-            label={device.label}
+          <ConfirmPrompt
+            class="device-row__confirm"
+            question={t("events.revokeConfirm", { label: device.label })}
+            yes={t("events.revokeYes")}
             busy={busy}
             onCancel={backToActions}
             onConfirm={() =>
@@ -162,38 +164,5 @@ function RenameForm({
         {t("events.cancel")}
       </button>
     </form>
-  );
-}
-
-function RevokeConfirm({
-  label,
-  busy,
-  onConfirm,
-  onCancel,
-}: {
-  label: string;
-  busy: boolean;
-  onConfirm(): void;
-  onCancel(): void;
-}) {
-  const text = useFocusOnShow<HTMLParagraphElement>();
-  return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape here only cancels, as the Cancel button does
-    <div
-      class="device-row__confirm"
-      onKeyDown={(e) => {
-        if (e.key === "Escape") onCancel();
-      }}
-    >
-      <p ref={text} tabIndex={-1}>
-        {t("events.revokeConfirm", { label })}
-      </p>
-      <BusyButton busy={busy} class="button button--small button--primary" onClick={onConfirm}>
-        {t("events.revokeYes")}
-      </BusyButton>
-      <button type="button" class="button button--small button--quiet" onClick={onCancel}>
-        {t("events.cancel")}
-      </button>
-    </div>
   );
 }

@@ -5,12 +5,12 @@ import { changeEvent, createEnrollmentLink, deleteEvent, listDevices } from "../
 import { BusyButton } from "../../components/busy-button";
 import { Field } from "../../components/field";
 import { QrCode } from "../../components/qr-code";
-import { useFocusOnShow } from "../../hooks/use-focus-on-show";
 import { useOneAtATime } from "../../hooks/use-one-at-a-time";
 import { latest } from "../../hooks/use-resource";
 import { useLocale } from "../../locale-context";
 import { formatCount } from "../format";
 import { useOrganizerResource } from "../use-organizer-resource";
+import { ConfirmPrompt } from "./confirm-prompt";
 import { DeviceTable } from "./device-table";
 import { EventForm } from "./event-form";
 
@@ -98,8 +98,11 @@ export function EventItem({ event, onChanged, onDeleted, onError, onUnauthorized
           }}
         />
       ) : panel === "delete" ? (
-        <DeleteConfirm
-          name={event.name}
+        <ConfirmPrompt
+          class="events-section__confirm"
+          question={t("events.deleteConfirm", { name: event.name })}
+          yes={t("events.deleteYes")}
+          buttons="events-section__buttons"
           busy={busy}
           onCancel={() => closePanel(deleteButton)}
           onConfirm={() =>
@@ -171,41 +174,6 @@ export function EventItem({ event, onChanged, onDeleted, onError, onUnauthorized
         <AddDevice event={event} onAdded={reloadDevices} onError={onError} />
       )}
     </li>
-  );
-}
-
-function DeleteConfirm({
-  name,
-  busy,
-  onConfirm,
-  onCancel,
-}: {
-  name: string;
-  busy: boolean;
-  onConfirm(): void;
-  onCancel(): void;
-}) {
-  const text = useFocusOnShow<HTMLParagraphElement>();
-  return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape here only cancels, as the Cancel button does
-    <div
-      class="events-section__confirm"
-      onKeyDown={(e) => {
-        if (e.key === "Escape") onCancel();
-      }}
-    >
-      <p ref={text} tabIndex={-1}>
-        {t("events.deleteConfirm", { name })}
-      </p>
-      <div class="events-section__buttons">
-        <BusyButton busy={busy} class="button button--primary" onClick={onConfirm}>
-          {t("events.deleteYes")}
-        </BusyButton>
-        <button type="button" class="button button--quiet" onClick={onCancel}>
-          {t("events.cancel")}
-        </button>
-      </div>
-    </div>
   );
 }
 

@@ -1,10 +1,8 @@
-import { useEffect, useState } from "preact/hooks";
-import type { SurveySummary } from "../../../contract/surveys";
-import { localize } from "../../../domain/locales";
 import { t } from "../../../i18n";
 import { loadSurveyIndex } from "../../collector/surveys";
 import { LoadError } from "../../components/load-error";
 import { Loading } from "../../components/loading";
+import { SurveyPicker, usePickedSurvey } from "../../components/survey-picker";
 import { latest, useResource } from "../../hooks/use-resource";
 import { useLocale } from "../../locale-context";
 import type { DashboardSection } from "../../router/routes";
@@ -19,14 +17,11 @@ import { SurveyScreen } from "./survey-screen";
  * (accounts, audit). The survey picked is kept here, above the screens, while one moves between them.
  */
 export function Workspace(props: { section: DashboardSection; onUnauthorized(): void; onSignOut(): void }) {
-  const { locale } = useLocale();
+  useLocale();
   // Kept while it loads again after a new survey is published: the page stays as it is meanwhile.
   const [index, retry] = useResource(loadSurveyIndex, "index", { keep: true });
   const surveys = latest(index);
-  const [surveyId, setSurveyId] = useState<string | undefined>();
-  useEffect(() => {
-    if (surveys && !surveyId) setSurveyId(surveys[0]?.id);
-  }, [surveys, surveyId]);
+  const [surveyId, setSurveyId] = usePickedSurvey(surveys);
 
   if (props.section === "accounts")
     return <AccountsSection surveys={surveys ?? []} onUnauthorized={props.onUnauthorized} />;
@@ -39,18 +34,7 @@ export function Workspace(props: { section: DashboardSection; onUnauthorized(): 
   return (
     <>
       {surveys.length === 0 && <p>{t("list.empty")}</p>}
-      {surveys.length > 1 && (
-        <label class="control">
-          <span class="field-label">{t("dashboard.survey")}</span>
-          <select value={surveyId} onChange={(event) => setSurveyId(event.currentTarget.value)}>
-            {surveys.map((s: SurveySummary) => (
-              <option key={s.id} value={s.id}>
-                {localize(s.title, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <SurveyPicker surveys={surveys} surveyId={surveyId} onPick={setSurveyId} />
       <SurveyScreen
         key={surveyId}
         section={props.section}
