@@ -7,6 +7,19 @@
 export const LOCALES = ["ja", "ja-x-easy", "en", "zh-Hans", "ko", "vi"] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/**
+ * Each language named in its own script, so a reader finds theirs whatever the page currently shows
+ * (the app's language switch, the public results page, the dashboard's language choices).
+ */
+export const LANGUAGE_NAMES: Record<Locale, string> = {
+  ja: "日本語",
+  "ja-x-easy": "やさしい にほんご",
+  en: "English",
+  "zh-Hans": "简体中文",
+  ko: "한국어",
+  vi: "Tiếng Việt",
+};
+
 export const DEFAULT_LOCALE: Locale = "ja";
 
 /** The text in `locale`, else Japanese: a missing translation never shows an empty label. */

@@ -1,7 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { dumpAll, fillCollector, PLACES, type Place, type PlaceKind } from "./backup-support";
+import { describe, expect, it, vi } from "vitest";
+import {
+  dumpAll,
+  fillCollector,
+  PLACES,
+  type Place,
+  type PlaceKind,
+  placesDisposedAfterEach,
+} from "./backup-support";
 import { run } from "./process-run";
 
 // Each run starts a process that compiles the CLI with tsx: slow on a busy machine.
@@ -15,16 +22,8 @@ const [sqlite, postgres] = PLACES as [PlaceKind, PlaceKind];
 const cli = (args: string[], cwd: string, env: Record<string, string>) =>
   run(process.execPath, ["--import", TSX, CLI, ...args], cwd, env);
 
-let made: Place[] = [];
-afterEach(async () => {
-  for (const place of made) await place.dispose();
-  made = [];
-});
-const create = async (kind: PlaceKind) => {
-  const place = await kind.create();
-  made.push(place);
-  return place;
-};
+/** Places made by a test, disposed after it. */
+const create = placesDisposedAfterEach();
 
 /** A dump without the audit row the backup command wrote into its source after its snapshot. */
 async function dumpBeforeBackup(place: Place) {

@@ -1,11 +1,11 @@
 import { join } from "node:path";
-import { afterEach, expect, it, vi } from "vitest";
+import { expect, it, vi } from "vitest";
 import { createApp } from "../../src/server/app";
 import { collectorBackupBatches } from "../../src/server/backup/read-backup";
 import { restoreCollectorBackup } from "../../src/server/backup/restore-backup";
 import { writeCollectorBackup } from "../../src/server/backup/write-backup";
 import { openPublishedSurveys } from "../../src/server/published-surveys";
-import { describeEachPlace, dumpAll, type Place, rowJson } from "./backup-support";
+import { describeEachPlace, dumpAll, placesDisposedAfterEach, rowJson } from "./backup-support";
 import { FIXTURES, ingestAsStaff, makeResponse, postJson, TOKEN } from "./support";
 
 // Thousands of responses through the app's checks, twice over, on a machine others share.
@@ -18,11 +18,8 @@ const SEEDED = 1500;
 /** The intake windows stay put whatever the wall clock does during the test. */
 const NOW = new Date("2026-06-01T03:00:00.000Z");
 
-let made: Place[] = [];
-afterEach(async () => {
-  for (const place of made) await place.dispose();
-  made = [];
-});
+/** Places made by a test, disposed after it. */
+const create = placesDisposedAfterEach();
 
 /** Resolves once `done()`; rejects as soon as a client fails (else a failed client would wait forever). */
 const waitUntil = (done: () => boolean, clients: Promise<unknown>) =>
@@ -70,8 +67,7 @@ function choicesByResponse(rows: readonly string[]): Map<string, string[]> {
 
 describeEachPlace("a backup taken while four clients send responses", (kind) => {
   it("holds one instant of the collector: all acknowledged before it, every row as stored; it restores identically", async () => {
-    const source = await kind.create();
-    made.push(source);
+    const source = await create(kind);
     const storage = source.storage();
     await storage.migrate();
     const { surveys } = await openPublishedSurveys(storage, [join(FIXTURES, "surveys")]);
@@ -133,8 +129,7 @@ describeEachPlace("a backup taken while four clients send responses", (kind) => 
     await clients;
 
     const inFile = await dumpOfFile(file);
-    const target = await kind.create();
-    made.push(target);
+    const target = await create(kind);
     await restoreCollectorBackup(file, target.backup());
     expect(await dumpAll(target.backup())).toEqual(inFile);
 

@@ -1,28 +1,23 @@
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { MAIN, ROOT, spawnCollector } from "../../harness/collector";
 import { freePort } from "../../harness/free-port";
 import { verifyCollectorBackup } from "../../src/server/backup/read-backup";
 import { scheduledName, takeScheduledBackup } from "../../src/server/backup/schedule";
 import { readConfig } from "../../src/server/cli/config";
-import type { Place } from "./backup-support";
-import { PLACES } from "./backup-support";
+import { PLACES, placesDisposedAfterEach } from "./backup-support";
 import { FIXTURES } from "./support";
 
 // One test starts the real collector (tsx compiles at each start): slow on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
 
-let made: Place[] = [];
-afterEach(async () => {
-  for (const place of made) await place.dispose();
-  made = [];
-});
+/** Places made by a test, disposed after it. */
+const create = placesDisposedAfterEach();
 
 describe("scheduled backups", () => {
   it("write whole files into BACKUP_DIR and keep the newest BACKUP_KEEP of their own, leaving other files alone", async () => {
-    const place = await (PLACES[0] as (typeof PLACES)[0]).create();
-    made.push(place);
+    const place = await create(PLACES[0] as (typeof PLACES)[0]);
     await place.storage().migrate();
     const dir = join(place.config.dataDir, "backups");
     mkdirSync(dir);
@@ -75,8 +70,7 @@ describe("scheduled backups", () => {
   });
 
   it("run inside the real collector, which says so at start and logs each one", async () => {
-    const place = await (PLACES[0] as (typeof PLACES)[0]).create();
-    made.push(place);
+    const place = await create(PLACES[0] as (typeof PLACES)[0]);
     const cwd = join(place.config.dataDir, "..");
     mkdirSync(join(cwd, "surveys"));
     copyFileSync(join(FIXTURES, "surveys", "ward-test-v2.json"), join(cwd, "surveys", "ward-test-v2.json"));

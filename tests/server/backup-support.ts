@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe } from "vitest";
+import { afterEach, describe } from "vitest";
 import { freshPgSchema } from "../../harness/pg-schema";
 import { createApp } from "../../src/server/app";
 import { openPublishedSurveys } from "../../src/server/published-surveys";
@@ -34,6 +34,23 @@ export interface PlaceKind {
   name: "sqlite" | "postgres";
   unavailable?: string;
   create(): Promise<Place>;
+}
+
+/**
+ * For a test file: makes places of a kind, each disposed after the test that made it. Called at the
+ * file's top level, where it registers its afterEach.
+ */
+export function placesDisposedAfterEach(): (kind: PlaceKind) => Promise<Place> {
+  let made: Place[] = [];
+  afterEach(async () => {
+    for (const place of made) await place.dispose();
+    made = [];
+  });
+  return async (kind) => {
+    const place = await kind.create();
+    made.push(place);
+    return place;
+  };
 }
 
 const DATABASE_URL = process.env.DATABASE_URL;

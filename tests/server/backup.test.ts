@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeBackup } from "../../src/contract/backup";
 import { createApp } from "../../src/server/app";
 import { CollectorBackupError } from "../../src/server/backup/format";
@@ -18,22 +18,14 @@ import {
   PLACES,
   type Place,
   type PlaceKind,
+  placesDisposedAfterEach,
 } from "./backup-support";
 import { FIXTURES, makeResponse, organizer, SURVEY, TOKEN } from "./support";
 
 const ALL_MIGRATIONS = Object.keys(MIGRATIONS);
 
 /** Places made by a test, disposed after it. */
-let made: Place[] = [];
-afterEach(async () => {
-  for (const place of made) await place.dispose();
-  made = [];
-});
-const create = async (kind: PlaceKind) => {
-  const place = await kind.create();
-  made.push(place);
-  return place;
-};
+const create = placesDisposedAfterEach();
 const fileIn = (place: Place, name = "backup.jsonl.gz") => join(place.config.dataDir, name);
 
 async function tallies(storage: Storage): Promise<unknown> {

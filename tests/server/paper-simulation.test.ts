@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { seededRandom } from "../../harness/fixtures/seeded-random";
 import { PaperFormList } from "../../src/contract/paper-forms";
 import { ResponsesResult } from "../../src/contract/responses";
 import { Tallies } from "../../src/contract/tallies";
@@ -11,18 +12,6 @@ import { describeEachStorage, makeResponse, openApp, organizer, postJson, SURVEY
 
 const FORMS = 300;
 const ERROR_RATE = 0.05;
-
-/** A small seeded generator (mulberry32): the same forms and errors on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(random: () => number, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)] as T;
@@ -65,7 +54,7 @@ describeEachStorage("300 paper forms keyed twice with 5% keying errors", (varian
     await addAccount(storage, "clerk-a", "data_entry");
     await addAccount(storage, "clerk-b", "data_entry");
     const clerks = { a: await sessionOf(app, "clerk-a"), b: await sessionOf(app, "clerk-b") };
-    const random = seeded(21);
+    const random = seededRandom(21);
     const forms = Array.from({ length: FORMS }, (_, i) => ({
       number: String(i + 1).padStart(4, "0"),
       truth: truthOf(random),

@@ -1,17 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { LOCALES, type Locale } from "../../domain/locales";
+import { LANGUAGE_NAMES, LOCALES } from "../../domain/locales";
 import { t } from "../../i18n";
 import { useLocale } from "../locale-context";
-
-/** Each language in its own script, so a reader finds theirs whatever the page currently shows. */
-export const LANGUAGE_NAMES: Record<Locale, string> = {
-  ja: "日本語",
-  "ja-x-easy": "やさしい にほんご",
-  en: "English",
-  "zh-Hans": "简体中文",
-  ko: "한국어",
-  vi: "Tiếng Việt",
-};
 
 /**
  * The languages as links (`?lang=`, which the page reads at start: device/locale-preference.ts) in a

@@ -1,10 +1,10 @@
 import { useState } from "preact/hooks";
 import type { Locale } from "../../domain/locales";
+import { LANGUAGE_NAMES } from "../../domain/locales";
 import { t } from "../../i18n";
 import { type CsvExport, fetchCsv } from "../collector/dashboard-api";
 import { UnauthorizedError } from "../collector/organizer-fetch";
 import { BusyButton } from "../components/busy-button";
-import { LANGUAGE_NAMES } from "../components/language-switch";
 import { saveFile } from "../device/save-file";
 import { useLocale } from "../locale-context";
 

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
-import { LANGUAGE_NAMES } from "../../../src/app/components/language-switch";
 import type { Locale } from "../../../src/domain/locales";
+import { LANGUAGE_NAMES } from "../../../src/domain/locales";
 
 /** The header's language switch: a disclosure of links (components/language-switch.tsx). */
 export const languageSwitch = (page: Page) => page.locator(".language-switch");

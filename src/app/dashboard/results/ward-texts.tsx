@@ -1,8 +1,7 @@
 import type { ResultsText } from "../../../contract/results";
 import type { SurveyDefinition } from "../../../domain/definition";
-import { type Locale, localize } from "../../../domain/locales";
+import { LANGUAGE_NAMES, type Locale, localize } from "../../../domain/locales";
 import { t } from "../../../i18n";
-import { LANGUAGE_NAMES } from "../../components/language-switch";
 
 type Texts = Record<string, ResultsText>;
 

@@ -1,9 +1,8 @@
 import type { PublishedVersion } from "../../../contract/versions";
 import type { SurveyDefinition } from "../../../domain/definition";
-import { localize } from "../../../domain/locales";
+import { LANGUAGE_NAMES, localize } from "../../../domain/locales";
 import { t } from "../../../i18n";
 import { checkNewSurvey, publishNewSurvey } from "../../collector/versions-api";
-import { LANGUAGE_NAMES } from "../../components/language-switch";
 import { useLocale } from "../../locale-context";
 import { SurveyPreview } from "./survey-preview";
 import { CheckedPart, CheckRefusal, WorkbookFileForm } from "./upload-parts";

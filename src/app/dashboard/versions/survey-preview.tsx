@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from "preact/hooks";
 import type { SurveyDefinition } from "../../../domain/definition";
 import type { Locale } from "../../../domain/locales";
+import { LANGUAGE_NAMES } from "../../../domain/locales";
 import { t } from "../../../i18n";
-import { LANGUAGE_NAMES } from "../../components/language-switch";
 import { LocaleContext, type LocaleState, useLocale } from "../../locale-context";
 import { SurveyForm } from "../../respondent/survey-form";
 

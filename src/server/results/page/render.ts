@@ -1,10 +1,10 @@
 import { type ResultsIndicator, type ResultsSnapshot, resultsPaths } from "../../../contract/results";
 import { formatFiscalYear } from "../../../domain/fiscal-year";
-import { type Locale, localize, localizeShort } from "../../../domain/locales";
+import { LANGUAGE_NAMES, type Locale, localize, localizeShort } from "../../../domain/locales";
 import { breakdownChart, figureSvg } from "./charts";
 import { count, esc, oneDecimal, signedPoints, whole } from "./format";
 import { RESULTS_STYLE } from "./style";
-import { fill, LANGUAGE_NAMES, PAGE_WORDS, type PageWords } from "./words";
+import { fill, PAGE_WORDS, type PageWords } from "./words";
 
 export interface PageOptions {
   /** The page's own absolute address, for link previews (og:url). */

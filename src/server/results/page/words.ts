@@ -49,15 +49,6 @@ export interface PageWords {
   wholePage: string;
 }
 
-export const LANGUAGE_NAMES: Record<Locale, string> = {
-  ja: "日本語",
-  "ja-x-easy": "やさしい にほんご",
-  en: "English",
-  "zh-Hans": "简体中文",
-  ko: "한국어",
-  vi: "Tiếng Việt",
-};
-
 export const PAGE_WORDS: Record<Locale, PageWords> = {
   ja: {
     results: "{wave}の結果",
