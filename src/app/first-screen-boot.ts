@@ -1,8 +1,8 @@
 /**
  * The one script of a survey's page whose first screen is in the HTML (build/first-screen.tsx): it
  * fetches the app once that screen has been painted, and runs it when the page is idle. The app's own
- * script tag, run at once,
- * compiled and ran the whole app on a slow phone's one core before the first paint, and its
+ * script tag, run at once, compiled and ran the whole app on a slow phone's one core before the
+ * first paint, and its
  * modulepreload links compiled it too (bench/RESULTS.md, first question); on slow mobile data, its
  * files also took the stylesheet's bandwidth. The build moves the app's files into #app's
  * data-app-modules (FIRST_SCREEN_MODULES in respondent/first-screen-markup.ts): the entry, then the
@@ -41,9 +41,9 @@ function boot(): void {
   const [entry] = modules;
 
   // Fetched (and compiled, off the main thread) from just after the first frame on, run at the first
-  // idle moment: fetched only then, the app took over ~170 ms later at 4x CPU throttle. Adding the
-  // links costs the main thread ~50 ms there, so it is a task of its own, after the frame that shows
-  // a Start pressed meanwhile (in that frame's rAF, it held the question back: bench/RESULTS.md).
+  // idle moment: fetched only then, the app took over ~170 ms later at 4x CPU throttle. A task of its
+  // own, after the frame that shows a Start pressed meanwhile: in that frame's rAF, the question came
+  // later (bench/ab-first-question.ts, 21 rounds: first question 1.61 -> 1.41 of the bare page).
   function preload(): void {
     for (const href of modules) {
       const link = document.createElement("link");
