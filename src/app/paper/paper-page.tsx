@@ -10,7 +10,7 @@ import { latest, useResource } from "../hooks/use-resource";
 import { useLocale } from "../locale-context";
 import { PaperEntry } from "./paper-entry";
 import "./paper.css";
-import { SurveyPicker, usePickedSurvey } from "../components/survey-picker";
+import { SurveyPicker, usePickedSurvey } from "../dashboard/survey-picker";
 
 type Session = "checking" | "signed-in" | "signed-out" | "offline";
 

@@ -2,13 +2,13 @@ import { t } from "../../../i18n";
 import { loadSurveyIndex } from "../../collector/surveys";
 import { LoadError } from "../../components/load-error";
 import { Loading } from "../../components/loading";
-import { SurveyPicker, usePickedSurvey } from "../../components/survey-picker";
 import { latest, useResource } from "../../hooks/use-resource";
 import { useLocale } from "../../locale-context";
 import type { DashboardSection } from "../../router/routes";
 import { AccountSection } from "../account/account-section";
 import { AccountsSection } from "../accounts/accounts-section";
 import { AuditSection } from "../audit/audit-section";
+import { SurveyPicker, usePickedSurvey } from "../survey-picker";
 import { SECTION_ACCESS } from "./sections";
 import { SurveyScreen } from "./survey-screen";
 
