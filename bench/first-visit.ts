@@ -1,10 +1,11 @@
 // A respondent's first visit, as issue 27 measures it: every byte the phone fetches (Chromium's
 // network log, in the heaviest language), and the time to the first question and to a page that
 // saves, each against the bare page (bench/bare/) served with the same headers.
-import { readFileSync } from "node:fs";
+import { cpSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { type Fetched, recordColdVisit, surveyColdVisit, total } from "../harness/cold-visit-log";
+import { FIRST_QUESTION_FRAGMENT } from "../src/app/respondent/first-screen-markup";
 import { LOCALES, type Locale } from "../src/domain/locales";
 import { buildBarePage } from "./bare/build";
 import { bareServer, type FirstQuestionRun, firstQuestionRun } from "./first-question";
@@ -28,7 +29,10 @@ export interface FirstVisitFigures {
   measuredAt: string;
   load: string;
   /** Run i of each side was made in round i: the pairs the intervals resample. */
-  sides: Record<"app" | "bare" | "appWithoutCoop" | "bareWithoutCoop", FirstQuestionRun[]>;
+  sides: Record<
+    "app" | "bare" | "appWithoutCoop" | "bareWithoutCoop" | "appAtQuestion" | "appDrawsAll",
+    FirstQuestionRun[]
+  >;
 }
 
 async function coldVisits(browser: Browser, dist: string, bareDist: string) {
@@ -65,6 +69,13 @@ export async function firstVisitBench(
   const measuredAt = new Date().toISOString();
   const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   const coldVisit = await coldVisits(browser, dist, bareDist);
+  // The same build without its survey pages (and their manifest): the collector then serves
+  // index.html for /s/<id>, and the app draws the intro itself, as before the first screen was in
+  // the HTML (src/server/http/first-screen-pages.ts).
+  const drawsAllDist = join(process.cwd(), ".tmp/first-visit-without-first-screens");
+  rmSync(drawsAllDist, { recursive: true, force: true });
+  cpSync(dist, drawsAllDist, { recursive: true });
+  rmSync(join(drawsAllDist, "s"), { recursive: true, force: true });
   // The goal's pair: the app as the collector serves it, the bare page with the same headers and
   // compression. Beside them the same two without Cross-Origin-Opener-Policy: COOP makes Chromium
   // move the page to a new browsing context group, so to a renderer other than the new tab's, and
@@ -85,8 +96,27 @@ export async function firstVisitBench(
       path: "/",
       withStart: false,
     },
+    // Two measures of where the distance lies, not goals. The page opened at its first question
+    // (the intro's Start link's own address): one paint, no press; the app takes over as it does
+    // after Start. What is left of "first question" here is not the intro's.
+    appAtQuestion: {
+      served: await collector(dist),
+      path: `/s/ward-resident#${FIRST_QUESTION_FRAGMENT}`,
+      withStart: false,
+    },
+    // The app drawing the whole page itself (no first screen in the HTML): its start, fetched with
+    // the page (index.html's script and modulepreload links) and run at once, is then all of
+    // "ready", with no HTML first screen to take over from.
+    appDrawsAll: { served: await collector(drawsAllDist), path: "/s/ward-resident", withStart: true },
   };
-  const sides: FirstVisitFigures["sides"] = { app: [], bare: [], appWithoutCoop: [], bareWithoutCoop: [] };
+  const sides: FirstVisitFigures["sides"] = {
+    app: [],
+    bare: [],
+    appWithoutCoop: [],
+    bareWithoutCoop: [],
+    appAtQuestion: [],
+    appDrawsAll: [],
+  };
   try {
     // Rounds alternate, and the order within a round turns each time, so that load from elsewhere
     // on the shared machine weighs on every side alike.
@@ -171,10 +201,35 @@ export function firstVisitSection(f: FirstVisitFigures): string[] {
       sides.bareWithoutCoop,
       "ready",
     ),
+    row(
+      `first question, the page opened at it (/s/ward-resident#${FIRST_QUESTION_FRAGMENT}: no intro, no press; what the intro costs)`,
+      sides.appAtQuestion,
+      sides.bare,
+      "firstQuestion",
+    ),
+    row(
+      "ready, the page opened at its first question (the app's takeover without the intro before it)",
+      sides.appAtQuestion,
+      sides.bare,
+      "ready",
+    ),
+    row(
+      "first question, the app drawing the whole page itself (no first screen in the HTML: index.html, its script and modulepreload links)",
+      sides.appDrawsAll,
+      sides.bare,
+      "firstQuestion",
+    ),
+    row(
+      "ready, the app drawing the whole page itself (its own start is all of it)",
+      sides.appDrawsAll,
+      sides.bare,
+      "ready",
+    ),
     "",
     `Of the app's first question (medians): Start shown at ${startShown.toFixed(0)} ms; the press made ${pressWait.toFixed(0)} ms after, in the first task the page's main thread ran after that frame.`,
     "Both pages are served with the collector's security headers (COOP, CSP and the rest) and precompressed files (brotli); the bare page is Preact alone showing the app's first question (bench/bare/).",
     "Ready is the start of the first frame after the app removed data-first-screen from #app, which it does in the same task as its first render takes over the HTML's first screen (src/app/respondent/first-screen.ts); the bare page is ready once its question is shown (Preact drew it, handlers and all).",
+    "The last four rows place the distance, and are no goal's: opened at its first question, the page paints that question at once from the HTML, so what is left of its first-question ratio is not the intro's; drawn whole by the app (this build without its survey pages, so that the collector serves index.html, whose script and modulepreload links fetch the app with the page), the page's intro, Start's press and the question are all the app's, and ready is its first question.",
     "The goal's figures keep COOP (OWASP ASVS 5.0 3.4.8; on Android, Chrome gives a site a process of its own only where it logs users in or sends COOP, and a respondent's answers are in this page): COOP (same-origin) moves the page to a new browsing context group, so to a renderer other than the one the fresh tab opened with, and each run counts that swap.",
     "A script in the page marks each moment at every frame and presses Start; nothing of Playwright runs in the page meanwhile (bench/first-question.ts).",
     "",
