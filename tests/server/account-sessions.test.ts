@@ -145,6 +145,29 @@ describeEachStorage("an account's sessions and password", (variant) => {
     expect((await call("PATCH", `/accounts/${tanaka.id}`, admin, { role: "analyst" })).status).toBe(200);
   });
 
+  it("keeps an admin when two admins demote each other at the same moment", async () => {
+    const tanaka = await addAccount(storage, "tanaka", "admin");
+    const kato = await addAccount(storage, "kato", "admin");
+    // Rounds, as a race need not show in one: each starts from both enabled admins.
+    for (let round = 0; round < 5; round++) {
+      for (const { id } of [tanaka, kato])
+        await storage.changeAccount(id, { role: "admin", disabledAt: null });
+      const asTanaka = await sessionOf(app, "tanaka");
+      const asKato = await sessionOf(app, "kato");
+      const answers = await Promise.all([
+        call("PATCH", `/accounts/${kato.id}`, asTanaka, { role: "analyst" }),
+        call("PATCH", `/accounts/${tanaka.id}`, asKato, { disabled: true }),
+      ]);
+      // The second to be changed is refused (409 last_admin), or, where the first change ended its
+      // session before it was let in, is no longer an admin's request at all.
+      expect(answers.filter((res) => res.status === 200)).toHaveLength(1);
+      const enabledAdmins = (await storage.listAccounts()).filter(
+        (a) => a.role === "admin" && a.disabledAt === null,
+      );
+      expect(enabledAdmins).toHaveLength(1);
+    }
+  });
+
   it("tells the bootstrap token it is no account (409 account_required)", async () => {
     const res = await app.request(`${BASE}/api/v1/sessions`, {
       headers: { Authorization: `Bearer ${TOKEN}` },

@@ -56,20 +56,18 @@ export function accountRoutes(
       const before = await deps.storage.accountById(id);
       if (!before) throw new HttpProblem("account_not_found", `there is no account "${id}"`);
       const { disabled, ...rest } = patch;
+      const disabledAt = disabled === undefined ? undefined : disabled ? (before.disabledAt ?? now()) : null;
       // The last active admin stays one, so a person can always manage accounts from the dashboard
       // (without an active admin only the bootstrap token could).
-      const demoted = (patch.role !== undefined && patch.role !== "admin") || disabled === true;
-      if (before.role === "admin" && before.disabledAt === null && demoted)
-        if ((await deps.storage.countActiveAdmins()) <= 1)
-          throw new HttpProblem(
-            "last_admin",
-            `"${before.login}" is the last active admin: make another admin first`,
-          );
-      const disabledAt = disabled === undefined ? undefined : disabled ? (before.disabledAt ?? now()) : null;
-      const after = await deps.storage.changeAccount(id, {
+      const after = await deps.storage.changeAccountKeepingAnAdmin(id, {
         ...rest,
         ...(disabledAt !== undefined && { disabledAt }),
       });
+      if (after === "last_admin")
+        throw new HttpProblem(
+          "last_admin",
+          `"${before.login}" is the last active admin: make another admin first`,
+        );
       if (!after) throw new HttpProblem("account_not_found", `there is no account "${id}"`);
       if (patch.role !== undefined || patch.surveys !== undefined || disabled === true)
         await deps.storage.deleteAccountSessions(id);

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import { Role, SurveyScope } from "../../contract/accounts";
 import type { AccountChange, StoredAccount } from "./account-storage";
 import type { AccountsTable, Database } from "./database";
+import type { StorageKind } from "./storage";
 
 const scopeText = (scope: SurveyScope) => (scope === "all" ? "all" : JSON.stringify(scope));
 
@@ -78,12 +79,42 @@ export async function hasActiveAdmin(db: Kysely<Database>): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function countActiveAdmins(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom("accounts")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .where("role", "=", "admin")
-    .where("disabled_at", "is", null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** Refused inside the transaction, so that it rolls back: the change would leave no enabled admin. */
+class LastAdmin extends Error {}
+
+/**
+ * `change`, unless it would leave no enabled admin where there was one: "last_admin" then, with
+ * nothing changed. The count and the change are one transaction. On PostgreSQL it holds the enabled
+ * admins' rows (FOR UPDATE, in one order), so of two admins demoting each other at once the second
+ * waits, then counts what the first left; on SQLite the collector's one connection runs one
+ * transaction at a time. Counted first and changed apart, two such requests both passed the
+ * count and left the collector with no admin (tests/server/account-sessions.test.ts).
+ */
+export async function changeAccountKeepingAnAdmin(
+  db: Kysely<Database>,
+  kind: StorageKind,
+  id: string,
+  change: AccountChange,
+): Promise<StoredAccount | "last_admin" | undefined> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const enabledAdmins = trx
+        .selectFrom("accounts")
+        .select("id")
+        .where("role", "=", "admin")
+        .where("disabled_at", "is", null)
+        .orderBy("id");
+      const before = (await (kind === "postgres" ? enabledAdmins.forUpdate() : enabledAdmins).execute()).map(
+        (row) => row.id,
+      );
+      const after = await changeAccount(trx, id, change);
+      if (!after) return undefined;
+      const stillAdmin = after.role === "admin" && after.disabledAt === null;
+      if (before.length > 0 && !stillAdmin && before.every((admin) => admin === id)) throw new LastAdmin();
+      return after;
+    });
+  } catch (error) {
+    if (error instanceof LastAdmin) return "last_admin";
+    throw error;
+  }
 }

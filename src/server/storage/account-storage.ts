@@ -33,6 +33,12 @@ export interface AccountStorage {
   changeAccount(id: string, change: AccountChange): Promise<StoredAccount | undefined>;
   /** Whether an enabled admin account exists: from then on the bootstrap token signs in no one. */
   hasActiveAdmin(): Promise<boolean>;
-  /** How many enabled admin accounts there are: the last one may be neither disabled nor demoted. */
-  countActiveAdmins(): Promise<number>;
+  /**
+   * changeAccount, refused ("last_admin", nothing changed) where it would disable or demote the last
+   * enabled admin: checked and changed at once, so that two admins demoting each other cannot both pass.
+   */
+  changeAccountKeepingAnAdmin(
+    id: string,
+    change: AccountChange,
+  ): Promise<StoredAccount | "last_admin" | undefined>;
 }

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import {
   accountBy,
   changeAccount,
-  countActiveAdmins,
+  changeAccountKeepingAnAdmin,
   hasActiveAdmin,
   insertAccount,
   listAccounts,
@@ -132,7 +132,7 @@ export function createKyselyStorage(db: Kysely<Database>, kind: StorageKind): St
     listAccounts: () => listAccounts(db),
     changeAccount: (id, change) => changeAccount(db, id, change),
     hasActiveAdmin: () => hasActiveAdmin(db),
-    countActiveAdmins: () => countActiveAdmins(db),
+    changeAccountKeepingAnAdmin: (id, change) => changeAccountKeepingAnAdmin(db, kind, id, change),
     insertApiToken: (token) => insertApiToken(db, token),
     apiTokensOf: (accountId) => apiTokensOf(db, accountId),
     apiTokenByHash: (tokenHash) => apiTokenByHash(db, tokenHash),
