@@ -46,8 +46,9 @@ export default defineConfig({
         // which the service worker caches at run time (published versions come without a rebuild).
         globPatterns: ["**/*.{js,css,html,png,webmanifest}"],
         // The survey pages with their first screen drawn in are for a first visit over the network;
-        // offline, every page is index.html (sw.ts).
-        globIgnores: ["s/**"],
+        // offline, every page is index.html (sw.ts). Those pages carry the boot script inline, so
+        // its file is the build's source for them, fetched by no page.
+        globIgnores: ["s/**", "assets/first-screen-boot-*.js"],
       },
     }),
     firstScreensPlugin(),

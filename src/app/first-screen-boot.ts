@@ -1,22 +1,21 @@
 /**
- * The one script of a survey's page whose first screen is in the HTML (build/first-screen.tsx): it
- * fetches the app once that screen has been painted, and runs it when the page is idle. The app's own
- * script tag, run at once, compiled and ran the whole app on a slow phone's one core before the
- * first paint, and its
- * modulepreload links compiled it too (bench/RESULTS.md, first question); on slow mobile data, its
- * files also took the stylesheet's bandwidth. The build moves the app's files into #app's
- * data-app-modules (FIRST_SCREEN_MODULES in respondent/first-screen-markup.ts): the entry, then the
- * files it imports, then the page's language's messages, which the app imports before it renders.
- * Imports nothing, so that it is one small file of its own.
+ * The one script of a survey's page whose first screen is in the HTML (build/first-screen.tsx),
+ * carried inline in the page's head (inlinedAssets), so that it runs as it is parsed and the first
+ * paint waits for no request of its own: it fetches the app once that screen has been painted, and
+ * runs it when the page is idle. The app's own script tag, run at once, compiled and ran the whole
+ * app on a slow phone's one core before the first paint, and its modulepreload links compiled it
+ * too (bench/RESULTS.md, first question); on slow mobile data, its files also took the
+ * stylesheet's bandwidth. The build moves the app's files into #app's data-app-modules
+ * (FIRST_SCREEN_MODULES in respondent/first-screen-markup.ts): the entry, then the files it
+ * imports, then the page's language's messages, which the app imports before it renders.
+ * Imports and exports nothing, so that it can be carried inline as a classic script.
  */
 // A draft of this survey kept on this device (device/drafts.ts keeps the mark; the drafts are in
 // IndexedDB, which the app reads only at its first idle moment): the intro is drawn with Continue /
 // Start over (DRAFT_ATTRIBUTE on <html>, styles.css) from its first paint, rather than with a Start
-// that gave way to them under the respondent's thumb. This script is async and render-blocking
-// (build/first-screen.tsx): it runs as soon as it is fetched and before the first paint (without
-// blocking, Chromium painted Start first), without holding that paint until the whole page is
-// parsed, as a deferred render-blocking one did; so <html> is marked, #app may not be parsed yet,
-// and the rest waits for the document. The survey's id is in the page's address (/s/<id>).
+// that gave way to them under the respondent's thumb. This script runs in the head, before the
+// first paint and before #app is parsed: <html> is marked now, and the rest waits for the document.
+// The survey's id is in the page's address (/s/<id>).
 try {
   if (localStorage.getItem(`tsunagu-draft:${location.pathname.slice(3)}`))
     document.documentElement.setAttribute("data-draft", "");

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { Script } from "node:vm";
 import { renderToString } from "preact-render-to-string";
 import { AppHeader } from "../app/components/app-header";
 import { LocaleContext } from "../app/locale-context";
@@ -111,41 +113,83 @@ export interface FirstScreenPage {
   surveyId: string;
   locale: Locale;
   markup: string;
+  /** The boot script's file (first-screen-boot.ts), whose text the page carries inline. */
   bootScript: string;
   /** The chunk of `locale`'s messages (src/i18n), which the app imports before its first render. */
   catalogueChunk: string;
 }
 
+/** A built file's text by its path in the page ("/assets/x.js"): the build's outDir, or the collector's. */
+export type ReadAsset = (path: string) => string;
+
+/** What a survey page carries inline, and the hashes the Content-Security-Policy allows them by. */
+export interface InlinedAssets {
+  script: string;
+  style: string;
+  /** CSP source expressions ('sha256-…'), for script-src and style-src. */
+  hashes: { script: string; style: string };
+}
+
+const cspHash = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+
+const STYLESHEET = /<link rel="stylesheet" crossorigin href="([^"]+)">/;
+
+/**
+ * The boot script and the stylesheet as a survey page carries them: in the HTML, so that its first
+ * paint waits for no other request. Each was a request of its own that held that paint (the
+ * stylesheet as any does, the boot script by blocking="render"): over slow 4G (150 ms, 1.6 Mbps)
+ * the first question came ~130 ms later (bench/RESULTS.md). The boot script, built as a module
+ * that imports and exports nothing (first-screens-plugin.ts), runs as a classic script in a strict
+ * function of its own, so that its names stay out of the page's globals.
+ */
+export function inlinedAssets(indexHtml: string, bootScript: string, read: ReadAsset): InlinedAssets {
+  const stylesheet = STYLESHEET.exec(indexHtml)?.[1];
+  if (!stylesheet) throw new FirstScreenError("index.html has no stylesheet to carry inline");
+  const script = `(()=>{"use strict";${read(bootScript).trim()}})()`;
+  const style = read(stylesheet).trim();
+  // Either text ending its element early would end it there, and the rest would be page text.
+  if (/<\/script/i.test(script)) throw new FirstScreenError(`${bootScript} holds "</script"`);
+  if (/<\/style/i.test(style)) throw new FirstScreenError(`${stylesheet} holds "</style"`);
+  try {
+    new Script(script, { filename: bootScript });
+  } catch (error) {
+    throw new FirstScreenError(`${bootScript} is no classic script: ${(error as Error).message}`);
+  }
+  return { script, style, hashes: { script: cspHash(script), style: cspHash(style) } };
+}
+
 /**
  * index.html as the build wrote it, made the page of `surveyId` in `locale`: `markup` in #app, the
- * page's language set, and the app's script and modulepreload links replaced by `bootScript`, which
- * loads them, and the language's messages beside them, once the first screen is painted
- * (first-screen-boot.ts).
+ * page's language set, the stylesheet and the boot script carried inline (inlinedAssets), and the
+ * app's script and modulepreload links replaced by the list of files the boot script loads, with
+ * the language's messages beside them, once the first screen is painted (first-screen-boot.ts).
  */
-export function firstScreenPage(indexHtml: string, page: FirstScreenPage): string {
+export function firstScreenPage(indexHtml: string, page: FirstScreenPage, read: ReadAsset): string {
   const app = '<div id="app"></div>';
   const html = '<html lang="ja">';
   const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(indexHtml);
-  if (!indexHtml.includes(app) || !indexHtml.includes(html) || !entry)
-    throw new FirstScreenError(`index.html has no ${app}, no ${html} or no module script to fill in`);
+  const stylesheet = STYLESHEET.exec(indexHtml);
+  if (!indexHtml.includes(app) || !indexHtml.includes(html) || !entry || !stylesheet)
+    throw new FirstScreenError(
+      `index.html has no ${app}, no ${html}, no module script or no stylesheet to fill in`,
+    );
+  const inline = inlinedAssets(indexHtml, page.bootScript, read);
   const imported = [...indexHtml.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g)];
   const modules = [entry[1], ...imported.map((m) => m[1]), page.catalogueChunk].join(" ");
   let out = indexHtml;
   for (const link of imported) out = out.replace(link[0], "");
   // Functions, not strings: a "$&" in a survey's text must not be read as a replacement pattern.
-  // The boot script is async and render-blocking: it marks a kept draft before the intro's first
-  // paint, as soon as it is fetched, without holding that paint until the page is parsed
-  // (first-screen-boot.ts). Browsers without `blocking` (Firefox, Safari) run it as soon as fetched,
-  // which is usually before that paint but not always. The expect link holds that paint until the
-  // intro is parsed whole (INTRO_PARSED_ID), where Chromium would paint a part of it.
+  // The boot script runs as it is parsed, before the first paint: it marks a kept draft then. The
+  // expect link holds that paint until the intro is parsed whole (INTRO_PARSED_ID), where Chromium
+  // would paint a part of it.
   return out
     .replace(html, () => `<html lang="${page.locale}"${periodAttributes(page.markup)}>`)
     .replace(
       entry[0],
       () =>
-        `<script type="module" crossorigin async blocking="render" src="${page.bootScript}"></script>` +
-        `<link rel="expect" href="#${INTRO_PARSED_ID}" blocking="render">`,
+        `<script>${inline.script}</script><link rel="expect" href="#${INTRO_PARSED_ID}" blocking="render">`,
     )
+    .replace(stylesheet[0], () => `<style>${inline.style}</style>`)
     .replace(
       app,
       () =>

@@ -5,7 +5,7 @@ import { FIRST_SCREENS_MANIFEST_PATH, type FirstScreensManifest } from "../contr
 import { firstScreenPagePath } from "../contract/paths";
 import type { SurveyDefinition } from "../domain/definition";
 import { LOCALES, type Locale } from "../domain/locales";
-import type { FirstScreenPage } from "./first-screen";
+import type { FirstScreenPage, InlinedAssets, ReadAsset } from "./first-screen";
 import { latestDefinitions } from "./survey-assets";
 import { readSurveySources } from "./survey-sources";
 
@@ -15,7 +15,8 @@ export const FIRST_SCREEN_BOOT = "src/app/first-screen-boot.ts";
 /** src/build/first-screen.tsx, loaded through tsx: the app's components, with their JSX. */
 interface FirstScreenRenderer {
   renderFirstScreen(def: SurveyDefinition, locale: Locale): Promise<string>;
-  firstScreenPage(indexHtml: string, page: FirstScreenPage): string;
+  firstScreenPage(indexHtml: string, page: FirstScreenPage, read: ReadAsset): string;
+  inlinedAssets(indexHtml: string, bootScript: string, read: ReadAsset): InlinedAssets;
 }
 
 /**
@@ -58,6 +59,8 @@ export function firstScreensPlugin(): Plugin {
           tsconfig: resolve(root, "tsconfig.base.json"),
         })) as FirstScreenRenderer;
         const index = readFileSync(join(outDir, "index.html"), "utf8");
+        const built = outDir;
+        const read: ReadAsset = (path) => readFileSync(join(built, path), "utf8");
         const latest = latestDefinitions(readSurveySources());
         for (const def of latest)
           for (const locale of LOCALES) {
@@ -71,7 +74,7 @@ export function firstScreensPlugin(): Plugin {
               bootScript,
               catalogueChunk: catalogueChunk(locale),
             };
-            writeFileSync(file, renderer.firstScreenPage(index, page));
+            writeFileSync(file, renderer.firstScreenPage(index, page, read));
           }
         // For the collector, which draws the pages of versions published after this build alike.
         const manifest: FirstScreensManifest = {
@@ -81,6 +84,7 @@ export function firstScreensPlugin(): Plugin {
             string
           >,
           built: Object.fromEntries(latest.map((d) => [d.id, d.version])),
+          inlineHashes: renderer.inlinedAssets(index, bootScript, read).hashes,
         };
         const manifestFile = join(outDir, FIRST_SCREENS_MANIFEST_PATH);
         mkdirSync(dirname(manifestFile), { recursive: true });

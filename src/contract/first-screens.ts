@@ -14,5 +14,14 @@ export const FirstScreensManifest = z.strictObject({
   bootScript: z.string(),
   catalogueChunks: z.record(z.enum(LOCALES), z.string()),
   built: z.record(z.string(), z.number().check(z.int(), z.gte(1))),
+  /**
+   * The Content-Security-Policy's hashes ('sha256-…') of the boot script and the stylesheet the pages
+   * carry inline (src/build/first-screen.tsx, inlinedAssets): the collector allows these two and no
+   * other inline code.
+   */
+  inlineHashes: z.strictObject({
+    script: z.string().check(z.regex(/^'sha256-[A-Za-z0-9+/]{43}='$/)),
+    style: z.string().check(z.regex(/^'sha256-[A-Za-z0-9+/]{43}='$/)),
+  }),
 });
 export type FirstScreensManifest = z.infer<typeof FirstScreensManifest>;

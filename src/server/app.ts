@@ -5,6 +5,7 @@ import { apiTokenBearer } from "./auth/api-token";
 import { organizerSession } from "./auth/organizer-session";
 import type { AppDeps } from "./deps";
 import { clientAddress } from "./http/client-address";
+import { readFirstScreensManifest } from "./http/first-screen-pages";
 import { refuseControlCharactersInPath } from "./http/path-guard";
 import { HttpProblem, problemResponse } from "./http/problems";
 import { rateLimit } from "./http/rate-limit";
@@ -44,7 +45,9 @@ export function createApp(deps: AppDeps): Hono {
   const log = deps.log ?? ((line: string) => console.log(line));
   const app = new Hono();
   app.use("*", requestLog(log));
-  app.use("*", securityHeaders());
+  // The survey pages' inline boot script and stylesheet, by the hashes the build wrote beside them.
+  const inline = deps.staticDir ? readFirstScreensManifest(deps.staticDir, log)?.inlineHashes : undefined;
+  app.use("*", securityHeaders(inline));
   app.use("*", refuseControlCharactersInPath());
 
   const origins = deps.corsOrigins ?? [];

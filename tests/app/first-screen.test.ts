@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { draftMarkKey } from "../../src/app/device/drafts";
@@ -12,7 +13,12 @@ import {
   OPENS_ATTRIBUTE,
   PERIOD_ATTRIBUTE,
 } from "../../src/app/respondent/first-screen-markup";
-import { FirstScreenError, firstScreenPage, renderFirstScreen } from "../../src/build/first-screen";
+import {
+  FirstScreenError,
+  firstScreenPage,
+  inlinedAssets,
+  renderFirstScreen,
+} from "../../src/build/first-screen";
 import { latestDefinitions } from "../../src/build/survey-assets";
 import { SurveyDefinition } from "../../src/domain/definition";
 import en from "../../src/i18n/catalogues/en";
@@ -87,41 +93,77 @@ describe("firstScreenPage", () => {
     bootScript: "/assets/boot-x.js",
     catalogueChunk: "/assets/en-mno.js",
   };
+  const ASSETS: Record<string, string> = {
+    "/assets/boot-x.js": "document.documentElement.dataset.booted = `$&`;\n",
+    "/assets/index-jkl.css": ".intro{color:red}\n",
+  };
+  const read = (path: string) => {
+    const text = ASSETS[path];
+    if (text === undefined) throw new Error(`no ${path}`);
+    return text;
+  };
+  const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
   it("puts the markup in #app and hands the app's scripts, and its language's messages, to the boot script", () => {
-    const html = firstScreenPage(INDEX, page);
+    const html = firstScreenPage(INDEX, page, read);
     expect(html).toContain('<html lang="en">');
     expect(html).toContain(
       '<div id="app" data-first-screen="ward-resident" data-app-modules="/assets/index-abc.js /assets/runtime-def.js /assets/locales-ghi.js /assets/en-mno.js"><p>$& $1 drawn</p></div>',
     );
-    // Render-blocking: it marks a kept draft before the intro's first paint (first-screen-boot.ts).
+    // Inline, so that the first paint waits for no other request: the boot script runs as it is
+    // parsed (it marks a kept draft before the intro's first paint: first-screen-boot.ts), in a
+    // strict function of its own; the stylesheet as it was.
     expect(html).toContain(
-      '<script type="module" crossorigin async blocking="render" src="/assets/boot-x.js"></script>',
+      '<script>(()=>{"use strict";document.documentElement.dataset.booted = `$&`;})()</script>',
     );
+    expect(html).toContain("<style>.intro{color:red}</style>");
+    expect(html).not.toMatch(/<script[^>]+src=|<link rel="stylesheet"/);
     expect(html).not.toContain("modulepreload");
-    expect(html).not.toContain('src="/assets/index-abc.js"');
-    expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/index-jkl.css">');
+  });
+
+  it("names the hashes of what it carries inline, which the collector's Content-Security-Policy allows", () => {
+    const html = firstScreenPage(INDEX, page, read);
+    const { hashes } = inlinedAssets(INDEX, page.bootScript, read);
+    expect(hashes.script).toBe(sha256(/<script>(.*?)<\/script>/s.exec(html)?.[1] ?? ""));
+    expect(hashes.style).toBe(sha256(/<style>(.*?)<\/style>/s.exec(html)?.[1] ?? ""));
+  });
+
+  it("refuses a script or stylesheet that would end its element early, and an index.html with no stylesheet", () => {
+    const holding = (path: string, text: string) => (p: string) => (p === path ? text : read(p));
+    expect(() =>
+      firstScreenPage(INDEX, page, holding("/assets/boot-x.js", 'x = "</SCRIPT><img src=x>";')),
+    ).toThrow(/boot-x\.js holds "<\/script"/);
+    expect(() => firstScreenPage(INDEX, page, holding("/assets/index-jkl.css", "a{}</style><p>"))).toThrow(
+      /index-jkl\.css holds "<\/style"/,
+    );
+    // A module's import or export would stop the classic script at its first line.
+    expect(() => firstScreenPage(INDEX, page, holding("/assets/boot-x.js", "x();export{};"))).toThrow(
+      /boot-x\.js is no classic script/,
+    );
+    expect(() => firstScreenPage(INDEX.replace(/<link rel="stylesheet"[^>]*>/, ""), page, read)).toThrow(
+      /no stylesheet/,
+    );
   });
 
   // The page's one script decides the answer period before #app is parsed: it reads the days on <html>.
   it("copies the survey's days from the intro onto <html>, and nothing else of the markup", async () => {
     const def = SurveyDefinition.parse({ ...shipped, opens: "2026-07-01", closes: "2026-07-31" });
     const markup = await renderFirstScreen(def, "en");
-    expect(firstScreenPage(INDEX, { ...page, markup })).toContain(
+    expect(firstScreenPage(INDEX, { ...page, markup }, read)).toContain(
       '<html lang="en" data-opens="2026-07-01" data-closes="2026-07-31">',
     );
     const { opens: _o, closes: _c, ...open } = def;
     const withoutDays = await renderFirstScreen(open, "en");
-    expect(firstScreenPage(INDEX, { ...page, markup: withoutDays })).toContain('<html lang="en">');
+    expect(firstScreenPage(INDEX, { ...page, markup: withoutDays }, read)).toContain('<html lang="en">');
     const forged = '<div class="intro" data-opens="2026-07-01&quot; onload=&quot;x">';
-    expect(firstScreenPage(INDEX, { ...page, markup: forged })).toContain('<html lang="en">');
+    expect(firstScreenPage(INDEX, { ...page, markup: forged }, read)).toContain('<html lang="en">');
   });
 
   it("refuses an index.html it cannot fill in, instead of writing a page without the app", () => {
-    expect(() => firstScreenPage(INDEX.replace('<div id="app"></div>', "<main></main>"), page)).toThrow(
+    expect(() => firstScreenPage(INDEX.replace('<div id="app"></div>', "<main></main>"), page, read)).toThrow(
       FirstScreenError,
     );
-    expect(() => firstScreenPage(INDEX.replace(/<script[\s\S]*?<\/script>/, ""), page)).toThrow(
+    expect(() => firstScreenPage(INDEX.replace(/<script[\s\S]*?<\/script>/, ""), page, read)).toThrow(
       /module script/,
     );
   });

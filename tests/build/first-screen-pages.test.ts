@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { FIRST_SCREENS_MANIFEST_PATH, FirstScreensManifest } from "../../src/contract/first-screens";
 import { firstScreenPagePath } from "../../src/contract/paths";
 import { estimatedMinutes } from "../../src/domain/answer-time";
 import { LOCALES } from "../../src/domain/locales";
@@ -12,6 +14,7 @@ import zhHans from "../../src/i18n/catalogues/zh-Hans";
 import { readSurveyFile } from "../../src/server/surveys";
 
 const shipped = readSurveyFile("surveys/ward-resident.json");
+const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
 const CATALOGUES = { ja, "ja-x-easy": jaEasy, en, "zh-Hans": zhHans, ko, vi } as const;
 
@@ -37,13 +40,20 @@ describe("the survey's pages with their first screen drawn in", () => {
           .replace("{{n}}", String(shipped.questions.length))
           .replace("{{minutes}}", String(estimatedMinutes(shipped))),
       );
-      const boot =
-        /<script type="module" crossorigin async blocking="render" src="\/(assets\/first-screen-boot-[^"]+\.js)"><\/script>/.exec(
-          html,
-        );
-      expect(boot?.[1] && existsSync(`dist/${boot[1]}`)).toBe(true);
+      // The boot script and the stylesheet inline, by the hashes the collector's policy allows.
+      const manifest = FirstScreensManifest.parse(
+        JSON.parse(readFileSync(`dist/${FIRST_SCREENS_MANIFEST_PATH}`, "utf8")),
+      );
+      const boot = /<script>(.+?)<\/script>/s.exec(html)?.[1] ?? "";
+      expect(boot).toContain("appModules");
+      expect(sha256(boot)).toBe(manifest.inlineHashes.script);
+      const style = /<style>(.+?)<\/style>/s.exec(html)?.[1] ?? "";
+      expect(style).toContain(".first-question-anchor");
+      expect(sha256(style)).toBe(manifest.inlineHashes.style);
+      expect(html).not.toMatch(/<script[^>]+src=|<link rel="stylesheet"/);
       // The app's own scripts are named only for the boot script to load, after the first paint.
-      expect(html).not.toMatch(/modulepreload|<script[^>]+src="\/assets\/index-/);
+      // (The boot script's own text names modulepreload: it adds those links after the first paint.)
+      expect(html.replace(boot, "")).not.toMatch(/modulepreload|<script[^>]+src="\/assets\/index-/);
       const modules = /data-app-modules="([^"]+)"/.exec(html)?.[1]?.split(" ") ?? [];
       expect(modules[0]).toMatch(/^\/assets\/index-.+\.js$/);
       for (const m of modules) expect(existsSync(`dist${m}`), m).toBe(true);
@@ -58,5 +68,6 @@ describe("the survey's pages with their first screen drawn in", () => {
       // Compressed like every other page, and left out of the service worker's precache.
       expect(existsSync(`${file}.br`) && existsSync(`${file}.gz`)).toBe(true);
       expect(sw).not.toContain(`s/ward-resident/${locale}.html`);
+      expect(sw).not.toContain("first-screen-boot");
     });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIRST_SCREENS_MANIFEST_PATH, FirstScreensManifest } from "../../src/contract/first-screens";
@@ -75,6 +76,31 @@ describe("a survey page of a version published after the build", () => {
     expect(outside(html)).toBe(outside(built));
     expect(html).not.toMatch(/\sstyle="/);
     expect(logged.filter((l) => l.includes("not drawn"))).toEqual([]);
+  });
+
+  // A hash the policy lacks, and Chromium runs no boot script and applies no styles: the intro then
+  // shows its hidden question and Start does nothing before the app runs.
+  it("is served under a Content-Security-Policy that allows its inline script and stylesheet, and no other", async () => {
+    const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+    for (const defs of [[shipped], [shipped, next]]) {
+      const res = await appWith(defs).request("/s/ward-resident?lang=ja");
+      const html = await res.text();
+      const policy = res.headers.get("Content-Security-Policy") ?? "";
+      const directive = (name: string) =>
+        policy
+          .split(";")
+          .map((d) => d.trim().split(/\s+/))
+          .find(([n]) => n === name)
+          ?.slice(1) ?? [];
+      const inlineScripts = [...html.matchAll(/<script>(.*?)<\/script>/gs)].map((m) => m[1] ?? "");
+      const inlineStyles = [...html.matchAll(/<style>(.*?)<\/style>/gs)].map((m) => m[1] ?? "");
+      expect(inlineScripts).toHaveLength(1);
+      expect(inlineStyles).toHaveLength(1);
+      expect(directive("script-src")).toEqual(["'self'", ...inlineScripts.map(sha256)]);
+      expect(directive("style-src")).toContain(sha256(inlineStyles[0] ?? ""));
+      expect(directive("script-src")).not.toContain("'unsafe-inline'");
+      expect(directive("style-src")).not.toContain("'unsafe-inline'");
+    }
   });
 
   it("is the built page where the latest version is the one the build drew", async () => {

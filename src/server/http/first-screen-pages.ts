@@ -17,6 +17,7 @@ interface FirstScreenRenderer {
       bootScript: string;
       catalogueChunk: string;
     },
+    read: (path: string) => string,
   ): string;
 }
 
@@ -32,6 +33,22 @@ async function loadRenderer(): Promise<FirstScreenRenderer> {
     parentURL: import.meta.url,
     tsconfig: TSCONFIG,
   })) as FirstScreenRenderer;
+}
+
+/**
+ * The build's manifest of its survey pages in `root`; undefined without one (a build before it) or
+ * where it is not the build's (logged).
+ */
+export function readFirstScreensManifest(
+  root: string,
+  log: (line: string) => void,
+): FirstScreensManifest | undefined {
+  const manifestFile = join(root, FIRST_SCREENS_MANIFEST_PATH);
+  if (!existsSync(manifestFile)) return undefined;
+  const parsed = FirstScreensManifest.safeParse(JSON.parse(readFileSync(manifestFile, "utf8")));
+  if (parsed.success) return parsed.data;
+  log(`${manifestFile} is not the build's manifest: pages of published versions are not drawn`);
+  return undefined;
 }
 
 export interface FirstScreenPages {
@@ -53,13 +70,7 @@ export function firstScreenPages(
   log: (line: string) => void,
   loadRendererOf: () => Promise<FirstScreenRenderer> = loadRenderer,
 ): FirstScreenPages {
-  const manifestFile = join(root, FIRST_SCREENS_MANIFEST_PATH);
-  const parsed = existsSync(manifestFile)
-    ? FirstScreensManifest.safeParse(JSON.parse(readFileSync(manifestFile, "utf8")))
-    : undefined;
-  const manifest = parsed?.success ? parsed.data : undefined;
-  if (parsed && !parsed.success)
-    log(`${manifestFile} is not the build's manifest: pages of published versions are not drawn`);
+  const manifest = readFirstScreensManifest(root, log);
   let renderer: Promise<FirstScreenRenderer> | undefined;
   const pages = new Map<string, Promise<string | undefined>>();
   // One drawing at a time: the renderer switches the app's one translator (src/i18n) to the page's language.
@@ -70,13 +81,17 @@ export function firstScreenPages(
       const r = await renderer;
       const markup = await r.renderFirstScreen(def, locale);
       const index = readFileSync(join(root, "index.html"), "utf8");
-      return r.firstScreenPage(index, {
-        surveyId: def.id,
-        locale,
-        markup,
-        bootScript: m.bootScript,
-        catalogueChunk: m.catalogueChunks[locale],
-      });
+      return r.firstScreenPage(
+        index,
+        {
+          surveyId: def.id,
+          locale,
+          markup,
+          bootScript: m.bootScript,
+          catalogueChunk: m.catalogueChunks[locale],
+        },
+        (path) => readFileSync(join(root, path), "utf8"),
+      );
     });
     queue = drawn.catch(() => undefined);
     return drawn;

@@ -9,7 +9,8 @@ import { RESULTS_STYLE_HASH } from "../results/page/style";
  * (DESIGN.md "Configuration"); with no way to run injected script, that costs little.
  * The app sets styles through the CSSOM (Preact's style prop), which style-src does not govern.
  * The one inline stylesheet allowed is the server-rendered results page's, by its hash: a fixed
- * text, so no injected style matches it.
+ * text, so no injected style matches it. A collector serving the built app adds the survey pages'
+ * inline boot script and stylesheet, by the hashes the build wrote (securityHeaders).
  */
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -34,14 +35,29 @@ export function cspHeaderValue(): string {
     .join("; ");
 }
 
+/** Inline code allowed beside the policy's own, by CSP hash ('sha256-…'). */
+export interface InlineHashes {
+  script: string;
+  style: string;
+}
+
 /**
  * On every answer, API and app alike. CORP stays same-origin: CORS requests from configured origins
  * are not subject to it, only no-cors embeds are. The camera stays allowed for the app itself
- * (a kiosk may scan an enrollment QR code); every other powerful feature is off.
+ * (a kiosk may scan an enrollment QR code); every other powerful feature is off. `inline`: the
+ * survey pages' boot script and stylesheet (src/build/first-screen.tsx, inlinedAssets), fixed texts
+ * of the build, allowed on every answer: the policy is one value for all, and an injected copy of
+ * either could only do what the page does.
  */
-export function securityHeaders(): MiddlewareHandler {
+export function securityHeaders(inline?: InlineHashes): MiddlewareHandler {
   return secureHeaders({
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    contentSecurityPolicy: inline
+      ? {
+          ...CONTENT_SECURITY_POLICY,
+          scriptSrc: [...CONTENT_SECURITY_POLICY.scriptSrc, inline.script],
+          styleSrc: [...CONTENT_SECURITY_POLICY.styleSrc, inline.style],
+        }
+      : CONTENT_SECURITY_POLICY,
     xFrameOptions: "DENY",
     referrerPolicy: "no-referrer",
     crossOriginOpenerPolicy: "same-origin",
