@@ -75,11 +75,23 @@ export interface FirstQuestionRun {
   press?: number;
 }
 
+/**
+ * Slow 4G as Chromium's DevTools preset has it (150 ms round trip, 1.6 Mbps down, 750 kbps up): a
+ * phone on mobile data, where each request the first paint waits for costs a round trip.
+ */
+export const SLOW_4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+} as const;
+
 export async function firstQuestionRun(
   browser: Browser,
   url: string,
   withStart: boolean,
   pressDelayMs = 0,
+  network?: typeof SLOW_4G,
 ): Promise<FirstQuestionRun> {
   const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
   try {
@@ -87,6 +99,10 @@ export async function firstQuestionRun(
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    if (network) {
+      await cdp.send("Network.enable");
+      await cdp.send("Network.emulateNetworkConditions", network);
+    }
     await page.goto(url, { waitUntil: "commit" });
     const m = (await page.evaluate(READ_MARKS)) as Record<"radio" | "takeover" | "start" | "click", number>;
     if (withStart && (m.start === undefined || m.click === undefined))

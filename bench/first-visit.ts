@@ -8,7 +8,7 @@ import { type Fetched, recordColdVisit, surveyColdVisit, total } from "../harnes
 import { FIRST_QUESTION_FRAGMENT } from "../src/app/respondent/first-screen-markup";
 import { LOCALES, type Locale } from "../src/domain/locales";
 import { buildBarePage } from "./bare/build";
-import { bareServer, type FirstQuestionRun, firstQuestionRun } from "./first-question";
+import { bareServer, type FirstQuestionRun, firstQuestionRun, SLOW_4G } from "./first-question";
 import { median } from "./median";
 import { ratioOfMediansInterval } from "./ratio-interval";
 import { collector, type Served } from "./served";
@@ -30,7 +30,14 @@ export interface FirstVisitFigures {
   load: string;
   /** Run i of each side was made in round i: the pairs the intervals resample. */
   sides: Record<
-    "app" | "bare" | "appWithoutCoop" | "bareWithoutCoop" | "appAtQuestion" | "appDrawsAll",
+    | "app"
+    | "bare"
+    | "appWithoutCoop"
+    | "bareWithoutCoop"
+    | "appAtQuestion"
+    | "appDrawsAll"
+    | "appSlow4g"
+    | "bareSlow4g",
     FirstQuestionRun[]
   >;
 }
@@ -82,7 +89,7 @@ export async function firstVisitBench(
   // each run's fresh tab counts that swap.
   const servers: Record<
     keyof FirstVisitFigures["sides"],
-    { served: Served; path: string; withStart: boolean }
+    { served: Served; path: string; withStart: boolean; network?: typeof SLOW_4G }
   > = {
     app: { served: await collector(dist), path: "/s/ward-resident", withStart: true },
     bare: { served: await bareServer(bareDist), path: "/", withStart: false },
@@ -108,6 +115,15 @@ export async function firstVisitBench(
     // the page (index.html's script and modulepreload links) and run at once, is then all of
     // "ready", with no HTML first screen to take over from.
     appDrawsAll: { served: await collector(drawsAllDist), path: "/s/ward-resident", withStart: true },
+    // The goal's pair over slow 4G besides the CPU throttle: a phone on mobile data, where every
+    // request that the first paint or the app's start waits for costs a round trip.
+    appSlow4g: {
+      served: await collector(dist),
+      path: "/s/ward-resident",
+      withStart: true,
+      network: SLOW_4G,
+    },
+    bareSlow4g: { served: await bareServer(bareDist), path: "/", withStart: false, network: SLOW_4G },
   };
   const sides: FirstVisitFigures["sides"] = {
     app: [],
@@ -116,6 +132,8 @@ export async function firstVisitBench(
     bareWithoutCoop: [],
     appAtQuestion: [],
     appDrawsAll: [],
+    appSlow4g: [],
+    bareSlow4g: [],
   };
   try {
     // Rounds alternate, and the order within a round turns each time, so that load from elsewhere
@@ -124,7 +142,9 @@ export async function firstVisitBench(
     for (let round = 0; round < runs; round++)
       for (const name of round % 2 === 0 ? names : [...names].reverse()) {
         const s = servers[name];
-        sides[name].push(await firstQuestionRun(browser, `${s.served.origin}${s.path}`, s.withStart));
+        sides[name].push(
+          await firstQuestionRun(browser, `${s.served.origin}${s.path}`, s.withStart, 0, s.network),
+        );
       }
   } finally {
     for (const s of Object.values(servers)) await s.served.close();
@@ -202,6 +222,13 @@ export function firstVisitSection(f: FirstVisitFigures): string[] {
       "ready",
     ),
     row(
+      "first question, both over slow 4G too (150 ms round trip, 1.6 Mbps: a phone on mobile data)",
+      sides.appSlow4g,
+      sides.bareSlow4g,
+      "firstQuestion",
+    ),
+    row("ready, both over slow 4G too", sides.appSlow4g, sides.bareSlow4g, "ready"),
+    row(
       `first question, the page opened at it (/s/ward-resident#${FIRST_QUESTION_FRAGMENT}: no intro, no press; what the intro costs)`,
       sides.appAtQuestion,
       sides.bare,
@@ -229,6 +256,7 @@ export function firstVisitSection(f: FirstVisitFigures): string[] {
     `Of the app's first question (medians): Start shown at ${startShown.toFixed(0)} ms; the press made ${pressWait.toFixed(0)} ms after, in the first task the page's main thread ran after that frame.`,
     "Both pages are served with the collector's security headers (COOP, CSP and the rest) and precompressed files (brotli); the bare page is Preact alone showing the app's first question (bench/bare/).",
     "Ready is the start of the first frame after the app removed data-first-screen from #app, which it does in the same task as its first render takes over the HTML's first screen (src/app/respondent/first-screen.ts); the bare page is ready once its question is shown (Preact drew it, handlers and all).",
+    "The slow 4G rows are Chromium's network emulation (bench/first-question.ts, SLOW_4G) on top of the CPU throttle, for both pages.",
     "The last four rows place the distance, and are no goal's: opened at its first question, the page paints that question at once from the HTML, so what is left of its first-question ratio is not the intro's; drawn whole by the app (this build without its survey pages, so that the collector serves index.html, whose script and modulepreload links fetch the app with the page), the page's intro, Start's press and the question are all the app's, and ready is its first question.",
     "The goal's figures keep COOP (OWASP ASVS 5.0 3.4.8; on Android, Chrome gives a site a process of its own only where it logs users in or sends COOP, and a respondent's answers are in this page): COOP (same-origin) moves the page to a new browsing context group, so to a renderer other than the one the fresh tab opened with, and each run counts that swap.",
     "A script in the page marks each moment at every frame and presses Start; nothing of Playwright runs in the page meanwhile (bench/first-question.ts).",
