@@ -29,3 +29,10 @@ export const PasswordChangeBody = z.object({
   newPassword: Password,
 });
 export type PasswordChangeBody = z.infer<typeof PasswordChangeBody>;
+
+/**
+ * PUT /accounts/:id/password (admin, signed in): a new password for another account, for a person
+ * who forgot theirs. Every session of that account ends, and its wrong tries are forgotten.
+ */
+export const PasswordSetBody = z.object({ password: Password });
+export type PasswordSetBody = z.infer<typeof PasswordSetBody>;

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   "session_ended",
   "sessions_ended",
   "password_changed",
+  "password_set",
   "api_token_created",
   "api_token_revoked",
   "invitation_created",

@@ -39,6 +39,7 @@ export const PROBLEM_CODES = [
   "wrong_password",
   "session_not_found",
   "last_admin",
+  "own_password",
   "api_token_not_found",
   "invitation_invalid",
   "passkey_not_found",

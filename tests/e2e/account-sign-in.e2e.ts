@@ -80,11 +80,27 @@ describe("the dashboard's sign-in with an account", () => {
     expect(cells.slice(1, 4)).toEqual([LOGIN, staffJa.audit.actions.account_created, "suzuki"]);
     expect(await axeViolations(page)).toEqual([]);
 
+    // Suzuki forgot the password: the admin sets a new one in suzuki's row, to give in person.
+    await openDashboardSection(page, "accounts");
+    const suzuki = page.getByTestId("accounts-table").locator("tr", { hasText: "suzuki" });
+    await suzuki
+      .locator("summary", { hasText: staffJa.accounts.setPassword.replace("{{login}}", "suzuki") })
+      .click();
+    await suzuki
+      .getByLabel(staffJa.accounts.newPasswordFor.replace("{{login}}", "suzuki"))
+      .fill("a new one given in person");
+    expect(await axeViolations(page)).toEqual([]);
+    // On a phone the screen reflows: the page scrolls down, never sideways (the table scrolls in itself).
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await suzuki.getByRole("button", { name: staffJa.accounts.setPasswordSubmit }).click();
+    await page.getByText(staffJa.accounts.passwordSet.replace("{{login}}", "suzuki")).waitFor();
+
     // The analyst: no accounts or audit in the navigation, and the address of one says it is not theirs.
     await page.getByRole("button", { name: staffJa.organizer.signOut }).click();
     await signIn(async () => {
       await page.getByLabel(staffJa.dashboard.loginLabel).fill("suzuki");
-      await page.getByLabel(staffJa.dashboard.passwordLabel).fill("another long passphrase");
+      await page.getByLabel(staffJa.dashboard.passwordLabel).fill("a new one given in person");
     });
     await page.locator("section.versions").waitFor();
     const offered = await page

@@ -143,6 +143,53 @@ describeEachStorage("accounts", (variant) => {
     expect(missing.status).toBe(404);
   });
 
+  it("lets an admin set a new password for a person who forgot theirs: sessions end, the wait is forgotten, audited without it", async () => {
+    const sato = await addAccount(storage, "sato", "analyst");
+    await addAccount(storage, "tanaka", "admin");
+    const satoSession = await sessionOf(app, "sato");
+    const admin = await sessionOf(app, "tanaka");
+    // The person tried their forgotten password from several places: the account now waits.
+    for (let i = 0; i < 3; i++) {
+      client = `203.0.113.${i}`;
+      expect((await signInAs(app, "sato", "not-what-it-was")).status).toBe(401);
+    }
+    client = "203.0.113.99";
+    expect((await signInAs(app, "sato", "not-what-it-was")).status).toBe(429);
+    const NEW = "a new one, given in person";
+    const set = (id: string, body: unknown, cookie = admin) =>
+      app.request(`${BASE}/api/v1/accounts/${id}/password`, json("PUT", body, { Cookie: cookie }));
+    const res = await set(sato.id, { password: NEW });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ended: 1 });
+    expect((await app.request(TALLIES, { headers: { Cookie: satoSession } })).status).toBe(401);
+    expect((await signInAs(app, "sato")).status).toBe(401);
+    expect((await signInAs(app, "sato", NEW)).status).toBe(200);
+    const entries = await storage.auditEntries({ limit: 100 });
+    expect(entries.find((e) => e.action === "password_set")).toMatchObject({
+      actor: "tanaka",
+      target: "sato",
+      detail: { sessionsEnded: 1 },
+    });
+    expect(JSON.stringify(entries)).not.toContain(NEW);
+  });
+
+  it("sets no password of the admin's own (it needs the current one), of no account, too short or by a script's token", async () => {
+    const tanaka = await addAccount(storage, "tanaka", "admin");
+    const sato = await addAccount(storage, "sato", "analyst");
+    const admin = await sessionOf(app, "tanaka");
+    const set = (id: string, body: unknown, headers: Record<string, string> = { Cookie: admin }) =>
+      app.request(`${BASE}/api/v1/accounts/${id}/password`, json("PUT", body, headers));
+    const own = await set(tanaka.id, { password: "a long enough password" });
+    expect(own.status).toBe(409);
+    expect(await own.json()).toMatchObject({ error: { code: "own_password" } });
+    expect((await set("nope", { password: "a long enough password" })).status).toBe(404);
+    const short = await set(sato.id, { password: "short" });
+    expect(short.status).toBe(400);
+    // The bootstrap token is no one, and makes no password.
+    expect((await set(sato.id, { password: "a long enough password" }, bearer)).status).toBe(409);
+    expect((await signInAs(app, "sato")).status).toBe(200);
+  });
+
   it("slows guesses at one account from any address; the account's known browser still gets in", async () => {
     await addAccount(storage, "sato", "analyst");
     const known = cookieFrom(await signInAs(app, "sato"), "tsunagu_known");

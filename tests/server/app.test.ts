@@ -64,6 +64,7 @@ describe("GET /api/v1/openapi.json", () => {
         "/accounts",
         "/accounts/{id}",
         "/accounts/{id}/sessions",
+        "/accounts/{id}/password",
         "/sessions",
         "/sessions/{id}",
         "/password",

@@ -1,3 +1,4 @@
+import { EndedSessions } from "../../contract/account-sessions";
 import {
   type Account,
   AccountList,
@@ -25,6 +26,18 @@ export async function changeAccount(id: string, patch: AccountPatch): Promise<Ac
     json: patch,
   });
   return AccountSchema.parse(await response.json());
+}
+
+/**
+ * A new password for another account (admin, signed in): that account's sessions end. A refused one
+ * (too short, one's own) throws ApiError with what and where.
+ */
+export async function setAccountPassword(id: string, password: string): Promise<EndedSessions> {
+  const response = await organizerFetch(`/accounts/${encodeURIComponent(id)}/password`, {
+    method: "PUT",
+    json: { password },
+  });
+  return EndedSessions.parse(await response.json());
 }
 
 /** The audit log, newest first: a page of `limit` entries before `before` (an entry's `at`). */

@@ -299,6 +299,7 @@ const en: StaffCatalogue = {
     wrong_password: "The current password is not right.",
     session_not_found: "That session has already ended.",
     last_admin: "This is the last active admin account: make another admin first.",
+    own_password: "Change your own password under “Your account”, with your current one.",
     api_token_not_found: "There is no such API token (it may already be revoked).",
     invitation_invalid:
       "This invitation link is not valid: it was used, withdrawn or has expired. Ask an admin for a new one.",
@@ -569,6 +570,12 @@ const en: StaffCatalogue = {
     roleOf: "Role of {{login}}",
     scope: "Surveys",
     state: "State",
+    passwordColumn: "Password",
+    setPassword: "New password for {{login}}",
+    newPasswordFor: "New password for {{login}} (12 characters or more)",
+    setPasswordSubmit: "Set the password",
+    passwordSet:
+      "A new password is set for {{login}}, and their sessions have ended. Give it to them in person; they can change it under “Your account”.",
     allSurveys: "All surveys",
     someSurveys: "Only the surveys chosen",
     chooseSurvey: "Choose at least one survey.",

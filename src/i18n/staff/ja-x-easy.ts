@@ -306,6 +306,8 @@ const jaEasy: StaffCatalogue = {
     wrong_password: "いまの パスワードが ちがいます。",
     session_not_found: "その セッションは もう おわって います。",
     last_admin: "これは さいごの かんりしゃ です。さきに べつの かんりしゃを つくって ください。",
+    own_password:
+      "じぶんの パスワードは 「あなたの アカウント」で、いまの パスワードを いれて かえて ください。",
     api_token_not_found: "その APIトークンは ありません。",
     invitation_invalid:
       "この しょうたいの リンクは つかえません。かんりしゃに あたらしい リンクを たのんで ください。",
@@ -583,6 +585,12 @@ const jaEasy: StaffCatalogue = {
     roleOf: "{{login}} の やくわり",
     scope: "たいしょうの ちょうさ",
     state: "じょうたい",
+    passwordColumn: "パスワード",
+    setPassword: "{{login}} の あたらしい パスワード",
+    newPasswordFor: "{{login}} の あたらしい パスワード（12もじ いじょう）",
+    setPasswordSubmit: "パスワードを きめる",
+    passwordSet:
+      "{{login}} に あたらしい パスワードを きめました。ログインは おわりました。ほんにんに ちょくせつ つたえて ください。ほんにんは 「あなたの アカウント」で かえられます。",
     allSurveys: "すべての ちょうさ",
     someSurveys: "えらんだ ちょうさ だけ",
     chooseSurvey: "ちょうさを 1つ いじょう えらんで ください。",

@@ -302,6 +302,7 @@ const ja = {
     wrong_password: "現在のパスワードが正しくありません。",
     session_not_found: "そのセッションはすでに終了しています。",
     last_admin: "これは最後の有効な管理者アカウントです。先に別の管理者を作成してください。",
+    own_password: "ご自分のパスワードは「あなたのアカウント」で、今のパスワードを入れて変更してください。",
     api_token_not_found: "そのAPIトークンはありません（すでに失効している可能性があります）。",
     invitation_invalid:
       "この招待リンクは無効です（使用済み、取り消し、または期限切れ）。管理者に新しいリンクを依頼してください。",
@@ -572,6 +573,12 @@ const ja = {
     roleOf: "{{login}} の役割",
     scope: "対象の調査",
     state: "状態",
+    passwordColumn: "パスワード",
+    setPassword: "{{login}} の新しいパスワード",
+    newPasswordFor: "{{login}} の新しいパスワード（12文字以上）",
+    setPasswordSubmit: "パスワードを設定",
+    passwordSet:
+      "{{login}} に新しいパスワードを設定し、ログイン中のセッションを終了しました。本人に直接伝えてください。本人は「あなたのアカウント」で変更できます。",
     allSurveys: "すべての調査",
     someSurveys: "選んだ調査だけ",
     chooseSurvey: "対象の調査を一つ以上選んでください。",

@@ -297,6 +297,7 @@ const ko: StaffCatalogue = {
     wrong_password: "현재 비밀번호가 올바르지 않습니다.",
     session_not_found: "그 세션은 이미 종료되었습니다.",
     last_admin: "마지막 활성 관리자 계정입니다. 먼저 다른 관리자를 만드십시오.",
+    own_password: "본인 비밀번호는 [내 계정]에서 현재 비밀번호를 입력하여 변경하십시오.",
     api_token_not_found: "그런 API 토큰이 없습니다(이미 폐기되었을 수 있습니다).",
     invitation_invalid:
       "이 초대 링크는 유효하지 않습니다. 사용되었거나 취소되었거나 만료되었습니다. 관리자에게 새 링크를 요청하십시오.",
@@ -564,6 +565,12 @@ const ko: StaffCatalogue = {
     roleOf: "{{login}}의 역할",
     scope: "조사",
     state: "상태",
+    passwordColumn: "비밀번호",
+    setPassword: "{{login}}의 새 비밀번호",
+    newPasswordFor: "{{login}}의 새 비밀번호(12자 이상)",
+    setPasswordSubmit: "비밀번호 설정",
+    passwordSet:
+      "{{login}}에 새 비밀번호를 설정했으며, 해당 계정의 세션이 모두 종료되었습니다. 본인에게 직접 전달하십시오. 본인은 [내 계정]에서 변경할 수 있습니다.",
     allSurveys: "모든 조사",
     someSurveys: "선택한 조사만",
     chooseSurvey: "조사를 하나 이상 선택하세요.",

@@ -303,6 +303,7 @@ const vi: StaffCatalogue = {
     wrong_password: "Mật khẩu hiện tại không đúng.",
     session_not_found: "Phiên đó đã kết thúc.",
     last_admin: "Đây là tài khoản quản trị cuối cùng còn hoạt động: hãy tạo một quản trị viên khác trước.",
+    own_password: "Hãy đổi mật khẩu của chính bạn trong mục “Tài khoản của bạn”, bằng mật khẩu hiện tại.",
     api_token_not_found: "Không có mã API này (có thể đã bị thu hồi).",
     invitation_invalid:
       "Liên kết mời này không hợp lệ: đã được dùng, bị rút lại hoặc đã hết hạn. Hãy xin quản trị viên liên kết mới.",
@@ -570,6 +571,12 @@ const vi: StaffCatalogue = {
     roleOf: "Vai trò của {{login}}",
     scope: "Khảo sát",
     state: "Trạng thái",
+    passwordColumn: "Mật khẩu",
+    setPassword: "Mật khẩu mới cho {{login}}",
+    newPasswordFor: "Mật khẩu mới cho {{login}} (từ 12 ký tự)",
+    setPasswordSubmit: "Đặt mật khẩu",
+    passwordSet:
+      "Đã đặt mật khẩu mới cho {{login}} và kết thúc các phiên đăng nhập của tài khoản này. Hãy trao tận tay cho người đó; họ có thể đổi trong mục “Tài khoản của bạn”.",
     allSurveys: "Tất cả khảo sát",
     someSurveys: "Chỉ các khảo sát đã chọn",
     chooseSurvey: "Hãy chọn ít nhất một khảo sát.",

@@ -59,6 +59,7 @@ export const ROUTE_ROLES = {
   "POST /accounts": { role: "admin", survey: "global" },
   "PATCH /accounts/:id": { role: "admin", survey: "global" },
   "DELETE /accounts/:id/sessions": { role: "admin", survey: "global" },
+  "PUT /accounts/:id/password": { role: "admin", survey: "global" },
   "GET /invitations": { role: "admin", survey: "global" },
   "POST /invitations": { role: "admin", survey: "global" },
   "DELETE /invitations/:id": { role: "admin", survey: "global" },

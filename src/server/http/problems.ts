@@ -44,6 +44,7 @@ export const PROBLEM_STATUS = {
   wrong_password: 403,
   session_not_found: 404,
   last_admin: 409,
+  own_password: 409,
   api_token_not_found: 404,
   invitation_invalid: 404,
   passkey_not_found: 404,

@@ -9,7 +9,10 @@ const id = (what: string) => ({
 });
 const noAccount = { "409": problem("account_required: the organizer token has no sessions of its own") };
 
-/** An account's own sessions and password; an admin's ending of another account's sessions. */
+/**
+ * An account's own sessions and password; an admin's ending of another account's sessions, and
+ * setting of another account's password.
+ */
 export const accountSessionPaths = {
   "/sessions": {
     get: {
@@ -62,6 +65,25 @@ export const accountSessionPaths = {
         "200": json("EndedSessions", "{ ended }"),
         ...unauthorized,
         "404": problem("account_not_found"),
+      },
+    },
+  },
+  "/accounts/{id}/password": {
+    put: {
+      ...organizer,
+      summary:
+        "Set a new password for another account whose person forgot theirs (admin signed in, scope all; 12 characters or more; audited without it): every session of that account ends, and its sign-in wait is forgotten",
+      parameters: [id("The account's id")],
+      requestBody: jsonBody("PasswordSetRequest"),
+      responses: {
+        "200": json("EndedSessions", "{ ended }: how many of its sessions ended"),
+        "400": problem("Malformed body, or a password under 12 characters"),
+        ...unauthorized,
+        "403": problem("forbidden: not an admin, or an API token (sign in)"),
+        "404": problem("account_not_found"),
+        "409": problem(
+          "own_password: one's own password is changed with the current one (POST /password); account_required: the organizer token is no one",
+        ),
       },
     },
   },

@@ -1,5 +1,10 @@
 import { z } from "zod/mini";
-import { EndedSessions, PasswordChangeBody, SessionList } from "../../contract/account-sessions";
+import {
+  EndedSessions,
+  PasswordChangeBody,
+  PasswordSetBody,
+  SessionList,
+} from "../../contract/account-sessions";
 import { Account, AccountList, AccountPatch, NewAccountBody } from "../../contract/accounts";
 import { ApiTokenList, CreatedApiToken, NewApiTokenBody } from "../../contract/api-tokens";
 import { AuditList } from "../../contract/audit";
@@ -114,6 +119,7 @@ export function componentSchemas(): Record<string, Record<string, unknown>> {
     SessionList: jsonSchema(SessionList, "output"),
     EndedSessions: jsonSchema(EndedSessions, "output"),
     PasswordChangeRequest: jsonSchema(PasswordChangeBody, "input"),
+    PasswordSetRequest: jsonSchema(PasswordSetBody, "input"),
     ApiTokenList: jsonSchema(ApiTokenList, "output"),
     NewApiTokenRequest: jsonSchema(NewApiTokenBody, "input"),
     CreatedApiToken: jsonSchema(CreatedApiToken, "output"),

@@ -1,5 +1,10 @@
 import { Hono } from "hono";
-import { type EndedSessions, PasswordChangeBody, type SessionList } from "../../contract/account-sessions";
+import {
+  type EndedSessions,
+  PasswordChangeBody,
+  PasswordSetBody,
+  type SessionList,
+} from "../../contract/account-sessions";
 import { recordAudit } from "../audit/record";
 import { currentSessionHash } from "../auth/organizer-session";
 import { hashPassword, passwordMatches } from "../auth/password";
@@ -22,7 +27,8 @@ type Deps = DepsWith<
 /**
  * An account's own sessions: list them (this one marked; never an id or its hash), end one, end
  * every other ("sign out everywhere": DELETE /session then ends this one too), and change its
- * password, which ends every other session of it. An admin ends another account's sessions.
+ * password, which ends every other session of it. An admin ends another account's sessions, and
+ * sets a new password for one whose person forgot theirs.
  */
 export function accountSessionRoutes(deps: Deps): Hono {
   const now = () => deps.now?.() ?? new Date();
@@ -58,6 +64,31 @@ export function accountSessionRoutes(deps: Deps): Hono {
       if (!target) throw new HttpProblem("account_not_found", `there is no account "${c.req.param("id")}"`);
       const ended = await deps.storage.deleteAccountSessions(target.id);
       await recordAudit(c, deps, "sessions_ended", target.login, { ended });
+      return c.json({ ended } satisfies EndedSessions);
+    })
+    .put("/accounts/:id/password", requireRole("PUT /accounts/:id/password", deps), async (c) => {
+      // A person's signed-in session: an API token may not make a password (as it may not make a
+      // token or a passkey), nor may the bootstrap token, which is no one.
+      const admin = requireSignedInAccount(c);
+      const target = await deps.storage.accountById(c.req.param("id"));
+      if (!target) throw new HttpProblem("account_not_found", `there is no account "${c.req.param("id")}"`);
+      // One's own password is changed with the current one (POST /password): a session left open
+      // must not be a way to take the account over.
+      if (target.id === admin.id)
+        throw new HttpProblem(
+          "own_password",
+          "change your own password with your current one (POST /password)",
+        );
+      const body = await readBody(c, {
+        maxBytes: 4096,
+        schema: PasswordSetBody,
+        what: '{ "password" } (12 characters or more)',
+      });
+      await deps.storage.changeAccount(target.id, { passwordHash: await hashPassword(body.password) });
+      const ended = await deps.storage.deleteAccountSessions(target.id);
+      // Locked out by wrong tries of the forgotten one, the person signs in with the new one at once.
+      await throttle.succeeded(loginKey(target.login));
+      await recordAudit(c, deps, "password_set", target.login, { sessionsEnded: ended });
       return c.json({ ended } satisfies EndedSessions);
     })
     .post("/password", requireRole("POST /password", deps), async (c) => {

@@ -13,10 +13,12 @@ import { TableWrap } from "../table-wrap";
 import { useOrganizerResource } from "../use-organizer-resource";
 import { NewAccountForm } from "./new-account-form";
 import { scopeText } from "./scope-text";
+import { SetPassword } from "./set-password";
 
 /**
  * The team's accounts (admin): who may do what, on which surveys. A change of role, scope or a
- * disabling ends that person's sessions at once (the collector's doing), so it takes effect now.
+ * disabling ends that person's sessions at once (the collector's doing), so it takes effect now;
+ * so does a new password set for a person who forgot theirs.
  */
 export function AccountsSection(props: { surveys: readonly SurveySummary[]; onUnauthorized(): void }) {
   const { locale } = useLocale();
@@ -64,12 +66,13 @@ export function AccountsSection(props: { surveys: readonly SurveySummary[]; onUn
                 t("accounts.role"),
                 t("accounts.scope"),
                 t("accounts.state"),
+                t("accounts.passwordColumn"),
               ]}
             />
             <tbody>
               {list.length === 0 && (
                 <tr>
-                  <td colSpan={5}>{t("accounts.none")}</td>
+                  <td colSpan={6}>{t("accounts.none")}</td>
                 </tr>
               )}
               {list.map((account) => (
@@ -101,6 +104,14 @@ export function AccountsSection(props: { surveys: readonly SurveySummary[]; onUn
                         ? t("accounts.enable", { login: account.login })
                         : t("accounts.disable", { login: account.login })}
                     </button>
+                  </td>
+                  <td>
+                    <SetPassword
+                      account={account}
+                      onSet={(set) => setOutcome({ ok: t("accounts.passwordSet", { login: set.login }) })}
+                      onProblem={(problem) => setOutcome({ problem })}
+                      onUnauthorized={props.onUnauthorized}
+                    />
                   </td>
                 </tr>
               ))}

@@ -1,0 +1,66 @@
+import { useState } from "preact/hooks";
+import type { Account } from "../../../contract/accounts";
+import { t } from "../../../i18n";
+import { setAccountPassword } from "../../collector/accounts-api";
+import { UnauthorizedError } from "../../collector/organizer-fetch";
+import { collectorProblem, type ProblemText } from "../collector-problem";
+
+/**
+ * A new password for a person who forgot theirs, which the admin gives them in person: a closed
+ * disclosure in the account's row, so the table stays one line an account. The collector ends that
+ * account's sessions and refuses the admin's own (changed with the current one, under "Your account").
+ */
+export function SetPassword(props: {
+  account: Account;
+  onSet(account: Account, ended: number): void;
+  onProblem(problem: ProblemText): void;
+  onUnauthorized(): void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [password, setPassword] = useState("");
+  const [busy, setBusy] = useState(false);
+  const id = `set-password-${props.account.id}`;
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      const { ended } = await setAccountPassword(props.account.id, password);
+      setPassword("");
+      setOpen(false);
+      props.onSet(props.account, ended);
+    } catch (error) {
+      if (error instanceof UnauthorizedError) return props.onUnauthorized();
+      props.onProblem(collectorProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <details
+      class="set-password"
+      open={open}
+      onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary>{t("accounts.setPassword", { login: props.account.login })}</summary>
+      <form class="stack" onSubmit={submit}>
+        <label class="control" for={id}>
+          <span class="field-label">{t("accounts.newPasswordFor", { login: props.account.login })}</span>
+          <input
+            id={id}
+            type="password"
+            required
+            minLength={12}
+            maxLength={256}
+            autocomplete="new-password"
+            value={password}
+            onInput={(event) => setPassword(event.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" class="button button--small" aria-busy={busy} disabled={busy}>
+          {t("accounts.setPasswordSubmit")}
+        </button>
+      </form>
+    </details>
+  );
+}
