@@ -95,6 +95,10 @@ describe("the dashboard's sign-in with an account", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await suzuki.getByRole("button", { name: staffJa.accounts.setPasswordSubmit }).click();
     await page.getByText(staffJa.accounts.passwordSet.replace("{{login}}", "suzuki")).waitFor();
+    // The admin's own row offers no new password: their own is changed with the current one.
+    const own = page.getByTestId("accounts-table").locator("tr", { hasText: LOGIN });
+    expect(await own.locator("summary").count()).toBe(0);
+    await own.getByText(staffJa.collectorProblem.own_password).waitFor();
 
     // The analyst: no accounts or audit in the navigation, and the address of one says it is not theirs.
     await page.getByRole("button", { name: staffJa.organizer.signOut }).click();

@@ -14,14 +14,19 @@ import { TokenForm } from "./token-form";
 
 type Session =
   | { status: "checking" }
-  | { status: "signed-in"; role: Role; name: string | undefined }
+  | { status: "signed-in"; role: Role; name: string | undefined; accountId: string | undefined }
   | { status: "signed-out" | "expired" };
 
 /** The session as the collector sees it: the organizer token's session acts as an admin. */
 async function checkSession(): Promise<Session> {
   const state = await sessionState();
   if (!state.signedIn) return { status: "signed-out" };
-  return { status: "signed-in", role: state.account?.role ?? "admin", name: state.account?.displayName };
+  return {
+    status: "signed-in",
+    role: state.account?.role ?? "admin",
+    name: state.account?.displayName,
+    accountId: state.account?.id,
+  };
 }
 
 /**
@@ -70,7 +75,12 @@ export function DashboardPage() {
           <DashboardNav role={session.role} current={section} />
           <div class="dashboard__screen">
             {mayOpen(session.role, section) ? (
-              <Workspace section={section} onUnauthorized={expired} onSignOut={() => void leave()} />
+              <Workspace
+                section={section}
+                accountId={session.accountId}
+                onUnauthorized={expired}
+                onSignOut={() => void leave()}
+              />
             ) : (
               <p class="notice" role="alert">
                 {t("sections.notForRole")}

@@ -20,7 +20,12 @@ import { SetPassword } from "./set-password";
  * disabling ends that person's sessions at once (the collector's doing), so it takes effect now;
  * so does a new password set for a person who forgot theirs.
  */
-export function AccountsSection(props: { surveys: readonly SurveySummary[]; onUnauthorized(): void }) {
+export function AccountsSection(props: {
+  surveys: readonly SurveySummary[];
+  /** The signed-in admin's own account, whose password is changed under "Your account" instead. */
+  selfId: string | undefined;
+  onUnauthorized(): void;
+}) {
   const { locale } = useLocale();
   const [reload, setReload] = useState(0);
   const [accounts, retry] = useOrganizerResource(fetchAccounts, reload, props.onUnauthorized, { keep: true });
@@ -106,12 +111,16 @@ export function AccountsSection(props: { surveys: readonly SurveySummary[]; onUn
                     </button>
                   </td>
                   <td>
-                    <SetPassword
-                      account={account}
-                      onSet={(set) => setOutcome({ ok: t("accounts.passwordSet", { login: set.login }) })}
-                      onProblem={(problem) => setOutcome({ problem })}
-                      onUnauthorized={props.onUnauthorized}
-                    />
+                    {account.id === props.selfId ? (
+                      <span class="hint">{t("collectorProblem.own_password")}</span>
+                    ) : (
+                      <SetPassword
+                        account={account}
+                        onSet={(set) => setOutcome({ ok: t("accounts.passwordSet", { login: set.login }) })}
+                        onProblem={(problem) => setOutcome({ problem })}
+                        onUnauthorized={props.onUnauthorized}
+                      />
+                    )}
                   </td>
                 </tr>
               ))}

@@ -16,7 +16,13 @@ import { SurveyScreen } from "./survey-screen";
  * The screen of a section: a survey's (with the survey picker above it) or the collector's own
  * (accounts, audit). The survey picked is kept here, above the screens, while one moves between them.
  */
-export function Workspace(props: { section: DashboardSection; onUnauthorized(): void; onSignOut(): void }) {
+export function Workspace(props: {
+  section: DashboardSection;
+  /** The signed-in account's id; none for the organizer token's session. */
+  accountId: string | undefined;
+  onUnauthorized(): void;
+  onSignOut(): void;
+}) {
   useLocale();
   // Kept while it loads again after a new survey is published: the page stays as it is meanwhile.
   const [index, retry] = useResource(loadSurveyIndex, "index", { keep: true });
@@ -24,7 +30,13 @@ export function Workspace(props: { section: DashboardSection; onUnauthorized(): 
   const [surveyId, setSurveyId] = usePickedSurvey(surveys);
 
   if (props.section === "accounts")
-    return <AccountsSection surveys={surveys ?? []} onUnauthorized={props.onUnauthorized} />;
+    return (
+      <AccountsSection
+        surveys={surveys ?? []}
+        selfId={props.accountId}
+        onUnauthorized={props.onUnauthorized}
+      />
+    );
   if (props.section === "audit") return <AuditSection onUnauthorized={props.onUnauthorized} />;
   if (props.section === "account")
     return <AccountSection onUnauthorized={props.onUnauthorized} onSignOut={props.onSignOut} />;
