@@ -96,6 +96,27 @@ describeEachStorage("named API tokens", (variant) => {
     expect(JSON.stringify(entries)).not.toContain(token.slice(12));
   });
 
+  it("may not set another account's password, even an admin's token", async () => {
+    await addAccount(storage, "tanaka", "admin");
+    const sato = await addAccount(storage, "sato", "analyst");
+    const { token } = await make(await sessionOf(app, "tanaka"), { name: "script" });
+    const res = await app.request(`${BASE}/api/v1/accounts/${sato.id}/password`, {
+      method: "PUT",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ password: "set by a leaked script" }),
+    });
+    expect(res.status).toBe(403);
+    expect(
+      (
+        await app.request(`${BASE}/api/v1/session`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Origin: BASE },
+          body: JSON.stringify({ login: "sato", password: "set by a leaked script" }),
+        })
+      ).status,
+    ).toBe(401);
+  });
+
   it("refuses a token once it expires or its account is disabled", async () => {
     const sato = await addAccount(storage, "sato", "analyst", [SURVEY]);
     const cookie = await sessionOf(app, "sato");
