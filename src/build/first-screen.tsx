@@ -160,11 +160,12 @@ export function inlinedAssets(indexHtml: string, bootScript: string, read: ReadA
 
 /**
  * index.html as the build wrote it, made the page of `surveyId` in `locale`: `markup` in #app, the
- * page's language set, the stylesheet and the boot script carried inline (inlinedAssets), and the
+ * page's language set, the stylesheet and the boot script carried inline (`inline`, from
+ * inlinedAssets, read once for every page of a build), and the
  * app's script and modulepreload links replaced by the list of files the boot script loads, with
  * the language's messages beside them, once the first screen is painted (first-screen-boot.ts).
  */
-export function firstScreenPage(indexHtml: string, page: FirstScreenPage, read: ReadAsset): string {
+export function firstScreenPage(indexHtml: string, page: FirstScreenPage, inline: InlinedAssets): string {
   const app = '<div id="app"></div>';
   const html = '<html lang="ja">';
   const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(indexHtml);
@@ -173,7 +174,6 @@ export function firstScreenPage(indexHtml: string, page: FirstScreenPage, read: 
     throw new FirstScreenError(
       `index.html has no ${app}, no ${html}, no module script or no stylesheet to fill in`,
     );
-  const inline = inlinedAssets(indexHtml, page.bootScript, read);
   const imported = [...indexHtml.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g)];
   const modules = [entry[1], ...imported.map((m) => m[1]), page.catalogueChunk].join(" ");
   let out = indexHtml;

@@ -15,7 +15,7 @@ export const FIRST_SCREEN_BOOT = "src/app/first-screen-boot.ts";
 /** src/build/first-screen.tsx, loaded through tsx: the app's components, with their JSX. */
 interface FirstScreenRenderer {
   renderFirstScreen(def: SurveyDefinition, locale: Locale): Promise<string>;
-  firstScreenPage(indexHtml: string, page: FirstScreenPage, read: ReadAsset): string;
+  firstScreenPage(indexHtml: string, page: FirstScreenPage, inline: InlinedAssets): string;
   inlinedAssets(indexHtml: string, bootScript: string, read: ReadAsset): InlinedAssets;
 }
 
@@ -61,6 +61,8 @@ export function firstScreensPlugin(): Plugin {
         const index = readFileSync(join(outDir, "index.html"), "utf8");
         const built = outDir;
         const read: ReadAsset = (path) => readFileSync(join(built, path), "utf8");
+        // Read and checked once: every page of the build carries the same two texts.
+        const inline = renderer.inlinedAssets(index, bootScript, read);
         const latest = latestDefinitions(readSurveySources());
         for (const def of latest)
           for (const locale of LOCALES) {
@@ -74,7 +76,7 @@ export function firstScreensPlugin(): Plugin {
               bootScript,
               catalogueChunk: catalogueChunk(locale),
             };
-            writeFileSync(file, renderer.firstScreenPage(index, page, read));
+            writeFileSync(file, renderer.firstScreenPage(index, page, inline));
           }
         // For the collector, which draws the pages of versions published after this build alike.
         const manifest: FirstScreensManifest = {
@@ -84,7 +86,7 @@ export function firstScreensPlugin(): Plugin {
             string
           >,
           built: Object.fromEntries(latest.map((d) => [d.id, d.version])),
-          inlineHashes: renderer.inlinedAssets(index, bootScript, read).hashes,
+          inlineHashes: inline.hashes,
         };
         const manifestFile = join(outDir, FIRST_SCREENS_MANIFEST_PATH);
         mkdirSync(dirname(manifestFile), { recursive: true });

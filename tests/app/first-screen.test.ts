@@ -102,10 +102,12 @@ describe("firstScreenPage", () => {
     if (text === undefined) throw new Error(`no ${path}`);
     return text;
   };
+  const inlined = (read_: (path: string) => string = read, index = INDEX) =>
+    inlinedAssets(index, page.bootScript, read_);
   const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
   it("puts the markup in #app and hands the app's scripts, and its language's messages, to the boot script", () => {
-    const html = firstScreenPage(INDEX, page, read);
+    const html = firstScreenPage(INDEX, page, inlined());
     expect(html).toContain('<html lang="en">');
     expect(html).toContain(
       '<div id="app" data-first-screen="ward-resident" data-app-modules="/assets/index-abc.js /assets/runtime-def.js /assets/locales-ghi.js /assets/en-mno.js"><p>$& $1 drawn</p></div>',
@@ -122,8 +124,8 @@ describe("firstScreenPage", () => {
   });
 
   it("names the hashes of what it carries inline, which the collector's Content-Security-Policy allows", () => {
-    const html = firstScreenPage(INDEX, page, read);
-    const { hashes } = inlinedAssets(INDEX, page.bootScript, read);
+    const html = firstScreenPage(INDEX, page, inlined());
+    const { hashes } = inlined();
     expect(hashes.script).toBe(sha256(/<script>(.*?)<\/script>/s.exec(html)?.[1] ?? ""));
     expect(hashes.style).toBe(sha256(/<style>(.*?)<\/style>/s.exec(html)?.[1] ?? ""));
   });
@@ -131,39 +133,39 @@ describe("firstScreenPage", () => {
   it("refuses a script or stylesheet that would end its element early, and an index.html with no stylesheet", () => {
     const holding = (path: string, text: string) => (p: string) => (p === path ? text : read(p));
     expect(() =>
-      firstScreenPage(INDEX, page, holding("/assets/boot-x.js", 'x = "</SCRIPT><img src=x>";')),
+      firstScreenPage(INDEX, page, inlined(holding("/assets/boot-x.js", 'x = "</SCRIPT><img src=x>";'))),
     ).toThrow(/boot-x\.js holds "<\/script"/);
-    expect(() => firstScreenPage(INDEX, page, holding("/assets/index-jkl.css", "a{}</style><p>"))).toThrow(
-      /index-jkl\.css holds "<\/style"/,
-    );
+    expect(() =>
+      firstScreenPage(INDEX, page, inlined(holding("/assets/index-jkl.css", "a{}</style><p>"))),
+    ).toThrow(/index-jkl\.css holds "<\/style"/);
     // A module's import or export would stop the classic script at its first line.
-    expect(() => firstScreenPage(INDEX, page, holding("/assets/boot-x.js", "x();export{};"))).toThrow(
-      /boot-x\.js is no classic script/,
-    );
-    expect(() => firstScreenPage(INDEX.replace(/<link rel="stylesheet"[^>]*>/, ""), page, read)).toThrow(
-      /no stylesheet/,
-    );
+    expect(() =>
+      firstScreenPage(INDEX, page, inlined(holding("/assets/boot-x.js", "x();export{};"))),
+    ).toThrow(/boot-x\.js is no classic script/);
+    expect(() =>
+      firstScreenPage(INDEX, page, inlined(read, INDEX.replace(/<link rel="stylesheet"[^>]*>/, ""))),
+    ).toThrow(/no stylesheet/);
   });
 
   // The page's one script decides the answer period before #app is parsed: it reads the days on <html>.
   it("copies the survey's days from the intro onto <html>, and nothing else of the markup", async () => {
     const def = SurveyDefinition.parse({ ...shipped, opens: "2026-07-01", closes: "2026-07-31" });
     const markup = await renderFirstScreen(def, "en");
-    expect(firstScreenPage(INDEX, { ...page, markup }, read)).toContain(
+    expect(firstScreenPage(INDEX, { ...page, markup }, inlined())).toContain(
       '<html lang="en" data-opens="2026-07-01" data-closes="2026-07-31">',
     );
     const { opens: _o, closes: _c, ...open } = def;
     const withoutDays = await renderFirstScreen(open, "en");
-    expect(firstScreenPage(INDEX, { ...page, markup: withoutDays }, read)).toContain('<html lang="en">');
+    expect(firstScreenPage(INDEX, { ...page, markup: withoutDays }, inlined())).toContain('<html lang="en">');
     const forged = '<div class="intro" data-opens="2026-07-01&quot; onload=&quot;x">';
-    expect(firstScreenPage(INDEX, { ...page, markup: forged }, read)).toContain('<html lang="en">');
+    expect(firstScreenPage(INDEX, { ...page, markup: forged }, inlined())).toContain('<html lang="en">');
   });
 
   it("refuses an index.html it cannot fill in, instead of writing a page without the app", () => {
-    expect(() => firstScreenPage(INDEX.replace('<div id="app"></div>', "<main></main>"), page, read)).toThrow(
-      FirstScreenError,
-    );
-    expect(() => firstScreenPage(INDEX.replace(/<script[\s\S]*?<\/script>/, ""), page, read)).toThrow(
+    expect(() =>
+      firstScreenPage(INDEX.replace('<div id="app"></div>', "<main></main>"), page, inlined()),
+    ).toThrow(FirstScreenError);
+    expect(() => firstScreenPage(INDEX.replace(/<script[\s\S]*?<\/script>/, ""), page, inlined())).toThrow(
       /module script/,
     );
   });

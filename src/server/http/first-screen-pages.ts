@@ -5,6 +5,12 @@ import { FIRST_SCREENS_MANIFEST_PATH, FirstScreensManifest } from "../../contrac
 import type { SurveyDefinition } from "../../domain/definition";
 import type { Locale } from "../../domain/locales";
 
+/**
+ * What a page carries inline (the build's InlinedAssets): the collector passes it from
+ * inlinedAssets to firstScreenPage untouched, and the server's room imports nothing of src/build.
+ */
+type Inlined = unknown;
+
 /** The build's renderer (src/build/first-screen.tsx), the one the build draws the pages with. */
 interface FirstScreenRenderer {
   renderFirstScreen(def: SurveyDefinition, locale: Locale): Promise<string>;
@@ -17,8 +23,9 @@ interface FirstScreenRenderer {
       bootScript: string;
       catalogueChunk: string;
     },
-    read: (path: string) => string,
+    inline: Inlined,
   ): string;
+  inlinedAssets(indexHtml: string, bootScript: string, read: (path: string) => string): Inlined;
 }
 
 // Loaded through tsx as the build plugin loads it, with the options that compile its JSX for
@@ -90,7 +97,7 @@ export function firstScreenPages(
           bootScript: m.bootScript,
           catalogueChunk: m.catalogueChunks[locale],
         },
-        (path) => readFileSync(join(root, path), "utf8"),
+        r.inlinedAssets(index, m.bootScript, (path) => readFileSync(join(root, path), "utf8")),
       );
     });
     queue = drawn.catch(() => undefined);

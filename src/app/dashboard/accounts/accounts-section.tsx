@@ -116,7 +116,7 @@ export function AccountsSection(props: {
                     ) : (
                       <SetPassword
                         account={account}
-                        onSet={(set) => setOutcome({ ok: t("accounts.passwordSet", { login: set.login }) })}
+                        onSet={() => setOutcome({ ok: t("accounts.passwordSet", { login: account.login }) })}
                         onProblem={(problem) => setOutcome({ problem })}
                         onUnauthorized={props.onUnauthorized}
                       />

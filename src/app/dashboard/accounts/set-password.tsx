@@ -3,6 +3,7 @@ import type { Account } from "../../../contract/accounts";
 import { t } from "../../../i18n";
 import { setAccountPassword } from "../../collector/accounts-api";
 import { UnauthorizedError } from "../../collector/organizer-fetch";
+import { useOneAtATime } from "../../hooks/use-one-at-a-time";
 import { collectorProblem, type ProblemText } from "../collector-problem";
 
 /**
@@ -12,29 +13,27 @@ import { collectorProblem, type ProblemText } from "../collector-problem";
  */
 export function SetPassword(props: {
   account: Account;
-  onSet(account: Account, ended: number): void;
+  onSet(): void;
   onProblem(problem: ProblemText): void;
   onUnauthorized(): void;
 }) {
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
+  const [busy, once] = useOneAtATime();
   const id = `set-password-${props.account.id}`;
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
-      const { ended } = await setAccountPassword(props.account.id, password);
-      setPassword("");
-      setOpen(false);
-      props.onSet(props.account, ended);
-    } catch (error) {
-      if (error instanceof UnauthorizedError) return props.onUnauthorized();
-      props.onProblem(collectorProblem(error));
-    } finally {
-      setBusy(false);
-    }
+    once(async () => {
+      try {
+        await setAccountPassword(props.account.id, password);
+        setPassword("");
+        setOpen(false);
+        props.onSet();
+      } catch (error) {
+        if (error instanceof UnauthorizedError) props.onUnauthorized();
+        else props.onProblem(collectorProblem(error));
+      }
+    });
   };
   return (
     <details
@@ -57,7 +56,7 @@ export function SetPassword(props: {
             onInput={(event) => setPassword(event.currentTarget.value)}
           />
         </label>
-        <button type="submit" class="button button--small" aria-busy={busy} disabled={busy}>
+        <button type="submit" class="button button--small" aria-disabled={busy}>
           {t("accounts.setPasswordSubmit")}
         </button>
       </form>
