@@ -102,6 +102,9 @@ describe("the dashboard's sign-in with an account", () => {
 
     // The analyst: no accounts or audit in the navigation, and the address of one says it is not theirs.
     await page.getByRole("button", { name: staffJa.organizer.signOut }).click();
+    // Signed out once the collector has ended the session (the form shows then): opened before,
+    // the next page still had the admin's cookie, and no sign-in form.
+    await page.getByLabel(staffJa.dashboard.loginLabel).waitFor();
     await signIn(async () => {
       await page.getByLabel(staffJa.dashboard.loginLabel).fill("suzuki");
       await page.getByLabel(staffJa.dashboard.passwordLabel).fill("a new one given in person");
