@@ -1,7 +1,7 @@
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
-import { FIRST_SCREEN_BOOT, firstScreensPlugin } from "./src/build/first-screens-plugin";
+import { firstScreensPlugin } from "./src/build/first-screens-plugin";
 import { precompressPlugin } from "./src/build/precompress-plugin";
 import { RESPONDENT_CHUNKS } from "./src/build/respondent-chunks";
 import { surveysPlugin } from "./src/build/surveys-plugin";
@@ -64,7 +64,8 @@ export default defineConfig({
     // without modulepreload (Safari before 17) still runs the app, its modules fetched on import.
     modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { index: "index.html", "first-screen-boot": FIRST_SCREEN_BOOT },
+      // The survey pages' boot script is bundled on its own (first-screens-plugin.ts).
+      input: { index: "index.html" },
       output: { codeSplitting: { groups: RESPONDENT_CHUNKS } },
     },
   },

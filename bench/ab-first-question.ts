@@ -18,6 +18,9 @@ const dists = process.argv.slice(2);
 if (dists.length === 0) throw new Error("usage: npx tsx bench/ab-first-question.ts <dist> [<dist>...]");
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const pressDelayMs = Number(process.env.BENCH_PRESS_DELAY_MS ?? 0);
+// BENCH_FRAGMENT=first-question opens each build's page at its first question: no intro, no press,
+// so that the figures are the first paint's and the takeover's alone.
+const fragment = process.env.BENCH_FRAGMENT ? `#${process.env.BENCH_FRAGMENT}` : "";
 const bareDist = join(process.cwd(), ".tmp/bare-dist");
 await buildBarePage(bareDist);
 const browser = await launchChromium();
@@ -28,7 +31,9 @@ const bareRuns: FirstQuestionRun[] = [];
 try {
   for (let i = 0; i < runs; i++) {
     for (const [k, app] of apps.entries())
-      appRuns[k]?.push(await firstQuestionRun(browser, `${app.origin}/s/ward-resident`, true, pressDelayMs));
+      appRuns[k]?.push(
+        await firstQuestionRun(browser, `${app.origin}/s/ward-resident${fragment}`, !fragment, pressDelayMs),
+      );
     bareRuns.push(await firstQuestionRun(browser, `${bare.origin}/`, false));
   }
 } finally {
@@ -36,7 +41,7 @@ try {
   await bare.close();
   await browser.close();
 }
-const figure = (measured: FirstQuestionRun[], key: "firstQuestion" | "ready") => {
+const figure = (measured: FirstQuestionRun[], key: "firstQuestion" | "ready" | "takenOver") => {
   const a = measured.map((r) => r[key]);
   const b = bareRuns.map((r) => r[key]);
   const { low, high } = ratioOfMediansInterval(a, b);
@@ -46,7 +51,7 @@ for (const [k, dist] of dists.entries()) {
   const measured = appRuns[k] ?? [];
   const wait = median(measured.map((r) => (r.press ?? Number.NaN) - (r.start ?? Number.NaN)));
   console.log(
-    `${dist}: ${figure(measured, "firstQuestion")}; ${figure(measured, "ready")} (median of ${runs}; ` +
+    `${dist}: ${figure(measured, "firstQuestion")}; ${figure(measured, "ready")}; ${figure(measured, "takenOver")} (median of ${runs}; ` +
       `Start pressed ${wait.toFixed(0)} ms after the frame that showed it)`,
   );
 }

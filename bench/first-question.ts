@@ -15,11 +15,15 @@ import { listen, type Served } from "./served";
  *   main thread is still busy (compiling the app) handles it only when that task is done, and that
  *   wait is in the figure. The button is looked up again then: the app's render may have replaced it.
  * - radio: a radio button (the first question) is shown. This is the first-question figure.
+ * - answerable: a press of Next would check the answer and show the next question (or the error):
+ *   #app carries data-early-ready, which the page's own script sets once it runs the HTML's
+ *   questions (src/app/respondent/early-questions.ts), or the app has taken over. Ready is the later
+ *   of radio and answerable.
  * - takeover: #app no longer carries data-first-screen, which the app removes in the same task as
  *   its first render replaces the HTML's first screen (src/app/respondent/first-screen.ts,
- *   receiveFirstScreen): its handlers are on the form from then on. A page that never had a first
- *   screen in its HTML (the bare page) counts from its #app's first frame. Ready is the later of
- *   radio and takeover.
+ *   receiveFirstScreen): the app's handlers are on the form from then on, and it writes the draft.
+ *   A page that never had a first screen in its HTML (the bare page) counts from its #app's first
+ *   frame, for both.
  * Nothing of Playwright runs in the page while it loads (its locators inject a selector engine into
  * the page's main thread); the marks are read once both are seen.
  */
@@ -44,6 +48,8 @@ export function marks(pressDelayMs = 0): string {
       }, ${pressDelayMs});
     }
     if (mark.radio === undefined && shown("input[type=radio]")) mark.radio = now;
+    if (mark.answerable === undefined && (takenOver() || document.querySelector("#app[data-early-ready]")))
+      mark.answerable = now;
     if (mark.takeover === undefined && takenOver()) mark.takeover = now;
     if (mark.radio === undefined || mark.takeover === undefined) requestAnimationFrame(frame);
   };
@@ -68,8 +74,10 @@ const READ_MARKS = `new Promise((resolve, reject) => {
 export interface FirstQuestionRun {
   /** The first question shown (on a page with Start: after the press, the wait for it included). */
   firstQuestion: number;
-  /** The first question shown and the app in charge of it. */
+  /** The first question shown, and a press of Next on it would be answered (answerable). */
   ready: number;
+  /** The first question shown, and the app in charge of it (takeover). */
+  takenOver: number;
   /** Of a page with Start: when it was shown, and when the press was made. */
   start?: number;
   press?: number;
@@ -104,12 +112,16 @@ export async function firstQuestionRun(
       await cdp.send("Network.emulateNetworkConditions", network);
     }
     await page.goto(url, { waitUntil: "commit" });
-    const m = (await page.evaluate(READ_MARKS)) as Record<"radio" | "takeover" | "start" | "click", number>;
+    const m = (await page.evaluate(READ_MARKS)) as Record<
+      "radio" | "answerable" | "takeover" | "start" | "click",
+      number
+    >;
     if (withStart && (m.start === undefined || m.click === undefined))
       throw new Error(`${url}: no Start button was seen`);
     return {
       firstQuestion: m.radio,
-      ready: Math.max(m.radio, m.takeover),
+      ready: Math.max(m.radio, m.answerable),
+      takenOver: Math.max(m.radio, m.takeover),
       ...(withStart && { start: m.start, press: m.click }),
     };
   } finally {

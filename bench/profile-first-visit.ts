@@ -116,6 +116,9 @@ function moments(events: TraceEvent[], nav: TraceEvent, marks: Record<string, nu
     const data = e.args?.data as { requestId?: string; url?: string } | undefined;
     if (e.name === "ResourceSendRequest" && data?.requestId && data.url) urls.set(data.requestId, data.url);
     if (e.name === "ResourceFinish" && data?.requestId) at(`fetched ${file(urls.get(data.requestId))}`, e.ts);
+    if (e.name === "ResourceReceiveResponse" && data?.requestId)
+      at(`response began ${file(urls.get(data.requestId))}`, e.ts);
+    if (e.name === "ParseHTML") at("HTML parse began", e.ts);
     if (e.name === "firstContentfulPaint") at("first contentful paint", e.ts);
     // performance.mark() in the page's code (a build instrumented for a look), by its name.
     if (e.cat.includes("blink.user_timing") && e.name.startsWith("app:")) at(`mark: ${e.name}`, e.ts);
@@ -178,7 +181,10 @@ async function oneRun(browser: Browser, url: string) {
     await cdp.send("Tracing.end");
     await done;
     // The trace's clock is monotonic µs; navigation start is the page's first "navigationStart" mark.
-    const nav = events.find((e) => e.name === "navigationStart" && e.args?.data?.documentLoaderURL === url);
+    const nav = events.find(
+      (e) =>
+        e.name === "navigationStart" && e.args?.data?.documentLoaderURL?.startsWith(url.replace(/#.*/, "")),
+    );
     if (!nav) throw new Error(`${url}: no navigationStart in the trace`);
     const takeover = Math.max(m.radio ?? 0, m.takeover ?? 0);
     const until = nav.ts + takeover * 1000;
@@ -196,6 +202,8 @@ async function oneRun(browser: Browser, url: string) {
 const locale = (process.argv[2] ?? "vi") as Locale;
 if (!LOCALES.includes(locale)) throw new Error(`${locale}: not one of ${LOCALES.join(", ")}`);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
+/** PROFILE_FRAGMENT=first-question: the page opened at its first question (no intro, no press). */
+const FRAGMENT = process.env.PROFILE_FRAGMENT ? `#${process.env.PROFILE_FRAGMENT}` : "";
 const dists = (process.env.STATIC_DIR || "dist").split(",");
 const served = await Promise.all(dists.map((dist) => collector(dist, ["Cross-Origin-Opener-Policy"])));
 const browser = await launchChromium();
@@ -204,7 +212,7 @@ try {
   const results: Awaited<ReturnType<typeof oneRun>>[][] = dists.map(() => []);
   for (let i = 0; i < runs; i++)
     for (const [k, s] of served.entries())
-      results[k]?.push(await oneRun(browser, `${s.origin}/s/ward-resident?lang=${locale}`));
+      results[k]?.push(await oneRun(browser, `${s.origin}/s/ward-resident?lang=${locale}${FRAGMENT}`));
   for (const [k, dist] of dists.entries()) report(dist, results[k] ?? []);
 } finally {
   await browser.close();

@@ -8,8 +8,21 @@
  * stylesheet's bandwidth. The build moves the app's files into #app's data-app-modules
  * (FIRST_SCREEN_MODULES in respondent/first-screen-markup.ts): the entry, then the files it
  * imports, then the page's language's messages, which the app imports before it renders.
- * Imports and exports nothing, so that it can be carried inline as a classic script.
+ * Built on its own, with what it imports bundled in (build/first-screens-plugin.ts), and exports
+ * nothing, so that it can be carried inline as a classic script.
  */
+import { type EarlyFlow, startEarlyQuestions } from "./respondent/early-questions";
+import {
+  CLOSES_ATTRIBUTE,
+  DRAFT_ATTRIBUTE,
+  draftMarkKey,
+  EARLY_FLOW_ID,
+  FIRST_QUESTION_LAID_OUT_ATTRIBUTE,
+  FIRST_SCREEN_ATTRIBUTE,
+  OPENS_ATTRIBUTE,
+  PERIOD_ATTRIBUTE,
+} from "./respondent/first-screen-markup";
+
 // A draft of this survey kept on this device (device/drafts.ts keeps the mark; the drafts are in
 // IndexedDB, which the app reads only at its first idle moment): the intro is drawn with Continue /
 // Start over (DRAFT_ATTRIBUTE on <html>, styles.css) from its first paint, rather than with a Start
@@ -17,8 +30,8 @@
 // first paint and before #app is parsed: <html> is marked now, and the rest waits for the document.
 // The survey's id is in the page's address (/s/<id>).
 try {
-  if (localStorage.getItem(`tsunagu-draft:${location.pathname.slice(3)}`))
-    document.documentElement.setAttribute("data-draft", "");
+  if (localStorage.getItem(draftMarkKey(location.pathname.slice(3))))
+    document.documentElement.setAttribute(DRAFT_ATTRIBUTE, "");
 } catch {} // storage blocked: the app offers the draft when it reads it
 
 // The survey's answer period (data-opens, data-closes on <html>, Tokyo days: build/first-screen.tsx):
@@ -27,11 +40,11 @@ try {
 // the period the intro shows its notice instead of Start and Continue (data-period, styles.css).
 {
   const html = document.documentElement;
-  const opens = html.getAttribute("data-opens");
-  const closes = html.getAttribute("data-closes");
+  const opens = html.getAttribute(OPENS_ATTRIBUTE);
+  const closes = html.getAttribute(CLOSES_ATTRIBUTE);
   const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
-  if (opens && today < opens) html.setAttribute("data-period", "before");
-  else if (closes && today > closes) html.setAttribute("data-period", "closed");
+  if (opens && today < opens) html.setAttribute(PERIOD_ATTRIBUTE, "before");
+  else if (closes && today > closes) html.setAttribute(PERIOD_ATTRIBUTE, "closed");
 }
 
 function boot(): void {
@@ -61,19 +74,16 @@ function boot(): void {
     document.head.append(script);
   }
 
-  // Next on the HTML's first question, pressed before the app runs: its form's method is "dialog",
-  // outside any dialog, so the press alone does nothing, and a respondent on slow mobile data would
-  // press again and again. It is kept on #app (NEXT_PRESSED_ATTRIBUTE) for the app to act on when it
-  // takes over (respondent/first-screen.ts), and the form says it is busy meanwhile.
-  root?.addEventListener("submit", (event) => {
-    const form = event.target;
-    // Once the app has taken over (it removes data-first-screen), its forms are its own.
-    if (!root.hasAttribute("data-first-screen")) return;
-    if (!(form instanceof HTMLFormElement) || !form.closest(".first-question")) return;
-    event.preventDefault();
-    root.setAttribute("data-next-pressed", "");
-    form.setAttribute("aria-busy", "true");
-  });
+  // The HTML's questions, answered before the app runs: Next checks the answer and shows the next
+  // question, Back the one before (respondent/early-questions.ts). The survey's rules are in the
+  // page; where they cannot be read, Next is only kept for the app (first-screen.ts), as the review's.
+  const flow = document.getElementById(EARLY_FLOW_ID)?.textContent;
+  if (root && flow)
+    try {
+      startEarlyQuestions(root, JSON.parse(flow) as EarlyFlow);
+    } catch (error) {
+      console.error("the page's questions wait for the app", error);
+    }
 
   // Continue on the HTML's intro (its only button there), pressed before the app runs: only the app
   // can read the draft. The press is kept as data-draft="continue" (DRAFT_ATTRIBUTE) for the app,
@@ -81,8 +91,8 @@ function boot(): void {
   // is a link to the first question, as Start is; the app drops the draft when it takes over from it.
   root?.addEventListener("click", (event) => {
     const button = (event.target as Element).closest(".intro__resume button");
-    if (!button || !root.hasAttribute("data-first-screen")) return;
-    document.documentElement.setAttribute("data-draft", "continue");
+    if (!button || !root.hasAttribute(FIRST_SCREEN_ATTRIBUTE)) return;
+    document.documentElement.setAttribute(DRAFT_ATTRIBUTE, "continue");
     button.setAttribute("aria-busy", "true");
   });
 
@@ -97,7 +107,7 @@ function boot(): void {
   if (entry)
     requestAnimationFrame(() => {
       setTimeout(() => {
-        root?.setAttribute("data-first-question-laid-out", "");
+        root?.setAttribute(FIRST_QUESTION_LAID_OUT_ATTRIBUTE, "");
         setTimeout(preload, 0);
       }, 0);
       const run = () => runApp(entry);
@@ -108,5 +118,3 @@ function boot(): void {
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
 else boot();
-
-export {};

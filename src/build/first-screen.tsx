@@ -3,8 +3,13 @@ import { Script } from "node:vm";
 import { renderToString } from "preact-render-to-string";
 import { AppHeader } from "../app/components/app-header";
 import { LocaleContext } from "../app/locale-context";
+import type { EarlyFlow, EarlyTexts } from "../app/respondent/early-questions";
+import { errorMessage } from "../app/respondent/error-message";
 import {
   CLOSES_ATTRIBUTE,
+  EARLY_FLOW_ID,
+  EARLY_QUESTION_CLASS,
+  EARLY_TEXTS_ATTRIBUTE,
   FIRST_QUESTION_ANCHOR_CLASS,
   FIRST_QUESTION_CLASS,
   FIRST_QUESTION_FRAGMENT,
@@ -12,14 +17,16 @@ import {
   FIRST_SCREEN_MODULES,
   INTRO_PARSED_ID,
   OPENS_ATTRIBUTE,
+  QUESTION_ATTRIBUTE,
 } from "../app/respondent/first-screen-markup";
 import { firstScreen, progressOf, questionById } from "../app/respondent/flow";
 import { IntroScreen } from "../app/respondent/intro-screen";
 import { QuestionScreen } from "../app/respondent/question-screen";
-import type { SurveyDefinition } from "../domain/definition";
+import type { Question, SurveyDefinition } from "../domain/definition";
 import { definitionIn } from "../domain/definition-in";
 import type { Locale } from "../domain/locales";
-import { initI18n, setLanguage } from "../i18n";
+import type { AnswerError, AnswerErrorCode } from "../domain/validate";
+import { initI18n, setLanguage, t } from "../i18n";
 
 /*
  * A survey's first screen drawn at build time into its page's HTML, one page per language (the
@@ -58,25 +65,93 @@ function FirstScreen({ def, locale }: { def: SurveyDefinition; locale: Locale })
           {...(question && { startHref: `#${FIRST_QUESTION_FRAGMENT}` })}
         />
         <span id={INTRO_PARSED_ID} hidden />
+        {/*
+         * The first questions, the first shown by Start and the others hidden: the page's one script
+         * takes a respondent through them before the app runs (respondent/early-questions.ts).
+         */}
+        {question &&
+          [question, ...def.questions.filter((q) => q !== question)].slice(0, EARLY_QUESTIONS).map((q) => (
+            <div
+              key={q.id}
+              class={q === question ? FIRST_QUESTION_CLASS : EARLY_QUESTION_CLASS}
+              hidden={q !== question}
+              {...{ [QUESTION_ATTRIBUTE]: q.id, [EARLY_TEXTS_ATTRIBUTE]: JSON.stringify(earlyTexts(q)) }}
+            >
+              <QuestionScreen
+                question={q}
+                answer={undefined}
+                error={undefined}
+                locale={locale}
+                progress={progressOf(def, {}, q.id)}
+                fromReview={false}
+                onAnswer={noop}
+                onUnreadable={noop}
+                onBack={noop}
+                onNext={noop}
+              />
+            </div>
+          ))}
         {question && (
-          <div class={FIRST_QUESTION_CLASS}>
-            <QuestionScreen
-              question={question}
-              answer={undefined}
-              error={undefined}
-              locale={locale}
-              progress={progressOf(def, {}, question.id)}
-              fromReview={false}
-              onAnswer={noop}
-              onUnreadable={noop}
-              onBack={noop}
-              onNext={noop}
-            />
-          </div>
+          <script
+            type="application/json"
+            id={EARLY_FLOW_ID}
+            dangerouslySetInnerHTML={{ __html: flowJson(def) }}
+          />
         )}
       </main>
     </LocaleContext.Provider>
   );
+}
+
+/**
+ * How many questions the HTML holds. The app takes over within 0.6 s of a cold visit at 4x CPU
+ * throttle, 1.7 s over slow 4G (bench/RESULTS.md), and a respondent reads and answers a question in
+ * seconds: three questions outlast the app's arrival. Every question (14 in ward-resident) made the
+ * page 2.5 times the HTML to parse, and the press of Start waited for that parse (first question,
+ * bench/ab-first-question.ts: 1.39 to 1.65 of the bare page). Past them, Next is kept for the app.
+ */
+const EARLY_QUESTIONS = 3;
+
+/** The errors a question's answer can have, as the app words them, and a text field's counter. */
+function earlyTexts(question: Question): EarlyTexts {
+  const codes: (AnswerErrorCode | "invalid")[] = ["invalid"];
+  if (question.required) codes.push("required");
+  if (question.kind === "multiple" && question.exclusive.length > 0) codes.push("exclusive_option");
+  if (question.kind === "text") codes.push("too_long", "control_character");
+  if (question.kind === "number") {
+    codes.push("wrong_type");
+    if (question.integer) codes.push("not_integer");
+    if (question.min !== undefined) codes.push("below_min");
+    if (question.max !== undefined) codes.push("above_max");
+  }
+  const errors: EarlyTexts["errors"] = {};
+  for (const code of codes) {
+    // "invalid": errorMessage's wording for any code it has none of its own for.
+    const error = { questionId: question.id, code: code === "invalid" ? "unknown_option" : code };
+    errors[code] = errorMessage({ ...error, message: "", path: "" } as AnswerError, question);
+  }
+  return question.kind === "text"
+    ? { errors, counter: t("respondent.characters", { used: "{used}", max: question.maxLength }) }
+    : { errors };
+}
+
+/**
+ * What the page's one script reads of the survey: its rules without its texts, which the HTML
+ * already holds. The flow (flow.ts, domain/validate.ts) reads none of the texts it leaves out.
+ */
+export function flowJson(def: SurveyDefinition): string {
+  const flow: EarlyFlow = {
+    id: def.id,
+    version: def.version,
+    questions: def.questions.map((q) => {
+      const { label: _, shortLabel: __, help: ___, ...rules } = q;
+      const logic =
+        "options" in rules ? { ...rules, options: rules.options.map(({ id }) => ({ id })) } : rules;
+      return ("unit" in logic ? { ...logic, unit: undefined } : logic) as Question;
+    }),
+  };
+  // In a <script> element: a "</script" in it would end the element early.
+  return JSON.stringify(flow).replaceAll("<", "\\u003c");
 }
 
 let i18nReady: Promise<void> | undefined;

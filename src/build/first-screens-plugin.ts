@@ -12,6 +12,41 @@ import { readSurveySources } from "./survey-sources";
 /** The survey pages' one script: an entry of the build of its own, importing nothing. */
 export const FIRST_SCREEN_BOOT = "src/app/first-screen-boot.ts";
 
+/**
+ * The boot script, bundled on its own with what it imports (the survey's flow and checks:
+ * respondent/early-questions.ts) into one file in the build's assets, whose path it returns. As an
+ * entry of the app's build, what it shares with the app would be chunks of their own, fetched by
+ * imports that an inline script cannot make.
+ */
+async function buildBootScript(root: string, outDir: string): Promise<string> {
+  const { build } = await import("vite");
+  const built = await build({
+    root,
+    configFile: false,
+    logLevel: "warn",
+    publicDir: false,
+    build: {
+      write: false,
+      target: "es2022",
+      modulePreload: false,
+      rollupOptions: {
+        input: resolve(root, FIRST_SCREEN_BOOT),
+        output: { entryFileNames: "assets/first-screen-boot-[hash].js" },
+      },
+    },
+  });
+  const chunks = (Array.isArray(built) ? built : [built]).flatMap((b) =>
+    "output" in b ? b.output.filter((o) => o.type === "chunk") : [],
+  );
+  const [chunk] = chunks;
+  if (chunks.length !== 1 || !chunk || chunk.imports.length > 0 || chunk.dynamicImports.length > 0)
+    throw new Error(`${FIRST_SCREEN_BOOT} must bundle into one file that imports nothing`);
+  const file = join(outDir, chunk.fileName);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, chunk.code);
+  return `/${chunk.fileName}`;
+}
+
 /** src/build/first-screen.tsx, loaded through tsx: the app's components, with their JSX. */
 interface FirstScreenRenderer {
   renderFirstScreen(def: SurveyDefinition, locale: Locale): Promise<string>;
@@ -48,7 +83,7 @@ export function firstScreensPlugin(): Plugin {
             throw new Error(`${module} must be ${what} that imports nothing`);
           return `/${chunk.fileName}`;
         };
-        const bootScript = standalone(FIRST_SCREEN_BOOT, "an entry of the build");
+        const bootScript = await buildBootScript(root, outDir);
         const catalogueChunk = (locale: Locale) =>
           standalone(`src/i18n/catalogues/${locale}.ts`, `the chunk of the messages in ${locale}`);
         const { tsImport } = await import("tsx/esm/api");

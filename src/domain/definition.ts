@@ -199,3 +199,6 @@ export const SurveyDefinition = z
 export type SurveyDefinition = z.infer<typeof SurveyDefinition>;
 /** What an author writes: defaults (required, minCell, …) may be left out. */
 export type SurveyDefinitionInput = z.input<typeof SurveyDefinition>;
+
+/** What a survey's flow and checks read of it (domain/visibility.ts, validate.ts): its questions. */
+export type Questions = Pick<SurveyDefinition, "questions">;

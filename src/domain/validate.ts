@@ -1,4 +1,4 @@
-import type { Question, SurveyDefinition } from "./definition";
+import type { Question, Questions, SurveyDefinition } from "./definition";
 import type { Problem } from "./issues";
 import type { Answer, Answers, Response } from "./response";
 import { isBlank, visibleQuestions } from "./visibility";
@@ -60,7 +60,7 @@ function checkAnswer(q: Question, a: Answer): [AnswerErrorCode, string] | null {
  * it before submit and the collector runs it again on receipt: one function, one verdict.
  */
 export function validateAnswers(
-  def: SurveyDefinition,
+  def: Questions,
   answers: Answers,
   options: { blanksAllowed?: boolean } = {},
 ): AnswerError[] {

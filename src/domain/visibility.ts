@@ -1,4 +1,4 @@
-import type { Question, SurveyDefinition } from "./definition";
+import type { Question, Questions } from "./definition";
 import type { Answer, Answers } from "./response";
 
 // The answer must have its question's shape: a list given to a single-choice question (or a string to
@@ -17,7 +17,7 @@ function matches(
  * Whether the respondent sees `question` given the answers so far. A question whose condition
  * points at a hidden question is hidden too, so a stale answer left behind by "back" never counts.
  */
-export function visibleQuestions(def: SurveyDefinition, answers: Answers): Question[] {
+export function visibleQuestions(def: Questions, answers: Answers): Question[] {
   const shown = new Map<string, Question>();
   const result: Question[] = [];
   for (const q of def.questions) {
@@ -30,7 +30,7 @@ export function visibleQuestions(def: SurveyDefinition, answers: Answers): Quest
 }
 
 /** The answers restricted to the questions that are visible: what is submitted. */
-export function visibleAnswers(def: SurveyDefinition, answers: Answers): Answers {
+export function visibleAnswers(def: Questions, answers: Answers): Answers {
   const out: Answers = {};
   for (const q of visibleQuestions(def, answers)) {
     const a = answers[q.id];

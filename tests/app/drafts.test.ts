@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDraftKeeper, type DraftInput } from "../../src/app/device/drafts";
-import { type Outbox, openOutbox } from "../../src/outbox";
+import { type Draft, type Outbox, openOutbox } from "../../src/outbox";
 import { freshOutbox } from "../outbox/fixtures";
 import { rawOpen, request } from "../outbox/raw-idb";
 
@@ -136,4 +136,65 @@ describe("the draft keeper", () => {
     db.close();
     expect(await keeper.load("ward-resident")).toBeUndefined();
   });
+
+  describe("with the answers the survey page's own script kept before the app ran", () => {
+    // A stand-in for localStorage's copy (device/drafts.ts reads and checks it there).
+    const earlyStore = (kept?: Draft) => {
+      let early = kept;
+      return {
+        read: async () => early,
+        clear: vi.fn(() => {
+          early = undefined;
+        }),
+      };
+    };
+    const withEarly = async (early: ReturnType<typeof earlyStore>) => {
+      const { outbox } = await freshOutbox();
+      return { outbox, keeper: createDraftKeeper({ outbox: async () => outbox, now: () => 77, early }) };
+    };
+
+    it("resumes the later of the two drafts", async () => {
+      const early = earlyStore({ ...draft({ q_area: "area_3" }, "q_housing"), updatedAt: 100 });
+      const { keeper, outbox } = await withEarly(early);
+      await outbox.putDraft({ ...draft({ q_area: "area_1" }), updatedAt: 50 });
+      expect((await keeper.load("ward-resident"))?.answers).toEqual({ q_area: "area_3" });
+      await outbox.putDraft({ ...draft({ q_area: "area_2" }), updatedAt: 200 });
+      expect((await keeper.load("ward-resident"))?.answers).toEqual({ q_area: "area_2" });
+    });
+
+    it("resumes it where the outbox keeps none", async () => {
+      const early = earlyStore({ ...draft({ q_area: "area_3" }), updatedAt: 100 });
+      const keeper = createDraftKeeper({
+        outbox: async () => never(),
+        existing: async () => undefined,
+        early,
+      });
+      expect((await keeper.load("ward-resident"))?.screen).toEqual({ kind: "question", questionId: "q_age" });
+    });
+
+    it("drops it once the outbox holds the survey's draft, or once the draft is discarded", async () => {
+      const early = earlyStore({ ...draft({ q_area: "area_3" }), updatedAt: 10 });
+      const { keeper } = await withEarly(early);
+      keeper.save(draft({ q_area: "area_3", q_age: "age_30_39" }), true);
+      await keeper.settle("ward-resident");
+      expect(early.clear).toHaveBeenCalledWith("ward-resident");
+      expect((await keeper.load("ward-resident"))?.answers).toEqual({ q_area: "area_3", q_age: "age_30_39" });
+      early.clear.mockClear();
+      await keeper.discard("ward-resident");
+      expect(early.clear).toHaveBeenCalledWith("ward-resident");
+    });
+
+    it("keeps it where the outbox's write fails", async () => {
+      const early = earlyStore({ ...draft({ q_area: "area_3" }), updatedAt: 10 });
+      const { outbox } = await freshOutbox();
+      vi.spyOn(outbox, "putDraft").mockRejectedValue(new Error("QuotaExceededError"));
+      const keeper = createDraftKeeper({ outbox: async () => outbox, early });
+      keeper.save(draft({ q_area: "area_3" }), true);
+      await keeper.settle("ward-resident");
+      expect(outbox.putDraft).toHaveBeenCalled();
+      expect(early.clear).not.toHaveBeenCalled();
+    });
+  });
 });
+
+const never = (): Promise<Outbox> => Promise.reject(new Error("no outbox is opened for a read"));

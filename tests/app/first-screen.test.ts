@@ -1,16 +1,10 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { draftMarkKey } from "../../src/app/device/drafts";
 import { startFrom } from "../../src/app/respondent/first-screen";
 import {
-  CLOSES_ATTRIBUTE,
   DRAFT_ATTRIBUTE,
-  FIRST_QUESTION_CLASS,
-  FIRST_QUESTION_LAID_OUT_ATTRIBUTE,
   FIRST_SCREEN_ATTRIBUTE,
-  NEXT_PRESSED_ATTRIBUTE,
-  OPENS_ATTRIBUTE,
   PERIOD_ATTRIBUTE,
 } from "../../src/app/respondent/first-screen-markup";
 import {
@@ -54,7 +48,7 @@ describe("renderFirstScreen", () => {
     // Start's target first, then the intro, then the mark that the intro is parsed (which the page's
     // first paint waits for), then the question: the parser reaches Start first.
     expect(html).toMatch(
-      /<main id="main" class="app-main"><span id="first-question" class="first-question-anchor"><\/span><div class="intro"[^>]*>.*<\/div><span id="intro-parsed" hidden><\/span><div class="first-question"><form class="question" method="dialog"/s,
+      /<main id="main" class="app-main"><span id="first-question" class="first-question-anchor"><\/span><div class="intro"[^>]*>.*<\/div><span id="intro-parsed" hidden><\/span><div class="first-question" data-question="q_area" data-texts="[^"]*"><form class="question" method="dialog"/s,
     );
     for (const option of first.options) expect(html).toContain(`value="${option.id}"`);
     // The app's header too, so that nothing moves when the app's own render replaces it.
@@ -173,6 +167,8 @@ describe("firstScreenPage", () => {
 
 describe("startFrom: the app taking over from the HTML's first screen", () => {
   const L = (ja: string) => ({ ja });
+  // What the first question's inputs held (its id is q1 in every survey below).
+  const held = (...values: string[]) => new Map([["q1", { values, unreadable: false }]]);
   const survey = (first: object) =>
     SurveyDefinition.parse({
       id: "demo",
@@ -190,7 +186,7 @@ describe("startFrom: the app taking over from the HTML's first screen", () => {
   ];
 
   it("starts on the intro with nothing answered when Start was not pressed", () => {
-    expect(startFrom(survey({ kind: "single", options }), { started: false, values: [] })).toEqual({
+    expect(startFrom(survey({ kind: "single", options }), { started: false, values: held() })).toEqual({
       screen: { kind: "intro" },
       answers: {},
     });
@@ -198,30 +194,31 @@ describe("startFrom: the app taking over from the HTML's first screen", () => {
 
   it("starts on the first question with the choice made before the app ran", () => {
     const def = survey({ kind: "single", options });
-    expect(startFrom(def, { started: true, values: ["b"] })).toEqual({
+    expect(startFrom(def, { started: true, values: held("b") })).toEqual({
       screen: { kind: "question", questionId: "q1" },
       answers: { q1: "b" },
     });
-    expect(startFrom(def, { started: true, values: [] }).answers).toEqual({});
+    expect(startFrom(def, { started: true, values: held() }).answers).toEqual({});
   });
 
   it("keeps only what an option names, and reads each kind of question", () => {
-    expect(startFrom(survey({ kind: "single", options }), { started: true, values: ["x"] }).answers).toEqual(
-      {},
-    );
     expect(
-      startFrom(survey({ kind: "multiple", options }), { started: true, values: ["a", "zz", "b"] }).answers,
+      startFrom(survey({ kind: "single", options }), { started: true, values: held("x") }).answers,
+    ).toEqual({});
+    expect(
+      startFrom(survey({ kind: "multiple", options }), { started: true, values: held("a", "zz", "b") })
+        .answers,
     ).toEqual({ q1: ["a", "b"] });
     expect(
-      startFrom(survey({ kind: "text", maxLength: 100 }), { started: true, values: ["はい"] }).answers,
+      startFrom(survey({ kind: "text", maxLength: 100 }), { started: true, values: held("はい") }).answers,
     ).toEqual({ q1: "はい" });
     expect(
-      startFrom(survey({ kind: "text", maxLength: 100 }), { started: true, values: [""] }).answers,
+      startFrom(survey({ kind: "text", maxLength: 100 }), { started: true, values: held("") }).answers,
     ).toEqual({});
-    expect(startFrom(survey({ kind: "number" }), { started: true, values: [" 42 "] }).answers).toEqual({
+    expect(startFrom(survey({ kind: "number" }), { started: true, values: held(" 42 ") }).answers).toEqual({
       q1: 42,
     });
-    expect(startFrom(survey({ kind: "number" }), { started: true, values: ["e"] }).answers).toEqual({});
+    expect(startFrom(survey({ kind: "number" }), { started: true, values: held("e") }).answers).toEqual({});
   });
 
   describe("with Next pressed before the app ran", () => {
@@ -236,7 +233,11 @@ describe("startFrom: the app taking over from the HTML's first screen", () => {
 
     it("goes on to the next question, as the app's Next would have", () => {
       expect(
-        startFrom(twoQuestions({ kind: "single", options }), { started: true, values: ["a"], next: true }),
+        startFrom(twoQuestions({ kind: "single", options }), {
+          started: true,
+          values: held("a"),
+          next: true,
+        }),
       ).toEqual({
         screen: { kind: "question", questionId: "q2" },
         answers: { q1: "a" },
@@ -246,24 +247,68 @@ describe("startFrom: the app taking over from the HTML's first screen", () => {
     it("stays on the first question with its error where the answer does not pass", () => {
       const unanswered = startFrom(twoQuestions({ kind: "single", options }), {
         started: true,
-        values: [],
+        values: held(),
         next: true,
       });
       expect(unanswered.screen).toEqual({ kind: "question", questionId: "q1" });
       expect(unanswered.error).toMatchObject({ questionId: "q1", code: "required" });
       const notANumber = startFrom(twoQuestions({ kind: "number" }), {
         started: true,
-        values: ["e"],
+        values: held("e"),
         next: true,
       });
       expect(notANumber.screen).toEqual({ kind: "question", questionId: "q1" });
       expect(notANumber.error).toMatchObject({ questionId: "q1", code: "wrong_type" });
     });
 
+    it("takes over on the question the page's script showed, with its answers and the error it showed", () => {
+      const def = twoQuestions({ kind: "single", options });
+      const values = new Map([
+        ["q1", { values: ["a"], unreadable: false }],
+        ["q2", { values: [], unreadable: false }],
+      ]);
+      expect(startFrom(def, { started: true, at: "q2", values })).toEqual({
+        screen: { kind: "question", questionId: "q2" },
+        answers: { q1: "a" },
+      });
+      // Next kept for the app on the last question: the review, as the app's Next would have.
+      expect(startFrom(def, { started: true, at: "q2", values, next: true }).screen).toEqual({
+        kind: "review",
+      });
+      const blank = startFrom(def, { started: true, at: "q1", values: held(), erred: true });
+      expect(blank.screen).toEqual({ kind: "question", questionId: "q1" });
+      expect(blank.error).toMatchObject({ questionId: "q1", code: "required" });
+      // A number field holding what reads as no number, which the browser reports empty.
+      const unreadable = startFrom(twoQuestions({ kind: "number" }), {
+        started: true,
+        at: "q1",
+        values: new Map([["q1", { values: [""], unreadable: true }]]),
+        erred: true,
+      });
+      expect(unreadable.error).toMatchObject({ questionId: "q1", code: "wrong_type" });
+    });
+
+    it("starts on the first question where the one the script showed is no longer shown", () => {
+      const def = SurveyDefinition.parse({
+        ...twoQuestions({ kind: "single", options }),
+        questions: [
+          { id: "q1", kind: "single", options, label: L("一") },
+          { id: "q2", kind: "single", options, label: L("二"), showIf: { questionId: "q1", anyOf: ["a"] } },
+        ],
+      });
+      expect(startFrom(def, { started: true, at: "q2", values: held("b") }).screen).toEqual({
+        kind: "question",
+        questionId: "q1",
+      });
+    });
+
     it("does nothing more where Start was not pressed", () => {
       expect(
-        startFrom(twoQuestions({ kind: "single", options }), { started: false, values: ["a"], next: true })
-          .screen,
+        startFrom(twoQuestions({ kind: "single", options }), {
+          started: false,
+          values: held("a"),
+          next: true,
+        }).screen,
       ).toEqual({
         kind: "intro",
       });
@@ -271,27 +316,14 @@ describe("startFrom: the app taking over from the HTML's first screen", () => {
   });
 });
 
-// The page's one script imports nothing (vite.config.ts), so it names the markup's ids itself.
+// The page's one script is bundled on its own (first-screens-plugin.ts) and imports the markup's
+// names; the draft's mark it names itself: device/drafts.ts would bring the outbox along.
 describe("first-screen-boot.ts", () => {
-  it("names the first question, the first screen, the Next flag and the laid-out flag as the markup and the app do", () => {
-    const boot = readFileSync("src/app/first-screen-boot.ts", "utf8");
-    expect(boot).toContain(`".${FIRST_QUESTION_CLASS}"`);
-    expect(boot).toContain(`"${FIRST_SCREEN_ATTRIBUTE}"`);
-    expect(boot).toContain(`"${NEXT_PRESSED_ATTRIBUTE}"`);
-    expect(boot).toContain(`"${FIRST_QUESTION_LAID_OUT_ATTRIBUTE}"`);
-  });
-
-  it("reads the mark of a kept draft by the key the app keeps it under, and marks #app as the stylesheet and the app read it", () => {
-    const boot = readFileSync("src/app/first-screen-boot.ts", "utf8");
-    expect(boot).toContain(`\`${draftMarkKey("")}\${`);
-    expect(boot).toContain(`"${DRAFT_ATTRIBUTE}"`);
+  it("marks <html> with a kept draft as the stylesheet reads it", () => {
     expect(readFileSync("src/app/styles.css", "utf8")).toContain(`[${DRAFT_ATTRIBUTE}]`);
   });
 
-  it("reads the survey's days and marks the period by the names the build and the stylesheet use", () => {
-    const boot = readFileSync("src/app/first-screen-boot.ts", "utf8");
-    for (const name of [OPENS_ATTRIBUTE, CLOSES_ATTRIBUTE, PERIOD_ATTRIBUTE])
-      expect(boot).toContain(`"${name}"`);
+  it("marks the period by the names the stylesheet uses", () => {
     const css = readFileSync("src/app/styles.css", "utf8");
     expect(css).toContain(
       `[${PERIOD_ATTRIBUTE}="before"] [${FIRST_SCREEN_ATTRIBUTE}] .intro__period--before`,

@@ -164,31 +164,6 @@ describe("the first thing a respondent sees", () => {
     expect(await page.locator("#app").getAttribute("data-first-question-laid-out")).toBeNull();
   });
 
-  it("keeps a Next pressed before the app ran: the app opens on the question after the first", async () => {
-    let release = () => {};
-    const holdApp = new Promise<void>((r) => {
-      release = r;
-    });
-    const page = await open({ holdApp });
-    await page.getByRole("link", { name: ja.intro.start }).click();
-    const first = await page.getByRole("heading", { level: 1 }).textContent();
-    const radios = page.getByRole("radio");
-    await radios.nth(1).check();
-    const chosen = await radios.nth(1).getAttribute("value");
-    await page.getByRole("button", { name: ja.respondent.next }).click();
-    // Nothing the HTML can do yet but say so; the press is kept for the app.
-    expect(await page.locator(".first-question form").getAttribute("aria-busy")).toBe("true");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(first);
-
-    release();
-    await untilAppRuns(page);
-    await page.waitForFunction((before) => document.querySelector("h1")?.textContent !== before, first);
-    expect(await page.locator(".progress__text").textContent()).toMatch(/^\D*2 \/ \d+$/);
-    await page.getByRole("button", { name: ja.respondent.back }).click();
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(first);
-    expect(await page.getByRole("radio", { checked: true }).getAttribute("value")).toBe(chosen);
-  });
-
   it("opens the app in a language chosen on the HTML's switch before the app ran, and remembers it", async () => {
     let release = () => {};
     const holdApp = new Promise<void>((r) => {

@@ -1,4 +1,5 @@
 import type { Draft, Outbox } from "../../outbox";
+import { draftMarkKey, earlyDraftKey } from "../respondent/first-screen-markup";
 import { existingOutbox, getOutbox } from "./outbox";
 
 /** Long enough to write once per burst of typing, short enough that a reload rarely beats it. */
@@ -40,6 +41,18 @@ interface KeeperOptions {
    * Continue, whose press finds nothing and starts the form, rather than offering Start over a draft.
    */
   mark?: (surveyId: string, kept: boolean) => void;
+  /** The answers given before the app ran, kept by the page's own script (EarlyDrafts). */
+  early?: EarlyDrafts;
+}
+
+/**
+ * Drafts that the survey page's own script keeps while it runs the HTML's questions before the app
+ * does (respondent/early-questions.ts): read beside the outbox's, the later one wins; dropped once
+ * the outbox holds the survey's draft, or none.
+ */
+export interface EarlyDrafts {
+  read(surveyId: string): Promise<Draft | undefined>;
+  clear(surveyId: string): void;
 }
 
 /**
@@ -66,7 +79,10 @@ export function createDraftKeeper(options: KeeperOptions): DraftKeeper {
     // A draft with no answer offers nothing (respondent/resume.ts) and marks nothing; one that had
     // answers before keeps its mark until it is read as offering nothing (respondent-page.tsx).
     if (Object.keys(entry.draft.answers).length > 0) mark(surveyId, true);
-    return enqueue((outbox) => outbox.putDraft({ ...entry.draft, updatedAt: now() })).catch(() => {});
+    return enqueue(async (outbox) => {
+      await outbox.putDraft({ ...entry.draft, updatedAt: now() });
+      options.early?.clear(surveyId);
+    }).catch(() => {});
   };
   const forget = (surveyId: string) => {
     const entry = waiting.get(surveyId);
@@ -74,7 +90,13 @@ export function createDraftKeeper(options: KeeperOptions): DraftKeeper {
     waiting.delete(surveyId);
   };
   return {
-    load: async (surveyId) => (await (options.existing ?? options.outbox)())?.getDraft(surveyId),
+    load: async (surveyId) => {
+      const [stored, early] = await Promise.all([
+        (async () => (await (options.existing ?? options.outbox)())?.getDraft(surveyId))(),
+        options.early?.read(surveyId),
+      ]);
+      return early && (!stored || early.updatedAt > stored.updatedAt) ? early : stored;
+    },
     save(draft, immediately = false) {
       const previous = waiting.get(draft.surveyId);
       if (previous) clearTimeout(previous.timer);
@@ -89,6 +111,7 @@ export function createDraftKeeper(options: KeeperOptions): DraftKeeper {
       forget(surveyId);
       return enqueue(async (outbox) => {
         await outbox.deleteDraft(surveyId);
+        options.early?.clear(surveyId);
         mark(surveyId, false);
       });
     },
@@ -99,14 +122,7 @@ export function createDraftKeeper(options: KeeperOptions): DraftKeeper {
   };
 }
 
-/**
- * The localStorage key of the mark that a survey's draft is kept on this device. The page's one
- * script reads it (first-screen-boot.ts, by this same spelling: it imports nothing) to draw the
- * intro with Continue / Start over from its first paint: the drafts themselves are in IndexedDB,
- * which the app reads only at its first idle moment, and Start shown until then gave way to
- * Continue under a respondent's thumb.
- */
-export const draftMarkKey = (surveyId: string) => `tsunagu-draft:${surveyId}`;
+export { draftMarkKey };
 
 /** Never throws: without storage (blocked, private mode) the intro learns of a draft only when it reads it. */
 export function markDraft(surveyId: string, kept: boolean): void {
@@ -127,7 +143,33 @@ export function draftMarked(surveyId: string): boolean {
 
 // One per page: the drafts waiting to be written must all be flushed when the page is hidden, and a
 // respondent's next keystroke must replace the write a screen left pending, not race it.
-const keeper = createDraftKeeper({ outbox: getOutbox, existing: existingOutbox, mark: markDraft });
+const keeper = createDraftKeeper({
+  outbox: getOutbox,
+  existing: existingOutbox,
+  mark: markDraft,
+  early: {
+    // Checked as any draft read is (outbox/draft.ts): the outbox's chunk, with the schemas, is
+    // fetched only where such a draft is kept.
+    async read(surveyId) {
+      let raw: string | null = null;
+      try {
+        raw = localStorage.getItem(earlyDraftKey(surveyId));
+      } catch {}
+      if (raw === null) return undefined;
+      const { decodeDraft } = await import("../../outbox");
+      try {
+        return decodeDraft(JSON.parse(raw));
+      } catch {
+        return undefined;
+      }
+    },
+    clear(surveyId) {
+      try {
+        localStorage.removeItem(earlyDraftKey(surveyId));
+      } catch {}
+    },
+  },
+});
 let flushOnHide = false;
 
 /** The page may be closed at any moment after it is hidden: write what is waiting then. */

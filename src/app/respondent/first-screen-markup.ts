@@ -65,3 +65,55 @@ export const DRAFT_ATTRIBUTE = "data-draft";
 export const OPENS_ATTRIBUTE = "data-opens";
 export const CLOSES_ATTRIBUTE = "data-closes";
 export const PERIOD_ATTRIBUTE = "data-period";
+
+/**
+ * On each question's element in the HTML (build/first-screen.tsx): the question's id. The HTML holds
+ * every question of the survey, the first after the intro (FIRST_QUESTION_CLASS) and the others
+ * hidden (EARLY_QUESTION_CLASS), so that the page's one script can take a respondent from question
+ * to question before the app runs (early-questions.ts).
+ */
+export const QUESTION_ATTRIBUTE = "data-question";
+export const EARLY_QUESTION_CLASS = "early-question";
+
+/**
+ * On each question's element: what the page's one script says there without the app's messages, as
+ * JSON (EarlyTexts in early-questions.ts): each error the question's answer can have, and a text
+ * field's counter.
+ */
+export const EARLY_TEXTS_ATTRIBUTE = "data-texts";
+
+/**
+ * The id of the page's `<script type="application/json">` holding what the survey's flow reads (its
+ * id, version and questions with their rules, no texts): the page's one script moves from question
+ * to question by the same rules as the app (respondent/flow.ts, domain/validate.ts).
+ */
+export const EARLY_FLOW_ID = "early-flow";
+
+/**
+ * Set on #app by the page's one script once it answers the form's presses (early-questions.ts):
+ * Next checks the answer and shows the next question, Back the one before. The app removes it,
+ * with FIRST_SCREEN_ATTRIBUTE, when it takes over.
+ */
+export const EARLY_READY_ATTRIBUTE = "data-early-ready";
+
+/**
+ * Set on #app by the page's one script once a respondent has moved or answered on the HTML's
+ * questions: the id of the question shown. The app takes over on that question (first-screen.ts);
+ * the address has lost the first question's fragment by then (early-questions.ts, keepDraft).
+ */
+export const EARLY_AT_ATTRIBUTE = "data-early-at";
+
+/**
+ * The localStorage key of the mark that a survey's draft is kept on this device. The page's one
+ * script reads it (first-screen-boot.ts) to draw the intro with Continue / Start over from its first
+ * paint: the drafts themselves are in IndexedDB, which the app reads only at its first idle moment,
+ * and Start shown until then gave way to Continue under a respondent's thumb.
+ */
+export const draftMarkKey = (surveyId: string) => `tsunagu-draft:${surveyId}`;
+
+/**
+ * The localStorage key of the answers given on the HTML's questions before the app ran, written by
+ * the page's one script at each move (early-questions.ts) as a draft (outbox/draft.ts) that the app
+ * reads beside the drafts in IndexedDB, and drops once it has written its own (device/drafts.ts).
+ */
+export const earlyDraftKey = (surveyId: string) => `tsunagu-early-draft:${surveyId}`;
