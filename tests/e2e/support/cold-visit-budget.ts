@@ -8,10 +8,10 @@
 // not-yet-open / closed notice (issue 20) added 1.2 KB and three cuts took back 1.0 KB: 49,070 B
 // (ja 47,756, ko 49,041) on 2026-12-07. The app's own translator in place of i18next
 // (src/i18n/translate.ts) took 15.1 KB more: 34,002 B in vi (ja 32,707, ko 33,978) the same day;
-// the mailed letter's code entry on the intro (issue 21) added 0.95 KB: 34,949 B in vi. Every
-// question in the page's HTML, with the script that runs them before the app does
-// (respondent/early-questions.ts), added 5.5 KB on 2026-12-08: 40,739 B in ko (ja 39,513).
+// the mailed letter's code entry on the intro (issue 21) added 0.95 KB: 34,949 B in vi. The
+// survey's first three questions in the page's HTML, with the script that runs them before the app
+// does (respondent/early-questions.ts), added 3.9 KB on 2026-12-08: 39,111 B in ko (ja 37,846).
 export const BUDGET_GZIP = 50_000;
-// A ratchet at the bytes reached (40,739 B in ko, rounded up): a chunk that grows the cold visit
+// A ratchet at the bytes reached (39,111 B in ko, rounded up): a chunk that grows the cold visit
 // fails it before the budget is spent. Lower it with each cut.
-export const CEILING_GZIP = 41_000;
+export const CEILING_GZIP = 39_500;
