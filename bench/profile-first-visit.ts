@@ -5,7 +5,8 @@
 // kind of work (evaluation, promise continuations, parse, style, layout, paint...) and, with
 // PROFILE_JS=1, of the self time of the JavaScript each file runs (V8's sampling profiler). Needs
 // `npx vite build` first; STATIC_DIR serves another build, or several (comma-separated) run by run
-// in turn: the work is steadier than wall time on the shared machine. Served without
+// in turn: the work is steadier than wall time on the shared machine; PROFILE_FRAGMENT=first-question
+// opens the page at its first question (no intro, no press). Served without
 // Cross-Origin-Opener-Policy: its process swap would move the page away from the trace's renderer
 // (bench/first-visit.ts measures what it costs).
 import type { Browser } from "playwright-core";

@@ -171,11 +171,10 @@ export function startEarlyQuestions(root: HTMLElement, flow: EarlyFlow): void {
     const held = values();
     const answers = answersFrom(flow, held);
     const error = held.get(at.id)?.unreadable ? unreadableError(at.id) : errorsOf(flow, answers, at.id)[0];
+    // Said in the question's live region; the focus stays on Next, as in the app.
     if (error) {
       const { errors } = textsOf(at.element);
-      setError(at.element, at.id, errors[error.code] ?? errors.invalid ?? "");
-      at.element.querySelector("h1")?.focus();
-      return;
+      return setError(at.element, at.id, errors[error.code] ?? errors.invalid ?? "");
     }
     setError(at.element, at.id, undefined);
     const next = nextScreen(flow, answers, at.id);
