@@ -75,15 +75,17 @@ function boot(): void {
   }
 
   // The HTML's questions, answered before the app runs: Next checks the answer and shows the next
-  // question, Back the one before (respondent/early-questions.ts). The survey's rules are in the
-  // page; where they cannot be read, Next is only kept for the app (first-screen.ts), as the review's.
-  const flow = document.getElementById(EARLY_FLOW_ID)?.textContent;
-  if (root && flow)
+  // question, Back the one before (respondent/early-questions.ts). Where the survey's rules cannot
+  // be read from the page, Next is only kept for the app (first-screen.ts), as at the review.
+  if (root) {
+    let flow: EarlyFlow | undefined;
     try {
-      startEarlyQuestions(root, JSON.parse(flow) as EarlyFlow);
+      flow = JSON.parse(document.getElementById(EARLY_FLOW_ID)?.textContent ?? "") as EarlyFlow;
     } catch (error) {
       console.error("the page's questions wait for the app", error);
     }
+    startEarlyQuestions(root, flow);
+  }
 
   // Continue on the HTML's intro (its only button there), pressed before the app runs: only the app
   // can read the draft. The press is kept as data-draft="continue" (DRAFT_ATTRIBUTE) for the app,

@@ -104,9 +104,9 @@ function FirstScreen({ def, locale }: { def: SurveyDefinition; locale: Locale })
 }
 
 /**
- * How many questions the HTML holds. The app takes over within 0.6 s of a cold visit at 4x CPU
- * throttle, 1.7 s over slow 4G (bench/RESULTS.md), and a respondent reads and answers a question in
- * seconds: three questions outlast the app's arrival. Every question (14 in ward-resident) made the
+ * How many questions the HTML holds. The app takes over about 0.5 s into a cold visit at 4x CPU
+ * throttle, 0.9 s over slow 4G too (bench/RESULTS.md, the app in charge), and a respondent reads and
+ * answers a question in seconds: three questions outlast the app's arrival. Every question (14 in ward-resident) made the
  * page 2.5 times the HTML to parse, and the press of Start waited for that parse (first question,
  * bench/ab-first-question.ts: 1.39 to 1.65 of the bare page). Past them, Next is kept for the app.
  */

@@ -9,7 +9,7 @@ import type { FirstScreenPage, InlinedAssets, ReadAsset } from "./first-screen";
 import { latestDefinitions } from "./survey-assets";
 import { readSurveySources } from "./survey-sources";
 
-/** The survey pages' one script: an entry of the build of its own, importing nothing. */
+/** The survey pages' one script, carried inline: bundled by a build of its own (buildBootScript). */
 export const FIRST_SCREEN_BOOT = "src/app/first-screen-boot.ts";
 
 /**

@@ -106,6 +106,13 @@ function setProgress(element: HTMLElement, { current, total }: { current: number
   element.querySelector(".progress__fill")?.setAttribute("width", String(Math.min(current, whole)));
 }
 
+/** The question element an event happened in, with its question's id. */
+function questionOf(target: EventTarget | null): { element: HTMLElement; id: string } | undefined {
+  const element = target instanceof Element ? target.closest<HTMLElement>(`[${QUESTION_ATTRIBUTE}]`) : null;
+  const id = element?.getAttribute(QUESTION_ATTRIBUTE);
+  return element && id ? { element, id } : undefined;
+}
+
 /**
  * Keeps the answers so far, and the question shown, as the app keeps its drafts: a reload or a
  * closed tab before the app ran resumes here (device/drafts.ts reads it). Nothing answered, nothing
@@ -136,19 +143,27 @@ function keepDraft(root: HTMLElement, flow: EarlyFlow, answers: Answers, questio
 
 /**
  * Runs the page's questions until the app takes over (it removes FIRST_SCREEN_ATTRIBUTE from
- * `root`, from when on every press is the app's), and marks `root` as answering them.
+ * `root`, from when on every press is the app's), and marks `root` as answering them. Without the
+ * survey's rules (`flow`), a Next is only kept for the app.
  */
-export function startEarlyQuestions(root: HTMLElement, flow: EarlyFlow): void {
-  const elements = questionElements(root);
-  const firstId = [...elements.keys()][0];
-  if (!firstId) return;
+export function startEarlyQuestions(root: HTMLElement, flow: EarlyFlow | undefined): void {
   const ours = () => root.hasAttribute(FIRST_SCREEN_ATTRIBUTE);
-  const values = () => new Map([...elements].map(([id, element]) => [id, valuesOf(element)]));
-  const questionOf = (target: EventTarget | null) => {
-    const element = target instanceof Element ? target.closest<HTMLElement>(`[${QUESTION_ATTRIBUTE}]`) : null;
-    const id = element?.getAttribute(QUESTION_ATTRIBUTE);
-    return element && id ? { element, id } : undefined;
+  // Next is a submit of a "dialog" form outside any dialog: left alone, the press does nothing,
+  // and a respondent on slow mobile data would press again and again.
+  const keepForApp = (form: HTMLFormElement) => {
+    root.setAttribute(NEXT_PRESSED_ATTRIBUTE, "");
+    form.setAttribute("aria-busy", "true");
   };
+  if (!flow) {
+    root.addEventListener("submit", (event) => {
+      if (!ours() || !(event.target instanceof HTMLFormElement) || !questionOf(event.target)) return;
+      event.preventDefault();
+      keepForApp(event.target);
+    });
+    return;
+  }
+  const elements = questionElements(root);
+  const values = () => new Map([...elements].map(([id, element]) => [id, valuesOf(element)]));
 
   const show = (id: string, answers: Answers) => {
     const element = elements.get(id);
@@ -179,10 +194,9 @@ export function startEarlyQuestions(root: HTMLElement, flow: EarlyFlow): void {
     setError(at.element, at.id, undefined);
     const next = nextScreen(flow, answers, at.id);
     if (next.kind === "question" && elements.has(next.questionId)) return show(next.questionId, answers);
-    // The review is the app's: the press is kept for it (first-screen.ts), the form says it is busy.
+    // The review, and any question past the HTML's, are the app's: the press is kept for it.
     keepDraft(root, flow, answers, at.id);
-    root.setAttribute(NEXT_PRESSED_ATTRIBUTE, "");
-    event.target.setAttribute("aria-busy", "true");
+    keepForApp(event.target);
   });
 
   root.addEventListener("click", (event) => {
