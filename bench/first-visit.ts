@@ -35,6 +35,7 @@ export interface FirstVisitFigures {
     | "appWithoutCoop"
     | "bareWithoutCoop"
     | "appAtQuestion"
+    | "appAtQuestionWithoutCoop"
     | "appDrawsAll"
     | "appSlow4g"
     | "bareSlow4g",
@@ -103,11 +104,17 @@ export async function firstVisitBench(
       path: "/",
       withStart: false,
     },
-    // Two measures of where the distance lies, not goals. The page opened at its first question
+    // Measures of where the distance lies, not goals. The page opened at its first question
     // (the intro's Start link's own address): one paint, no press; the app takes over as it does
     // after Start. What is left of "first question" here is not the intro's.
     appAtQuestion: {
       served: await collector(dist),
+      path: `/s/ward-resident#${FIRST_QUESTION_FRAGMENT}`,
+      withStart: false,
+    },
+    // The same without COOP, against the bare page without it: neither the intro nor the swap.
+    appAtQuestionWithoutCoop: {
+      served: await collector(dist, ["Cross-Origin-Opener-Policy"]),
       path: `/s/ward-resident#${FIRST_QUESTION_FRAGMENT}`,
       withStart: false,
     },
@@ -131,6 +138,7 @@ export async function firstVisitBench(
     appWithoutCoop: [],
     bareWithoutCoop: [],
     appAtQuestion: [],
+    appAtQuestionWithoutCoop: [],
     appDrawsAll: [],
     appSlow4g: [],
     bareSlow4g: [],
@@ -243,6 +251,18 @@ export function firstVisitSection(f: FirstVisitFigures): string[] {
       "ready",
     ),
     row(
+      "first question, the page opened at it, both without Cross-Origin-Opener-Policy (neither the intro nor COOP's swap)",
+      sides.appAtQuestionWithoutCoop,
+      sides.bareWithoutCoop,
+      "firstQuestion",
+    ),
+    row(
+      "ready, the page opened at its first question, both without Cross-Origin-Opener-Policy",
+      sides.appAtQuestionWithoutCoop,
+      sides.bareWithoutCoop,
+      "ready",
+    ),
+    row(
       "the app in charge, the page opened at its first question (the app's takeover without the intro before it)",
       sides.appAtQuestion,
       sides.bare,
@@ -265,7 +285,7 @@ export function firstVisitSection(f: FirstVisitFigures): string[] {
     "Both pages are served with the collector's security headers (COOP, CSP and the rest) and precompressed files (brotli); the bare page is Preact alone showing the app's first question (bench/bare/).",
     "Ready is the start of the first frame in which #app carries data-early-ready, which the page's own script sets once it answers the HTML's questions (src/app/respondent/early-questions.ts: Next checks the answer by the app's own rules, flow.ts and domain/validate.ts, and shows its error or the next question, Back the one before), or the app has taken over. The app in charge is the start of the first frame after the app removed data-first-screen from #app, which it does in the same task as its first render takes over the HTML's questions (src/app/respondent/first-screen.ts); from then on the app writes the draft (until then the page's script keeps the answers on the device at each move and change, as an early draft that the app takes up). The bare page is ready, and its app in charge, once its question is shown (Preact drew it, handlers and all).",
     "The slow 4G rows are Chromium's network emulation (bench/first-question.ts, SLOW_4G) on top of the CPU throttle, for both pages.",
-    "The last five rows place the distance, and are no goal's: opened at its first question, the page paints that question at once from the HTML, so what is left of its first-question and ready ratios is not the intro's; drawn whole by the app (this build without its survey pages, so that the collector serves index.html, whose script and modulepreload links fetch the app with the page), the page's intro, Start's press and the question are all the app's, and ready is its first question.",
+    "The last seven rows place the distance, and are no goal's: opened at its first question, the page paints that question at once from the HTML, so what is left of its first-question and ready ratios is not the intro's; drawn whole by the app (this build without its survey pages, so that the collector serves index.html, whose script and modulepreload links fetch the app with the page), the page's intro, Start's press and the question are all the app's, and ready is its first question.",
     "The goal's figures keep COOP (OWASP ASVS 5.0 3.4.8; on Android, Chrome gives a site a process of its own only where it logs users in or sends COOP, and a respondent's answers are in this page): COOP (same-origin) moves the page to a new browsing context group, so to a renderer other than the one the fresh tab opened with, and each run counts that swap.",
     "A script in the page marks each moment at every frame and presses Start; nothing of Playwright runs in the page meanwhile (bench/first-question.ts).",
     "",
