@@ -120,7 +120,8 @@ describe("languages", () => {
       // The page opened with the Japanese file; another language's texts come with the whole
       // definition, fetched on the switch.
       await page.getByRole("heading", { level: 1, name: TITLE[locale] }).waitFor();
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      // Set by the app's effect after the render that drew the heading (app.tsx).
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
       // Chosen, the list closes.
       expect(await language.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
     }
