@@ -135,6 +135,13 @@ describe("the survey page's questions before the app runs", () => {
     await next();
     expect(await title()).toBe(last);
     expect(await shown.locator("form").getAttribute("aria-busy")).toBe("true");
+    // Back meanwhile gives the kept press up; Next again keeps it again.
+    await back();
+    expect(await page.locator("#app").getAttribute("data-next-pressed")).toBeNull();
+    expect(await page.locator("form[aria-busy]").count()).toBe(0);
+    await next();
+    await next();
+    expect(await shown.locator("form").getAttribute("aria-busy")).toBe("true");
 
     release();
     await untilAppRuns(page);

@@ -164,6 +164,11 @@ export function startEarlyQuestions(root: HTMLElement, flow: EarlyFlow | undefin
   }
   const elements = questionElements(root);
   const values = () => new Map([...elements].map(([id, element]) => [id, valuesOf(element)]));
+  // A kept Next given up by a move elsewhere (Back while the app is on its way).
+  const unkeep = () => {
+    root.removeAttribute(NEXT_PRESSED_ATTRIBUTE);
+    for (const form of root.querySelectorAll("form[aria-busy]")) form.removeAttribute("aria-busy");
+  };
 
   const show = (id: string, answers: Answers) => {
     const element = elements.get(id);
@@ -171,6 +176,7 @@ export function startEarlyQuestions(root: HTMLElement, flow: EarlyFlow | undefin
     // The first question is shown by the intro's Start link (:target, styles.css); the others by
     // this script alone.
     for (const [other, each] of elements) each.hidden = other !== id;
+    unkeep();
     root.setAttribute(EARLY_AT_ATTRIBUTE, id);
     setProgress(element, progressOf(flow, answers, id));
     keepDraft(root, flow, answers, id);
@@ -207,6 +213,7 @@ export function startEarlyQuestions(root: HTMLElement, flow: EarlyFlow | undefin
     if (previous.kind === "question") return show(previous.questionId, answersFrom(flow, values()));
     // Back to the intro: an empty fragment ends the first question's :target (styles.css).
     keepDraft(root, flow, answersFrom(flow, values()), at.id);
+    unkeep();
     root.removeAttribute(EARLY_AT_ATTRIBUTE);
     location.replace("#");
   });
