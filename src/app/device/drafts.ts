@@ -156,8 +156,10 @@ const keeper = createDraftKeeper({
         raw = localStorage.getItem(earlyDraftKey(surveyId));
       } catch {}
       if (raw === null) return undefined;
-      const { decodeDraft } = await import("../../outbox");
+      // Not readable (damaged, or the chunk not to be had offline): none, and the outbox's draft
+      // is still offered.
       try {
+        const { decodeDraft } = await import("../../outbox");
         return decodeDraft(JSON.parse(raw));
       } catch {
         return undefined;
