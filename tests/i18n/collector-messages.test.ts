@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { itemReason, recordReason } from "../../src/app/collector/item-reason";
 import { ApiError } from "../../src/app/collector/organizer-fetch";
 import { collectorProblem } from "../../src/app/dashboard/collector-problem";
+import { AUDIT_ACTIONS } from "../../src/contract/audit";
 import { BACKUP_PROBLEM_CODES, ITEM_ERROR_CODES, PROBLEM_CODES } from "../../src/contract/problem-codes";
 import { initI18n, loadStaffMessages, setLanguage } from "../../src/i18n";
 import en from "../../src/i18n/catalogues/en";
@@ -58,6 +59,12 @@ describe("every code the collector answers has a message in every language", () 
     it(`words each error code (PROBLEM_STATUS) and each backup problem in ${locale}`, () => {
       expect(missing(messages.collectorProblem, Object.keys(PROBLEM_STATUS))).toEqual([]);
       expect(missing(messages.collectorProblem.backup, BACKUP_PROBLEM_CODES)).toEqual([]);
+    });
+
+  // The audit screen shows an action it has no words for as its code (audit-words.ts).
+  for (const [locale, messages] of Object.entries(staff))
+    it(`words each audit action (AUDIT_ACTIONS) in ${locale}`, () => {
+      expect(missing(messages.audit.actions, AUDIT_ACTIONS)).toEqual([]);
     });
 
   for (const [locale, messages] of Object.entries(respondent))
