@@ -209,10 +209,11 @@ export function startEarlyQuestions(root: HTMLElement, flow: EarlyFlow | undefin
     const at = questionOf(event.target);
     const back = (event.target as Element).closest?.(".nav-buttons .button--secondary");
     if (!ours() || !at || !back) return;
-    const previous = previousScreen(flow, answersFrom(flow, values()), at.id);
-    if (previous.kind === "question") return show(previous.questionId, answersFrom(flow, values()));
+    const answers = answersFrom(flow, values());
+    const previous = previousScreen(flow, answers, at.id);
+    if (previous.kind === "question") return show(previous.questionId, answers);
     // Back to the intro: an empty fragment ends the first question's :target (styles.css).
-    keepDraft(root, flow, answersFrom(flow, values()), at.id);
+    keepDraft(root, flow, answers, at.id);
     unkeep();
     root.removeAttribute(EARLY_AT_ATTRIBUTE);
     location.replace("#");

@@ -3,6 +3,7 @@ import type { Account } from "../../../contract/accounts";
 import { t } from "../../../i18n";
 import { setAccountPassword } from "../../collector/accounts-api";
 import { UnauthorizedError } from "../../collector/organizer-fetch";
+import { Field } from "../../components/field";
 import { useOneAtATime } from "../../hooks/use-one-at-a-time";
 import { collectorProblem, type ProblemText } from "../collector-problem";
 
@@ -43,19 +44,20 @@ export function SetPassword(props: {
     >
       <summary>{t("accounts.setPassword", { login: props.account.login })}</summary>
       <form class="stack" onSubmit={submit}>
-        <label class="control" for={id}>
-          <span class="field-label">{t("accounts.newPasswordFor", { login: props.account.login })}</span>
-          <input
-            id={id}
-            type="password"
-            required
-            minLength={12}
-            maxLength={256}
-            autocomplete="new-password"
-            value={password}
-            onInput={(event) => setPassword(event.currentTarget.value)}
-          />
-        </label>
+        <Field id={id} label={t("accounts.newPasswordFor", { login: props.account.login })}>
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              required
+              minLength={12}
+              maxLength={256}
+              autocomplete="new-password"
+              value={password}
+              onInput={(event) => setPassword(event.currentTarget.value)}
+            />
+          )}
+        </Field>
         <button type="submit" class="button button--small" aria-disabled={busy}>
           {t("accounts.setPasswordSubmit")}
         </button>
